@@ -1,0 +1,1236 @@
+//! The Markdown body: sections, paragraphs, lists, tables and figures.
+//!
+//! The body is read with pulldown-cmark (CommonMark with GFM tables) into borrowed
+//! structures whose spans are offsets into the whole input. Raw HTML is read back as
+//! literal text. Lists end where the writer ended them (see [`ListEnd`]): a lazy
+//! continuation line of a list item starts a new block, which is done without copying by
+//! parsing the body in consecutive segments, each with its own pulldown-cmark parser.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::error::{Error, ErrorKind};
+use crate::options::{ListEnd, ParseOptions};
+
+/// One piece of inline text.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece<'a> {
+    /// Text (a slice of the input, or decoded from an entity or escape).
+    Text(CowStr<'a>),
+    /// A line break inside the block: one space in the plain text.
+    Break,
+    /// The boundary between two blocks of a list item.
+    Block,
+}
+
+/// Bold or italic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Emphasis {
+    /// `*italic*`
+    Italic,
+    /// `**bold**`
+    Bold,
+}
+
+/// A bold or italic stretch of inline text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Styled {
+    kind: Emphasis,
+    span: Range<usize>,
+    pieces: Range<usize>,
+}
+
+impl Styled {
+    /// Bold or italic.
+    pub fn kind(&self) -> Emphasis {
+        self.kind
+    }
+
+    /// Byte span of the stretch in the input, markers included.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// A Markdown link inside inline text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlineLink<'a> {
+    url: CowStr<'a>,
+    span: Range<usize>,
+    pieces: Range<usize>,
+}
+
+impl<'a> InlineLink<'a> {
+    /// The destination, as written.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Byte span of the link in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    fn into_owned(self) -> InlineLink<'static> {
+        InlineLink {
+            url: self.url.into_static(),
+            span: self.span,
+            pieces: self.pieces,
+        }
+    }
+}
+
+/// Inline rich text: a paragraph, a list item, a table cell or a heading. Its plain text
+/// (formatting removed, line breaks as spaces, trimmed) is produced on demand.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Inline<'a> {
+    pieces: Vec<Piece<'a>>,
+    styles: Vec<Styled>,
+    links: Vec<InlineLink<'a>>,
+    span: Range<usize>,
+}
+
+impl<'a> Inline<'a> {
+    /// The plain text, trimmed. Borrowed from the input when it is one slice of it.
+    pub fn text(&self) -> Cow<'_, str> {
+        plain_text(&self.pieces, true)
+    }
+
+    /// The plain text of a link or a styled stretch.
+    fn text_of(&self, pieces: &Range<usize>) -> Cow<'_, str> {
+        let end = pieces.end.min(self.pieces.len());
+        let start = pieces.start.min(end);
+        plain_text(&self.pieces[start..end], true)
+    }
+
+    /// Bold and italic stretches, in order.
+    pub fn styles(&self) -> &[Styled] {
+        &self.styles
+    }
+
+    /// The plain text of a styled stretch of this text.
+    pub fn styled_text(&self, styled: &Styled) -> Cow<'_, str> {
+        self.text_of(&styled.pieces)
+    }
+
+    /// The bold stretches' plain text.
+    pub fn bold(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        self.styles
+            .iter()
+            .filter(|s| s.kind == Emphasis::Bold)
+            .map(|s| self.text_of(&s.pieces))
+    }
+
+    /// The italic stretches' plain text.
+    pub fn italic(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        self.styles
+            .iter()
+            .filter(|s| s.kind == Emphasis::Italic)
+            .map(|s| self.text_of(&s.pieces))
+    }
+
+    /// Markdown links, in order.
+    pub fn links(&self) -> &[InlineLink<'a>] {
+        &self.links
+    }
+
+    /// The plain text of a link of this text.
+    pub fn link_text(&self, link: &InlineLink<'_>) -> Cow<'_, str> {
+        self.text_of(&link.pieces)
+    }
+
+    /// Byte span of the Markdown in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Inline<'static> {
+        Inline {
+            pieces: self
+                .pieces
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(t) => Piece::Text(t.into_static()),
+                    Piece::Break => Piece::Break,
+                    Piece::Block => Piece::Block,
+                })
+                .collect(),
+            styles: self.styles,
+            links: self.links.into_iter().map(InlineLink::into_owned).collect(),
+            span: self.span,
+        }
+    }
+}
+
+/// Joins pieces into plain text: breaks become one space, blocks are trimmed and joined
+/// with one space, the whole is trimmed.
+fn plain_text<'s>(pieces: &'s [Piece<'_>], trim: bool) -> Cow<'s, str> {
+    let trimmer = |s: &'s str| if trim { s.trim() } else { s };
+    match pieces {
+        [] => Cow::Borrowed(""),
+        [Piece::Text(t)] => Cow::Borrowed(trimmer(t)),
+        _ => {
+            let mut out = String::new();
+            let mut block = String::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Text(t) => block.push_str(t),
+                    Piece::Break => block.push(' '),
+                    Piece::Block => {
+                        let t = block.trim();
+                        if !t.is_empty() {
+                            if !out.is_empty() {
+                                out.push(' ');
+                            }
+                            out.push_str(t);
+                        }
+                        block.clear();
+                    }
+                }
+            }
+            if out.is_empty() {
+                if !trim {
+                    return Cow::Owned(block);
+                }
+                let t = block.trim();
+                if t.len() == block.len() {
+                    return Cow::Owned(block);
+                }
+                return Cow::Owned(t.to_string());
+            }
+            let t = block.trim();
+            if !t.is_empty() {
+                out.push(' ');
+                out.push_str(t);
+            }
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A list: its items' texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct List<'a> {
+    items: Vec<Inline<'a>>,
+    start: Option<u64>,
+    span: Range<usize>,
+}
+
+impl<'a> List<'a> {
+    /// The items. An item's text is all its blocks' texts (nested lists included), each
+    /// trimmed and joined with one space.
+    pub fn items(&self) -> &[Inline<'a>] {
+        &self.items
+    }
+
+    /// The first number of an ordered list; `None` for a bullet list.
+    pub fn start(&self) -> Option<u64> {
+        self.start
+    }
+
+    /// Byte span of the list in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> List<'static> {
+        List {
+            items: self.items.into_iter().map(Inline::into_owned).collect(),
+            start: self.start,
+            span: self.span,
+        }
+    }
+}
+
+/// A GFM table: a header row and body rows of cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table<'a> {
+    header: Vec<Inline<'a>>,
+    rows: Vec<Vec<Inline<'a>>>,
+    span: Range<usize>,
+}
+
+impl<'a> Table<'a> {
+    /// The header cells.
+    pub fn header(&self) -> &[Inline<'a>] {
+        &self.header
+    }
+
+    /// The body rows, as written (a row may have fewer or more cells than the header;
+    /// serialization cuts or pads them to the header's width).
+    pub fn rows(&self) -> &[Vec<Inline<'a>>] {
+        &self.rows
+    }
+
+    /// Byte span of the table in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Table<'static> {
+        Table {
+            header: self.header.into_iter().map(Inline::into_owned).collect(),
+            rows: self
+                .rows
+                .into_iter()
+                .map(|r| r.into_iter().map(Inline::into_owned).collect())
+                .collect(),
+            span: self.span,
+        }
+    }
+}
+
+/// An image on a line of its own.
+///
+/// ```
+/// let doc = wikimd::parse("![A cat](https://wikipedia.org/wiki/Special:Redirect/file/Felis%2C_cat.jpg?)").unwrap();
+/// let figure = doc.figures().next().unwrap();
+/// assert_eq!(figure.alt(), "A cat");
+/// assert_eq!(figure.file().unwrap(), "Felis,_cat.jpg");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure<'a> {
+    alt: Inline<'a>,
+    url: CowStr<'a>,
+    span: Range<usize>,
+}
+
+const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
+
+impl<'a> Figure<'a> {
+    /// The alt text (not trimmed).
+    pub fn alt(&self) -> Cow<'_, str> {
+        plain_text(&self.alt.pieces, false)
+    }
+
+    /// The image URL, exactly as written.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// For `https://wikipedia.org/wiki/Special:Redirect/file/NAME?`, the percent-decoded
+    /// NAME; otherwise `None`. Invalid UTF-8 after decoding is replaced by U+FFFD.
+    pub fn file(&self) -> Option<Cow<'_, str>> {
+        let name = self.url.strip_prefix(REDIRECT)?.strip_suffix('?')?;
+        Some(percent_decode(name))
+    }
+
+    /// Byte span of the image in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Figure<'static> {
+        Figure {
+            alt: self.alt.into_owned(),
+            url: self.url.into_static(),
+            span: self.span,
+        }
+    }
+}
+
+/// Decodes `%XX` escapes as UTF-8 (`+` stays `+`).
+pub(crate) fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = |c: u8| (c as char).to_digit(16);
+            if let (Some(h), Some(l)) = (
+                b.get(i + 1).and_then(|&c| hex(c)),
+                b.get(i + 2).and_then(|&c| hex(c)),
+            ) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => Cow::Owned(s),
+        Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
+}
+
+/// A block of a section, in source order.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Block<'a> {
+    /// A paragraph.
+    Paragraph(Inline<'a>),
+    /// A list.
+    List(List<'a>),
+    /// A table.
+    Table(Table<'a>),
+    /// An image on a line of its own.
+    Figure(Figure<'a>),
+}
+
+impl Block<'_> {
+    fn into_owned(self) -> Block<'static> {
+        match self {
+            Block::Paragraph(p) => Block::Paragraph(p.into_owned()),
+            Block::List(l) => Block::List(l.into_owned()),
+            Block::Table(t) => Block::Table(t.into_owned()),
+            Block::Figure(f) => Block::Figure(f.into_owned()),
+        }
+    }
+}
+
+/// A section: a heading and what follows it up to the next heading. The lead (the body
+/// before the first heading) is a section of level 0 with an empty title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section<'a> {
+    level: u8,
+    title: Inline<'a>,
+    heading_span: Range<usize>,
+    span: Range<usize>,
+    blocks: Vec<Block<'a>>,
+}
+
+impl<'a> Section<'a> {
+    /// The heading level: 1 to 6, or 0 for the lead.
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The heading's plain text (`""` for the lead).
+    pub fn title(&self) -> Cow<'_, str> {
+        self.title.text()
+    }
+
+    /// The heading as rich text.
+    pub fn title_inline(&self) -> &Inline<'a> {
+        &self.title
+    }
+
+    /// Byte span of the heading line (empty for the lead).
+    pub fn heading_span(&self) -> Range<usize> {
+        self.heading_span.clone()
+    }
+
+    /// Byte span of the whole section, heading included.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The blocks, in source order.
+    pub fn blocks(&self) -> &[Block<'a>] {
+        &self.blocks
+    }
+
+    /// The paragraphs.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Inline<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The lists.
+    pub fn lists(&self) -> impl Iterator<Item = &List<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::List(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// The tables.
+    pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The figures.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Figure(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Section<'static> {
+        Section {
+            level: self.level,
+            title: self.title.into_owned(),
+            heading_span: self.heading_span,
+            span: self.span,
+            blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
+        }
+    }
+}
+
+/// A section in the tree view: the section and the sections nested under it.
+#[derive(Debug, Clone)]
+pub struct SectionNode<'d, 'a> {
+    section: &'d Section<'a>,
+    children: Vec<SectionNode<'d, 'a>>,
+}
+
+impl<'d, 'a> SectionNode<'d, 'a> {
+    /// The section.
+    pub fn section(&self) -> &'d Section<'a> {
+        self.section
+    }
+
+    /// The sections directly under this one.
+    pub fn subsections(&self) -> &[SectionNode<'d, 'a>] {
+        &self.children
+    }
+}
+
+pub(crate) fn section_tree<'d, 'a>(sections: &'d [Section<'a>]) -> Vec<SectionNode<'d, 'a>> {
+    // Iterative: a stack of open nodes, each closed into its parent when a section of the
+    // same or a lower level arrives.
+    let mut roots: Vec<SectionNode<'d, 'a>> = Vec::new();
+    let mut stack: Vec<SectionNode<'d, 'a>> = Vec::new();
+    fn close<'d, 'a>(stack: &mut Vec<SectionNode<'d, 'a>>, roots: &mut Vec<SectionNode<'d, 'a>>) {
+        let node = stack.pop().expect("non-empty");
+        match stack.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => roots.push(node),
+        }
+    }
+    for section in sections {
+        while stack
+            .last()
+            .is_some_and(|open| open.section.level >= section.level)
+        {
+            close(&mut stack, &mut roots);
+        }
+        stack.push(SectionNode {
+            section,
+            children: Vec::new(),
+        });
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    roots
+}
+
+// ---------------------------------------------------------------------------------------
+// Building the model from pulldown-cmark events.
+
+/// Parses the body `src[range]` into sections.
+pub(crate) fn parse<'a>(
+    src: &'a str,
+    range: Range<usize>,
+    options: &ParseOptions,
+) -> Result<Vec<Section<'a>>, Error> {
+    let mut builder = Builder {
+        src,
+        options,
+        sections: vec![Section {
+            level: 0,
+            title: Inline {
+                span: range.start..range.start,
+                ..Inline::default()
+            },
+            heading_span: range.start..range.start,
+            span: range.clone(),
+            blocks: Vec::new(),
+        }],
+    };
+    // Segments still to parse, last first.
+    let mut todo = vec![range.clone()];
+    while let Some(segment) = todo.pop() {
+        match builder.segment(segment.clone())? {
+            Outcome::Done => {}
+            Outcome::Split { block_start, line } => {
+                todo.push(line..segment.end);
+                todo.push(block_start..line);
+            }
+        }
+    }
+    let end = range.end;
+    let mut next_start = end;
+    for section in builder.sections.iter_mut().rev() {
+        section.span.end = next_start;
+        next_start = section.span.start;
+    }
+    Ok(builder.sections)
+}
+
+enum Outcome {
+    Done,
+    /// A lazy continuation line at `line` ends the list that began at `block_start`.
+    Split {
+        block_start: usize,
+        line: usize,
+    },
+}
+
+struct Builder<'a, 'o> {
+    src: &'a str,
+    options: &'o ParseOptions,
+    sections: Vec<Section<'a>>,
+}
+
+/// An open container or leaf block while walking events.
+enum Open<'a> {
+    Paragraph { start: usize },
+    Heading,
+    List(List<'a>),
+    Item { content_column: usize },
+    BlockQuote,
+    Table(Table<'a>),
+    TableHead,
+    TableRow,
+    TableCell,
+    CodeBlock,
+    HtmlBlock,
+    Other,
+}
+
+/// The inline text being built, and what is open inside it.
+#[derive(Default)]
+struct InlineBuilder<'a> {
+    inline: Inline<'a>,
+    open_styles: Vec<(Emphasis, usize, usize)>,
+    open_links: Vec<(CowStr<'a>, usize, usize)>,
+    /// Where the current line began in `inline.pieces`, and what it holds so far.
+    line_start: usize,
+    line_images: usize,
+    line_other: bool,
+    line_image: Option<(CowStr<'a>, Range<usize>, Range<usize>)>,
+    /// Open images: url, span start, pieces start.
+    images: Vec<(CowStr<'a>, usize, usize)>,
+    /// Figures taken from lines of this paragraph, with whether text came before them.
+    figures: Vec<(bool, Figure<'a>)>,
+}
+
+impl<'a> InlineBuilder<'a> {
+    fn push(&mut self, piece: Piece<'a>) {
+        self.inline.pieces.push(piece);
+    }
+}
+
+impl<'a> Builder<'a, '_> {
+    fn blocks(&mut self) -> &mut Vec<Block<'a>> {
+        &mut self
+            .sections
+            .last_mut()
+            .expect("the lead is always there")
+            .blocks
+    }
+
+    fn segment(&mut self, range: Range<usize>) -> Result<Outcome, Error> {
+        let text = &self.src[range.clone()];
+        let base = range.start;
+        let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+        let mut stack: Vec<Open<'a>> = Vec::new();
+        // Inline text being built: the innermost leaf block, or the top-level list item.
+        let mut inline: Option<InlineBuilder<'a>> = None;
+        let mut items_depth = 0usize; // open list items
+        let mut quotes = 0usize;
+        // Rollback point: sections and blocks before the current top-level block.
+        let mut snapshot = (self.sections.len(), self.blocks().len(), base);
+        let max_depth = self.options.limits.max_depth;
+        for (event, span) in parser {
+            let span = span.start + base..span.end + base;
+            match event {
+                Event::Start(tag) => {
+                    if stack.is_empty() {
+                        snapshot = (self.sections.len(), self.blocks().len(), span.start);
+                    }
+                    if stack.len() >= max_depth {
+                        return Err(Error::new(
+                            ErrorKind::LimitExceeded {
+                                what: "body nesting depth",
+                                limit: max_depth,
+                            },
+                            self.src,
+                            span.start..span.start,
+                        ));
+                    }
+                    let in_item = items_depth > 0;
+                    match tag {
+                        Tag::Paragraph => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            } else {
+                                inline = Some(InlineBuilder::default());
+                                inline.as_mut().expect("just set").inline.span = span.clone();
+                            }
+                            stack.push(Open::Paragraph { start: span.start });
+                        }
+                        Tag::Heading { level, .. } => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            } else {
+                                let heading_end =
+                                    without_line_break(self.src, span.start, span.end);
+                                self.sections.push(Section {
+                                    level: level as u8,
+                                    title: Inline::default(),
+                                    heading_span: span.start..heading_end,
+                                    span: span.start..span.start,
+                                    blocks: Vec::new(),
+                                });
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone();
+                                inline = Some(b);
+                            }
+                            stack.push(Open::Heading);
+                        }
+                        Tag::List(start) => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            }
+                            stack.push(Open::List(List {
+                                items: Vec::new(),
+                                start,
+                                span,
+                            }));
+                        }
+                        Tag::Item => {
+                            if items_depth == 0 {
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone();
+                                inline = Some(b);
+                            } else if let Some(b) = inline.as_mut() {
+                                b.push(Piece::Block);
+                            }
+                            items_depth += 1;
+                            stack.push(Open::Item {
+                                content_column: content_column(self.src, span.start),
+                            });
+                        }
+                        Tag::BlockQuote(_) => {
+                            quotes += 1;
+                            stack.push(Open::BlockQuote);
+                        }
+                        Tag::Table(_) => {
+                            if in_item {
+                                stack.push(Open::Other);
+                            } else {
+                                stack.push(Open::Table(Table {
+                                    header: Vec::new(),
+                                    rows: Vec::new(),
+                                    span,
+                                }));
+                            }
+                        }
+                        Tag::TableHead => stack.push(Open::TableHead),
+                        Tag::TableRow => {
+                            if let Some(Open::Table(t)) = stack.last_mut() {
+                                t.rows.push(Vec::new());
+                            }
+                            stack.push(Open::TableRow);
+                        }
+                        Tag::TableCell => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            } else {
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone();
+                                inline = Some(b);
+                            }
+                            stack.push(Open::TableCell);
+                        }
+                        Tag::CodeBlock(_) => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            } else {
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone();
+                                inline = Some(b);
+                            }
+                            stack.push(Open::CodeBlock);
+                        }
+                        Tag::HtmlBlock => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            } else {
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone();
+                                inline = Some(b);
+                            }
+                            stack.push(Open::HtmlBlock);
+                        }
+                        Tag::Emphasis | Tag::Strong => {
+                            if let Some(b) = inline.as_mut() {
+                                let kind = if matches!(tag, Tag::Strong) {
+                                    Emphasis::Bold
+                                } else {
+                                    Emphasis::Italic
+                                };
+                                let at = b.inline.pieces.len();
+                                b.open_styles.push((kind, span.start, at));
+                            }
+                        }
+                        Tag::Link { dest_url, .. } => {
+                            if let Some(b) = inline.as_mut() {
+                                let at = b.inline.pieces.len();
+                                b.open_links.push((dest_url, span.start, at));
+                            }
+                        }
+                        Tag::Image { dest_url, .. } => {
+                            if let Some(b) = inline.as_mut() {
+                                let at = b.inline.pieces.len();
+                                b.images.push((dest_url, span.start, at));
+                            }
+                        }
+                        _ => {
+                            // Inline tags without a model (strikethrough …) keep their text;
+                            // block tags without one are skipped as containers.
+                            if is_block_tag(&tag) {
+                                stack.push(Open::Other);
+                            }
+                        }
+                    }
+                }
+                Event::End(end) => {
+                    match end {
+                        TagEnd::Emphasis | TagEnd::Strong => {
+                            if let Some(b) = inline.as_mut() {
+                                if let Some((kind, start, at)) = b.open_styles.pop() {
+                                    let pieces = at..b.inline.pieces.len();
+                                    b.inline.styles.push(Styled {
+                                        kind,
+                                        span: start..span.end,
+                                        pieces,
+                                    });
+                                }
+                            }
+                            continue;
+                        }
+                        TagEnd::Link => {
+                            if let Some(b) = inline.as_mut() {
+                                if let Some((url, start, at)) = b.open_links.pop() {
+                                    let pieces = at..b.inline.pieces.len();
+                                    b.inline.links.push(InlineLink {
+                                        url,
+                                        span: start..span.end,
+                                        pieces,
+                                    });
+                                }
+                            }
+                            continue;
+                        }
+                        TagEnd::Image => {
+                            if let Some(b) = inline.as_mut() {
+                                if let Some((url, start, at)) = b.images.pop() {
+                                    if b.images.is_empty() {
+                                        b.line_images += 1;
+                                        b.line_image =
+                                            Some((url, start..span.end, at..b.inline.pieces.len()));
+                                    }
+                                }
+                            }
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    if !is_block_end(&end) {
+                        continue;
+                    }
+                    let Some(open) = stack.pop() else { continue };
+                    match open {
+                        Open::Paragraph { start } => {
+                            if items_depth == 0 {
+                                if let Some(mut b) = inline.take() {
+                                    self.finish_paragraph(&mut b, start..span.end);
+                                }
+                            }
+                        }
+                        Open::Heading => {
+                            if items_depth == 0 {
+                                if let Some(b) = inline.take() {
+                                    if let Some(section) = self.sections.last_mut() {
+                                        section.title = b.inline;
+                                    }
+                                }
+                            }
+                        }
+                        Open::Item { .. } => {
+                            items_depth -= 1;
+                            if items_depth == 0 {
+                                if let Some(b) = inline.take() {
+                                    let mut item = b.inline;
+                                    item.span = item.span.start..span.end;
+                                    if let Some(Open::List(list)) = stack.last_mut() {
+                                        list.items.push(item);
+                                    }
+                                }
+                            } else if let Some(b) = inline.as_mut() {
+                                b.push(Piece::Block);
+                            }
+                        }
+                        Open::List(mut list) => {
+                            if items_depth == 0 {
+                                list.span.end = span.end;
+                                self.blocks().push(Block::List(list));
+                            }
+                        }
+                        Open::BlockQuote => quotes -= 1,
+                        Open::TableCell => {
+                            if items_depth == 0 {
+                                if let Some(b) = inline.take() {
+                                    let cell = b.inline;
+                                    match stack.last_mut() {
+                                        Some(Open::TableHead) => {
+                                            if let Some(Open::Table(t)) =
+                                                stack.iter_mut().rev().nth(1)
+                                            {
+                                                t.header.push(cell);
+                                            }
+                                        }
+                                        Some(Open::TableRow) => {
+                                            if let Some(Open::Table(t)) =
+                                                stack.iter_mut().rev().nth(1)
+                                            {
+                                                if let Some(row) = t.rows.last_mut() {
+                                                    row.push(cell);
+                                                }
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                            }
+                        }
+                        Open::Table(mut table) => {
+                            table.span.end = span.end;
+                            self.blocks().push(Block::Table(table));
+                        }
+                        Open::CodeBlock | Open::HtmlBlock => {
+                            if items_depth == 0 {
+                                if let Some(mut b) = inline.take() {
+                                    self.finish_paragraph(&mut b, span.clone());
+                                }
+                            }
+                        }
+                        Open::TableHead | Open::TableRow | Open::Other => {}
+                    }
+                }
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                    if let Some(b) = inline.as_mut() {
+                        if b.images.is_empty() && !t.trim().is_empty() {
+                            b.line_other = true;
+                        }
+                        if matches!(stack.last(), Some(Open::CodeBlock)) {
+                            push_lines(b, t, span.start);
+                        } else {
+                            b.push(Piece::Text(t));
+                        }
+                    }
+                }
+                Event::Html(t) | Event::InlineHtml(t) => {
+                    if let Some(b) = inline.as_mut() {
+                        if b.images.is_empty() && !t.trim().is_empty() {
+                            b.line_other = true;
+                        }
+                        push_lines(b, t, span.start);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if self.options.list_end == ListEnd::WhereWritten
+                        && items_depth > 0
+                        && quotes == 0
+                    {
+                        if let Some(Open::Item { content_column }) = stack
+                            .iter()
+                            .rev()
+                            .find(|o| !matches!(o, Open::Paragraph { .. }))
+                        {
+                            let line = span.end;
+                            if line < range.end && indentation(self.src, line) < *content_column {
+                                self.sections.truncate(snapshot.0);
+                                let (_, blocks, block_start) = snapshot;
+                                self.blocks().truncate(blocks);
+                                return Ok(Outcome::Split { block_start, line });
+                            }
+                        }
+                    }
+                    if let Some(b) = inline.as_mut() {
+                        end_line(b);
+                        b.push(Piece::Break);
+                        b.line_start = b.inline.pieces.len();
+                    }
+                }
+                Event::FootnoteReference(t) => {
+                    if let Some(b) = inline.as_mut() {
+                        b.line_other = true;
+                        b.push(Piece::Text(t));
+                    }
+                }
+                Event::Rule | Event::TaskListMarker(_) => {}
+            }
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// Ends a paragraph: lines that are one image become figures, the rest a paragraph.
+    fn finish_paragraph(&mut self, b: &mut InlineBuilder<'a>, span: Range<usize>) {
+        end_line(b);
+        let figures = std::mem::take(&mut b.figures);
+        let mut inline = std::mem::take(&mut b.inline);
+        inline.span = span;
+        let has_text = inline
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Text(t) if !t.trim().is_empty()));
+        let blocks = self.blocks();
+        let mut paragraph = if has_text { Some(inline) } else { None };
+        for (after_text, figure) in figures {
+            if after_text {
+                if let Some(p) = paragraph.take() {
+                    blocks.push(Block::Paragraph(p));
+                }
+            }
+            blocks.push(Block::Figure(figure));
+        }
+        if let Some(p) = paragraph {
+            blocks.push(Block::Paragraph(p));
+        }
+    }
+}
+
+/// At the end of a line of a paragraph: if the line is exactly one image, it becomes a
+/// figure and its pieces leave the paragraph.
+fn end_line(b: &mut InlineBuilder<'_>) {
+    let is_figure = b.line_images == 1 && !b.line_other && b.images.is_empty();
+    if let (true, Some((url, span, pieces))) = (is_figure, b.line_image.take()) {
+        let alt_pieces: Vec<Piece<'_>> = b.inline.pieces.drain(pieces.start..).collect();
+        b.inline.pieces.truncate(b.line_start);
+        b.inline.styles.retain(|s| s.pieces.end <= b.line_start);
+        b.inline.links.retain(|l| l.pieces.end <= b.line_start);
+        let had_text = b
+            .inline
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Text(t) if !t.trim().is_empty()));
+        b.figures.push((
+            had_text,
+            Figure {
+                alt: Inline {
+                    pieces: alt_pieces,
+                    span: span.clone(),
+                    ..Inline::default()
+                },
+                url,
+                span,
+            },
+        ));
+        // The break before this line is no longer needed.
+        if matches!(b.inline.pieces.last(), Some(Piece::Break)) {
+            b.inline.pieces.pop();
+        }
+    }
+    b.line_images = 0;
+    b.line_other = false;
+    b.line_image = None;
+}
+
+/// Pushes text that may hold line breaks (raw HTML, code): each break is a space.
+fn push_lines<'a>(b: &mut InlineBuilder<'a>, t: CowStr<'a>, _at: usize) {
+    if !t.contains('\n') {
+        b.push(Piece::Text(t));
+        return;
+    }
+    match t {
+        CowStr::Borrowed(s) => {
+            let mut lines = s.split('\n').peekable();
+            while let Some(line) = lines.next() {
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                if !line.is_empty() {
+                    b.push(Piece::Text(CowStr::Borrowed(line)));
+                }
+                if lines.peek().is_some() {
+                    b.push(Piece::Break);
+                }
+            }
+        }
+        other => {
+            let s = other.replace("\r\n", " ").replace('\n', " ");
+            b.push(Piece::Text(CowStr::from(s)));
+        }
+    }
+}
+
+fn is_block_tag(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// `end` without a final line break.
+fn without_line_break(src: &str, start: usize, end: usize) -> usize {
+    let t = src[start..end].trim_end_matches(['\n', '\r']);
+    start + t.len()
+}
+
+/// Columns of indentation of the line starting at `at` (a tab advances to the next
+/// multiple of 4).
+fn indentation(src: &str, at: usize) -> usize {
+    let mut column = 0;
+    for &b in &src.as_bytes()[at..] {
+        match b {
+            b' ' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            _ => break,
+        }
+    }
+    column
+}
+
+/// The content column of the list item whose marker starts at `at`.
+fn content_column(src: &str, at: usize) -> usize {
+    let bytes = src.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let mut i = at;
+    // Skip any indentation pulldown-cmark included in the item's span.
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    match bytes.get(i) {
+        Some(b'*' | b'-' | b'+') => i += 1,
+        Some(b'0'..=b'9') => {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            i += 1; // `.` or `)`
+        }
+        _ => return 0,
+    }
+    let marker_end = i - line_start;
+    let mut spaces = 0;
+    while i + spaces < bytes.len() && bytes[i + spaces] == b' ' {
+        spaces += 1;
+    }
+    let rest_empty = matches!(bytes.get(i + spaces), None | Some(b'\n' | b'\r'));
+    if rest_empty || spaces == 0 || spaces > 4 {
+        marker_end + 1
+    } else {
+        marker_end + spaces
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serialize {
+    use super::*;
+    use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+    use serde::Serialize;
+
+    struct Texts<'s, 'a>(&'s [Inline<'a>], Option<usize>);
+
+    impl Serialize for Texts<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let width = self.1.unwrap_or(self.0.len());
+            let mut seq = s.serialize_seq(Some(width))?;
+            for i in 0..width {
+                match self.0.get(i) {
+                    Some(inline) => seq.serialize_element(&*inline.text())?,
+                    None => seq.serialize_element("")?,
+                }
+            }
+            seq.end()
+        }
+    }
+
+    impl Serialize for Inline<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&self.text())
+        }
+    }
+
+    impl Serialize for List<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            Texts(&self.items, None).serialize(s)
+        }
+    }
+
+    impl Serialize for Table<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            struct Rows<'s, 'a>(&'s [Vec<Inline<'a>>], usize);
+            impl Serialize for Rows<'_, '_> {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                    for row in self.0 {
+                        seq.serialize_element(&Texts(row, Some(self.1)))?;
+                    }
+                    seq.end()
+                }
+            }
+            let mut map = s.serialize_map(Some(2))?;
+            map.serialize_entry("header", &Texts(&self.header, None))?;
+            map.serialize_entry("rows", &Rows(&self.rows, self.header.len()))?;
+            map.end()
+        }
+    }
+
+    impl Serialize for Figure<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(3))?;
+            map.serialize_entry("alt", &*self.alt())?;
+            map.serialize_entry("url", self.url())?;
+            map.serialize_entry("file", &self.file())?;
+            map.end()
+        }
+    }
+
+    /// A section as the `wikimd parse` JSON: level, title, paragraphs, lists, tables,
+    /// figures.
+    impl Serialize for Section<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(6))?;
+            map.serialize_entry("level", &self.level)?;
+            map.serialize_entry("title", &*self.title())?;
+            map.serialize_entry("paragraphs", &self.paragraphs().collect::<Vec<_>>())?;
+            map.serialize_entry("lists", &self.lists().collect::<Vec<_>>())?;
+            map.serialize_entry("tables", &self.tables().collect::<Vec<_>>())?;
+            map.serialize_entry("figures", &self.figures().collect::<Vec<_>>())?;
+            map.end()
+        }
+    }
+}

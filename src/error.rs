@@ -1,0 +1,185 @@
+//! The one error type of the crate: a kind and a position.
+
+use std::fmt;
+use std::ops::Range;
+
+/// Where something is in the input: byte offset, 1-based line and 1-based column (in
+/// characters).
+///
+/// Positions are computed on demand from a byte offset with [`Position::of`]; the parser
+/// itself only records byte spans.
+///
+/// ```
+/// let p = wikimd::Position::of("ab\ncdé", 6);
+/// assert_eq!((p.offset, p.line, p.column), (6, 2, 4));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Position {
+    /// Byte offset from the start of the input.
+    pub offset: usize,
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column number in characters, starting at 1.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`.
+    ///
+    /// An offset past the end is clamped to the end; an offset inside a character counts
+    /// that character's column.
+    pub fn of(text: &str, offset: usize) -> Position {
+        Self::of_bytes(text.as_bytes(), offset)
+    }
+
+    /// Like [`Position::of`], for input that may not be valid UTF-8 (columns count the
+    /// bytes that do not continue a UTF-8 sequence).
+    pub fn of_bytes(bytes: &[u8], offset: usize) -> Position {
+        let offset = offset.min(bytes.len());
+        let before = &bytes[..offset];
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let line = 1 + memchr::memchr_iter(b'\n', before).count();
+        let column = 1 + before[line_start..]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count();
+        Position {
+            offset,
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {} (byte {})",
+            self.line, self.column, self.offset
+        )
+    }
+}
+
+/// What went wrong. The position is in the [`Error`] that carries the kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not valid UTF-8; the position is the first bad byte.
+    #[error("invalid UTF-8")]
+    InvalidUtf8,
+    /// The file starts with a `---` line but no later line is exactly `---`.
+    #[error("front matter opened by `---` on line 1 is never closed by a `---` line")]
+    UnclosedFrontMatter,
+    /// The front matter is not valid YAML.
+    #[error("invalid YAML: {message}")]
+    Yaml {
+        /// What the YAML reader expected or found.
+        message: String,
+    },
+    /// The front matter is not a mapping of keys to values.
+    #[error("front matter must be a mapping of keys to values, found {found}")]
+    FrontMatterNotMapping {
+        /// What was found instead (`a list`, `a string`, …).
+        found: &'static str,
+    },
+    /// A key the format defines holds a value of the wrong type.
+    #[error("`{key}`: expected {expected}, found {found}")]
+    WrongType {
+        /// The path of the key, e.g. `infoboxes[0].date.links`.
+        key: String,
+        /// What the format allows there.
+        expected: &'static str,
+        /// What the file holds.
+        found: &'static str,
+    },
+    /// A mapping holds the same key twice.
+    #[error("duplicate key `{key}`")]
+    DuplicateKey {
+        /// The repeated key.
+        key: String,
+    },
+    /// A configured limit was exceeded (see [`crate::Limits`]).
+    #[error("{what} exceeds the limit of {limit}")]
+    LimitExceeded {
+        /// Which limit.
+        what: &'static str,
+        /// Its value.
+        limit: usize,
+    },
+}
+
+/// An error with its position in the input.
+///
+/// ```
+/// let err = wikimd::parse("---\ntitle: x\n").unwrap_err();
+/// assert_eq!(err.kind(), &wikimd::ErrorKind::UnclosedFrontMatter);
+/// assert_eq!((err.line(), err.column(), err.offset()), (1, 1, 0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    position: Position,
+    span: Range<usize>,
+}
+
+impl Error {
+    /// An error of `kind` at `span` of `text` (line and column are computed here).
+    pub(crate) fn new(kind: ErrorKind, text: &str, span: Range<usize>) -> Error {
+        Error {
+            kind,
+            position: Position::of(text, span.start),
+            span,
+        }
+    }
+
+    pub(crate) fn with_position(kind: ErrorKind, position: Position) -> Error {
+        Error {
+            kind,
+            span: position.offset..position.offset,
+            position,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where it went wrong.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// The byte span of the offending text (empty when the error is at a point).
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Byte offset of the error.
+    pub fn offset(&self) -> usize {
+        self.position.offset
+    }
+
+    /// 1-based line of the error.
+    pub fn line(&self) -> usize {
+        self.position.line
+    }
+
+    /// 1-based column (in characters) of the error.
+    pub fn column(&self) -> usize {
+        self.position.column
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {} (byte {})",
+            self.position.line, self.position.column, self.kind, self.position.offset
+        )
+    }
+}
+
+impl std::error::Error for Error {}

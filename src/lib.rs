@@ -1,0 +1,145 @@
+//! # wikimd
+//!
+//! A zero-copy parser for Wikipedia articles written as Markdown with YAML front matter
+//! (the shape wtf_wikipedia produces), and a repair layer for the mojibake such files often
+//! carry.
+//!
+//! [`parse`] reads a document into a typed [`Document`] that borrows from the input: every
+//! string is a slice of it, or a raw span decoded only when asked ([`Text::decode`]), and
+//! every value knows its byte span. Line and column are computed on demand
+//! ([`Position::of`]). [`Document::into_owned`] gives a `'static` copy.
+//!
+//! ```
+//! let input = "---
+//! infoboxes:
+//!   - date:
+//!       text: 11 January 2013
+//!     place:
+//!       text: Mali
+//!       links:
+//!         - type: internal
+//!           page: Mali
+//! title: Operation Serval
+//! ---
+//!
+//! Operation Serval was a French military operation in Mali.
+//!
+//! ## See also
+//!
+//!  * Operation Barkhane
+//! ";
+//! let doc = wikimd::parse(input)?;
+//! assert_eq!(doc.title().unwrap(), "Operation Serval");
+//! let infobox = &doc.infoboxes()[0];
+//! let place = infobox.get("place").unwrap();
+//! assert_eq!(place.links()[0].page().unwrap(), "Mali");
+//! assert_eq!(&input[place.text_value().unwrap().span()], "Mali");
+//! let see_also = doc.section("See also").unwrap();
+//! assert_eq!(see_also.lists().next().unwrap().items()[0].text(), "Operation Barkhane");
+//! # Ok::<(), wikimd::Error>(())
+//! ```
+//!
+//! ## Modules
+//!
+//! - [`document`]: the document model ([`Document`], [`Infobox`], [`RichText`], [`Link`]).
+//! - [`body`]: sections, paragraphs, lists, tables and figures of the Markdown body.
+//! - [`value`]: generic YAML values, for keys the model does not know.
+//! - [`text`]: [`Text`], a borrowed string decoded on demand.
+//! - [`error`]: [`Error`], its [`ErrorKind`] and [`Position`].
+//! - [`options`]: [`ParseOptions`] and [`Limits`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod body;
+pub mod document;
+pub mod error;
+mod front_matter;
+pub mod options;
+pub mod text;
+pub mod value;
+
+pub use body::{
+    Block, Emphasis, Figure, Inline, InlineLink, List, Section, SectionNode, Styled, Table,
+};
+pub use document::{Document, Formatting, FrontMatter, Infobox, Link, LinkKind, RichText};
+pub use error::{Error, ErrorKind, Position};
+pub use options::{Limits, ListEnd, ParseOptions};
+pub use text::Text;
+pub use value::{Mapping, Scalar, ScalarKind, Sequence, Value};
+
+use std::borrow::Cow;
+
+/// Parses a document with the default options.
+///
+/// A file that does not start with a `---` line is a body-only document.
+///
+/// # Errors
+///
+/// An unclosed front matter, malformed YAML, a known key with a value of the wrong type,
+/// or an exceeded [`Limits`] value.
+pub fn parse(input: &str) -> Result<Document<'_>, Error> {
+    parse_with(input, &ParseOptions::default())
+}
+
+/// Parses a document with the given options.
+///
+/// # Errors
+///
+/// As [`parse`].
+pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Document<'a>, Error> {
+    let limits = &options.limits;
+    if input.len() > limits.max_document_bytes {
+        return Err(Error::new(
+            ErrorKind::LimitExceeded {
+                what: "document size in bytes",
+                limit: limits.max_document_bytes,
+            },
+            input,
+            limits.max_document_bytes..limits.max_document_bytes,
+        ));
+    }
+    let layout = front_matter::split(input)?;
+    let front_matter = match layout.yaml {
+        Some(range) => {
+            let mapping = front_matter::read(input, range, limits)?;
+            Some(document::Builder { src: input }.front_matter(mapping)?)
+        }
+        None => None,
+    };
+    let sections = body::parse(input, layout.body.clone(), options)?;
+    Ok(Document {
+        front_matter,
+        body: Cow::Borrowed(&input[layout.body.clone()]),
+        body_span: layout.body,
+        sections,
+    })
+}
+
+/// Parses a document given as bytes, which must be UTF-8.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidUtf8`] at the first bad byte, or as [`parse`].
+///
+/// ```
+/// let err = wikimd::parse_bytes(b"ok\n\xff").unwrap_err();
+/// assert_eq!((err.line(), err.column(), err.offset()), (2, 1, 3));
+/// ```
+pub fn parse_bytes(input: &[u8]) -> Result<Document<'_>, Error> {
+    let text = from_utf8(input)?;
+    parse(text)
+}
+
+/// Checks that `bytes` are UTF-8, with an error at the first bad byte.
+pub fn from_utf8(bytes: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::with_position(
+            ErrorKind::InvalidUtf8,
+            Position::of_bytes(bytes, e.valid_up_to()),
+        )
+    })
+}
+
+#[doc(hidden)]
+pub use front_matter::read_with_fallback;

@@ -1,0 +1,371 @@
+//! Text that borrows from the input and is decoded only when asked.
+//!
+//! A YAML scalar is kept as its raw slice of the input plus how it is written (plain,
+//! quoted, block). Nothing is copied while parsing; [`Text::decode`] produces the value,
+//! borrowing whenever the raw text already is the value.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+/// How a scalar is written in the source, which says how to decode it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// The raw text is the value.
+    Verbatim,
+    /// A plain scalar folded over several lines.
+    Plain,
+    /// The inside of a `'…'` scalar that holds `''` or a line break.
+    SingleQuoted,
+    /// The inside of a `"…"` scalar that holds an escape or a line break.
+    DoubleQuoted,
+    /// A `|` block: lines after the header, `indent` spaces removed.
+    Literal { indent: u32, chomp: Chomp },
+    /// A `>` block.
+    Folded { indent: u32, chomp: Chomp },
+}
+
+/// Block scalar chomping: what happens to the final line breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Chomp {
+    /// `-`: no final line break.
+    Strip,
+    /// No indicator: one final line break.
+    Clip,
+    /// `+`: every final line break.
+    Keep,
+}
+
+/// A string value from the front matter: a slice of the input, decoded on demand.
+///
+/// `span()` is where the value is written in the input, quotes and block header
+/// included, so `&input[text.span()]` is the raw value as written.
+///
+/// ```
+/// let input = "---\ntitle: \"Caf\\u00e9\"\n---\n";
+/// let doc = wikimd::parse(input).unwrap();
+/// let title = doc.title().unwrap();
+/// assert_eq!(title.decode(), "Café");
+/// assert_eq!(&input[title.span()], "\"Caf\\u00e9\"");
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct Text<'a> {
+    raw: Cow<'a, str>,
+    span: Range<usize>,
+    style: Style,
+}
+
+impl<'a> Text<'a> {
+    pub(crate) fn new(raw: &'a str, span: Range<usize>, style: Style) -> Text<'a> {
+        Text {
+            raw: Cow::Borrowed(raw),
+            span,
+            style,
+        }
+    }
+
+    /// A text that owns an already-decoded value (used by the YAML fallback).
+    pub(crate) fn owned(value: String, span: Range<usize>) -> Text<'static> {
+        Text {
+            raw: Cow::Owned(value),
+            span,
+            style: Style::Verbatim,
+        }
+    }
+
+    /// The decoded value: borrowed when the source holds it as is, built otherwise.
+    pub fn decode(&self) -> Cow<'_, str> {
+        let raw: &str = &self.raw;
+        match self.style {
+            Style::Verbatim => Cow::Borrowed(raw),
+            Style::Plain => Cow::Owned(fold_flow(raw, Escapes::None)),
+            Style::SingleQuoted => Cow::Owned(fold_flow(raw, Escapes::Single)),
+            Style::DoubleQuoted => Cow::Owned(fold_flow(raw, Escapes::Double)),
+            Style::Literal { indent, chomp } => Cow::Owned(block(raw, indent, chomp, false)),
+            Style::Folded { indent, chomp } => Cow::Owned(block(raw, indent, chomp, true)),
+        }
+    }
+
+    /// The value without decoding, when no decoding is needed (`None` for quoted scalars
+    /// with escapes, blocks and multi-line plain scalars).
+    pub fn as_borrowed(&self) -> Option<&str> {
+        match self.style {
+            Style::Verbatim => Some(&self.raw),
+            _ => None,
+        }
+    }
+
+    /// Whether [`decode`](Text::decode) has to build a new string.
+    pub fn needs_decoding(&self) -> bool {
+        self.style != Style::Verbatim
+    }
+
+    /// Byte span of the value as written in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that owns its text and no longer borrows the input.
+    pub fn into_owned(self) -> Text<'static> {
+        Text {
+            raw: Cow::Owned(self.raw.into_owned()),
+            span: self.span,
+            style: self.style,
+        }
+    }
+}
+
+impl fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}@{:?}", self.decode(), self.span)
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.decode())
+    }
+}
+
+impl PartialEq<str> for Text<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.decode() == other
+    }
+}
+
+impl PartialEq<&str> for Text<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.decode() == *other
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Text<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.decode())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Escapes {
+    None,
+    Single,
+    Double,
+}
+
+/// Folds a flow scalar (plain or the inside of quotes): white space around each line break
+/// is removed, a single line break becomes a space, `n + 1` line breaks become `n`.
+fn fold_flow(raw: &str, escapes: Escapes) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(raw.len());
+    // Length of `out` up to its last character that is not foldable white space.
+    let mut keep = 0;
+    let mut i = 0;
+    let mut run = 0; // start of the current run of ordinary bytes
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                out.push_str(&raw[run..i]);
+                let trimmed = out[keep..].trim_start_matches([' ', '\t', '\r']);
+                if trimmed.is_empty() {
+                    out.truncate(keep);
+                }
+                let mut breaks = 0;
+                i += 1;
+                loop {
+                    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r') {
+                        i += 1;
+                    }
+                    if i < bytes.len() && bytes[i] == b'\n' {
+                        breaks += 1;
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if breaks == 0 {
+                    out.push(' ');
+                } else {
+                    out.extend(std::iter::repeat_n('\n', breaks));
+                }
+                keep = out.len();
+                run = i;
+            }
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'\'' if escapes == Escapes::Single && bytes.get(i + 1) == Some(&b'\'') => {
+                out.push_str(&raw[run..=i]);
+                i += 2;
+                keep = out.len();
+                run = i;
+            }
+            b'\\' if escapes == Escapes::Double && i + 1 < bytes.len() => {
+                out.push_str(&raw[run..i]);
+                let (consumed, decoded) = double_escape(&raw[i + 1..]);
+                i += 1 + consumed;
+                match decoded {
+                    Some(c) => out.push(c),
+                    None => {
+                        // An escaped line break: nothing, and the next line's indentation goes.
+                        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+                            i += 1;
+                        }
+                    }
+                }
+                keep = out.len();
+                run = i;
+            }
+            _ => {
+                i += 1;
+                keep = out.len() + (i - run);
+            }
+        }
+    }
+    out.push_str(&raw[run..]);
+    out
+}
+
+/// Decodes one escape (the text after the `\`): bytes consumed and the character, or
+/// `None` for an escaped line break. Invalid escapes were rejected by the scanner; here
+/// they decode to U+FFFD so that decoding never fails.
+pub(crate) fn double_escape(rest: &str) -> (usize, Option<char>) {
+    let mut chars = rest.chars();
+    let Some(c) = chars.next() else {
+        return (0, Some('\u{FFFD}'));
+    };
+    let simple = match c {
+        '0' => '\0',
+        'a' => '\u{07}',
+        'b' => '\u{08}',
+        't' | '\t' => '\t',
+        'n' => '\n',
+        'v' => '\u{0B}',
+        'f' => '\u{0C}',
+        'r' => '\r',
+        'e' => '\u{1B}',
+        ' ' => ' ',
+        '"' => '"',
+        '/' => '/',
+        '\\' => '\\',
+        'N' => '\u{85}',
+        '_' => '\u{A0}',
+        'L' => '\u{2028}',
+        'P' => '\u{2029}',
+        '\n' => return (1, None),
+        '\r' if rest.as_bytes().get(1) == Some(&b'\n') => return (2, None),
+        'x' | 'u' | 'U' => {
+            let len = match c {
+                'x' => 2,
+                'u' => 4,
+                _ => 8,
+            };
+            let hex = rest.get(1..1 + len).unwrap_or("");
+            let value = if hex.len() == len && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+            } else {
+                None
+            };
+            return match value {
+                Some(ch) => (1 + len, Some(ch)),
+                None => (c.len_utf8(), Some('\u{FFFD}')),
+            };
+        }
+        other => return (other.len_utf8(), Some('\u{FFFD}')),
+    };
+    (1, Some(simple))
+}
+
+/// Whether `rest` (the text after a `\`) starts with a valid double-quoted escape.
+pub(crate) fn valid_double_escape(rest: &str) -> bool {
+    match rest.as_bytes().first() {
+        Some(b'x' | b'u' | b'U') => {
+            let (_, c) = double_escape(rest);
+            c != Some('\u{FFFD}')
+        }
+        Some(_) => !matches!(double_escape(rest), (_, Some('\u{FFFD}'))),
+        None => false,
+    }
+}
+
+/// Decodes a block scalar. `raw` starts with the header line (`|-`, `>` …).
+fn block(raw: &str, indent: u32, chomp: Chomp, folded: bool) -> String {
+    let content = raw.find('\n').map_or("", |i| &raw[i + 1..]);
+    let indent = indent as usize;
+    let mut out = String::with_capacity(content.len());
+    let mut empties = 0usize;
+    let mut previous: Option<bool> = None; // Some(more_indented) once a line was written
+    for line in content.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = if line.len() >= indent && line.is_char_boundary(indent) {
+            &line[indent..]
+        } else {
+            ""
+        };
+        if line.is_empty() {
+            empties += 1;
+            continue;
+        }
+        let more = line.starts_with([' ', '\t']);
+        match previous {
+            None => out.extend(std::iter::repeat_n('\n', empties)),
+            Some(previous_more) => {
+                if folded && !previous_more && !more {
+                    if empties == 0 {
+                        out.push(' ');
+                    } else {
+                        out.extend(std::iter::repeat_n('\n', empties));
+                    }
+                } else {
+                    out.extend(std::iter::repeat_n('\n', empties + 1));
+                }
+            }
+        }
+        out.push_str(line);
+        previous = Some(more);
+        empties = 0;
+    }
+    // `content` split leaves one empty piece after a final line break: not an empty line.
+    if content.ends_with('\n') {
+        empties = empties.saturating_sub(1);
+    }
+    match (chomp, previous.is_some()) {
+        (Chomp::Strip, _) | (Chomp::Clip, false) => {}
+        (Chomp::Clip, true) => out.push('\n'),
+        (Chomp::Keep, true) => out.extend(std::iter::repeat_n('\n', empties + 1)),
+        (Chomp::Keep, false) => out.extend(std::iter::repeat_n('\n', empties)),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_plain_lines() {
+        assert_eq!(fold_flow("a\n  b\n\n  c", Escapes::None), "a b\nc");
+        assert_eq!(fold_flow("a  \n  b", Escapes::None), "a b");
+    }
+
+    #[test]
+    fn decodes_double_quoted() {
+        assert_eq!(fold_flow(r#"a\"b\u00e9\x41"#, Escapes::Double), "a\"béA");
+        assert_eq!(fold_flow("ab\\\n   cd", Escapes::Double), "abcd");
+        assert_eq!(fold_flow("a\\t\n b", Escapes::Double), "a\t b");
+    }
+
+    #[test]
+    fn decodes_single_quoted() {
+        assert_eq!(fold_flow("It''s\n  here", Escapes::Single), "It's here");
+    }
+
+    #[test]
+    fn decodes_blocks() {
+        let lit = "|-\n  a\n\n  b\n";
+        assert_eq!(block(lit, 2, Chomp::Strip, false), "a\n\nb");
+        assert_eq!(block(lit, 2, Chomp::Clip, false), "a\n\nb\n");
+        let folded = ">-\n  a\n  b\n\n  c\n   d\n  e";
+        assert_eq!(block(folded, 2, Chomp::Strip, true), "a b\nc\n d\ne");
+        assert_eq!(block("|+\n  a\n\n\n", 2, Chomp::Keep, false), "a\n\n\n");
+    }
+}

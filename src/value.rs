@@ -1,0 +1,285 @@
+//! Generic YAML values, for keys the document model does not know.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::text::Text;
+
+/// What a scalar means under the YAML 1.2 core schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ScalarKind {
+    /// `~`, `null`, `Null`, `NULL` or nothing.
+    Null,
+    /// `true` or `false` (also capitalised or upper case).
+    Bool(bool),
+    /// A decimal, `0x` hexadecimal or `0o` octal integer that fits in an `i64`.
+    Int(i64),
+    /// A float, including `.inf` and `.nan`, or an integer too large for an `i64`.
+    Float(f64),
+    /// Anything else: a string. Quoted and block scalars are always strings.
+    String,
+}
+
+/// A scalar value: its text and what it means.
+///
+/// ```
+/// let doc = wikimd::parse("---\nyear: 2008\nanswer: yes\n---\n").unwrap();
+/// let year = doc.front_matter_value("year").unwrap().as_scalar().unwrap();
+/// assert_eq!(year.kind(), wikimd::ScalarKind::Int(2008));
+/// let answer = doc.front_matter_value("answer").unwrap().as_scalar().unwrap();
+/// assert_eq!(answer.kind(), wikimd::ScalarKind::String); // YAML 1.2: `yes` is a string
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar<'a> {
+    text: Text<'a>,
+    kind: ScalarKind,
+}
+
+impl<'a> Scalar<'a> {
+    pub(crate) fn new(text: Text<'a>, kind: ScalarKind) -> Scalar<'a> {
+        Scalar { text, kind }
+    }
+
+    /// A string scalar.
+    pub(crate) fn string(text: Text<'a>) -> Scalar<'a> {
+        Scalar {
+            text,
+            kind: ScalarKind::String,
+        }
+    }
+
+    /// What the scalar means.
+    pub fn kind(&self) -> ScalarKind {
+        self.kind
+    }
+
+    /// The scalar's text (for a number, the digits as written).
+    pub fn text(&self) -> &Text<'a> {
+        &self.text
+    }
+
+    /// The decoded text; for numbers, booleans and null, the text as written.
+    pub fn decode(&self) -> Cow<'_, str> {
+        self.text.decode()
+    }
+
+    /// The value as a string, if it is one.
+    pub fn as_str(&self) -> Option<Cow<'_, str>> {
+        match self.kind {
+            ScalarKind::String => Some(self.text.decode()),
+            _ => None,
+        }
+    }
+
+    /// Whether the scalar is null.
+    pub fn is_null(&self) -> bool {
+        self.kind == ScalarKind::Null
+    }
+
+    /// Byte span of the scalar as written.
+    pub fn span(&self) -> Range<usize> {
+        self.text.span()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Scalar<'static> {
+        Scalar {
+            text: self.text.into_owned(),
+            kind: self.kind,
+        }
+    }
+}
+
+/// A YAML value with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    /// A scalar.
+    Scalar(Scalar<'a>),
+    /// A sequence.
+    Sequence(Sequence<'a>),
+    /// A mapping.
+    Mapping(Mapping<'a>),
+}
+
+impl<'a> Value<'a> {
+    /// Byte span of the value in the input.
+    pub fn span(&self) -> Range<usize> {
+        match self {
+            Value::Scalar(s) => s.span(),
+            Value::Sequence(s) => s.span.clone(),
+            Value::Mapping(m) => m.span.clone(),
+        }
+    }
+
+    /// The scalar, if this is one.
+    pub fn as_scalar(&self) -> Option<&Scalar<'a>> {
+        match self {
+            Value::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The sequence, if this is one.
+    pub fn as_sequence(&self) -> Option<&Sequence<'a>> {
+        match self {
+            Value::Sequence(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The mapping, if this is one.
+    pub fn as_mapping(&self) -> Option<&Mapping<'a>> {
+        match self {
+            Value::Mapping(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// A word for the value's type, for error messages.
+    pub(crate) fn describe(&self) -> &'static str {
+        match self {
+            Value::Scalar(s) => match s.kind {
+                ScalarKind::Null => "null",
+                ScalarKind::Bool(_) => "a boolean",
+                ScalarKind::Int(_) | ScalarKind::Float(_) => "a number",
+                ScalarKind::String => "a string",
+            },
+            Value::Sequence(_) => "a list",
+            Value::Mapping(_) => "a mapping",
+        }
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Scalar(s) => Value::Scalar(s.into_owned()),
+            Value::Sequence(s) => Value::Sequence(s.into_owned()),
+            Value::Mapping(m) => Value::Mapping(m.into_owned()),
+        }
+    }
+}
+
+/// A YAML sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sequence<'a> {
+    pub(crate) items: Vec<Value<'a>>,
+    pub(crate) span: Range<usize>,
+}
+
+impl<'a> Sequence<'a> {
+    /// The items, in order.
+    pub fn items(&self) -> &[Value<'a>] {
+        &self.items
+    }
+
+    /// Byte span of the sequence.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Sequence<'static> {
+        Sequence {
+            items: self.items.into_iter().map(Value::into_owned).collect(),
+            span: self.span,
+        }
+    }
+}
+
+/// A YAML mapping: entries in the order of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapping<'a> {
+    pub(crate) entries: Vec<(Scalar<'a>, Value<'a>)>,
+    pub(crate) span: Range<usize>,
+}
+
+impl<'a> Mapping<'a> {
+    /// The entries, in the order of the file.
+    pub fn entries(&self) -> &[(Scalar<'a>, Value<'a>)] {
+        &self.entries
+    }
+
+    /// The value of the first entry whose key decodes to `key`.
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.decode() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the mapping is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Byte span of the mapping.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Mapping<'static> {
+        Mapping {
+            entries: self
+                .entries
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+            span: self.span,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serialize {
+    use super::*;
+    use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+    use serde::Serialize;
+
+    impl Serialize for Scalar<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.kind {
+                ScalarKind::Null => s.serialize_unit(),
+                ScalarKind::Bool(b) => s.serialize_bool(b),
+                ScalarKind::Int(i) => s.serialize_i64(i),
+                ScalarKind::Float(f) => s.serialize_f64(f),
+                ScalarKind::String => s.serialize_str(&self.text.decode()),
+            }
+        }
+    }
+
+    impl Serialize for Value<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Value::Scalar(v) => v.serialize(s),
+                Value::Sequence(v) => v.serialize(s),
+                Value::Mapping(v) => v.serialize(s),
+            }
+        }
+    }
+
+    impl Serialize for Sequence<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(Some(self.items.len()))?;
+            for item in &self.items {
+                seq.serialize_element(item)?;
+            }
+            seq.end()
+        }
+    }
+
+    impl Serialize for Mapping<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.entries.len()))?;
+            for (k, v) in &self.entries {
+                map.serialize_entry(&*k.decode(), v)?;
+            }
+            map.end()
+        }
+    }
+}
