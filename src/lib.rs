@@ -46,6 +46,7 @@
 //! - [`value`]: generic YAML values, for keys the model does not know.
 //! - [`text`]: [`Text`], a borrowed string decoded on demand.
 //! - [`error`]: [`Error`], its [`ErrorKind`] and [`Position`].
+//! - [`repair`](mod@repair): mojibake repair ([`repair()`], [`repair::explain`]).
 //! - [`options`]: [`ParseOptions`] and [`Limits`].
 
 #![forbid(unsafe_code)]
@@ -56,6 +57,7 @@ pub mod document;
 pub mod error;
 mod front_matter;
 pub mod options;
+pub mod repair;
 pub mod text;
 pub mod value;
 
@@ -65,6 +67,7 @@ pub use body::{
 pub use document::{Document, Formatting, FrontMatter, Infobox, Link, LinkKind, RichText};
 pub use error::{Error, ErrorKind, Position};
 pub use options::{Limits, ListEnd, ParseOptions};
+pub use repair::{repair, repair_with, RepairOptions};
 pub use text::Text;
 pub use value::{Mapping, Scalar, ScalarKind, Sequence, Value};
 

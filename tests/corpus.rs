@@ -35,7 +35,9 @@ fn clean(name: &str) -> String {
 fn same(a: &Json, b: &Json) -> bool {
     match (a, b) {
         (Json::Number(x), Json::Number(y)) => x.as_f64() == y.as_f64(),
-        (Json::Array(x), Json::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+        (Json::Array(x), Json::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
         (Json::Object(x), Json::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
@@ -65,7 +67,9 @@ fn diff(a: &Json, b: &Json, path: &str) -> Option<String> {
                     None => return Some(format!("{path}.{k}: only in ours")),
                 }
             }
-            y.keys().find(|k| !x.contains_key(*k)).map(|k| format!("{path}.{k}: only in the reference"))
+            y.keys()
+                .find(|k| !x.contains_key(*k))
+                .map(|k| format!("{path}.{k}: only in the reference"))
         }
         _ => (!same(a, b)).then(|| format!("{path}: ours {a} vs reference {b}")),
     }
@@ -95,7 +99,13 @@ fn check_all(select: impl Fn(&Json) -> Json) {
             failures.push(format!("{name}: {d}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} documents differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents differ:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -112,7 +122,10 @@ fn sections_match_reference_for_every_document() {
 fn sample_matches_reference() {
     let dir = corpus().join("sample");
     let text = fs::read_to_string(dir.join("operation-serval.clean.md")).unwrap();
-    let expected: Json = serde_json::from_str(&fs::read_to_string(dir.join("operation-serval.reference.json")).unwrap()).unwrap();
+    let expected: Json = serde_json::from_str(
+        &fs::read_to_string(dir.join("operation-serval.reference.json")).unwrap(),
+    )
+    .unwrap();
     let doc = wikimd::parse(&text).unwrap();
     let ours = serde_json::to_value(&doc).unwrap();
     assert_eq!(diff(&ours, &expected, ""), None);

@@ -1,0 +1,110 @@
+//! A table of repair cases, one per kind of damage, and negative cases: correct text that
+//! looks odd and must come back unchanged (many from ftfy's own test suite).
+
+macro_rules! repaired {
+    ($($name:ident: $input:expr => $expected:expr,)*) => {
+        mod repaired {
+            $(
+                #[test]
+                fn $name() {
+                    let input: &str = $input;
+                    let expected: &str = $expected;
+                    assert_eq!(wikimd::repair(input), expected, "input {:?}", input);
+                    // Repair is idempotent: the result has nothing left to repair.
+                    assert!(matches!(wikimd::repair(expected), std::borrow::Cow::Borrowed(_)));
+                    // The explanation agrees with the repair.
+                    let report = wikimd::repair::explain(input);
+                    assert_eq!(report.text, expected);
+                    assert!(!report.fixes.is_empty());
+                    for fix in &report.fixes {
+                        assert_eq!(&input[fix.span.clone()], fix.before);
+                    }
+                }
+            )*
+        }
+    };
+}
+
+macro_rules! unchanged {
+    ($($name:ident: $input:expr,)*) => {
+        mod unchanged {
+            $(
+                #[test]
+                fn $name() {
+                    let input: &str = $input;
+                    assert!(matches!(wikimd::repair(input), std::borrow::Cow::Borrowed(s) if s == input), "changed: {:?} -> {:?}", input, wikimd::repair(input));
+                    assert!(wikimd::repair::explain(input).fixes.is_empty());
+                }
+            )*
+        }
+    };
+}
+
+repaired! {
+    cp1252_accents: "cafÃ© crÃ¨me brÃ»lÃ©e" => "café crème brûlée",
+    cp1252_punctuation: "â€œQuotedâ€\u{9d} â€” and â€˜singleâ€™ â€¦ â€¢ â„¢ â‚¬" => "“Quoted” — and ‘single’ … • ™ €",
+    cp1252_undefined_bytes_as_c1: "Å\u{81}Ã³dÅº and â€œquotesâ€\u{9d}" => "Łódź and “quotes”",
+    cp1252_central_european_letters: "ZÃ¼rich, KrakÃ³w, Å\u{81}Ã³dÅº, SeÃ±or" => "Zürich, Kraków, Łódź, Señor",
+    latin1_c1_controls: "Itâ\u{80}\u{99}s â\u{80}\u{9c}fineâ\u{80}\u{9d} â\u{80}\u{93} really" => "It’s “fine” – really",
+    windows1251: "РџСЂРёРІРµС‚, РјРёСЂ! РЇРє СЃРїСЂР°РІРё?" => "Привет, мир! Як справи?",
+    windows1250: "ZaĹĽĂłĹ‚Ä‡ gÄ™Ĺ›lÄ… jaĹşĹ„" => "Zażółć gęślą jaźń",
+    windows1253: "Ξ\u{9a}Ξ±Ξ»Ξ·ΞΌΞ\u{ad}Ο\u{81}Ξ± ΞΊΟ\u{8c}ΟƒΞΌΞµ" => "Καλημέρα κόσμε",
+    windows1254: "Ä°stanbul'da gÃ¼zel bir gÃ¼n" => "İstanbul'da güzel bir gün",
+    windows1257: "LietuviÅ³ kalba ir latvieÅ¡u valoda" => "Lietuvių kalba ir latviešu valoda",
+    iso8859_2: "PĹ\u{99}Ă\u{ad}liĹĄ ĹžluĹĽouÄ\u{8d}kĂ˝ kĹŻĹ\u{88}" => "Příliš žluťoučký kůň",
+    macroman: "na√Øve caf√© d√©j√† vu" => "naïve café déjà vu",
+    cp437: "Gr├╢├ƒe ├╝ber Ma├ƒ" => "Größe über Maß",
+    two_layers: "Ãƒâ€¡a coÃƒÂ»te 5 Ã¢â€šÂ¬ Ã¢â‚¬â€\u{9d} dÃƒÂ©jÃƒÂ\u{a0}" => "Ça coûte 5 € — déjà",
+    three_layers: "naÃƒÆ’Ã‚Â¯ve rÃƒÆ’Ã‚Â©sumÃƒÆ’Ã‚Â©" => "naïve résumé",
+    flags: "ðŸ‡«ðŸ‡· France ðŸ‡²ðŸ‡± Mali" => "🇫🇷 France 🇲🇱 Mali",
+    zwj_family: "family: ðŸ‘¨â€\u{8d}ðŸ‘©â€\u{8d}ðŸ‘§â€\u{8d}ðŸ‘¦!" => "family: 👨\u{200d}👩\u{200d}👧\u{200d}👦!",
+    skin_tones: "ðŸ‘\u{8d}ðŸ\u{8f}½ and ðŸ‘‹ðŸ\u{8f}¿" => "👍🏽 and 👋🏿",
+    tag_sequence_flag: "Scotland ðŸ\u{8f}´ó\u{a0}\u{81}§ó\u{a0}\u{81}¢ó\u{a0}\u{81}³ó\u{a0}\u{81}£ó\u{a0}\u{81}´ó\u{a0}\u{81}¿" => "Scotland 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+    variation_selector: "â™¥ï¸\u{8f} ok" => "♥\u{fe0f} ok",
+    lost_byte_as_replacement_char: "â€œ like this â€\u{fffd}" => "“ like this \u{fffd}",
+    nbsp_lost_a_grave: "voilÃ le travail" => "voilà le travail",
+    nbsp_lost_portuguese_contraction: "vou Ã s compras" => "vou às compras",
+    c1_control_left_by_latin1: "parlé\u{85} Tu sais" => "parlé… Tu sais",
+    partly_damaged_line: "Clean: café.\nDamaged: cafÃ© and crÃ¨me.\nClean again: naïve." => "Clean: café.\nDamaged: café and crème.\nClean again: naïve.",
+    partly_damaged_field: "title: Zürich\ndescription: ZÃ¼rich is a city" => "title: Zürich\ndescription: Zürich is a city",
+    lone_polish_letter_in_word: "sÄ…d" => "sąd",
+    cyrillic_word_in_english: "the word ÐŸÑ€Ð¸Ð²ÐµÑ‚ means hello" => "the word Привет means hello",
+}
+
+unchanged! {
+
+    sao_paulo: "SÃO PAULO",
+    marque_ellipsis: "PARCE QUE SUR LEURS PLAQUES IL Y MARQUÉ…",
+    voce_ellipsis: "RETWEET SE VOCÊ…",
+    o_tilde_ellipsis: "HUHLL Õ…",
+    o_acute_ellipsis: "TEM QUE SEGUIR, SDV SÓ…",
+    e_acute_apostrophe: "Join ZZAJÉ’s Official Fan List",
+    apostrophe_then_e_acute: "L’épisode 8 est trop fou",
+    nestle_registered: "NESTLÉ® requiere contratar personal",
+    quem_inverted_question: "ESSE CARA AI QUEM É¿",
+    finnish_a_umlaut_nbsp: "SELKÄ\u{a0}EDELLÄ\u{a0}MAAHAN via @YouTube",
+    multiplication_and_pound: "Offering 5×£35 pin ups",
+    multiplication_ellipsis: "4288×…",
+    multiplication_in_quotes: "higher values (“+” and “×” curves)",
+    greek_diaeresis_quotes: "Η ¨ανατροφή¨ δυστυχώς από τους προπονητές",
+    italian_nbsp_e_grave: "ammaccato,\u{a0}è come se nel cuore",
+    acute_accents_as_quotes: "``toda produzida pronta pra assa aí´´",
+    three_o_circumflex: "Ôôô VIDA MINHA",
+    copyright_after_nbsp: "[x]\u{a0}©",
+    dash_infinity: "2012—∞",
+    ukrainian_e_in_latin: "SENSЕ - Oleg Tsedryk",
+    kaomoji_not_sign: "OK??:(   `¬´    ):",
+    kaomoji_glasses: "( o¬ô )",
+    triangle_degree: "∆°",
+    baltic_name: "Connect with Āø on Facebook",
+    spaced_letters_a_tilde: "C O N C L U S Ã O",
+    concatenated_strings: "Oborzos, per. Vahbarz, frataraká§ 141",
+    leetspeak: "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH SÖÄ£ ÑÝÄ $ÚÄMÌ Q £ÄGÌ",
+    math: "(-1/2)! = √π",
+    box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",
+    ukrainian_text: "діє сієї Рівне ПРІЗВИЩЕ",
+    bulgarian_with_nbsp_dash: "година\u{a0}– и",
+    japanese: "日本語のテキスト、東京",
+    emoji: "🇫🇷 👨\u{200d}👩\u{200d}👧 👍🏽 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+    german: "Größe über Maß – „Zitat“",
+}
