@@ -545,6 +545,10 @@ struct Sequence {
     second: u8,
     /// A plain space stood for byte 0xA0.
     nbsp: Nbsp,
+    /// Every continuation character is a letter (`œ`, `š`, `ª` …).
+    letter_continuations: bool,
+    /// The lead character is a letter too.
+    letter_lead: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -574,8 +578,10 @@ fn sequence_at(text: &str, at: usize, enc: Encoding, nbsp: bool, lossy: bool) ->
     let mut end = at + first.len_utf8();
     let mut lost = false;
     let mut nbsp_kind = Nbsp::None;
+    let mut letter_continuations = true;
     for slot in bytes.iter_mut().take(len).skip(1) {
         let c = chars.next()?;
+        letter_continuations &= c.is_alphabetic();
         let byte = if c == ' ' && nbsp && nbsp_kind == Nbsp::None {
             nbsp_kind = Nbsp::Consumed;
             0xA0
@@ -639,6 +645,8 @@ fn sequence_at(text: &str, at: usize, enc: Encoding, nbsp: bool, lossy: bool) ->
         lead,
         second: bytes[1],
         nbsp: nbsp_kind,
+        letter_continuations,
+        letter_lead: first.is_alphabetic(),
     })
 }
 
@@ -670,7 +678,6 @@ fn is_common_letter(c: char) -> bool {
     matches!(c as u32,
         0x0100..=0x017E // Latin Extended-A (not the long s)
         | 0x01A0 | 0x01A1 | 0x01AF | 0x01B0 // Vietnamese horns
-        | 0x01CD..=0x01DC // Pinyin carons
         | 0x0218..=0x021B // Romanian comma-below
         | 0x0386 | 0x0388..=0x038A | 0x038C | 0x038E..=0x03A1 | 0x03A3..=0x03CE // Greek
         | 0x0400..=0x045F | 0x0490 | 0x0491 // Cyrillic
@@ -698,6 +705,25 @@ fn is_expected(s: &Sequence) -> bool {
     }
 }
 
+/// Whether a three-byte sequence starts a block that mojibake is mostly made of (and a
+/// word of real text hardly ends in): General Punctuation `â€`, currency `â‚`,
+/// letterlike `â„`, arrows `â†`, CJK punctuation and kana `ã€` `ã‚` `ãƒ`, the BOM and
+/// fullwidth forms `ï»` `ï¼` `ï¿`, emoji `ðŸ`.
+fn symbol_block(lead: u8, second: u8) -> bool {
+    matches!(
+        (lead, second),
+        (0xE2, 0x80 | 0x82 | 0x84 | 0x86) | (0xE3, 0x80..=0x83) | (0xEF, 0xBB..=0xBF)
+    )
+}
+
+/// Whether some sequence holds a character that is not a letter. Mojibake of real text
+/// through any encoding does (`Ð¿`, `Ä°`, `Ĺ‚`); two capital letters side by side
+/// (`ÅØ`, `ΒΆ`) are text as written.
+fn has_symbol(seqs: &[Sequence]) -> bool {
+    seqs.iter()
+        .any(|s| !(s.letter_lead && s.letter_continuations))
+}
+
 /// How a run of sequences is judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verdict {
@@ -711,7 +737,7 @@ enum Verdict {
 
 /// Judges a run of sequences `seqs` found with `enc`, after the text `before` and before
 /// the character `next`. `whole` says whether the whole text decodes consistently, in
-/// which case what is weak evidence alone in a run is trusted more.
+/// which case a run that is weak evidence on its own is judged less strictly.
 fn judge(
     seqs: &[Sequence],
     enc: Encoding,
@@ -719,56 +745,69 @@ fn judge(
     next: Option<char>,
     whole: bool,
 ) -> Verdict {
-    if seqs
-        .iter()
-        .any(|s| s.decoded != '\u{FFFD}' && !is_plausible(s.decoded))
-    {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+    let invalid =
+        |s: &Sequence| s.decoded != '\u{FFFD}' && !is_c1(s.decoded) && !is_plausible(s.decoded);
+    // A tag character only ever follows the flag it modifies, in the same run.
+    let stray_tag = ('\u{E0000}'..='\u{E007F}').contains(&seqs[0].decoded);
+    if stray_tag || seqs.iter().any(invalid) {
         return Verdict::Invalid;
     }
-    let prev = before.chars().next_back();
-    if seqs.iter().any(|s| s.nbsp != Nbsp::None) {
-        // `Ã ` is evidence only after a lowercase word: `voilÃ le`, `vou Ã s`.
-        let word = before.strip_suffix(' ').unwrap_or(before);
-        let lower_before = word.chars().next_back().is_some_and(|p| p.is_lowercase());
-        let a_grave = seqs.len() == 1 && seqs[0].lead == 0xC3 && enc == Encoding::Windows1252;
-        return if lower_before && a_grave {
-            Verdict::Strong
-        } else {
-            Verdict::Weak
-        };
+    // A C1 control is what an inner layer of damage decodes to (`Â\u{8d}` in twice-damaged
+    // `ύ`): allowed, but evidence neither way.
+    let informative: Vec<Sequence> = seqs.iter().copied().filter(|s| !is_c1(s.decoded)).collect();
+    let seqs = &informative[..];
+    if seqs.is_empty() {
+        return Verdict::Weak;
     }
-    if enc != Encoding::Windows1252 && !whole {
-        // Other encodings write ordinary letters with the bytes UTF-8 uses (Windows-1251
-        // writes `а`–`я` as 0xE0–0xFF): in a run of its own, trust only two or more
-        // sequences of what their mojibake usually decodes to.
-        let expected = seqs.iter().all(is_expected);
-        return if expected && seqs.len() >= 2 {
+    let prev = before.chars().next_back();
+    let strong_if = |condition: bool| {
+        if condition {
             Verdict::Strong
         } else {
             Verdict::Weak
-        };
+        }
+    };
+    if seqs.iter().any(|s| s.nbsp != Nbsp::None) {
+        // `Ã ` for `à` is evidence only after a lowercase word: `voilÃ le`, `vou Ã s`.
+        let word = before.strip_suffix(' ').unwrap_or(before);
+        let lower_before = word.chars().next_back().is_some_and(char::is_lowercase);
+        let a_grave = seqs.len() == 1 && seqs[0].lead == 0xC3 && enc == Encoding::Windows1252;
+        return strong_if(lower_before && a_grave);
+    }
+    // Other encodings write ordinary letters with the bytes UTF-8 uses (Windows-1251 writes
+    // `а`–`я` as 0xE0–0xFF): trust only what their mojibake usually decodes to.
+    // Mac OS Roman and CP437 write curly quotes, dashes and box drawing with lead bytes:
+    // only their mojibake of Latin-1 letters (`√©`, `├⌐`) is recognised.
+    let latin1_leads = seqs.iter().all(|s| matches!(s.lead, 0xC2 | 0xC3));
+    let other_ok = enc == Encoding::Windows1252
+        || seqs.iter().all(is_expected)
+            && has_symbol(seqs)
+            && (latin1_leads || !matches!(enc, Encoding::MacRoman | Encoding::Cp437));
+    if enc != Encoding::Windows1252 && !whole {
+        // In a run of its own, never a lone sequence.
+        return strong_if(other_ok && seqs.len() >= 2);
     }
     if seqs.iter().any(|s| s.len >= 3) {
-        return if enc == Encoding::Windows1252 || seqs.iter().all(is_expected) {
-            Verdict::Strong
-        } else {
-            Verdict::Weak
-        };
+        // A lone sequence led by a lowercase accented letter that ends a word, followed by
+        // two punctuation marks, is French or Portuguese as written: `été…”`, `fermé\u{a0}»`.
+        // Likewise when both continuations are letters (`éœœ`): a lone CJK character's
+        // mojibake (`èªž` for 語) cannot be told from such text, and is left alone.
+        let lone_word_end = seqs.len() == 1
+            && !symbol_block(seqs[0].lead, seqs[0].second)
+            && (prev.is_some_and(char::is_alphabetic) || seqs[0].letter_continuations);
+        return strong_if(!lone_word_end && other_ok);
     }
     if seqs.len() >= 2 {
         let trusted = seqs
             .iter()
             .any(|s| matches!(s.lead, 0xC2 | 0xC3) || is_common_letter(s.decoded));
-        return if trusted && (enc == Encoding::Windows1252 || seqs.iter().all(is_expected)) {
-            Verdict::Strong
-        } else {
-            Verdict::Weak
-        };
+        return strong_if(trusted && other_ok);
     }
     let s = seqs[0];
     if matches!(s.lead, 0xC2 | 0xC3) {
         // `Ã©`, `Â°`; in Central European and Mac mojibake, `Ă©`, `√©` for a letter.
-        let strong = match enc {
+        return strong_if(match enc {
             Encoding::Windows1252 => true,
             Encoding::Windows1250 | Encoding::Iso8859_2 => s.decoded.is_alphabetic(),
             // `√π` is mathematics; `caf√©` is a word.
@@ -776,12 +815,7 @@ fn judge(
                 s.decoded.is_alphabetic() && prev.is_some_and(char::is_alphabetic)
             }
             _ => false,
-        };
-        return if strong {
-            Verdict::Strong
-        } else {
-            Verdict::Weak
-        };
+        });
     }
     if enc != Encoding::Windows1252 {
         return Verdict::Weak;
@@ -789,20 +823,32 @@ fn judge(
     // A lone two-byte sequence from an accented capital letter and a symbol: trust it only
     // for a letter of a living alphabet, in a context where the original looks wrong.
     let d = s.decoded;
-    if !is_common_letter(d) || s.second == 0xA0 {
+    if !is_common_letter(d) {
         return Verdict::Weak;
     }
-    let upper = |c: Option<char>| c.is_some_and(|c| c.is_uppercase());
-    // A lowercase letter inside an all-caps word (`MÄ£ÄM`) is not what mojibake makes.
-    if d.is_lowercase() && upper(prev) && upper(next) {
+    if s.second == 0xA0 {
+        // A non-breaking space after a word is a space (`SELKÄ\u{a0}EDELLÄ`); at the start
+        // of a lowercase word it was a byte of the word's first letter (`Å\u{a0}a` for `Ša`).
+        let starts_word =
+            !prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_lowercase);
+        return strong_if(starts_word);
+    }
+    let upper = |c: Option<char>| c.is_some_and(char::is_uppercase);
+    // A lowercase letter inside an all-caps word (`SELKÄ…`, `MÄ£ÄM`) is not what mojibake
+    // of real text makes; after one capital (`AÅ™` for `Ař`) it is.
+    let word_before: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .take(2)
+        .collect();
+    let all_caps_before = word_before.len() == 2 && word_before.iter().all(|c| c.is_uppercase());
+    if d.is_lowercase() && (all_caps_before || upper(prev) && upper(next)) {
         return Verdict::Weak;
     }
-    if is_punctuation_byte(s.second)
-        && !(prev.is_some_and(|p| p.is_lowercase()) || next.is_some_and(|n| n.is_alphabetic()))
-    {
-        return Verdict::Weak;
-    }
-    Verdict::Strong
+    // `HUHLL Õ…`: a symbol after a lone capital, outside any word, is punctuation.
+    let in_word = prev.is_some_and(char::is_alphabetic) || next.is_some_and(char::is_alphabetic);
+    strong_if(!is_punctuation_byte(s.second) || in_word)
 }
 
 /// Offset of the first byte >= 0x80 at or after `from`.

@@ -1,0 +1,181 @@
+//! Property tests for repair, checked against a slow, obvious reference implementation
+//! (as memchr checks its fast routines).
+//!
+//! Why the generated text is "words" and not arbitrary code points: arbitrary Unicode
+//! cannot satisfy both `repair(mojibake(s)) == s` and "correct text is never changed".
+//! `mojibake("Ʌ")` is `"É…"`, which is also correct French text (`MARQUÉ…`); no repair can
+//! return both. So `s` is drawn from words of living scripts (Latin with diacritics, Greek,
+//! Cyrillic, CJK, Devanagari, Arabic, Hebrew), punctuation and emoji of every kind, which is
+//! what real documents hold; exotic lone characters are left out by construction.
+
+use proptest::prelude::*;
+
+/// Windows-1252 as the corpus was damaged: bytes 0x80–0x9F are Windows-1252's characters,
+/// the five undefined ones become U+0081, U+008D, U+008F, U+0090, U+009D.
+fn cp1252_char(byte: u8) -> char {
+    const HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}Ž\u{8f}\u{90}‘’“”•–—˜™š›œ\u{9d}žŸ";
+    match byte {
+        0x80..=0x9F => HIGH.chars().nth(usize::from(byte - 0x80)).unwrap(),
+        _ => char::from(byte),
+    }
+}
+
+/// The damage: UTF-8 bytes read as Windows-1252 and written as UTF-8 again.
+fn cp1252_mojibake(s: &str) -> String {
+    s.bytes().map(cp1252_char).collect()
+}
+
+/// The obvious repair of one layer of whole-text Windows-1252 mojibake: encode every
+/// character to its Windows-1252 byte (a linear search of the table) and decode as UTF-8.
+fn reference_repair_once(s: &str) -> Option<String> {
+    let mut bytes = Vec::new();
+    for c in s.chars() {
+        bytes.push((0u8..=255).find(|&b| cp1252_char(b) == c)?);
+    }
+    String::from_utf8(bytes).ok()
+}
+
+fn word(alphabet: &'static str) -> impl Strategy<Value = String> {
+    let chars: Vec<char> = alphabet.chars().collect();
+    prop::collection::vec(prop::sample::select(chars), 2..9).prop_map(|v| v.into_iter().collect())
+}
+
+/// A word in a Latin script: ASCII letters with a letter from `accents` after some of
+/// them, as real words have (`crème`, `Łódź`, `ještě`), optionally capitalised.
+fn latin_word(accents: &'static str) -> impl Strategy<Value = String> {
+    (lower_latin_word(accents), any::<bool>()).prop_map(|(w, capital)| {
+        if !capital {
+            return w;
+        }
+        let first: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+        first + &w[1..]
+    })
+}
+
+fn lower_latin_word(accents: &'static str) -> impl Strategy<Value = String> {
+    let accents: Vec<char> = accents.chars().collect();
+    let pair = (
+        prop::sample::select("abcdefghijklmnopqrstuvwxyz".chars().collect::<Vec<_>>()),
+        prop::option::weighted(0.3, prop::sample::select(accents)),
+    );
+    prop::collection::vec(pair, 1..6).prop_map(|pairs| {
+        let mut w = String::new();
+        for (letter, accent) in pairs {
+            w.push(letter);
+            w.extend(accent);
+        }
+        w
+    })
+}
+
+fn word_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => word("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+        3 => latin_word("éèêëàâäçîïôöùûüñßæøåáíóúãõœ"),
+        1 => (prop::sample::select("ÉÈÀÇÔÜÑÅØĄŁŚŻČŘŠŽ".chars().collect::<Vec<_>>()), lower_latin_word("éèàçôüñåø"))
+            .prop_map(|(capital, rest)| format!("{capital}{rest}")),
+        2 => latin_word("ąćęłńóśźżčďěňřšťůžőűăâîșțğışįėūųāēīķļņ"),
+        2 => word("αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ"),
+        2 => word("абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґ"),
+        1 => word("ԱԲԳաբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"),
+        1 => word("אבגדהוזחטיכלמנסעפצקרשת"),
+        1 => word("ابتثجحخدذرزسشصضطظعغفقكلمنهوي"),
+        1 => word("कखगघचछजझटठडढणतथदधनपफबभमयरलवशसह"),
+        1 => word("日本語東京大阪ひらがなカタカナ한국어中文"),
+        1 => prop::sample::select(vec!["🇫🇷", "🇲🇱", "👨‍👩‍👧‍👦", "👍🏽", "👋🏿", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "♥️", "😀", "€", "™", "°"])
+            .prop_map(str::to_string),
+    ]
+}
+
+fn separator() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        " ",
+        " ",
+        " ",
+        "\n",
+        ", ",
+        ". ",
+        " – ",
+        " — ",
+        " “",
+        "” ",
+        "‘",
+        "’",
+        "… ",
+        " «\u{a0}",
+        "\u{a0}» ",
+        "\u{a0}",
+        ": ",
+    ])
+}
+
+/// Words of living scripts with punctuation and emoji between them.
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec((word_token(), separator()), 0..16)
+        .prop_map(|v| v.into_iter().map(|(w, s)| w + s).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn one_layer_is_undone(s in text()) {
+        prop_assert_eq!(wikimd::repair(&cp1252_mojibake(&s)).into_owned(), s);
+    }
+
+    #[test]
+    fn two_layers_are_undone(s in text()) {
+        prop_assert_eq!(wikimd::repair(&cp1252_mojibake(&cp1252_mojibake(&s))).into_owned(), s);
+    }
+
+    #[test]
+    fn clean_text_is_left_alone(s in text()) {
+        prop_assert!(matches!(wikimd::repair(&s), std::borrow::Cow::Borrowed(_)), "changed {:?}", s);
+    }
+
+    #[test]
+    fn one_layer_agrees_with_the_reference(s in text(), layers in 1..4usize) {
+        let bad = (0..layers).fold(s.clone(), |acc, _| cp1252_mojibake(&acc));
+        let mut options = wikimd::RepairOptions::default();
+        options.max_layers = 1;
+        options.encodings = vec![wikimd::repair::Encoding::Windows1252];
+        let ours = wikimd::repair_with(&bad, &options);
+        prop_assert_eq!(Some(ours.into_owned()), reference_repair_once(&bad));
+    }
+
+    #[test]
+    fn repair_is_idempotent(s in "\\PC*") {
+        let once = wikimd::repair(&s).into_owned();
+        prop_assert_eq!(wikimd::repair(&once), once.as_str());
+    }
+
+    #[test]
+    fn repair_is_idempotent_on_mixed_damage(parts in prop::collection::vec((text(), 0..3usize), 0..6)) {
+        // Some parts damaged once or twice, others clean: run-by-run repair.
+        let s: String = parts
+            .iter()
+            .map(|(t, layers)| (0..*layers).fold(t.clone(), |acc, _| cp1252_mojibake(&acc)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let once = wikimd::repair(&s).into_owned();
+        prop_assert_eq!(wikimd::repair(&once), once.as_str());
+    }
+
+    #[test]
+    fn explain_agrees_with_repair(s in text(), layers in 0..3usize) {
+        let bad = (0..layers).fold(s.clone(), |acc, _| cp1252_mojibake(&acc));
+        let report = wikimd::repair::explain(&bad);
+        prop_assert_eq!(&report.text, &wikimd::repair(&bad).into_owned());
+        let mut rebuilt = String::new();
+        let mut copied = 0;
+        for fix in &report.fixes {
+            prop_assert!(fix.span.start >= copied);
+            prop_assert_eq!(&bad[fix.span.clone()], fix.before.as_str());
+            rebuilt.push_str(&bad[copied..fix.span.start]);
+            rebuilt.push_str(&fix.after);
+            copied = fix.span.end;
+        }
+        rebuilt.push_str(&bad[copied..]);
+        prop_assert_eq!(rebuilt, report.text);
+    }
+}
