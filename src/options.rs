@@ -8,7 +8,8 @@
 ///
 /// ```
 /// let limits = wikimd::Limits { max_depth: 8, ..wikimd::Limits::default() };
-/// let options = wikimd::ParseOptions { limits, ..Default::default() };
+/// let mut options = wikimd::ParseOptions::default();
+/// options.limits = limits;
 /// let deep = "---\na:\n".to_string() + &(1..20).map(|i| format!("{}b:\n", "  ".repeat(i))).collect::<String>() + "---\n";
 /// let err = wikimd::parse_with(&deep, &options).unwrap_err();
 /// assert!(matches!(err.kind(), wikimd::ErrorKind::LimitExceeded { .. }));

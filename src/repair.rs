@@ -408,7 +408,7 @@ pub fn needs_repair(text: &str) -> bool {
 /// let report = wikimd::repair::explain("a cafÃ© and a crÃ¨me");
 /// assert_eq!(report.text, "a café and a crème");
 /// assert_eq!(report.fixes.len(), 2);
-/// assert_eq!((report.fixes[0].span.clone(), report.fixes[0].after.as_str()), (6..10, "é"));
+/// assert_eq!((report.fixes[0].span.clone(), report.fixes[0].after.as_str()), (5..9, "é"));
 /// ```
 pub fn explain(text: &str) -> Report {
     explain_with(text, DEFAULT.get_or_init(RepairOptions::default))
@@ -506,13 +506,12 @@ fn compose(first: &[Edit], second: &[Edit]) -> Vec<Edit> {
                 break;
             }
         }
+        // Outermost layer first: what the first layer undid, then the second.
         let mut kinds: Vec<FixKind> = Vec::new();
-        for b in &second[j0..j] {
-            kinds.extend(&b.kinds);
-        }
-        for a in &first[i0..i] {
-            for k in &a.kinds {
-                if !kinds.contains(k) || kinds.last() != Some(k) {
+        for layer in [&first[i0..i], &second[j0..j]] {
+            let start = kinds.len();
+            for k in layer.iter().flat_map(|e| &e.kinds) {
+                if !kinds[start..].contains(k) {
                     kinds.push(*k);
                 }
             }

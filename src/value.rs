@@ -24,10 +24,12 @@ pub enum ScalarKind {
 ///
 /// ```
 /// let doc = wikimd::parse("---\nyear: 2008\nanswer: yes\n---\n").unwrap();
-/// let year = doc.front_matter_value("year").unwrap().as_scalar().unwrap();
-/// assert_eq!(year.kind(), wikimd::ScalarKind::Int(2008));
-/// let answer = doc.front_matter_value("answer").unwrap().as_scalar().unwrap();
+/// let year = doc.front_matter_value("year").unwrap();
+/// assert_eq!(year.as_scalar().unwrap().kind(), wikimd::ScalarKind::Int(2008));
+/// let answer = doc.front_matter_value("answer").unwrap();
+/// let answer = answer.as_scalar().unwrap();
 /// assert_eq!(answer.kind(), wikimd::ScalarKind::String); // YAML 1.2: `yes` is a string
+/// assert_eq!(answer.decode(), "yes");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scalar<'a> {
