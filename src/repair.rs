@@ -916,7 +916,8 @@ fn whole(
     edits: Option<&mut Vec<Edit>>,
 ) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    // Allocated at the first sequence: most clean texts fail before it.
+    let mut out = String::new();
     let mut evidence = false;
     let mut local_edits: Vec<Edit> = Vec::new();
     let record = edits.is_some();
@@ -925,11 +926,17 @@ fn whole(
     // Nbsp restoration looks at spaces, which the ASCII skip passes over: sequences are
     // only ever started at non-ASCII characters, and may consume a following space.
     while i < bytes.len() {
+        let first = sequence_at(text, i, enc, options.restore_nbsp, options.lossy)?;
+        if out.capacity() == 0 {
+            out.reserve(text.len());
+        }
         out.push_str(&text[copied..i]);
         let run_start = i;
         let out_start = out.len();
         let mut seqs: Vec<Sequence> = Vec::new();
-        let mut at = i;
+        out.push(first.decoded);
+        let mut at = first.end;
+        seqs.push(first);
         while at < bytes.len() && bytes[at] >= 0x80 {
             let seq = sequence_at(text, at, enc, options.restore_nbsp, options.lossy)?;
             out.push(seq.decoded);
