@@ -678,9 +678,8 @@ impl<'a> Scanner<'a, '_> {
             if end >= self.end {
                 line = self.end;
             }
-            if !empty {
-                after = line;
-            } else if chomp == Chomp::Keep {
+            // Trailing empty lines belong to the block only when it keeps them.
+            if !empty || chomp == Chomp::Keep {
                 after = line;
             }
         }

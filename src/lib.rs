@@ -52,6 +52,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub mod body;
 pub mod document;
 pub mod error;
@@ -92,16 +97,7 @@ pub fn parse(input: &str) -> Result<Document<'_>, Error> {
 /// As [`parse`].
 pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Document<'a>, Error> {
     let limits = &options.limits;
-    if input.len() > limits.max_document_bytes {
-        return Err(Error::new(
-            ErrorKind::LimitExceeded {
-                what: "document size in bytes",
-                limit: limits.max_document_bytes,
-            },
-            input,
-            limits.max_document_bytes..limits.max_document_bytes,
-        ));
-    }
+    check_size(input, limits)?;
     let layout = front_matter::split(input)?;
     let front_matter = match layout.yaml {
         Some(range) => {
@@ -117,6 +113,56 @@ pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Document
         body_span: layout.body,
         sections,
     })
+}
+
+/// Parses only the front matter: `None` for a body-only document. Cheaper than [`parse`]
+/// when only the metadata is wanted.
+///
+/// # Errors
+///
+/// As [`parse`], for the front matter.
+///
+/// ```
+/// let fm = wikimd::parse_front_matter("---\ntitle: Mali\n---\n\n# A long body")?.unwrap();
+/// assert_eq!(serde_json::to_string(&fm).unwrap(), r#"{"title":"Mali"}"#);
+/// # Ok::<(), wikimd::Error>(())
+/// ```
+pub fn parse_front_matter(input: &str) -> Result<Option<FrontMatter<'_>>, Error> {
+    parse_front_matter_with(input, &Limits::default())
+}
+
+/// [`parse_front_matter`] with the given limits.
+///
+/// # Errors
+///
+/// As [`parse`], for the front matter.
+pub fn parse_front_matter_with<'a>(
+    input: &'a str,
+    limits: &Limits,
+) -> Result<Option<FrontMatter<'a>>, Error> {
+    check_size(input, limits)?;
+    let layout = front_matter::split(input)?;
+    let Some(range) = layout.yaml else {
+        return Ok(None);
+    };
+    let mapping = front_matter::read(input, range, limits)?;
+    document::Builder { src: input }
+        .front_matter(mapping)
+        .map(Some)
+}
+
+fn check_size(input: &str, limits: &Limits) -> Result<(), Error> {
+    if input.len() > limits.max_document_bytes {
+        return Err(Error::new(
+            ErrorKind::LimitExceeded {
+                what: "document size in bytes",
+                limit: limits.max_document_bytes,
+            },
+            input,
+            limits.max_document_bytes..limits.max_document_bytes,
+        ));
+    }
+    Ok(())
 }
 
 /// Parses a document given as bytes, which must be UTF-8.

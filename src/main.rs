@@ -1,1 +1,449 @@
-fn main() {}
+//! The `wikimd` command: parse, repair and check files and whole corpora.
+//!
+//! Exit codes: 0 when every document is fine, 1 when a document failed (the others are
+//! still processed), 2 for a usage error.
+
+#![forbid(unsafe_code)]
+
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+/// Parse, repair and check Wikipedia-derived Markdown with YAML front matter.
+#[derive(Parser)]
+#[command(name = "wikimd", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print documents as JSON: one object for one file, JSON Lines (with "path") for
+    /// several files or directories.
+    Parse(ParseArgs),
+    /// Print the repaired text of a file ('-' for standard input), or rewrite files in
+    /// place.
+    Repair(RepairArgs),
+    /// Report per file whether it parses and whether it holds mojibake.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct ParseArgs {
+    /// Files, or directories searched recursively for *.md files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Parse the text as it is, without repairing mojibake first.
+    #[arg(long)]
+    no_repair: bool,
+    /// Read lists as strict CommonMark (a lazy continuation line joins the last item).
+    #[arg(long)]
+    strict_commonmark: bool,
+    /// Indent the JSON of a single document.
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Args)]
+struct RepairArgs {
+    /// Files, directories (with --in-place), or '-' for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Rewrite files that need repair (through a temporary file and a rename); leave the
+    /// others untouched.
+    #[arg(long)]
+    in_place: bool,
+    /// List each fix on standard error.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files, or directories searched recursively for *.md files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+const BROKEN_PIPE: &str = "<output closed>";
+
+/// A failure, already formatted as `path[:line:column]: message`.
+struct Failure(String);
+
+impl Failure {
+    fn io(path: &Path, error: io::Error) -> Failure {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            return Failure(BROKEN_PIPE.into());
+        }
+        Failure(format!("{}: {}", path.display(), error))
+    }
+
+    fn parse(path: &Path, error: &wikimd::Error) -> Failure {
+        Failure(format!(
+            "{}:{}:{}: {} (byte {})",
+            path.display(),
+            error.line(),
+            error.column(),
+            error.kind(),
+            error.offset()
+        ))
+    }
+}
+
+/// Writes a line to standard error; a closed standard error is no reason to stop.
+fn warn(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse(args),
+        Command::Repair(args) => repair(args),
+        Command::Check(args) => check(args),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        // A closed pipe (`wikimd parse DIR | head`) ends the output, not in error.
+        Err(failure) if failure.0.ends_with(BROKEN_PIPE) => ExitCode::SUCCESS,
+        Err(failure) => {
+            warn(&format!("wikimd: {}", failure.0));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The documents named by `paths`: files as given, directories searched for `*.md` (in
+/// a stable order). A path that cannot be read stays in the list, so that it is reported
+/// with the others; a directory without documents is a failure of its own.
+fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Failure>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let before = files.len();
+        match walk(path, &mut files) {
+            Err(e) => failures.push(Failure::io(path, e)),
+            Ok(()) if files.len() == before => failures.push(Failure(format!(
+                "{}: no *.md documents in this directory",
+                path.display()
+            ))),
+            Ok(()) => files[before..].sort(),
+        }
+    }
+    (files, failures)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = if path == Path::new("-") {
+        let mut buffer = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buffer)
+            .map_err(|e| Failure::io(path, e))?;
+        buffer
+    } else {
+        fs::read(path).map_err(|e| Failure::io(path, e))?
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let error = wikimd::from_utf8(e.as_bytes()).expect_err("invalid UTF-8");
+            Err(Failure::parse(path, &error))
+        }
+    }
+}
+
+/// A progress bar on standard error when it is a terminal; hidden otherwise.
+fn progress(len: usize) -> ProgressBar {
+    if !io::stderr().is_terminal() || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, ETA {eta}")
+            .expect("valid template"),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Runs `work` on every file in parallel, handing the results to `emit` in file order.
+/// At most a few documents per thread are in memory at once, whatever the corpus size.
+fn for_each_in_order<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(&Path) -> T + Sync,
+    mut emit: impl FnMut(&Path, T) -> io::Result<()>,
+) -> io::Result<()> {
+    let bar = progress(files.len());
+    let chunk = 4 * rayon::current_num_threads().max(1);
+    for paths in files.chunks(chunk) {
+        let results: Vec<T> = paths.par_iter().map(|p| work(p)).collect();
+        for (path, result) in paths.iter().zip(results) {
+            emit(path, result)?;
+            bar.inc(1);
+        }
+    }
+    bar.finish_and_clear();
+    Ok(())
+}
+
+fn parse_options(args: &ParseArgs) -> wikimd::ParseOptions {
+    let mut options = wikimd::ParseOptions::default();
+    if args.strict_commonmark {
+        options.list_end = wikimd::ListEnd::CommonMark;
+    }
+    options
+}
+
+/// Parses one file into its JSON (with `"path"` when `path_key` is given).
+fn parse_to_json(
+    path: &Path,
+    args: &ParseArgs,
+    path_key: bool,
+    pretty: bool,
+) -> Result<String, Failure> {
+    let raw = read_text(path)?;
+    let text = if args.no_repair {
+        raw.as_str().into()
+    } else {
+        wikimd::repair(&raw)
+    };
+    let doc =
+        wikimd::parse_with(&text, &parse_options(args)).map_err(|e| Failure::parse(path, &e))?;
+    let json = if path_key {
+        let mut value = serde_json::to_value(&doc).expect("documents serialize");
+        let object = value.as_object_mut().expect("an object");
+        object.insert("path".into(), path.display().to_string().into());
+        serde_json::to_string(&value)
+    } else if pretty {
+        serde_json::to_string_pretty(&doc)
+    } else {
+        serde_json::to_string(&doc)
+    };
+    Ok(json.expect("documents serialize"))
+}
+
+fn parse(args: ParseArgs) -> Result<bool, Failure> {
+    let single = args.paths.len() == 1 && !args.paths[0].is_dir();
+    let (files, failures) = collect(&args.paths);
+    let mut ok = failures.is_empty();
+    failures.iter().for_each(|f| warn(&f.0));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if single {
+        let json = parse_to_json(&files[0], &args, false, args.pretty)?;
+        writeln!(out, "{json}").map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+    } else {
+        for_each_in_order(
+            &files,
+            |path| parse_to_json(path, &args, true, false),
+            |_, result| {
+                match result {
+                    Ok(json) => writeln!(out, "{json}")?,
+                    Err(failure) => {
+                        ok = false;
+                        warn(&failure.0);
+                    }
+                }
+                Ok(())
+            },
+        )
+        .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+    }
+    out.flush()
+        .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+    Ok(ok)
+}
+
+/// The fixes `repair` makes in `text`, one line each: `path:line:column: before -> after (why)`.
+fn explain_lines(path: &Path, text: &str) -> Vec<String> {
+    let report = wikimd::repair::explain(text);
+    report
+        .fixes
+        .iter()
+        .map(|fix| {
+            let position = wikimd::Position::of(text, fix.span.start);
+            let kinds: Vec<String> = fix.kinds.iter().map(ToString::to_string).collect();
+            format!(
+                "{}:{}:{}: {:?} -> {:?} ({})",
+                path.display(),
+                position.line,
+                position.column,
+                fix.before,
+                fix.after,
+                kinds.join(", then ")
+            )
+        })
+        .collect()
+}
+
+fn repair(args: RepairArgs) -> Result<bool, Failure> {
+    if !args.in_place {
+        if args.paths.len() != 1 {
+            return Err(Failure(
+                "repair prints one file; use --in-place for several".into(),
+            ));
+        }
+        let path = &args.paths[0];
+        let raw = read_text(path)?;
+        if args.explain {
+            for line in explain_lines(path, &raw) {
+                warn(&line);
+            }
+        }
+        let repaired = wikimd::repair(&raw);
+        let mut out = io::stdout().lock();
+        out.write_all(repaired.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+        return Ok(true);
+    }
+    if args.paths.iter().any(|p| p == Path::new("-")) {
+        return Err(Failure("--in-place cannot rewrite standard input".into()));
+    }
+    let (files, failures) = collect(&args.paths);
+    let mut ok = failures.is_empty();
+    failures.iter().for_each(|f| warn(&f.0));
+    for_each_in_order(
+        &files,
+        |path| -> Result<Vec<String>, Failure> {
+            let raw = read_text(path)?;
+            let repaired = wikimd::repair(&raw);
+            if matches!(repaired, std::borrow::Cow::Borrowed(_)) {
+                return Ok(Vec::new());
+            }
+            let lines = if args.explain {
+                explain_lines(path, &raw)
+            } else {
+                Vec::new()
+            };
+            write_in_place(path, repaired.as_bytes()).map_err(|e| Failure::io(path, e))?;
+            Ok(lines)
+        },
+        |_, result| {
+            match result {
+                Ok(lines) => lines.iter().for_each(|line| warn(line)),
+                Err(failure) => {
+                    ok = false;
+                    warn(&failure.0);
+                }
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| Failure::io(Path::new("<stderr>"), e))?;
+    Ok(ok)
+}
+
+/// Replaces `path`'s content: writes a temporary file beside it, then renames it over the
+/// original, so that the original is never truncated and an interrupted run leaves it
+/// whole.
+fn write_in_place(path: &Path, content: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = fs::metadata(path)?.permissions();
+    let mut temp = tempfile::Builder::new()
+        .prefix(".wikimd-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(content)?;
+    temp.as_file().sync_all()?;
+    temp.as_file().set_permissions(permissions)?;
+    if std::env::var_os("WIKIMD_TEST_FAIL_BEFORE_RENAME").is_some() {
+        // Fault injection for the test suite: the temporary file is removed on drop.
+        return Err(io::Error::other("failure injected before rename"));
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn check(args: CheckArgs) -> Result<bool, Failure> {
+    let (files, failures) = collect(&args.paths);
+    let (mut fine, mut damaged, mut failed) = (0usize, 0usize, failures.len());
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for failure in &failures {
+        writeln!(out, "{}", failure.0).map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+    }
+    for_each_in_order(
+        &files,
+        |path| -> Result<bool, Failure> {
+            let raw = read_text(path)?;
+            let repaired = wikimd::repair(&raw);
+            let mojibake = matches!(repaired, std::borrow::Cow::Owned(_));
+            wikimd::parse(&repaired).map_err(|e| {
+                // Positions refer to the file as it is when it needed no repair.
+                let error = if mojibake {
+                    wikimd::parse(&raw).err().unwrap_or(e)
+                } else {
+                    e
+                };
+                Failure::parse(path, &error)
+            })?;
+            Ok(mojibake)
+        },
+        |path, result| {
+            match result {
+                Ok(true) => {
+                    damaged += 1;
+                    writeln!(
+                        out,
+                        "{}: ok, mojibake (run `wikimd repair`)",
+                        path.display()
+                    )?;
+                }
+                Ok(false) => {
+                    fine += 1;
+                    writeln!(out, "{}: ok", path.display())?;
+                }
+                Err(failure) => {
+                    failed += 1;
+                    writeln!(out, "{}", failure.0)?;
+                }
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+    writeln!(
+        out,
+        "{} documents: {} ok, {} with mojibake, {} failed",
+        files.len() + failures.len(),
+        fine,
+        damaged,
+        failed
+    )
+    .and_then(|()| out.flush())
+    .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+    Ok(failed == 0)
+}

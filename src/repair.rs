@@ -379,7 +379,7 @@ pub struct Report {
 /// assert_eq!(wikimd::repair("SÃO PAULO"), "SÃO PAULO"); // correct text stays
 /// ```
 pub fn repair(text: &str) -> Cow<'_, str> {
-    repair_with(text, &DEFAULT.get_or_init(RepairOptions::default))
+    repair_with(text, DEFAULT.get_or_init(RepairOptions::default))
 }
 
 static DEFAULT: OnceLock<RepairOptions> = OnceLock::new();

@@ -179,14 +179,15 @@ fn field() -> impl Strategy<Value = Field> {
         })
 }
 
-fn front_matter() -> impl Strategy<
-    Value = (
-        Vec<Vec<Field>>,
-        (String, Style),
-        (String, Style),
-        Option<f64>,
-    ),
-> {
+/// Infoboxes, title, description and an optional float.
+type FrontMatter = (
+    Vec<Vec<Field>>,
+    (String, Style),
+    (String, Style),
+    Option<f64>,
+);
+
+fn front_matter() -> impl Strategy<Value = FrontMatter> {
     (
         prop::collection::vec(prop::collection::vec(field(), 0..5), 0..3),
         text_value(),
@@ -195,14 +196,7 @@ fn front_matter() -> impl Strategy<
     )
 }
 
-fn write(
-    fm: &(
-        Vec<Vec<Field>>,
-        (String, Style),
-        (String, Style),
-        Option<f64>,
-    ),
-) -> String {
+fn write(fm: &FrontMatter) -> String {
     let (infoboxes, title, description, score) = fm;
     let mut out = String::from("---\ninfoboxes:");
     if infoboxes.is_empty() {

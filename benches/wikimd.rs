@@ -1,0 +1,249 @@
+//! The benchmark suite: every stage of wikimd against its baseline, in the same run.
+//!
+//! ```text
+//! cargo bench --bench wikimd
+//! ```
+//!
+//! Inputs: the sample (mojibake and clean), and the corpus documents parsed one by one.
+//! Baselines: the hand-written pipeline a user would otherwise write (`yaml_serde` into
+//! typed structs with `String` fields, pulldown-cmark for the body), pulldown-cmark's bare
+//! event iteration, and copying the input.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pulldown_cmark::{Options, Parser};
+use serde::Deserialize;
+
+// ---------------------------------------------------------------------------------------
+// The baseline: yaml_serde into typed structs with String fields.
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BaselineFrontMatter {
+    infoboxes: Vec<BTreeMap<String, BaselineRichText>>,
+    title: Option<String>,
+    #[serde(rename = "shortDescription")]
+    short_description: Option<String>,
+    description: Option<String>,
+    author: Option<String>,
+    img: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BaselineRichText {
+    text: Option<String>,
+    links: Option<Vec<BaselineLink>>,
+    formatting: Option<BTreeMap<String, Vec<String>>>,
+    number: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BaselineLink {
+    #[serde(rename = "type")]
+    kind: String,
+    page: Option<String>,
+    text: Option<String>,
+    anchor: Option<String>,
+    site: Option<String>,
+    wiki: Option<String>,
+}
+
+/// Splits a document into its YAML and its body, as a user's own code would.
+fn split(doc: &str) -> (&str, &str) {
+    let rest = doc.strip_prefix("---\n").expect("front matter");
+    let end = rest.find("\n---\n").expect("closed");
+    (&rest[..end + 1], &rest[end + 5..])
+}
+
+fn baseline_front_matter(yaml: &str) -> BaselineFrontMatter {
+    yaml_serde::from_str(yaml).expect("valid YAML")
+}
+
+fn bare_events(body: &str) -> usize {
+    Parser::new_ext(body, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .count()
+}
+
+/// The baseline pipeline: typed front matter, then every body event.
+fn baseline_pipeline(doc: &str) -> usize {
+    let (yaml, body) = split(doc);
+    let fm = baseline_front_matter(yaml);
+    fm.infoboxes.len() + bare_events(body)
+}
+
+/// wikimd: repair, parse, and walk every section, figure and infobox value.
+fn wikimd_full(raw: &str) -> usize {
+    let text = wikimd::repair(raw);
+    let doc = wikimd::parse(&text).expect("parses");
+    let mut n = 0;
+    for infobox in doc.infoboxes() {
+        for (name, value) in infobox.fields() {
+            n += name.decode().len() + value.text().len() + value.links().len();
+        }
+    }
+    for section in doc.sections() {
+        n += section.title().len();
+        n += section.paragraphs().map(|p| p.text().len()).sum::<usize>();
+        n += section.lists().map(|l| l.items().len()).sum::<usize>();
+        n += section.tables().map(|t| t.rows().len()).sum::<usize>();
+        n += section.figures().map(|f| f.url().len()).sum::<usize>();
+    }
+    n
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+fn sample(kind: &str) -> String {
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/corpus/sample/operation-serval.{kind}.md")),
+    )
+}
+
+/// A few megabytes of corpus documents (clean and mojibake), one string each.
+fn corpus(kind: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(kind);
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| read(p)).collect()
+}
+
+fn front_matter(c: &mut Criterion) {
+    let doc = sample("clean");
+    let (yaml, _) = split(&doc);
+    let mut group = c.benchmark_group("front_matter");
+    group.throughput(Throughput::Bytes(yaml.len() as u64));
+    group.bench_function("wikimd", |b| {
+        b.iter(|| {
+            wikimd::parse_front_matter(black_box(&doc))
+                .unwrap()
+                .unwrap()
+        })
+    });
+    group.bench_function("yaml_serde_typed", |b| {
+        b.iter(|| baseline_front_matter(black_box(yaml)))
+    });
+    group.finish();
+}
+
+fn body(c: &mut Criterion) {
+    let doc = sample("clean");
+    let (_, body) = split(&doc);
+    let mut group = c.benchmark_group("body");
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("wikimd", |b| {
+        b.iter(|| wikimd::parse(black_box(body)).unwrap())
+    });
+    group.bench_function("pulldown_cmark_events", |b| {
+        b.iter(|| bare_events(black_box(body)))
+    });
+    group.finish();
+}
+
+fn repair(c: &mut Criterion) {
+    let mut group = c.benchmark_group("repair");
+    for kind in ["mojibake", "clean"] {
+        let text = sample(kind);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new("wikimd", kind), &text, |b, t| {
+            b.iter(|| wikimd::repair(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("copy", kind), &text, |b, t| {
+            b.iter(|| black_box(t).to_owned())
+        });
+    }
+    group.finish();
+}
+
+fn full(c: &mut Criterion) {
+    let mut group = c.benchmark_group("full");
+    let raw = sample("mojibake");
+    let clean = sample("clean");
+    group.throughput(Throughput::Bytes(raw.len() as u64));
+    group.bench_function(BenchmarkId::new("wikimd", "sample"), |b| {
+        b.iter(|| wikimd_full(black_box(&raw)))
+    });
+    group.bench_function(BenchmarkId::new("baseline", "sample"), |b| {
+        b.iter(|| baseline_pipeline(black_box(&clean)))
+    });
+
+    let docs = corpus("mojibake");
+    let clean_docs = corpus("clean");
+    let bytes: usize = docs.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(BenchmarkId::new("wikimd", "corpus"), |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| wikimd_full(black_box(d)))
+                .sum::<usize>()
+        })
+    });
+    group.bench_function(BenchmarkId::new("baseline", "corpus"), |b| {
+        b.iter(|| {
+            clean_docs
+                .iter()
+                .map(|d| baseline_pipeline(black_box(d)))
+                .sum::<usize>()
+        })
+    });
+    group.bench_function(BenchmarkId::new("pulldown_cmark_bodies", "corpus"), |b| {
+        b.iter(|| {
+            clean_docs
+                .iter()
+                .map(|d| bare_events(black_box(split(d).1)))
+                .sum::<usize>()
+        })
+    });
+    group.bench_function(BenchmarkId::new("copy", "corpus"), |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(d).to_owned().len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+/// Time must grow linearly with input size on pathological inputs: each is measured at
+/// n and 10 n.
+fn pathological(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    let inputs: [(&str, fn(usize) -> String); 5] = [
+        ("nested_brackets", |n| "[".repeat(n)),
+        ("nested_quotes", |n| ">".repeat(n) + " x"),
+        ("headings", |n| "## h\n".repeat(n)),
+        ("emphasis", |n| "*a **b ".repeat(n)),
+        ("deep_lists", |n| {
+            (0..n)
+                .map(|i| format!("{}- x\n", " ".repeat((i % 40) * 2)))
+                .collect()
+        }),
+    ];
+    for (name, make) in inputs {
+        for n in [10_000, 100_000] {
+            let text = make(n);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, n), &text, |b, t| {
+                b.iter(|| wikimd::parse(black_box(t)).map(|d| d.sections().len()))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, front_matter, body, repair, full, pathological);
+criterion_main!(benches);

@@ -1,0 +1,323 @@
+//! The `wikimd` command, run as a user would: over every corpus document and over broken
+//! input.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use common::{corpus, diff, names, reference};
+use serde_json::Value as Json;
+
+fn wikimd() -> Command {
+    Command::cargo_bin("wikimd").unwrap()
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs a failing command: its exit code and standard error.
+fn failure(cmd: &mut Command) -> (i32, String) {
+    let output = cmd.output().unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn parse_matches_the_reference_for_every_mojibake_and_clean_document() {
+    for name in names() {
+        for dir in ["mojibake", "clean"] {
+            let path = corpus().join(dir).join(format!("{name}.md"));
+            let json: Json =
+                serde_json::from_str(&stdout(wikimd().arg("parse").arg(&path))).unwrap();
+            assert_eq!(diff(&json, &reference(&name), ""), None, "{dir}/{name}");
+        }
+    }
+}
+
+#[test]
+fn parse_of_the_sample() {
+    let dir = corpus().join("sample");
+    let json: Json = serde_json::from_str(&stdout(
+        wikimd()
+            .arg("parse")
+            .arg(dir.join("operation-serval.mojibake.md")),
+    ))
+    .unwrap();
+    let expected: Json = serde_json::from_str(
+        &fs::read_to_string(dir.join("operation-serval.reference.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(diff(&json, &expected, ""), None);
+}
+
+#[test]
+fn parse_without_repair_keeps_the_mojibake() {
+    let path = corpus().join("sample/operation-serval.mojibake.md");
+    let json: Json =
+        serde_json::from_str(&stdout(wikimd().args(["parse", "--no-repair"]).arg(&path))).unwrap();
+    assert!(json["infoboxes"][0]["date"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("â€“"));
+}
+
+#[test]
+fn repair_gives_the_clean_twin_byte_for_byte() {
+    for name in names() {
+        let bad = corpus().join("mojibake").join(format!("{name}.md"));
+        let good = corpus().join("clean").join(format!("{name}.md"));
+        let output = wikimd().arg("repair").arg(&bad).output().unwrap();
+        assert!(output.status.success());
+        assert_eq!(output.stdout, fs::read(&good).unwrap(), "{name}");
+        let output = wikimd().arg("repair").arg(&good).output().unwrap();
+        assert_eq!(output.stdout, fs::read(&good).unwrap(), "clean {name}");
+    }
+}
+
+#[test]
+fn repair_reads_standard_input_and_explains_on_standard_error() {
+    let output = wikimd()
+        .args(["repair", "--explain", "-"])
+        .write_stdin("cafÃ© and crÃ¨me\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(output.stdout, b"caf\xc3\xa9 and cr\xc3\xa8me\n");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(
+        stderr.starts_with("-:1:4: \"Ã©\" -> \"é\" (UTF-8 read as windows-1252)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn parse_of_a_directory_writes_json_lines_with_paths() {
+    let out = stdout(wikimd().arg("parse").arg(corpus().join("mojibake")));
+    let lines: Vec<Json> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), names().len());
+    for mut line in lines {
+        let path = line.as_object_mut().unwrap().remove("path").unwrap();
+        let name = Path::new(path.as_str().unwrap())
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert_eq!(diff(&line, &reference(&name), ""), None, "{name}");
+    }
+}
+
+#[test]
+fn one_bad_file_is_reported_and_the_others_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        corpus().join("mojibake/002_en_694e8886bfb3.md"),
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("b.md"), "---\ntitle: never closed\n").unwrap();
+    fs::copy(
+        corpus().join("clean/003_en_b78b1aa6b9f9.md"),
+        dir.path().join("c.md"),
+    )
+    .unwrap();
+    let output = wikimd().arg("parse").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 2);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("b.md:1:1: front matter opened by `---` on line 1 is never closed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn errors_name_the_file_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, content: &[u8]| {
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        path
+    };
+    let cases: Vec<(std::path::PathBuf, &str)> = vec![
+        (
+            dir.path().join("missing.md"),
+            "missing.md: No such file or directory",
+        ),
+        (
+            write("utf8.md", b"---\ntitle: caf\xe9\n---\n"),
+            "utf8.md:2:11: invalid UTF-8 (byte 14)",
+        ),
+        (
+            write("unclosed.md", b"---\ntitle: x\n"),
+            "unclosed.md:1:1: front matter opened by `---` on line 1 is never closed",
+        ),
+        (
+            write("yaml.md", b"---\ntitle: \"open\n---\n"),
+            "yaml.md:2:8: invalid YAML: unterminated double-quoted string",
+        ),
+        (
+            write("type.md", b"---\ninfoboxes: 5\n---\n"),
+            "type.md:2:12: `infoboxes`: expected a list of infoboxes, found a number (byte 15)",
+        ),
+        (
+            write(
+                "links.md",
+                b"---\ninfoboxes:\n  - a:\n      links: notalist\n---\n",
+            ),
+            "links.md:4:14: `infoboxes[0].a.links`: expected a list of links, found a string",
+        ),
+    ];
+    for (path, expected) in &cases {
+        for command in ["parse", "check"] {
+            let output = wikimd().arg(command).arg(path).output().unwrap();
+            assert_eq!(
+                output.status.code(),
+                Some(1),
+                "{command} {}",
+                path.display()
+            );
+            let text = String::from_utf8(if command == "parse" {
+                output.stderr
+            } else {
+                output.stdout
+            })
+            .unwrap();
+            assert!(
+                text.contains(expected),
+                "{command}: {text:?} should contain {expected:?}"
+            );
+        }
+    }
+    let empty = tempfile::tempdir().unwrap();
+    let (code, stderr) = failure(wikimd().arg("parse").arg(empty.path()));
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no *.md documents in this directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(failure(wikimd().arg("parse")).0, 2);
+    assert_eq!(failure(wikimd().arg("frobnicate")).0, 2);
+    assert_eq!(failure(wikimd().args(["parse", "--bogus", "x.md"])).0, 2);
+}
+
+#[test]
+fn check_reports_each_file_and_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        corpus().join("mojibake/002_en_694e8886bfb3.md"),
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    fs::copy(
+        corpus().join("clean/002_en_694e8886bfb3.md"),
+        dir.path().join("b.md"),
+    )
+    .unwrap();
+    let output = wikimd().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let out = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].ends_with("a.md: ok, mojibake (run `wikimd repair`)"),
+        "{out}"
+    );
+    assert!(lines[1].ends_with("b.md: ok"), "{out}");
+    assert_eq!(lines[2], "2 documents: 1 ok, 1 with mojibake, 0 failed");
+}
+
+#[test]
+fn repair_in_place_rewrites_only_what_needs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    let good = dir.path().join("good.md");
+    fs::copy(corpus().join("mojibake/004_en_ce1c3c4f4201.md"), &bad).unwrap();
+    fs::copy(corpus().join("clean/002_en_694e8886bfb3.md"), &good).unwrap();
+    let good_modified = fs::metadata(&good).unwrap().modified().unwrap();
+    stdout(wikimd().args(["repair", "--in-place"]).arg(dir.path()));
+    assert_eq!(
+        fs::read(&bad).unwrap(),
+        fs::read(corpus().join("clean/004_en_ce1c3c4f4201.md")).unwrap()
+    );
+    assert_eq!(
+        fs::metadata(&good).unwrap().modified().unwrap(),
+        good_modified,
+        "untouched"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn repair_in_place_leaves_the_file_intact_when_it_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    fs::copy(corpus().join("mojibake/004_en_ce1c3c4f4201.md"), &bad).unwrap();
+    let before = fs::read(&bad).unwrap();
+    let (code, stderr) = failure(
+        wikimd()
+            .args(["repair", "--in-place"])
+            .arg(&bad)
+            .env("WIKIMD_TEST_FAIL_BEFORE_RENAME", "1"),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("bad.md: failure injected before rename"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&bad).unwrap(), before, "the original is intact");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "the temporary file is gone"
+    );
+}
+
+#[test]
+fn repair_in_place_of_an_unwritable_directory_fails_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    fs::copy(corpus().join("mojibake/004_en_ce1c3c4f4201.md"), &bad).unwrap();
+    let before = fs::read(&bad).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let output = wikimd()
+        .args(["repair", "--in-place"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // As root the directory stays writable and the repair succeeds; otherwise it fails
+    // before touching anything. Either way the file is whole.
+    let after = fs::read(&bad).unwrap();
+    if output.status.success() {
+        assert_eq!(
+            after,
+            fs::read(corpus().join("clean/004_en_ce1c3c4f4201.md")).unwrap()
+        );
+    } else {
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(after, before);
+    }
+}
