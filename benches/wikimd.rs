@@ -217,12 +217,15 @@ fn full(c: &mut Criterion) {
     group.finish();
 }
 
+/// Builds a pathological input of size about `n`.
+type MakeInput = fn(usize) -> String;
+
 /// Time must grow linearly with input size on pathological inputs: each is measured at
 /// n and 10 n.
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let inputs: [(&str, fn(usize) -> String); 5] = [
+    let inputs: [(&str, MakeInput); 5] = [
         ("nested_brackets", |n| "[".repeat(n)),
         ("nested_quotes", |n| ">".repeat(n) + " x"),
         ("headings", |n| "## h\n".repeat(n)),
