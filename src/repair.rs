@@ -206,16 +206,29 @@ struct Tables {
     /// Per encoding (index by `Encoding::index`), sorted (character, byte) pairs for the
     /// upper half. Unused for Windows-1252.
     encode: Vec<Vec<(char, u8)>>,
-    /// For every character some encoding writes in the upper half: which encodings write
-    /// it as a UTF-8 lead byte (0xC2–0xF4) and which as a continuation byte (0x80–0xBF).
-    masks: Vec<(char, u16, u16)>,
+    /// For every character some encoding writes in the upper half, its [`Masks`].
+    masks: Vec<(char, Masks)>,
+    /// The same masks for U+0000–U+07FF, indexed by code point.
+    low: Vec<Masks>,
+}
+
+/// Which encodings (one bit each) write a character as what.
+#[derive(Debug, Clone, Copy, Default)]
+struct Masks {
+    /// A UTF-8 lead byte (0xC2–0xF4).
+    lead: u16,
+    /// A UTF-8 continuation byte (0x80–0xBF).
+    cont: u16,
+    /// A lead byte that may be followed by a 0xA0 turned into a space (ftfy's list:
+    /// 0xC2 0xC3 0xC5 0xCE 0xD0 0xD9 0xE2 0xE3; never in Mac OS Roman).
+    nbsp_lead: u16,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut encode = Vec::new();
-        let mut all: Vec<(char, u16, u16)> = Vec::new();
+        let mut all: Vec<(char, Masks)> = Vec::new();
         for enc in Encoding::ALL {
             let upper = decode_upper_half(enc);
             let mut pairs: Vec<(char, u8)> = upper
@@ -226,32 +239,38 @@ fn tables() -> &'static Tables {
             pairs.sort_unstable();
             pairs.dedup_by_key(|p| p.0);
             for &(c, b) in &pairs {
-                let lead = if (0xC2..=0xF4).contains(&b) {
-                    enc.bit()
-                } else {
-                    0
-                };
-                let cont = if (0x80..=0xBF).contains(&b) {
-                    enc.bit()
-                } else {
-                    0
-                };
-                all.push((c, lead, cont));
+                let bit = |yes: bool| if yes { enc.bit() } else { 0 };
+                all.push((
+                    c,
+                    Masks {
+                        lead: bit((0xC2..=0xF4).contains(&b)),
+                        cont: bit((0x80..=0xBF).contains(&b)),
+                        nbsp_lead: bit(enc != Encoding::MacRoman
+                            && matches!(b, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE2 | 0xE3)),
+                    },
+                ));
             }
             encode.push(pairs);
         }
         all.sort_unstable_by_key(|e| e.0);
-        let mut masks: Vec<(char, u16, u16)> = Vec::with_capacity(all.len());
-        for (c, lead, cont) in all {
+        let mut masks: Vec<(char, Masks)> = Vec::with_capacity(all.len());
+        for (c, m) in all {
             match masks.last_mut() {
                 Some(last) if last.0 == c => {
-                    last.1 |= lead;
-                    last.2 |= cont;
+                    last.1.lead |= m.lead;
+                    last.1.cont |= m.cont;
+                    last.1.nbsp_lead |= m.nbsp_lead;
                 }
-                _ => masks.push((c, lead, cont)),
+                _ => masks.push((c, m)),
             }
         }
-        Tables { encode, masks }
+        let mut low = vec![Masks::default(); 0x800];
+        for &(c, m) in &masks {
+            if let Some(slot) = low.get_mut(c as usize) {
+                *slot = m;
+            }
+        }
+        Tables { encode, masks, low }
     })
 }
 
@@ -290,12 +309,16 @@ fn decode_upper_half(enc: Encoding) -> [Option<char>; 128] {
     out
 }
 
-/// Lead and continuation masks of `c` over all encodings.
-fn masks(c: char) -> (u16, u16) {
-    let masks = &tables().masks;
+/// The masks of `c` over all encodings.
+fn masks(c: char) -> Masks {
+    let tables = tables();
+    if let Some(&m) = tables.low.get(c as usize) {
+        return m;
+    }
+    let masks = &tables.masks;
     match masks.binary_search_by_key(&c, |e| e.0) {
-        Ok(i) => (masks[i].1, masks[i].2),
-        Err(_) => (0, 0),
+        Ok(i) => masks[i].1,
+        Err(_) => Masks::default(),
     }
 }
 
@@ -754,7 +777,11 @@ fn judge(
     }
     // A C1 control is what an inner layer of damage decodes to (`Â\u{8d}` in twice-damaged
     // `ύ`): allowed, but evidence neither way.
-    let informative: Vec<Sequence> = seqs.iter().copied().filter(|s| !is_c1(s.decoded)).collect();
+    let informative: Cow<'_, [Sequence]> = if seqs.iter().any(|s| is_c1(s.decoded)) {
+        Cow::Owned(seqs.iter().copied().filter(|s| !is_c1(s.decoded)).collect())
+    } else {
+        Cow::Borrowed(seqs)
+    };
     let seqs = &informative[..];
     if seqs.is_empty() {
         return Verdict::Weak;
@@ -872,21 +899,39 @@ fn first_candidate(text: &str, options: &RepairOptions, enabled: u16) -> Option<
     let bytes = text.as_bytes();
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
+        // Every character an encoding writes in its upper half is below U+0800 or in the
+        // blocks whose UTF-8 starts with 0xE2 (U+2000–U+2FFF) or 0xEF (U+F000–U+FFFF):
+        // the rest (CJK, Indic scripts, emoji …) is skipped by its lead byte alone.
+        let len = match bytes[i] {
+            0xC2..=0xDF | 0xE2 | 0xEF => 0,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        };
+        if len > 0 {
+            i = next_non_ascii(bytes, i + len);
+            continue;
+        }
         let c = text[i..].chars().next().expect("char boundary");
         let len = c.len_utf8();
         if options.fix_c1_controls && ('\u{80}'..='\u{9F}').contains(&c) {
             return Some(i);
         }
-        let (lead, _) = masks(c);
-        if lead & enabled != 0 {
-            if let Some(n) = text[i + len..].chars().next() {
-                let (_, cont) = masks(n);
-                if cont & lead & enabled != 0
-                    || (n == ' ' && options.restore_nbsp)
-                    || (n == '\u{FFFD}' && options.lossy)
-                {
-                    return Some(i);
-                }
+        let m = masks(c);
+        if m.lead & enabled != 0 {
+            let candidate = match bytes.get(i + len) {
+                None => false,
+                // Most often a letter ends a word: no sequence.
+                Some(b' ') => options.restore_nbsp && m.nbsp_lead & enabled != 0,
+                Some(&b) if b < 0x80 => false,
+                Some(_) => match text[i + len..].chars().next() {
+                    Some('\u{FFFD}') => options.lossy,
+                    Some(n) => masks(n).cont & m.lead & enabled != 0,
+                    None => false,
+                },
+            };
+            if candidate {
+                return Some(i);
             }
         }
         i = next_non_ascii(bytes, i + len);
@@ -899,12 +944,75 @@ fn layer(text: &str, options: &RepairOptions, edits: Option<&mut Vec<Edit>>) -> 
     let enabled = options.encodings.iter().fold(0, |m, e| m | e.bit());
     let first = first_candidate(text, options, enabled)?;
     let mut edits = edits;
+    if edits.is_none() && options.encodings.first() == Some(&Encoding::Windows1252) {
+        if let Some(out) = whole_1252(text, options) {
+            return Some(out);
+        }
+    }
     for &enc in &options.encodings {
         if let Some(out) = whole(text, enc, options, edits.as_deref_mut()) {
             return Some(out);
         }
     }
     run_by_run(text, first, options, edits)
+}
+
+/// The fast path of [`whole`] for Windows-1252, the damage of nearly every damaged file:
+/// transcode byte by byte, validate the result as UTF-8 in one go, then look for evidence
+/// only until the first convincing run. Gives what [`whole`] gives, or `None` where it
+/// would need its slower features (a lost byte, a space for 0xA0).
+fn whole_1252(text: &str, options: &RepairOptions) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    loop {
+        let j = next_non_ascii(bytes, i);
+        out.extend_from_slice(&bytes[i..j]);
+        if j >= bytes.len() {
+            break;
+        }
+        // U+0080–U+00BF and U+00C0–U+00FF are their own byte; the rest goes through the
+        // table. `text` is UTF-8, so the second byte is there.
+        match bytes[j] {
+            0xC2 => out.push(bytes[j + 1]),
+            0xC3 => out.push(bytes[j + 1] + 0x40),
+            _ => {
+                let c = text[j..].chars().next()?;
+                out.push(encode_1252(c)?);
+                i = j + c.len_utf8();
+                continue;
+            }
+        }
+        i = j + 2;
+    }
+    let decoded = String::from_utf8(out).ok()?;
+    has_evidence(text, Encoding::Windows1252, options).then_some(decoded)
+}
+
+/// Whether some run of `text`, read with `enc`, is strong evidence of mojibake.
+fn has_evidence(text: &str, enc: Encoding, options: &RepairOptions) -> bool {
+    let bytes = text.as_bytes();
+    let mut seqs: Vec<Sequence> = Vec::new();
+    let mut i = next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        seqs.clear();
+        let mut at = i;
+        while at < bytes.len() && bytes[at] >= 0x80 {
+            match sequence_at(text, at, enc, options.restore_nbsp, options.lossy) {
+                Some(seq) => {
+                    at = seq.end;
+                    seqs.push(seq);
+                }
+                None => return false,
+            }
+        }
+        let next = text[at..].chars().next();
+        if judge(&seqs, enc, &text[..i], next, true) == Verdict::Strong {
+            return true;
+        }
+        i = next_non_ascii(bytes, at);
+    }
+    false
 }
 
 /// Decodes the whole text with `enc`, if every non-ASCII character is part of a sequence
@@ -975,14 +1083,30 @@ fn run_by_run(
     mut edits: Option<&mut Vec<Edit>>,
 ) -> Option<String> {
     let bytes = text.as_bytes();
+    let enabled = options.encodings.iter().fold(0, |m, e| m | e.bit());
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = first;
+    let mut seqs: Vec<Sequence> = Vec::new();
+    // Per encoding, the end of the last run judged not to be mojibake: a run starting
+    // inside it is a suffix of it, no more convincing, and is not read again.
+    let mut weak_until = [0usize; Encoding::ALL.len()];
     while i < bytes.len() {
         let c = text[i..].chars().next().expect("char boundary");
         let mut fixed: Option<(usize, String, FixKind)> = None;
-        for &enc in &options.encodings {
-            let mut seqs: Vec<Sequence> = Vec::new();
+        // The encodings in which `c` and the next character can start a sequence.
+        let next_char = text[i + c.len_utf8()..].chars().next();
+        let lead = masks(c).lead;
+        let possible = match next_char {
+            Some('\u{FFFD}') if options.lossy => lead,
+            Some(n) => lead & masks(n).cont,
+            None => 0,
+        } & enabled;
+        for &enc in options.encodings.iter().filter(|e| possible & e.bit() != 0) {
+            if i < weak_until[enc.index()] {
+                continue;
+            }
+            seqs.clear();
             let mut at = i;
             while at < bytes.len() && bytes[at] >= 0x80 {
                 match sequence_at(text, at, enc, false, options.lossy) {
@@ -1005,6 +1129,7 @@ fn run_by_run(
                 ));
                 break;
             }
+            weak_until[enc.index()] = at;
         }
         if fixed.is_none() && options.fix_c1_controls && ('\u{80}'..='\u{9F}').contains(&c) {
             if let Some(w) = CP1252_HIGH[c as usize - 0x80] {
@@ -1051,6 +1176,15 @@ mod tests {
                 // Duplicated characters (none expected) would map to their first byte.
                 assert_eq!(b, 0x80 + i as u8, "{enc} {c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn every_table_character_is_below_u0800_or_in_the_e2_and_ef_blocks() {
+        for &(c, _) in &tables().masks {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!((c as u32) < 0x800 || lead == 0xE2 || lead == 0xEF, "{c:?}");
         }
     }
 
