@@ -25,6 +25,96 @@ enum Piece<'a> {
     Block,
 }
 
+/// The pieces of an inline text. Most paragraphs, items and cells are one piece of
+/// borrowed text: that case needs no allocation.
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Pieces<'a> {
+    #[default]
+    Empty,
+    One(Piece<'a>),
+    Many(Vec<Piece<'a>>),
+}
+
+impl<'a> Pieces<'a> {
+    fn push(&mut self, piece: Piece<'a>) {
+        *self = match std::mem::take(self) {
+            Pieces::Empty => Pieces::One(piece),
+            Pieces::One(first) => {
+                let mut v = Vec::with_capacity(4);
+                v.push(first);
+                v.push(piece);
+                Pieces::Many(v)
+            }
+            Pieces::Many(mut v) => {
+                v.push(piece);
+                Pieces::Many(v)
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[Piece<'a>] {
+        match self {
+            Pieces::Empty => &[],
+            Pieces::One(p) => std::slice::from_ref(p),
+            Pieces::Many(v) => v,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Piece<'a>> {
+        self.as_slice().iter()
+    }
+
+    fn last(&self) -> Option<&Piece<'a>> {
+        self.as_slice().last()
+    }
+
+    fn truncate(&mut self, len: usize) {
+        match self {
+            Pieces::Many(v) => v.truncate(len),
+            Pieces::One(_) if len == 0 => *self = Pieces::Empty,
+            _ => {}
+        }
+    }
+
+    fn pop(&mut self) -> Option<Piece<'a>> {
+        match std::mem::take(self) {
+            Pieces::Empty => None,
+            Pieces::One(p) => Some(p),
+            Pieces::Many(mut v) => {
+                let p = v.pop();
+                *self = Pieces::Many(v);
+                p
+            }
+        }
+    }
+
+    /// Removes and returns the pieces from `at` on.
+    fn split_off(&mut self, at: usize) -> Pieces<'a> {
+        match self {
+            Pieces::Many(v) => Pieces::Many(v.split_off(at.min(v.len()))),
+            Pieces::One(_) if at == 0 => std::mem::take(self),
+            _ => Pieces::Empty,
+        }
+    }
+
+    fn into_owned(self) -> Pieces<'static> {
+        let own = |p: Piece<'a>| match p {
+            Piece::Text(t) => Piece::Text(t.into_static()),
+            Piece::Break => Piece::Break,
+            Piece::Block => Piece::Block,
+        };
+        match self {
+            Pieces::Empty => Pieces::Empty,
+            Pieces::One(p) => Pieces::One(own(p)),
+            Pieces::Many(v) => Pieces::Many(v.into_iter().map(own).collect()),
+        }
+    }
+}
+
 /// Bold or italic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -87,7 +177,7 @@ impl<'a> InlineLink<'a> {
 /// (formatting removed, line breaks as spaces, trimmed) is produced on demand.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inline<'a> {
-    pieces: Vec<Piece<'a>>,
+    pieces: Pieces<'a>,
     styles: Vec<Styled>,
     links: Vec<InlineLink<'a>>,
     span: Range<usize>,
@@ -96,14 +186,14 @@ pub struct Inline<'a> {
 impl<'a> Inline<'a> {
     /// The plain text, trimmed. Borrowed from the input when it is one slice of it.
     pub fn text(&self) -> Cow<'_, str> {
-        plain_text(&self.pieces, true)
+        plain_text(self.pieces.as_slice(), true)
     }
 
     /// The plain text of a link or a styled stretch.
     fn text_of(&self, pieces: &Range<usize>) -> Cow<'_, str> {
         let end = pieces.end.min(self.pieces.len());
         let start = pieces.start.min(end);
-        plain_text(&self.pieces[start..end], true)
+        plain_text(&self.pieces.as_slice()[start..end], true)
     }
 
     /// Bold and italic stretches, in order.
@@ -150,15 +240,7 @@ impl<'a> Inline<'a> {
     /// A copy that no longer borrows the input.
     pub fn into_owned(self) -> Inline<'static> {
         Inline {
-            pieces: self
-                .pieces
-                .into_iter()
-                .map(|p| match p {
-                    Piece::Text(t) => Piece::Text(t.into_static()),
-                    Piece::Break => Piece::Break,
-                    Piece::Block => Piece::Block,
-                })
-                .collect(),
+            pieces: self.pieces.into_owned(),
             styles: self.styles,
             links: self.links.into_iter().map(InlineLink::into_owned).collect(),
             span: self.span,
@@ -306,7 +388,7 @@ const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
 impl<'a> Figure<'a> {
     /// The alt text (not trimmed).
     pub fn alt(&self) -> Cow<'_, str> {
-        plain_text(&self.alt.pieces, false)
+        plain_text(self.alt.pieces.as_slice(), false)
     }
 
     /// The image URL, exactly as written.
@@ -548,8 +630,10 @@ pub(crate) fn parse<'a>(
             blocks: Vec::new(),
         }],
     };
-    // Segments still to parse, last first.
-    let mut todo = vec![range.clone()];
+    // Segments still to parse, last first: the chunks between top-level headings, each
+    // split further where a lazy line ends a list.
+    let mut todo: Vec<Range<usize>> = chunks(src, range.clone());
+    todo.reverse();
     while let Some(segment) = todo.pop() {
         match builder.segment(segment.clone())? {
             Outcome::Done => {}
@@ -566,6 +650,104 @@ pub(crate) fn parse<'a>(
         next_start = section.span.start;
     }
     Ok(builder.sections)
+}
+
+/// Splits the body into segments that can be parsed on their own.
+///
+/// A top-level ATX heading closes every open block, so a parser started at a heading line
+/// reads what follows exactly as one started at the top. The body is cut there only around
+/// sections that may hold a lazy line (a line right after a list item, indented less than
+/// its content): the re-reading such a line causes then stays within its section, while
+/// the rest of the body is read by as few parsers as possible. Fenced code is tracked so
+/// that a `#` line inside it is no cut. Link reference definitions are global to a
+/// document: a body that may hold one is one segment.
+fn chunks(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let bytes = src.as_bytes();
+    // (start of a section, whether it may hold a lazy line)
+    let mut sections: Vec<(usize, bool)> = vec![(range.start, false)];
+    let mut line = range.start;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut after_item = false; // the previous line is a list item or its continuation
+    while line < range.end {
+        let end = memchr::memchr(b'\n', &bytes[line..range.end]).map_or(range.end, |i| line + i);
+        let text = &bytes[line..end];
+        let indent = text.iter().take_while(|&&b| b == b' ').count();
+        let rest = &text[indent..];
+        let blank = rest.iter().all(|b| b.is_ascii_whitespace());
+        let marker = rest.first().copied();
+        let run = rest.iter().take_while(|&&b| Some(b) == marker).count();
+        let is_item = indent <= 3 && is_list_marker(rest);
+        if indent <= 3 {
+            match (fence, marker) {
+                (Some((c, n)), Some(m))
+                    if m == c
+                        && run >= n
+                        && rest[run..].iter().all(|b| b.is_ascii_whitespace()) =>
+                {
+                    fence = None;
+                }
+                (Some(_), _) => {}
+                (None, Some(m @ (b'`' | b'~')))
+                    if run >= 3 && !(m == b'`' && rest[run..].contains(&b'`')) =>
+                {
+                    fence = Some((m, run));
+                }
+                (None, Some(b'#'))
+                    if run <= 6
+                        && rest
+                            .get(run)
+                            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
+                {
+                    sections.push((line, false));
+                }
+                (None, Some(b'[')) if rest.windows(2).any(|w| w == b"]:") => {
+                    // A possible link reference definition: one segment.
+                    return vec![range];
+                }
+                _ => {}
+            }
+        }
+        if fence.is_none() && after_item && !blank && !is_item && indent < 2 {
+            if let Some(last) = sections.last_mut() {
+                last.1 = true;
+            }
+        }
+        after_item = fence.is_none() && !blank && (is_item || after_item);
+        line = end + 1;
+    }
+    // Cut before and after every section that may hold a lazy line.
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, &(at, lazy)) in sections.iter().enumerate() {
+        if lazy {
+            if at > start {
+                out.push(start..at);
+            }
+            let end = sections.get(i + 1).map_or(range.end, |s| s.0);
+            out.push(at..end);
+            start = end;
+        }
+    }
+    if start < range.end || out.is_empty() {
+        out.push(start..range.end);
+    }
+    out
+}
+
+/// Whether a line (without its indentation) starts with a list marker.
+fn is_list_marker(rest: &[u8]) -> bool {
+    match rest {
+        [b'*' | b'-' | b'+', next, ..] => matches!(next, b' ' | b'\t'),
+        [b'*' | b'-' | b'+'] => true,
+        _ => {
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            (1..=9).contains(&digits)
+                && matches!(rest.get(digits), Some(b'.' | b')'))
+                && rest
+                    .get(digits + 1)
+                    .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r'))
+        }
+    }
 }
 
 enum Outcome {
@@ -1021,7 +1203,7 @@ impl<'a> Builder<'a, '_> {
 fn end_line(b: &mut InlineBuilder<'_>) {
     let is_figure = b.line_images == 1 && !b.line_other && b.images.is_empty();
     if let (true, Some((url, span, pieces))) = (is_figure, b.line_image.take()) {
-        let alt_pieces: Vec<Piece<'_>> = b.inline.pieces.drain(pieces.start..).collect();
+        let alt_pieces = b.inline.pieces.split_off(pieces.start);
         b.inline.pieces.truncate(b.line_start);
         b.inline.styles.retain(|s| s.pieces.end <= b.line_start);
         b.inline.links.retain(|l| l.pieces.end <= b.line_start);
