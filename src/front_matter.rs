@@ -925,7 +925,22 @@ mod fallback {
                     Some(i) => message[..i].to_string(),
                     None => message,
                 };
-                return Err(Error::with_position(ErrorKind::Yaml { message }, position));
+                // yaml_serde's own guards against alias bombs and deep nesting.
+                let kind = if message.starts_with("repetition limit exceeded") {
+                    ErrorKind::LimitExceeded {
+                        what: "alias expansion (the general YAML parser's repetition limit)",
+                        limit: limits.max_yaml_nodes,
+                    }
+                } else if message.starts_with("recursion limit exceeded") {
+                    ErrorKind::LimitExceeded {
+                        what:
+                            "front matter nesting depth (the general YAML parser's recursion limit)",
+                        limit: 128,
+                    }
+                } else {
+                    ErrorKind::Yaml { message }
+                };
+                return Err(Error::with_position(kind, position));
             }
         };
         match value {

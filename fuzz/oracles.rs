@@ -1,0 +1,76 @@
+#![allow(dead_code)]
+
+//! What the fuzz targets check, shared with `tests/fuzz_replay.rs`, which runs the same
+//! checks over every committed corpus file and every crash ever found.
+
+/// `parse_bytes` on arbitrary bytes: never panics, and what parses serializes, owns and
+/// keeps its spans inside the input.
+pub fn parse(data: &[u8]) {
+    if let Ok(doc) = wikimd::parse_bytes(data) {
+        let json = serde_json::to_value(&doc).expect("serializes");
+        let owned = doc.clone().into_owned();
+        assert_eq!(owned, doc);
+        assert_eq!(serde_json::to_value(&owned).expect("serializes"), json);
+        let text = std::str::from_utf8(data).expect("parsed, so UTF-8");
+        let span = doc.body_span();
+        assert!(span.end <= text.len() && text.is_char_boundary(span.start));
+        for section in doc.sections() {
+            let span = section.span();
+            assert!(span.start <= span.end && span.end <= text.len());
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+}
+
+/// The front-matter scanner alone, on text that always opens a front matter.
+pub fn front_matter(data: &[u8]) {
+    if let Ok(yaml) = std::str::from_utf8(data) {
+        let input = format!("---\n{yaml}\n---\n");
+        if let Ok(Some(fm)) = wikimd::parse_front_matter(&input) {
+            let _ = serde_json::to_string(&fm).expect("serializes");
+        }
+    }
+}
+
+/// The Markdown body alone, in both list modes: any text is a valid body.
+pub fn body(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let body = format!("\n{text}");
+        for list_end in [wikimd::ListEnd::WhereWritten, wikimd::ListEnd::CommonMark] {
+            let mut options = wikimd::ParseOptions::default();
+            options.list_end = list_end;
+            match wikimd::parse_with(&body, &options) {
+                Ok(doc) => {
+                    assert_eq!(doc.sections()[0].level(), 0);
+                    let _ = serde_json::to_string(&doc).expect("serializes");
+                    let _ = doc.section_tree();
+                }
+                // Only a limit may refuse a body.
+                Err(e) => assert!(
+                    matches!(e.kind(), wikimd::ErrorKind::LimitExceeded { .. }),
+                    "{e}"
+                ),
+            }
+        }
+    }
+}
+
+/// Repair: never panics, is idempotent, and its explanation rebuilds its result.
+pub fn repair(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let once = wikimd::repair(text);
+        assert_eq!(wikimd::repair(&once), once, "idempotent");
+        let report = wikimd::repair::explain(text);
+        assert_eq!(report.text, once, "explain agrees");
+        let mut rebuilt = String::new();
+        let mut copied = 0;
+        for fix in &report.fixes {
+            assert!(fix.span.start >= copied);
+            rebuilt.push_str(&text[copied..fix.span.start]);
+            rebuilt.push_str(&fix.after);
+            copied = fix.span.end;
+        }
+        rebuilt.push_str(&text[copied..]);
+        assert_eq!(rebuilt, report.text, "fixes rebuild the text");
+    }
+}
