@@ -1121,7 +1121,7 @@ impl<'a> Builder<'a, '_> {
                             b.line_other = true;
                         }
                         if matches!(stack.last(), Some(Open::CodeBlock)) {
-                            push_lines(b, t, span.start);
+                            push_lines(b, t);
                         } else {
                             b.push(Piece::Text(t));
                         }
@@ -1132,7 +1132,7 @@ impl<'a> Builder<'a, '_> {
                         if b.images.is_empty() && !t.trim().is_empty() {
                             b.line_other = true;
                         }
-                        push_lines(b, t, span.start);
+                        push_lines(b, t);
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {
@@ -1235,7 +1235,7 @@ fn end_line(b: &mut InlineBuilder<'_>) {
 }
 
 /// Pushes text that may hold line breaks (raw HTML, code): each break is a space.
-fn push_lines<'a>(b: &mut InlineBuilder<'a>, t: CowStr<'a>, _at: usize) {
+fn push_lines<'a>(b: &mut InlineBuilder<'a>, t: CowStr<'a>) {
     if !t.contains('\n') {
         b.push(Piece::Text(t));
         return;

@@ -34,15 +34,18 @@ pub(crate) fn split(src: &str) -> Result<Layout, Error> {
             body: start..src.len(),
         });
     };
-    let mut line = yaml_start;
-    while line < bytes.len() {
+    // The closing line: right after the opening one, or the first `\n---` that is a
+    // whole line.
+    let lines = std::iter::once(yaml_start).chain(
+        memchr::memmem::find_iter(&bytes[yaml_start..], b"\n---").map(|at| yaml_start + at + 1),
+    );
+    for line in lines {
         if let Some(next) = delimiter_line(bytes, line) {
             return Ok(Layout {
                 yaml: Some(yaml_start..line),
                 body: next..src.len(),
             });
         }
-        line = memchr(b'\n', &bytes[line..]).map_or(bytes.len(), |i| line + i + 1);
     }
     Err(Error::new(
         ErrorKind::UnclosedFrontMatter,
@@ -90,6 +93,7 @@ pub(crate) fn read<'a>(
         depth: 0,
         nodes: 0,
         limits,
+        line: std::cell::Cell::new((usize::MAX, 0)),
     };
     match scanner.document() {
         Ok(mapping) => Ok(mapping),
@@ -113,6 +117,8 @@ struct Scanner<'a, 'l> {
     depth: usize,
     nodes: usize,
     limits: &'l Limits,
+    /// The last line end found: (an offset on the line, its end).
+    line: std::cell::Cell<(usize, usize)>,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -160,7 +166,15 @@ impl<'a> Scanner<'a, '_> {
 
     /// End of the line that holds `at` (the offset of its `\n`, or the YAML's end).
     fn line_end(&self, at: usize) -> usize {
-        memchr(b'\n', &self.bytes[at..self.end]).map_or(self.end, |i| at + i)
+        // The same line is asked for several times (key, value, comment, next line):
+        // remember the last one.
+        let (start, end) = self.line.get();
+        if start <= at && at <= end {
+            return end;
+        }
+        let end = memchr(b'\n', &self.bytes[at..self.end]).map_or(self.end, |i| at + i);
+        self.line.set((at, end));
+        end
     }
 
     /// Start of the line after the one that holds `at`.
@@ -183,6 +197,35 @@ impl<'a> Scanner<'a, '_> {
                 self.pos = self.end;
             }
         }
+    }
+
+    /// Skips blank and comment lines from `pos` (a line start) and gives the indentation of
+    /// the next line with content, or `None` at the end.
+    fn next_indent(&mut self) -> Scan<Option<usize>> {
+        while self.pos < self.end {
+            let mut i = self.pos;
+            while i < self.end && self.bytes[i] == b' ' {
+                i += 1;
+            }
+            let spaces = i - self.pos;
+            let mut j = i;
+            while j < self.end && is_blank(self.bytes[j]) {
+                j += 1;
+            }
+            if j >= self.end {
+                self.pos = self.end;
+                return Ok(None);
+            }
+            if self.bytes[j] != b'\n' && self.bytes[j] != b'#' {
+                if j > i {
+                    // A tab in the indentation: left to the general parser.
+                    return Err(Stop::Unsupported);
+                }
+                return Ok(Some(spaces));
+            }
+            self.pos = self.next_line(j);
+        }
+        Ok(None)
     }
 
     /// Indentation (spaces) of the line starting at `pos`. A tab in the indentation is
@@ -238,8 +281,8 @@ impl<'a> Scanner<'a, '_> {
         if self.is_dash(self.pos) {
             return self.block_sequence(column).map(Value::Sequence);
         }
-        if self.key_end(self.pos)?.is_some() {
-            return self.block_mapping(column).map(Value::Mapping);
+        if let Some(colon) = self.key_end(self.pos)? {
+            return self.block_mapping(column, colon).map(Value::Mapping);
         }
         self.inline_value(parent)
     }
@@ -293,26 +336,23 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    fn block_mapping(&mut self, indent: usize) -> Scan<Mapping<'a>> {
+    /// A block mapping whose first key starts at `pos` and ends at `first_colon`.
+    fn block_mapping(&mut self, indent: usize, first_colon: usize) -> Scan<Mapping<'a>> {
         self.enter(self.pos)?;
         let start = self.pos;
-        let mut entries: Vec<(Scalar<'a>, Value<'a>)> = Vec::new();
+        let mut entries: Vec<(Scalar<'a>, Value<'a>)> = Vec::with_capacity(4);
         let mut end = start;
+        let mut colon = first_colon;
         loop {
-            let Some(colon) = self.key_end(self.pos)? else {
-                return Err(Stop::Unsupported);
-            };
             self.count_node(self.pos)?;
             let key = self.key(self.pos, colon)?;
             self.pos = colon + 1;
             let value = self.value_after_key(indent)?;
             end = end.max(value.span().end).max(colon + 1);
             entries.push((key, value));
-            self.skip_blank_lines();
-            if self.pos >= self.end {
+            let Some(next) = self.next_indent()? else {
                 break;
-            }
-            let next = self.indent()?;
+            };
             if next < indent {
                 break;
             }
@@ -320,6 +360,10 @@ impl<'a> Scanner<'a, '_> {
                 return Err(Stop::Unsupported);
             }
             self.pos += next;
+            colon = match self.key_end(self.pos)? {
+                Some(colon) => colon,
+                None => return Err(Stop::Unsupported),
+            };
         }
         self.check_duplicates(&entries)?;
         self.depth -= 1;
@@ -716,7 +760,7 @@ impl<'a> Scanner<'a, '_> {
     fn block_sequence(&mut self, column: usize) -> Scan<Sequence<'a>> {
         self.enter(self.pos)?;
         let start = self.pos;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(4);
         let mut end = start + 1;
         loop {
             self.count_node(self.pos)?;
@@ -745,11 +789,9 @@ impl<'a> Scanner<'a, '_> {
             };
             end = end.max(item.span().end);
             items.push(item);
-            self.skip_blank_lines();
-            if self.pos >= self.end {
+            let Some(next) = self.next_indent()? else {
                 break;
-            }
-            let next = self.indent()?;
+            };
             if next < column {
                 break;
             }

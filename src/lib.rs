@@ -9,6 +9,18 @@
 //! every value knows its byte span. Line and column are computed on demand
 //! ([`Position::of`]). [`Document::into_owned`] gives a `'static` copy.
 //!
+//! ## Why this design
+//!
+//! Corpora of articles are large and most of their text is never looked at: a pipeline
+//! that wants the infobox dates of a million articles should not pay for copying every
+//! description and paragraph. So the front matter is read by a scanner that records where
+//! each value is and how it is written, and decodes a value (escapes, folded lines, block
+//! indentation) only when asked; the body is read by pulldown-cmark, whose text events
+//! already borrow from the input. What the fast scanner does not read (anchors, tags, flow
+//! collections) goes to a full YAML parser, so valid YAML always parses, only more slowly.
+//! Mojibake repair is separate ([`repair()`]) and returns the input itself when it has
+//! nothing to repair, so that calling it on every file costs almost nothing.
+//!
 //! ```
 //! let input = "---
 //! infoboxes:

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Measures `wikimd parse DIR` on a generated corpus of a few hundred MB: throughput on one
+# core against all cores, and peak memory (`/usr/bin/time -v`).
+#
+#   bash benches/cli_scaling.sh [MEGABYTES]   (default 300)
+#
+# The corpus is built in a temporary directory from copies of tests/corpus/mojibake and
+# removed afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+megabytes=${1:-300}
+cargo build --release --quiet
+bin=target/release/wikimd
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+src_bytes=$(cat tests/corpus/mojibake/*.md | wc -c)
+copies=$(( megabytes * 1000000 / src_bytes + 1 ))
+for i in $(seq 1 "$copies"); do
+    mkdir -p "$dir/$i"
+    cp tests/corpus/mojibake/*.md "$dir/$i/"
+done
+total=$(du -sb "$dir" | cut -f1)
+files=$(find "$dir" -name '*.md' | wc -l)
+echo "corpus: $files files, $((total / 1000000)) MB"
+cat "$dir"/*/*.md > /dev/null # warm the page cache
+
+run() {
+    local threads=$1
+    local start end
+    start=$(date +%s.%N)
+    RAYON_NUM_THREADS=$threads /usr/bin/time -v "$bin" parse "$dir" 2> "$dir/time.$threads" > /dev/null
+    end=$(date +%s.%N)
+    local secs
+    secs=$(echo "$end - $start" | bc -l)
+    local rss
+    rss=$(grep "Maximum resident set size" "$dir/time.$threads" | awk '{print $NF}')
+    printf '%s thread(s): %6.2f s, %7.1f MB/s, peak RSS %s MB\n' "$threads" "$secs" \
+        "$(echo "$total / $secs / 1000000" | bc -l)" "$((rss / 1024))"
+    echo "$secs" > "$dir/secs.$threads"
+}
+run 1
+run "$(nproc)"
+echo "speed-up: $(echo "$(cat "$dir/secs.1") / $(cat "$dir/secs.$(nproc)")" | bc -l | cut -c1-4)x on $(nproc) cores"
