@@ -24,11 +24,14 @@ files=$(find "$dir" -name '*.md' | wc -l)
 echo "corpus: $files files, $((total / 1000000)) MB"
 cat "$dir"/*/*.md > /dev/null # warm the page cache
 
+# One core: pinned with taskset (the writer thread would otherwise use a second one).
 run() {
     local threads=$1
+    local cpus
+    cpus=$(seq -s, 0 $((threads - 1)))
     local start end
     start=$(date +%s.%N)
-    RAYON_NUM_THREADS=$threads /usr/bin/time -v "$bin" parse "$dir" 2> "$dir/time.$threads" > /dev/null
+    RAYON_NUM_THREADS=$threads /usr/bin/time -v taskset -c "$cpus" "$bin" parse "$dir" 2> "$dir/time.$threads" > /dev/null
     end=$(date +%s.%N)
     local secs
     secs=$(echo "$end - $start" | bc -l)

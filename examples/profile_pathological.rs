@@ -8,8 +8,11 @@ fn time(f: &dyn Fn() -> usize) -> f64 {
     start.elapsed().as_secs_f64() * 1e3
 }
 
+/// Builds a pathological input of size about `n`.
+type MakeInput = fn(usize) -> String;
+
 fn main() {
-    let inputs: [(&str, fn(usize) -> String); 5] = [
+    let inputs: [(&str, MakeInput); 5] = [
         ("nested_brackets", |n| "[".repeat(n)),
         ("nested_quotes", |n| ">".repeat(n) + " x"),
         ("headings", |n| "## h\n".repeat(n)),

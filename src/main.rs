@@ -13,7 +13,6 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 /// Parse, repair and check Wikipedia-derived Markdown with YAML front matter.
 #[derive(Parser)]
@@ -196,23 +195,68 @@ fn progress(len: usize) -> ProgressBar {
 }
 
 /// Runs `work` on every file in parallel, handing the results to `emit` in file order.
-/// At most a few documents per thread are in memory at once, whatever the corpus size.
+///
+/// Workers take the next file as soon as they are free (no waiting for the slowest file
+/// of a batch), and the calling thread writes results as they complete in order. A file is
+/// only started with a permit, returned when its result has been written: at most a few
+/// documents per thread are in memory at once, whatever the corpus size.
 fn for_each_in_order<T: Send>(
     files: &[PathBuf],
     work: impl Fn(&Path) -> T + Sync,
     mut emit: impl FnMut(&Path, T) -> io::Result<()>,
 ) -> io::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{mpsc, Mutex};
+
     let bar = progress(files.len());
-    let chunk = 4 * rayon::current_num_threads().max(1);
-    for paths in files.chunks(chunk) {
-        let results: Vec<T> = paths.par_iter().map(|p| work(p)).collect();
-        for (path, result) in paths.iter().zip(results) {
-            emit(path, result)?;
-            bar.inc(1);
-        }
+    let threads = rayon::current_num_threads().max(1);
+    let window = 8 * threads;
+    let next = AtomicUsize::new(0);
+    let (result_sender, results) = mpsc::sync_channel::<(usize, T)>(window);
+    let (permit_sender, permits) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        permit_sender.send(()).expect("room for every permit");
     }
+    let permits = Mutex::new(permits);
+    let mut outcome = Ok(());
+    rayon::in_place_scope(|scope| {
+        for _ in 0..threads {
+            let result_sender = result_sender.clone();
+            let (permits, next, work) = (&permits, &next, &work);
+            scope.spawn(move |_| loop {
+                let permit = permits.lock().map(|p| p.recv());
+                if !matches!(permit, Ok(Ok(()))) {
+                    return;
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { return };
+                if result_sender.send((i, work(path))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(result_sender);
+        let mut pending = BTreeMap::new();
+        let mut expected = 0;
+        'results: for (i, result) in results.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&expected) {
+                outcome = emit(&files[expected], result);
+                bar.inc(1);
+                expected += 1;
+                if outcome.is_err() {
+                    break 'results;
+                }
+                let _ = permit_sender.send(());
+            }
+        }
+        // Stops the workers, if an error ended the writing early.
+        drop(permit_sender);
+        drop(results);
+    });
     bar.finish_and_clear();
-    Ok(())
+    outcome
 }
 
 fn parse_options(args: &ParseArgs) -> wikimd::ParseOptions {
@@ -256,8 +300,7 @@ fn parse(args: ParseArgs) -> Result<bool, Failure> {
     let (files, failures) = collect(&args.paths);
     let mut ok = failures.is_empty();
     failures.iter().for_each(|f| warn(&f.0));
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(io::stdout());
     if single {
         let json = parse_to_json(&files[0], &args, false, args.pretty)?;
         writeln!(out, "{json}").map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
@@ -390,8 +433,7 @@ fn write_in_place(path: &Path, content: &[u8]) -> io::Result<()> {
 fn check(args: CheckArgs) -> Result<bool, Failure> {
     let (files, failures) = collect(&args.paths);
     let (mut fine, mut damaged, mut failed) = (0usize, 0usize, failures.len());
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(io::stdout());
     for failure in &failures {
         writeln!(out, "{}", failure.0).map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
     }
