@@ -173,13 +173,20 @@ impl<'a> InlineLink<'a> {
     }
 }
 
+/// The formatting and links of an [`Inline`].
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extras<'a> {
+    styles: Vec<Styled>,
+    links: Vec<InlineLink<'a>>,
+}
+
 /// Inline rich text: a paragraph, a list item, a table cell or a heading. Its plain text
 /// (formatting removed, line breaks as spaces, trimmed) is produced on demand.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inline<'a> {
     pieces: Pieces<'a>,
-    styles: Vec<Styled>,
-    links: Vec<InlineLink<'a>>,
+    /// Bold, italic and links: most text has none, so they live behind one pointer.
+    extras: Option<Box<Extras<'a>>>,
     span: Range<usize>,
 }
 
@@ -198,7 +205,7 @@ impl<'a> Inline<'a> {
 
     /// Bold and italic stretches, in order.
     pub fn styles(&self) -> &[Styled] {
-        &self.styles
+        self.extras.as_deref().map_or(&[], |e| &e.styles)
     }
 
     /// The plain text of a styled stretch of this text.
@@ -208,7 +215,7 @@ impl<'a> Inline<'a> {
 
     /// The bold stretches' plain text.
     pub fn bold(&self) -> impl Iterator<Item = Cow<'_, str>> {
-        self.styles
+        self.styles()
             .iter()
             .filter(|s| s.kind == Emphasis::Bold)
             .map(|s| self.text_of(&s.pieces))
@@ -216,7 +223,7 @@ impl<'a> Inline<'a> {
 
     /// The italic stretches' plain text.
     pub fn italic(&self) -> impl Iterator<Item = Cow<'_, str>> {
-        self.styles
+        self.styles()
             .iter()
             .filter(|s| s.kind == Emphasis::Italic)
             .map(|s| self.text_of(&s.pieces))
@@ -224,7 +231,7 @@ impl<'a> Inline<'a> {
 
     /// Markdown links, in order.
     pub fn links(&self) -> &[InlineLink<'a>] {
-        &self.links
+        self.extras.as_deref().map_or(&[], |e| &e.links)
     }
 
     /// The plain text of a link of this text.
@@ -241,8 +248,12 @@ impl<'a> Inline<'a> {
     pub fn into_owned(self) -> Inline<'static> {
         Inline {
             pieces: self.pieces.into_owned(),
-            styles: self.styles,
-            links: self.links.into_iter().map(InlineLink::into_owned).collect(),
+            extras: self.extras.map(|e| {
+                Box::new(Extras {
+                    styles: e.styles,
+                    links: e.links.into_iter().map(InlineLink::into_owned).collect(),
+                })
+            }),
             span: self.span,
         }
     }
@@ -333,7 +344,10 @@ impl<'a> List<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table<'a> {
     header: Vec<Inline<'a>>,
-    rows: Vec<Vec<Inline<'a>>>,
+    /// Every body cell, row after row.
+    cells: Vec<Inline<'a>>,
+    /// Where each body row starts in `cells`.
+    row_starts: Vec<u32>,
     span: Range<usize>,
 }
 
@@ -345,8 +359,23 @@ impl<'a> Table<'a> {
 
     /// The body rows, as written (a row may have fewer or more cells than the header;
     /// serialization cuts or pads them to the header's width).
-    pub fn rows(&self) -> &[Vec<Inline<'a>>] {
-        &self.rows
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Inline<'a>]> {
+        (0..self.row_starts.len()).map(|i| self.row(i).expect("in range"))
+    }
+
+    /// Body row `i`.
+    pub fn row(&self, i: usize) -> Option<&[Inline<'a>]> {
+        let start = *self.row_starts.get(i)? as usize;
+        let end = self
+            .row_starts
+            .get(i + 1)
+            .map_or(self.cells.len(), |&e| e as usize);
+        Some(&self.cells[start..end])
+    }
+
+    /// Number of body rows.
+    pub fn row_count(&self) -> usize {
+        self.row_starts.len()
     }
 
     /// Byte span of the table in the input.
@@ -358,11 +387,8 @@ impl<'a> Table<'a> {
     pub fn into_owned(self) -> Table<'static> {
         Table {
             header: self.header.into_iter().map(Inline::into_owned).collect(),
-            rows: self
-                .rows
-                .into_iter()
-                .map(|r| r.into_iter().map(Inline::into_owned).collect())
-                .collect(),
+            cells: self.cells.into_iter().map(Inline::into_owned).collect(),
+            row_starts: self.row_starts,
             span: self.span,
         }
     }
@@ -715,15 +741,20 @@ fn chunks(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
         after_item = fence.is_none() && !blank && (is_item || after_item);
         line = end + 1;
     }
-    // Cut before and after every section that may hold a lazy line.
+    // Cut before and after every section that may hold a lazy line, and wherever a
+    // segment would grow past SEGMENT_BYTES: pulldown-cmark builds its tree for a whole
+    // segment at once, so the size of the largest segment bounds its memory.
     let mut out = Vec::new();
     let mut start = range.start;
     for (i, &(at, lazy)) in sections.iter().enumerate() {
-        if lazy {
+        let end = sections.get(i + 1).map_or(range.end, |s| s.0);
+        if lazy || (at > start && end - start > SEGMENT_BYTES) {
             if at > start {
                 out.push(start..at);
             }
-            let end = sections.get(i + 1).map_or(range.end, |s| s.0);
+            start = at;
+        }
+        if lazy {
             out.push(at..end);
             start = end;
         }
@@ -733,6 +764,9 @@ fn chunks(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// The size past which a run of sections is cut into another segment.
+const SEGMENT_BYTES: usize = 8 * 1024;
 
 /// Whether a line (without its indentation) starts with a list marker.
 fn is_list_marker(rest: &[u8]) -> bool {
@@ -911,7 +945,8 @@ impl<'a> Builder<'a, '_> {
                             } else {
                                 stack.push(Open::Table(Table {
                                     header: Vec::new(),
-                                    rows: Vec::new(),
+                                    cells: Vec::new(),
+                                    row_starts: Vec::new(),
                                     span,
                                 }));
                             }
@@ -919,7 +954,7 @@ impl<'a> Builder<'a, '_> {
                         Tag::TableHead => stack.push(Open::TableHead),
                         Tag::TableRow => {
                             if let Some(Open::Table(t)) = stack.last_mut() {
-                                t.rows.push(Vec::new());
+                                t.row_starts.push(t.cells.len() as u32);
                             }
                             stack.push(Open::TableRow);
                         }
@@ -997,7 +1032,7 @@ impl<'a> Builder<'a, '_> {
                             if let Some(b) = inline.as_mut() {
                                 if let Some((kind, start, at)) = b.open_styles.pop() {
                                     let pieces = at..b.inline.pieces.len();
-                                    b.inline.styles.push(Styled {
+                                    b.inline.extras.get_or_insert_default().styles.push(Styled {
                                         kind,
                                         span: start..span.end,
                                         pieces,
@@ -1010,11 +1045,13 @@ impl<'a> Builder<'a, '_> {
                             if let Some(b) = inline.as_mut() {
                                 if let Some((url, start, at)) = b.open_links.pop() {
                                     let pieces = at..b.inline.pieces.len();
-                                    b.inline.links.push(InlineLink {
-                                        url,
-                                        span: start..span.end,
-                                        pieces,
-                                    });
+                                    b.inline.extras.get_or_insert_default().links.push(
+                                        InlineLink {
+                                            url,
+                                            span: start..span.end,
+                                            pieces,
+                                        },
+                                    );
                                 }
                             }
                             continue;
@@ -1091,9 +1128,7 @@ impl<'a> Builder<'a, '_> {
                                             if let Some(Open::Table(t)) =
                                                 stack.iter_mut().rev().nth(1)
                                             {
-                                                if let Some(row) = t.rows.last_mut() {
-                                                    row.push(cell);
-                                                }
+                                                t.cells.push(cell);
                                             }
                                         }
                                         _ => {}
@@ -1205,8 +1240,10 @@ fn end_line(b: &mut InlineBuilder<'_>) {
     if let (true, Some((url, span, pieces))) = (is_figure, b.line_image.take()) {
         let alt_pieces = b.inline.pieces.split_off(pieces.start);
         b.inline.pieces.truncate(b.line_start);
-        b.inline.styles.retain(|s| s.pieces.end <= b.line_start);
-        b.inline.links.retain(|l| l.pieces.end <= b.line_start);
+        if let Some(extras) = b.inline.extras.as_deref_mut() {
+            extras.styles.retain(|s| s.pieces.end <= b.line_start);
+            extras.links.retain(|l| l.pieces.end <= b.line_start);
+        }
         let had_text = b
             .inline
             .pieces
@@ -1374,19 +1411,19 @@ mod serialize {
 
     impl Serialize for Table<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            struct Rows<'s, 'a>(&'s [Vec<Inline<'a>>], usize);
+            struct Rows<'s, 'a>(&'s Table<'a>);
             impl Serialize for Rows<'_, '_> {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                    let mut seq = s.serialize_seq(Some(self.0.len()))?;
-                    for row in self.0 {
-                        seq.serialize_element(&Texts(row, Some(self.1)))?;
+                    let mut seq = s.serialize_seq(Some(self.0.row_count()))?;
+                    for row in self.0.rows() {
+                        seq.serialize_element(&Texts(row, Some(self.0.header.len())))?;
                     }
                     seq.end()
                 }
             }
             let mut map = s.serialize_map(Some(2))?;
             map.serialize_entry("header", &Texts(&self.header, None))?;
-            map.serialize_entry("rows", &Rows(&self.rows, self.header.len()))?;
+            map.serialize_entry("rows", &Rows(self))?;
             map.end()
         }
     }
