@@ -616,9 +616,10 @@ pub(crate) fn section_tree<'d, 'a>(sections: &'d [Section<'a>]) -> Vec<SectionNo
         }
     }
     for section in sections {
+        // The lead (level 0) is a root of its own, never a parent.
         while stack
             .last()
-            .is_some_and(|open| open.section.level >= section.level)
+            .is_some_and(|open| open.section.level >= section.level || open.section.level == 0)
         {
             close(&mut stack, &mut roots);
         }

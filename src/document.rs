@@ -113,8 +113,8 @@ impl<'a> Document<'a> {
         self.sections.iter().flat_map(|s| s.figures())
     }
 
-    /// The sections as a tree: the lead and every section nested under the nearest
-    /// preceding section of a lower level.
+    /// The sections as a tree: every section nested under the nearest preceding section of
+    /// a lower level; the lead and the top-level sections are the roots.
     pub fn section_tree(&self) -> Vec<crate::body::SectionNode<'_, 'a>> {
         crate::body::section_tree(&self.sections)
     }

@@ -1,0 +1,181 @@
+//! The Markdown body: concrete facts about the sample and the format's rules.
+
+use wikimd::{Block, ListEnd, ParseOptions};
+
+const SAMPLE: &str = include_str!("corpus/sample/operation-serval.clean.md");
+
+#[test]
+fn sections_are_flat_in_document_order_with_the_lead_first() {
+    let doc = wikimd::parse(SAMPLE).unwrap();
+    let sections = doc.sections();
+    assert_eq!((sections[0].level(), &*sections[0].title()), (0, ""));
+    assert_eq!(
+        (sections[1].level(), &*sections[1].title()),
+        (2, "Background")
+    );
+    // Titles repeat; lookup finds the first.
+    let external: Vec<_> = sections
+        .iter()
+        .filter(|s| s.title() == "External links")
+        .collect();
+    assert_eq!(external.len(), 2);
+    assert!(std::ptr::eq(
+        doc.section("External links").unwrap(),
+        external[0]
+    ));
+    // Spans: headings slice back to their line.
+    let heading = &SAMPLE[sections[1].heading_span()];
+    assert_eq!(heading, "## Background");
+}
+
+#[test]
+fn the_tree_nests_sections_by_level() {
+    let doc = wikimd::parse(SAMPLE).unwrap();
+    let tree = doc.section_tree();
+    assert_eq!(tree[0].section().level(), 0);
+    assert!(
+        tree[0].subsections().is_empty(),
+        "the lead is a root of its own"
+    );
+    let forces = tree
+        .iter()
+        .find(|n| n.section().title() == "Forces committed")
+        .unwrap();
+    let children: Vec<_> = forces
+        .subsections()
+        .iter()
+        .map(|n| n.section().title().into_owned())
+        .collect();
+    assert_eq!(children, ["French Forces", "Allied nations"]);
+    let france = forces
+        .subsections()
+        .iter()
+        .find(|n| n.section().title() == "French Forces")
+        .unwrap();
+    let grandchildren: Vec<_> = france
+        .subsections()
+        .iter()
+        .map(|n| n.section().title().into_owned())
+        .collect();
+    assert!(
+        grandchildren.contains(&"French Army".to_string()),
+        "{grandchildren:?}"
+    );
+    let count = |nodes: &[wikimd::SectionNode<'_, '_>]| -> usize {
+        fn walk(nodes: &[wikimd::SectionNode<'_, '_>]) -> usize {
+            nodes.iter().map(|n| 1 + walk(n.subsections())).sum()
+        }
+        walk(nodes)
+    };
+    assert_eq!(count(&tree), doc.sections().len());
+}
+
+#[test]
+fn lists_end_where_the_writer_ended_them() {
+    let doc = wikimd::parse(SAMPLE).unwrap();
+    let gendarmerie = doc.section("National Gendarmerie").unwrap();
+    let kinds: Vec<&str> = gendarmerie
+        .blocks()
+        .iter()
+        .map(|b| match b {
+            Block::List(_) => "list",
+            Block::Paragraph(_) => "paragraph",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["list", "paragraph"]);
+    let list = gendarmerie.lists().next().unwrap();
+    assert_eq!(
+        list.items()[1].text(),
+        "21/9 Mobile Gendarmerie Squadron, one platoon"
+    );
+
+    // Strict CommonMark appends the paragraph to the last item.
+    let mut options = ParseOptions::default();
+    options.list_end = ListEnd::CommonMark;
+    let strict = wikimd::parse_with(SAMPLE, &options).unwrap();
+    let gendarmerie = strict.section("National Gendarmerie").unwrap();
+    assert_eq!(gendarmerie.paragraphs().count(), 0);
+    let last = gendarmerie.lists().next().unwrap().items()[1]
+        .text()
+        .into_owned();
+    assert!(
+        last.starts_with(
+            "21/9 Mobile Gendarmerie Squadron, one platoon The French National Gendarmerie"
+        ),
+        "{last}"
+    );
+}
+
+#[test]
+fn rich_text_keeps_formatting_and_links() {
+    let doc = wikimd::parse("Some **bold** and *italic* and a [link](https://example.org/x) here.")
+        .unwrap();
+    let p = doc.sections()[0].paragraphs().next().unwrap();
+    assert_eq!(p.text(), "Some bold and italic and a link here.");
+    assert_eq!(p.bold().collect::<Vec<_>>(), ["bold"]);
+    assert_eq!(p.italic().collect::<Vec<_>>(), ["italic"]);
+    assert_eq!(p.links()[0].url(), "https://example.org/x");
+    assert_eq!(p.link_text(&p.links()[0]), "link");
+    let input = "Some **bold** and *italic* and a [link](https://example.org/x) here.";
+    assert_eq!(&input[p.styles()[0].span()], "**bold**");
+    assert_eq!(&input[p.span()], input);
+}
+
+#[test]
+fn figures_decode_their_file_names() {
+    let input = "![Dalí](https://wikipedia.org/wiki/Special:Redirect/file/%D5%8A%D5%A1%D5%BF%D5%AF%D5%A5%D6%80%3ADali_museum.jpg?)\n![x](https://example.org/a.jpg)\nText under the images.";
+    let doc = wikimd::parse(input).unwrap();
+    let figures: Vec<_> = doc.figures().collect();
+    assert_eq!(figures.len(), 2);
+    assert_eq!(figures[0].alt(), "Dalí");
+    assert_eq!(figures[0].file().unwrap(), "Պատկեր:Dali_museum.jpg");
+    assert_eq!(figures[1].file(), None);
+    let paragraphs: Vec<_> = doc.sections()[0]
+        .paragraphs()
+        .map(|p| p.text().into_owned())
+        .collect();
+    assert_eq!(paragraphs, ["Text under the images."]);
+}
+
+#[test]
+fn tables_have_a_header_and_rows_cut_or_padded_to_its_width() {
+    let input = "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| 4 |\n";
+    let doc = wikimd::parse(input).unwrap();
+    let table = doc.sections()[0].tables().next().unwrap();
+    assert_eq!(
+        table
+            .header()
+            .iter()
+            .map(|c| c.text().into_owned())
+            .collect::<Vec<_>>(),
+        ["a", "b"]
+    );
+    assert_eq!(table.row_count(), 2);
+    let json = serde_json::to_value(table).unwrap();
+    assert_eq!(json["rows"], serde_json::json!([["1", "2"], ["4", ""]]));
+}
+
+#[test]
+fn raw_html_is_text() {
+    let doc =
+        wikimd::parse("<div class=\"x\">a *b* c</div>\n\nText with <span>inline</span> html.")
+            .unwrap();
+    let paragraphs: Vec<_> = doc.sections()[0]
+        .paragraphs()
+        .map(|p| p.text().into_owned())
+        .collect();
+    assert_eq!(paragraphs[1], "Text with <span>inline</span> html.");
+    assert!(
+        paragraphs[0].starts_with("<div class=\"x\">"),
+        "{paragraphs:?}"
+    );
+}
+
+#[test]
+fn numbered_items_inside_bullets() {
+    let doc = wikimd::parse(" * 1) Electroporation\n * - x\n").unwrap();
+    let list = doc.sections()[0].lists().next().unwrap();
+    let items: Vec<_> = list.items().iter().map(|i| i.text().into_owned()).collect();
+    assert_eq!(items, ["Electroporation", "x"]);
+}
