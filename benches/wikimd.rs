@@ -237,7 +237,7 @@ fn pathological(c: &mut Criterion) {
         }),
     ];
     for (name, make) in inputs {
-        for n in [10_000, 100_000] {
+        for n in [10_000, 100_000, 1_000_000] {
             let text = make(n);
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, n), &text, |b, t| {

@@ -1121,7 +1121,12 @@ fn run_by_run(
                 continue;
             }
             let next = text[at..].chars().next();
-            if judge(&seqs, enc, &text[..i], next, false) == Verdict::Strong {
+            // A continuation right after the run would be a stray byte once the run is
+            // decoded: the bytes were never UTF-8 there. (`Ãƒƒƒ` would otherwise lose one
+            // `ƒ` per layer, `Ãƒ` being the mojibake of `Ã` itself.)
+            let stray =
+                next.is_some_and(|n| !n.is_ascii() && enc.encode(n).is_some_and(|b| b < 0xC0));
+            if !stray && judge(&seqs, enc, &text[..i], next, false) == Verdict::Strong {
                 fixed = Some((
                     at,
                     seqs.iter().map(|s| s.decoded).collect(),
