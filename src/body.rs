@@ -657,16 +657,31 @@ pub(crate) fn parse<'a>(
             blocks: Vec::new(),
         }],
     };
-    // Segments still to parse, last first: the chunks between top-level headings, each
-    // split further where a lazy line ends a list.
-    let mut todo: Vec<Range<usize>> = chunks(src, range.clone());
+    // Segments still to parse, last first (see `segments`).
+    let lazy_cuts = options.list_end == ListEnd::WhereWritten;
+    let mut todo: Vec<Segment> = segments(src, range.clone(), lazy_cuts);
     todo.reverse();
     while let Some(segment) = todo.pop() {
-        match builder.segment(segment.clone())? {
+        match builder.segment(segment.range.clone(), segment.cut)? {
             Outcome::Done => {}
             Outcome::Split { block_start, line } => {
-                todo.push(line..segment.end);
-                todo.push(block_start..line);
+                todo.push(Segment {
+                    range: line..segment.range.end,
+                    cut: segment.cut,
+                });
+                todo.push(Segment {
+                    range: block_start..line,
+                    cut: false,
+                });
+            }
+            Outcome::Rejoin => {
+                // The cut at the end of this segment was no lazy line: read this segment
+                // and the next as one.
+                let next = todo.pop().expect("a cut segment has a successor");
+                todo.push(Segment {
+                    range: segment.range.start..next.range.end,
+                    cut: next.cut,
+                });
             }
         }
     }
@@ -679,19 +694,39 @@ pub(crate) fn parse<'a>(
     Ok(builder.sections)
 }
 
+/// A part of the body read by a parser of its own.
+struct Segment {
+    range: Range<usize>,
+    /// The segment ends before a line that the pre-scan takes for a lazy line: to be
+    /// confirmed by the parse (the line before must be inside a list item).
+    cut: bool,
+}
+
 /// Splits the body into segments that can be parsed on their own.
 ///
 /// A top-level ATX heading closes every open block, so a parser started at a heading line
-/// reads what follows exactly as one started at the top. The body is cut there only around
-/// sections that may hold a lazy line (a line right after a list item, indented less than
-/// its content): the re-reading such a line causes then stays within its section, while
-/// the rest of the body is read by as few parsers as possible. Fenced code is tracked so
-/// that a `#` line inside it is no cut. Link reference definitions are global to a
-/// document: a body that may hold one is one segment.
-fn chunks(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
+/// reads what follows exactly as one started at the top; so does a parser started at a
+/// lazy line, which the format-aware reading treats as if a blank line came before it. A
+/// line right after a list item (no blank line between) that is indented less than any
+/// item's content (less than two spaces) is such a line whenever the list item is really
+/// open there, whatever the line holds: a lazy continuation starts a new block, anything
+/// else closes the list too. The pre-scan cuts there, and the parse confirms that the line
+/// before was inside a list item (or reads the two segments again as one), so that no text
+/// is read twice. Runs of sections are cut so that no segment grows much past
+/// SEGMENT_BYTES: pulldown-cmark builds its tree for a whole segment at once, so this
+/// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut. Link
+/// reference definitions are global to a document: a body that may hold one is one
+/// segment.
+fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
     let bytes = src.as_bytes();
-    // (start of a section, whether it may hold a lazy line)
-    let mut sections: Vec<(usize, bool)> = vec![(range.start, false)];
+    let whole = || {
+        vec![Segment {
+            range: range.clone(),
+            cut: false,
+        }]
+    };
+    // Offsets where a segment may start, and whether it is a lazy-line cut.
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
     let mut line = range.start;
     let mut fence: Option<(u8, usize)> = None;
     let mut after_item = false; // the previous line is a list item or its continuation
@@ -704,6 +739,9 @@ fn chunks(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let marker = rest.first().copied();
         let run = rest.iter().take_while(|&&b| Some(b) == marker).count();
         let is_item = indent <= 3 && is_list_marker(rest);
+        if lazy_cuts && fence.is_none() && after_item && !blank && !is_item && indent < 2 {
+            cuts.push((line, true));
+        }
         if indent <= 3 {
             match (fence, marker) {
                 (Some((c, n)), Some(m))
@@ -725,44 +763,39 @@ fn chunks(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
                             .get(run)
                             .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
                 {
-                    sections.push((line, false));
+                    cuts.push((line, false));
                 }
                 (None, Some(b'[')) if rest.windows(2).any(|w| w == b"]:") => {
                     // A possible link reference definition: one segment.
-                    return vec![range];
+                    return whole();
                 }
                 _ => {}
-            }
-        }
-        if fence.is_none() && after_item && !blank && !is_item && indent < 2 {
-            if let Some(last) = sections.last_mut() {
-                last.1 = true;
             }
         }
         after_item = fence.is_none() && !blank && (is_item || after_item);
         line = end + 1;
     }
-    // Cut before and after every section that may hold a lazy line, and wherever a
-    // segment would grow past SEGMENT_BYTES: pulldown-cmark builds its tree for a whole
-    // segment at once, so the size of the largest segment bounds its memory.
+    // Keep every lazy-line cut (it saves reading a list twice) and the heading cuts that
+    // keep segments near SEGMENT_BYTES.
     let mut out = Vec::new();
     let mut start = range.start;
-    for (i, &(at, lazy)) in sections.iter().enumerate() {
-        let end = sections.get(i + 1).map_or(range.end, |s| s.0);
-        if lazy || (at > start && end - start > SEGMENT_BYTES) {
-            if at > start {
-                out.push(start..at);
-            }
+    for (i, &(at, lazy)) in cuts.iter().enumerate() {
+        if at <= start {
+            continue;
+        }
+        let next = cuts.get(i + 1).map_or(range.end, |c| c.0);
+        if lazy || next - start > SEGMENT_BYTES {
+            out.push(Segment {
+                range: start..at,
+                cut: lazy,
+            });
             start = at;
         }
-        if lazy {
-            out.push(at..end);
-            start = end;
-        }
     }
-    if start < range.end || out.is_empty() {
-        out.push(start..range.end);
-    }
+    out.push(Segment {
+        range: start..range.end,
+        cut: false,
+    });
     out
 }
 
@@ -787,6 +820,9 @@ fn is_list_marker(rest: &[u8]) -> bool {
 
 enum Outcome {
     Done,
+    /// The segment was cut before a line that turned out not to end a list: nothing of it
+    /// was kept, it is to be read again together with the next segment.
+    Rejoin,
     /// A lazy continuation line at `line` ends the list that began at `block_start`.
     Split {
         block_start: usize,
@@ -848,9 +884,12 @@ impl<'a> Builder<'a, '_> {
             .blocks
     }
 
-    fn segment(&mut self, range: Range<usize>) -> Result<Outcome, Error> {
+    fn segment(&mut self, range: Range<usize>, cut: bool) -> Result<Outcome, Error> {
         let text = &self.src[range.clone()];
         let base = range.start;
+        let at_start = (self.sections.len(), self.blocks().len());
+        // Whether the last text read so far was inside a list item, and where it ended.
+        let mut last_text_in_item = (false, base);
         let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
         let mut stack: Vec<Open<'a>> = Vec::new();
         // Inline text being built: the innermost leaf block, or the top-level list item.
@@ -1152,6 +1191,7 @@ impl<'a> Builder<'a, '_> {
                     }
                 }
                 Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                    last_text_in_item = (items_depth > 0 && quotes == 0, span.end);
                     if let Some(b) = inline.as_mut() {
                         if b.images.is_empty() && !t.trim().is_empty() {
                             b.line_other = true;
@@ -1203,6 +1243,20 @@ impl<'a> Builder<'a, '_> {
                     }
                 }
                 Event::Rule | Event::TaskListMarker(_) => {}
+            }
+        }
+        if cut {
+            // Confirm the cut: the segment's last line must end inside a list item.
+            let last_line = memchr::memrchr(
+                b'\n',
+                &self.src.as_bytes()[base..range.end.saturating_sub(1).max(base)],
+            )
+            .map_or(base, |i| base + i + 1);
+            let (in_item, end) = last_text_in_item;
+            if !(in_item && end > last_line) {
+                self.sections.truncate(at_start.0);
+                self.blocks().truncate(at_start.1);
+                return Ok(Outcome::Rejoin);
             }
         }
         Ok(Outcome::Done)

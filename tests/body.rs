@@ -179,3 +179,47 @@ fn numbered_items_inside_bullets() {
     let items: Vec<_> = list.items().iter().map(|i| i.text().into_owned()).collect();
     assert_eq!(items, ["Electroporation", "x"]);
 }
+
+#[test]
+fn a_line_after_a_list_marker_that_is_no_list_item_stays_in_its_paragraph() {
+    // `2.` cannot interrupt a paragraph: no list, one paragraph (the pre-scan's cut before
+    // `foo` is undone by the parse).
+    let doc = wikimd::parse("para\n2. x\nfoo\n").unwrap();
+    let section = &doc.sections()[0];
+    assert_eq!(section.lists().count(), 0);
+    let paragraphs: Vec<_> = section
+        .paragraphs()
+        .map(|p| p.text().into_owned())
+        .collect();
+    assert_eq!(paragraphs, ["para 2. x foo"]);
+    // Inside fenced code, list markers are code.
+    let doc = wikimd::parse("```\n* a\nb\n```\n").unwrap();
+    assert_eq!(doc.sections()[0].lists().count(), 0);
+}
+
+#[test]
+fn every_kind_of_line_after_an_item_ends_the_list() {
+    for (line, paragraphs) in [
+        ("text", 1),
+        ("> quote", 1),
+        ("---", 0),
+        ("# heading", 0),
+        ("<div>x</div>", 1),
+    ] {
+        let input = format!(" * a\n * b\n{line}\n");
+        let doc = wikimd::parse(&input).unwrap();
+        let items: usize = doc
+            .sections()
+            .iter()
+            .flat_map(|s| s.lists())
+            .map(|l| l.items().len())
+            .sum();
+        assert_eq!(items, 2, "{line}");
+        let last_item = doc.sections()[0].lists().next().unwrap().items()[1]
+            .text()
+            .into_owned();
+        assert_eq!(last_item, "b", "{line}");
+        let count: usize = doc.sections().iter().map(|s| s.paragraphs().count()).sum();
+        assert_eq!(count, paragraphs, "{line}");
+    }
+}
