@@ -24,7 +24,7 @@ fn main() {
         }),
     ];
     for (name, make) in inputs {
-        for n in [10_000, 100_000] {
+        for n in [10_000, 100_000, 1_000_000] {
             let text = make(n);
             let ours = time(&|| {
                 wikimd::parse(&text)
