@@ -221,7 +221,7 @@ fn full(c: &mut Criterion) {
 type MakeInput = fn(usize) -> String;
 
 /// Time must grow linearly with input size on pathological inputs: each is measured at
-/// n and 10 n.
+/// n, 10 n and 100 n, with pulldown-cmark alone on the same input for comparison.
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
@@ -242,6 +242,10 @@ fn pathological(c: &mut Criterion) {
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::new(name, n), &text, |b, t| {
                 b.iter(|| wikimd::parse(black_box(t)).map(|d| d.sections().len()))
+            });
+            let bare = format!("{name}_pulldown_cmark");
+            group.bench_with_input(BenchmarkId::new(bare, n), &text, |b, t| {
+                b.iter(|| bare_events(black_box(t)))
             });
         }
     }

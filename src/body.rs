@@ -919,14 +919,7 @@ impl<'a> Builder<'a, '_> {
                     let in_item = items_depth > 0;
                     match tag {
                         Tag::Paragraph => {
-                            if in_item {
-                                if let Some(b) = inline.as_mut() {
-                                    b.push(Piece::Block);
-                                }
-                            } else {
-                                inline = Some(InlineBuilder::default());
-                                inline.as_mut().expect("just set").inline.span = span.clone();
-                            }
+                            start_leaf(&mut inline, in_item, &span);
                             stack.push(Open::Paragraph { start: span.start });
                         }
                         Tag::Heading { level, .. } => {
@@ -999,39 +992,15 @@ impl<'a> Builder<'a, '_> {
                             stack.push(Open::TableRow);
                         }
                         Tag::TableCell => {
-                            if in_item {
-                                if let Some(b) = inline.as_mut() {
-                                    b.push(Piece::Block);
-                                }
-                            } else {
-                                let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone();
-                                inline = Some(b);
-                            }
+                            start_leaf(&mut inline, in_item, &span);
                             stack.push(Open::TableCell);
                         }
                         Tag::CodeBlock(_) => {
-                            if in_item {
-                                if let Some(b) = inline.as_mut() {
-                                    b.push(Piece::Block);
-                                }
-                            } else {
-                                let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone();
-                                inline = Some(b);
-                            }
+                            start_leaf(&mut inline, in_item, &span);
                             stack.push(Open::CodeBlock);
                         }
                         Tag::HtmlBlock => {
-                            if in_item {
-                                if let Some(b) = inline.as_mut() {
-                                    b.push(Piece::Block);
-                                }
-                            } else {
-                                let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone();
-                                inline = Some(b);
-                            }
+                            start_leaf(&mut inline, in_item, &span);
                             stack.push(Open::HtmlBlock);
                         }
                         Tag::Emphasis | Tag::Strong => {
@@ -1285,6 +1254,20 @@ impl<'a> Builder<'a, '_> {
         if let Some(p) = paragraph {
             blocks.push(Block::Paragraph(p));
         }
+    }
+}
+
+/// Starts the inline text of a leaf block (paragraph, cell, code, HTML): inside a list item
+/// the item's text goes on after a block boundary; elsewhere the block gets its own text.
+fn start_leaf(inline: &mut Option<InlineBuilder<'_>>, in_item: bool, span: &Range<usize>) {
+    if in_item {
+        if let Some(b) = inline.as_mut() {
+            b.push(Piece::Block);
+        }
+    } else {
+        let mut b = InlineBuilder::default();
+        b.inline.span = span.clone();
+        *inline = Some(b);
     }
 }
 

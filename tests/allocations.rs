@@ -4,6 +4,8 @@
 //! Strings are told from structure by alignment: `String` and `Box<str>` allocate with
 //! alignment 1, the vectors that hold the document model with alignment 8.
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
@@ -82,36 +84,6 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, usize, usize, usize) {
     )
 }
 
-/// Every text value of the front matter.
-fn texts<'d>(doc: &'d wikimd::Document<'_>) -> Vec<&'d wikimd::Text<'d>> {
-    let mut out = Vec::new();
-    out.extend(doc.title());
-    out.extend(doc.short_description());
-    out.extend(doc.description());
-    out.extend(doc.author());
-    out.extend(doc.img());
-    for infobox in doc.infoboxes() {
-        for (name, value) in infobox.fields() {
-            out.push(name);
-            out.extend(value.text_value().map(|s| s.text()));
-            out.extend(value.number().map(|s| s.text()));
-            for link in value.links() {
-                out.extend(link.link_type());
-                out.extend(link.page());
-                out.extend(link.text());
-                out.extend(link.anchor());
-                out.extend(link.site());
-                out.extend(link.wiki());
-            }
-            if let Some(formatting) = value.formatting() {
-                out.extend(formatting.bold().iter().map(|s| s.text()));
-                out.extend(formatting.italic().iter().map(|s| s.text()));
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn parsing_copies_no_string_and_decoding_allocates_only_where_needed() {
     for name in ["operation-serval.clean.md", "operation-serval.mojibake.md"] {
@@ -130,7 +102,7 @@ fn parsing_copies_no_string_and_decoding_allocates_only_where_needed() {
         );
         assert!(structure_bytes > 0);
 
-        let all = texts(&doc);
+        let all = common::front_matter_texts(&doc);
         let needing = all.iter().filter(|t| t.needs_decoding()).count();
         assert!(
             all.len() > 100 && needing > 0 && needing < all.len() / 4,

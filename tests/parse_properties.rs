@@ -1,8 +1,10 @@
 //! Property tests for the parser: no input panics; every span lies inside the input, on
 //! character boundaries, and slices back to its value; `into_owned()` changes nothing.
 
+mod common;
+
 use proptest::prelude::*;
-use wikimd::{Document, Text};
+use wikimd::Document;
 
 const SAMPLE: &str = include_str!("corpus/sample/operation-serval.clean.md");
 const DOCS: [&str; 4] = [
@@ -11,29 +13,6 @@ const DOCS: [&str; 4] = [
     include_str!("corpus/clean/240_ja_a14f343fe893.md"),
     include_str!("corpus/mojibake/222_hy_4422c1f56c4a.md"),
 ];
-
-/// Every front-matter text value of a document.
-fn texts<'d>(doc: &'d Document<'_>) -> Vec<&'d Text<'d>> {
-    let mut out = Vec::new();
-    out.extend(doc.title());
-    out.extend(doc.description());
-    out.extend(doc.short_description());
-    out.extend(doc.author());
-    out.extend(doc.img());
-    for infobox in doc.infoboxes() {
-        for (name, value) in infobox.fields() {
-            out.push(name);
-            out.extend(value.text_value().map(|s| s.text()));
-            for link in value.links() {
-                out.extend(link.page());
-                out.extend(link.text());
-                out.extend(link.link_type());
-                out.extend(link.anchor());
-            }
-        }
-    }
-    out
-}
 
 /// The checks every parsed document must pass.
 fn check_document(input: &str, doc: &Document<'_>) -> Result<(), TestCaseError> {
@@ -44,7 +23,7 @@ fn check_document(input: &str, doc: &Document<'_>) -> Result<(), TestCaseError> 
             && input.is_char_boundary(span.end)
     };
     let fallback = doc.front_matter().map(|f| f.span());
-    for text in texts(doc) {
+    for text in common::front_matter_texts(doc) {
         let span = text.span();
         prop_assert!(in_input(span.clone()), "{span:?}");
         if Some(&span) == fallback.as_ref() {

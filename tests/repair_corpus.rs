@@ -1,34 +1,20 @@
 //! Repair over the corpus: every mojibake document becomes its clean twin byte for byte,
 //! and every clean twin comes back unchanged and borrowed.
 
+mod common;
+
 use std::borrow::Cow;
 use std::fs;
-use std::path::{Path, PathBuf};
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
-}
+use common::{clean, corpus, mojibake, names};
 
+/// (name, clean, mojibake) for every corpus document and the sample.
 fn pairs() -> Vec<(String, String, String)> {
-    let mut names: Vec<String> = fs::read_dir(corpus().join("clean"))
-        .unwrap()
-        .map(|e| {
-            e.unwrap()
-                .path()
-                .file_stem()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    let mut pairs: Vec<(String, String, String)> = names
+    let mut pairs: Vec<(String, String, String)> = names()
         .into_iter()
         .map(|n| {
-            let clean = fs::read_to_string(corpus().join("clean").join(format!("{n}.md"))).unwrap();
-            let bad =
-                fs::read_to_string(corpus().join("mojibake").join(format!("{n}.md"))).unwrap();
-            (n, clean, bad)
+            let (good, bad) = (clean(&n), mojibake(&n));
+            (n, good, bad)
         })
         .collect();
     let sample = corpus().join("sample");

@@ -32,6 +32,40 @@ pub fn reference(name: &str) -> Json {
     serde_json::from_str(&text).unwrap()
 }
 
+pub fn mojibake(name: &str) -> String {
+    fs::read_to_string(corpus().join("mojibake").join(format!("{name}.md"))).unwrap()
+}
+
+/// Every text value of a document's front matter.
+pub fn front_matter_texts<'d>(doc: &'d wikimd::Document<'_>) -> Vec<&'d wikimd::Text<'d>> {
+    let mut out = Vec::new();
+    out.extend(doc.title());
+    out.extend(doc.short_description());
+    out.extend(doc.description());
+    out.extend(doc.author());
+    out.extend(doc.img());
+    for infobox in doc.infoboxes() {
+        for (name, value) in infobox.fields() {
+            out.push(name);
+            out.extend(value.text_value().map(|s| s.text()));
+            out.extend(value.number().map(|s| s.text()));
+            for link in value.links() {
+                out.extend(link.link_type());
+                out.extend(link.page());
+                out.extend(link.text());
+                out.extend(link.anchor());
+                out.extend(link.site());
+                out.extend(link.wiki());
+            }
+            if let Some(formatting) = value.formatting() {
+                out.extend(formatting.bold().iter().map(|s| s.text()));
+                out.extend(formatting.italic().iter().map(|s| s.text()));
+            }
+        }
+    }
+    out
+}
+
 pub fn clean(name: &str) -> String {
     fs::read_to_string(corpus().join("clean").join(format!("{name}.md"))).unwrap()
 }
