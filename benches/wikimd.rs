@@ -252,5 +252,28 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, front_matter, body, repair, full, pathological);
+/// The hostile inputs of the hardening issue at their size and a tenth of it: time must
+/// grow about tenfold.
+fn hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    let inputs: [(&str, MakeInput, usize); 4] = [
+        ("nested_brackets", |n| "[".repeat(n), 100_000),
+        ("nested_quotes", |n| ">".repeat(n) + " x", 100_000),
+        ("headings", |n| "## heading\n".repeat(n), 500_000),
+        ("single_line", |n| "word ".repeat(n / 5), 30_000_000),
+    ];
+    for (name, make, size) in inputs {
+        for n in [size / 10, size] {
+            let text = make(n);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, n), &text, |b, t| {
+                b.iter(|| wikimd::parse(black_box(t)).map(|d| d.sections().len()))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, front_matter, body, repair, full, pathological, hostile);
 criterion_main!(benches);
