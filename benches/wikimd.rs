@@ -275,5 +275,13 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, front_matter, body, repair, full, pathological, hostile);
+criterion_group!(
+    benches,
+    front_matter,
+    body,
+    repair,
+    full,
+    pathological,
+    hostile
+);
 criterion_main!(benches);
