@@ -415,10 +415,7 @@ impl<'a> Scanner<'a, '_> {
                     end -= 1;
                 }
                 let raw = &self.src[start..end];
-                Ok(Scalar::new(
-                    Text::new(raw, start..end, Style::Verbatim),
-                    resolve(raw),
-                ))
+                Ok(Scalar::new(Text::new(raw, start..end, Style::Bare)))
             }
         }
     }
@@ -593,9 +590,9 @@ impl<'a> Scanner<'a, '_> {
         }
         let raw = &self.src[start..end];
         Ok(if multi_line {
-            Scalar::string(Text::new(raw, start..end, Style::Plain))
+            Scalar::new(Text::new(raw, start..end, Style::Plain))
         } else {
-            Scalar::new(Text::new(raw, start..end, Style::Verbatim), resolve(raw))
+            Scalar::new(Text::new(raw, start..end, Style::Bare))
         })
     }
 
@@ -647,7 +644,7 @@ impl<'a> Scanner<'a, '_> {
                         (false, _) => Style::SingleQuoted,
                     };
                     let raw = &self.src[start + 1..at];
-                    return Ok(Scalar::string(Text::new(raw, span, style)));
+                    return Ok(Scalar::new(Text::new(raw, span, style)));
                 }
             }
         }
@@ -754,7 +751,7 @@ impl<'a> Scanner<'a, '_> {
                 chomp,
             }
         };
-        Ok(Scalar::string(Text::new(raw, start..raw_end, style)))
+        Ok(Scalar::new(Text::new(raw, start..raw_end, style)))
     }
 
     fn block_sequence(&mut self, column: usize) -> Scan<Sequence<'a>> {
@@ -812,10 +809,7 @@ impl<'a> Scanner<'a, '_> {
 }
 
 fn null(at: usize) -> Value<'static> {
-    Value::Scalar(Scalar::new(
-        Text::new("", at..at, Style::Verbatim),
-        ScalarKind::Null,
-    ))
+    Value::Scalar(Scalar::new(Text::new("", at..at, Style::Bare)))
 }
 
 /// What a plain scalar means under the YAML 1.2 core schema.
@@ -1001,6 +995,22 @@ mod fallback {
         }
     }
 
+    /// A float written so that it resolves back to the same float.
+    fn float_text(v: f64) -> String {
+        if v.is_nan() {
+            return ".nan".to_string();
+        }
+        if v.is_infinite() {
+            return if v > 0.0 { ".inf" } else { "-.inf" }.to_string();
+        }
+        let mut text = v.to_string();
+        if !matches!(super::resolve(&text), ScalarKind::Float(_)) {
+            // `2.0` is written `2`, which would read back as an integer.
+            text.push_str(".0");
+        }
+        text
+    }
+
     struct Budget<'l> {
         nodes: usize,
         depth: usize,
@@ -1010,8 +1020,10 @@ mod fallback {
     }
 
     impl Budget<'_> {
-        fn scalar(&self, kind: ScalarKind, text: String) -> Value<'static> {
-            Value::Scalar(Scalar::new(Text::owned(text, self.span.clone()), kind))
+        /// A scalar: a string, or when `bare`, a value resolved from its text (null,
+        /// boolean, number), written so that it resolves back to what the parser read.
+        fn scalar(&self, bare: bool, text: String) -> Value<'static> {
+            Value::Scalar(Scalar::new(Text::owned(text, self.span.clone(), bare)))
         }
 
         fn count<E: de::Error>(&mut self) -> Result<(), E> {
@@ -1053,40 +1065,38 @@ mod fallback {
 
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(self.scalar(ScalarKind::Bool(v), v.to_string()))
+            Ok(self.scalar(true, v.to_string()))
         }
 
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(self.scalar(ScalarKind::Int(v), v.to_string()))
+            Ok(self.scalar(true, v.to_string()))
         }
 
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(match i64::try_from(v) {
-                Ok(i) => self.scalar(ScalarKind::Int(i), v.to_string()),
-                Err(_) => self.scalar(ScalarKind::Float(v as f64), v.to_string()),
-            })
+            // Too large for an `i64`, the digits resolve to a float, as in the scanner.
+            Ok(self.scalar(true, v.to_string()))
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(self.scalar(ScalarKind::Float(v), v.to_string()))
+            Ok(self.scalar(true, float_text(v)))
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(self.scalar(ScalarKind::String, v.to_string()))
+            Ok(self.scalar(false, v.to_string()))
         }
 
         fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(self.scalar(ScalarKind::String, v))
+            Ok(self.scalar(false, v))
         }
 
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
             self.count()?;
-            Ok(self.scalar(ScalarKind::Null, String::new()))
+            Ok(self.scalar(true, String::new()))
         }
 
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -1118,10 +1128,11 @@ mod fallback {
             let mut seen = std::collections::HashSet::new();
             while let Some(key) = map.next_key_seed(&mut *self)? {
                 let key = match key {
-                    Value::Scalar(s) => Scalar::new(
-                        Text::owned(s.decode().into_owned(), self.span.clone()),
-                        ScalarKind::String,
-                    ),
+                    Value::Scalar(s) => Scalar::new(Text::owned(
+                        s.decode().into_owned(),
+                        self.span.clone(),
+                        false,
+                    )),
                     _ => return Err(de::Error::custom("a mapping key must be a scalar")),
                 };
                 if !seen.insert(key.decode().into_owned()) {

@@ -164,14 +164,16 @@ pub fn parse_front_matter_with<'a>(
 }
 
 fn check_size(input: &str, limits: &Limits) -> Result<(), Error> {
-    if input.len() > limits.max_document_bytes {
+    // Spans are `u32` inside the model.
+    let limit = limits.max_document_bytes.min(u32::MAX as usize);
+    if input.len() > limit {
         return Err(Error::new(
             ErrorKind::LimitExceeded {
                 what: "document size in bytes",
-                limit: limits.max_document_bytes,
+                limit,
             },
             input,
-            limits.max_document_bytes..limits.max_document_bytes,
+            limit..limit,
         ));
     }
     Ok(())

@@ -16,7 +16,8 @@
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest input, in bytes.
+    /// Largest input, in bytes. Spans are stored as `u32`, so a document can never be
+    /// larger than 4 GiB − 1, whatever this is set to.
     pub max_document_bytes: usize,
     /// Deepest nesting of YAML collections in the front matter, and of Markdown containers
     /// (lists, block quotes) in the body.

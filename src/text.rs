@@ -11,7 +11,10 @@ use std::ops::Range;
 /// How a scalar is written in the source, which says how to decode it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Style {
-    /// The raw text is the value.
+    /// A plain scalar on one line: the raw text is the value, and what it means (null,
+    /// boolean, number or string) is resolved when asked.
+    Bare,
+    /// The raw text is the value, a string (a quoted scalar without escapes).
     Verbatim,
     /// A plain scalar folded over several lines.
     Plain,
@@ -51,7 +54,10 @@ pub(crate) enum Chomp {
 #[derive(Clone, PartialEq)]
 pub struct Text<'a> {
     raw: Cow<'a, str>,
-    span: Range<usize>,
+    // The span as two `u32`: documents are limited to 4 GiB (see `Limits`), and a smaller
+    // `Text` makes every value of the model smaller.
+    start: u32,
+    end: u32,
     style: Style,
 }
 
@@ -59,25 +65,33 @@ impl<'a> Text<'a> {
     pub(crate) fn new(raw: &'a str, span: Range<usize>, style: Style) -> Text<'a> {
         Text {
             raw: Cow::Borrowed(raw),
-            span,
+            start: span.start as u32,
+            end: span.end as u32,
             style,
         }
     }
 
-    /// A text that owns an already-decoded value (used by the YAML fallback).
-    pub(crate) fn owned(value: String, span: Range<usize>) -> Text<'static> {
+    /// A text that owns an already-decoded value (used by the YAML fallback): a string, or
+    /// when `bare`, a value whose meaning is resolved from its text.
+    pub(crate) fn owned(value: String, span: Range<usize>, bare: bool) -> Text<'static> {
         Text {
             raw: Cow::Owned(value),
-            span,
-            style: Style::Verbatim,
+            start: span.start as u32,
+            end: span.end as u32,
+            style: if bare { Style::Bare } else { Style::Verbatim },
         }
+    }
+
+    /// The raw text and how it is written.
+    pub(crate) fn raw(&self) -> (&str, Style) {
+        (&self.raw, self.style)
     }
 
     /// The decoded value: borrowed when the source holds it as is, built otherwise.
     pub fn decode(&self) -> Cow<'_, str> {
         let raw: &str = &self.raw;
         match self.style {
-            Style::Verbatim => Cow::Borrowed(raw),
+            Style::Bare | Style::Verbatim => Cow::Borrowed(raw),
             Style::Plain => Cow::Owned(fold_flow(raw, Escapes::None)),
             Style::SingleQuoted => Cow::Owned(fold_flow(raw, Escapes::Single)),
             Style::DoubleQuoted => Cow::Owned(fold_flow(raw, Escapes::Double)),
@@ -90,26 +104,27 @@ impl<'a> Text<'a> {
     /// with escapes, blocks and multi-line plain scalars).
     pub fn as_borrowed(&self) -> Option<&str> {
         match self.style {
-            Style::Verbatim => Some(&self.raw),
+            Style::Bare | Style::Verbatim => Some(&self.raw),
             _ => None,
         }
     }
 
     /// Whether [`decode`](Text::decode) has to build a new string.
     pub fn needs_decoding(&self) -> bool {
-        self.style != Style::Verbatim
+        !matches!(self.style, Style::Bare | Style::Verbatim)
     }
 
     /// Byte span of the value as written in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.start as usize..self.end as usize
     }
 
     /// A copy that owns its text and no longer borrows the input.
     pub fn into_owned(self) -> Text<'static> {
         Text {
             raw: Cow::Owned(self.raw.into_owned()),
-            span: self.span,
+            start: self.start,
+            end: self.end,
             style: self.style,
         }
     }
@@ -117,7 +132,7 @@ impl<'a> Text<'a> {
 
 impl fmt::Debug for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}@{:?}", self.decode(), self.span)
+        write!(f, "{:?}@{:?}", self.decode(), self.span())
     }
 }
 

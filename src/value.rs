@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::text::Text;
+use crate::text::{Style, Text};
 
 /// What a scalar means under the YAML 1.2 core schema.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,26 +33,23 @@ pub enum ScalarKind {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scalar<'a> {
+    // What the scalar means is resolved from the text when asked: parsing never reads a
+    // number it is not asked for.
     text: Text<'a>,
-    kind: ScalarKind,
 }
 
 impl<'a> Scalar<'a> {
-    pub(crate) fn new(text: Text<'a>, kind: ScalarKind) -> Scalar<'a> {
-        Scalar { text, kind }
+    pub(crate) fn new(text: Text<'a>) -> Scalar<'a> {
+        Scalar { text }
     }
 
-    /// A string scalar.
-    pub(crate) fn string(text: Text<'a>) -> Scalar<'a> {
-        Scalar {
-            text,
-            kind: ScalarKind::String,
-        }
-    }
-
-    /// What the scalar means.
+    /// What the scalar means: a plain scalar is resolved under the YAML 1.2 core schema;
+    /// quoted and block scalars are strings.
     pub fn kind(&self) -> ScalarKind {
-        self.kind
+        match self.text.raw() {
+            (raw, Style::Bare) => crate::front_matter::resolve(raw),
+            _ => ScalarKind::String,
+        }
     }
 
     /// The scalar's text (for a number, the digits as written).
@@ -67,7 +64,7 @@ impl<'a> Scalar<'a> {
 
     /// The value as a string, if it is one.
     pub fn as_str(&self) -> Option<Cow<'_, str>> {
-        match self.kind {
+        match self.kind() {
             ScalarKind::String => Some(self.text.decode()),
             _ => None,
         }
@@ -75,7 +72,7 @@ impl<'a> Scalar<'a> {
 
     /// Whether the scalar is null.
     pub fn is_null(&self) -> bool {
-        self.kind == ScalarKind::Null
+        self.kind() == ScalarKind::Null
     }
 
     /// Byte span of the scalar as written.
@@ -87,7 +84,6 @@ impl<'a> Scalar<'a> {
     pub fn into_owned(self) -> Scalar<'static> {
         Scalar {
             text: self.text.into_owned(),
-            kind: self.kind,
         }
     }
 }
@@ -140,7 +136,7 @@ impl<'a> Value<'a> {
     /// A word for the value's type, for error messages.
     pub(crate) fn describe(&self) -> &'static str {
         match self {
-            Value::Scalar(s) => match s.kind {
+            Value::Scalar(s) => match s.kind() {
                 ScalarKind::Null => "null",
                 ScalarKind::Bool(_) => "a boolean",
                 ScalarKind::Int(_) | ScalarKind::Float(_) => "a number",
@@ -245,7 +241,7 @@ mod serialize {
 
     impl Serialize for Scalar<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            match self.kind {
+            match self.kind() {
                 ScalarKind::Null => s.serialize_unit(),
                 ScalarKind::Bool(b) => s.serialize_bool(b),
                 ScalarKind::Int(i) => s.serialize_i64(i),

@@ -234,6 +234,31 @@ fn yaml_the_scanner_does_not_read_falls_back_and_still_parses() {
 }
 
 #[test]
+fn numbers_read_by_the_fallback_keep_their_kind() {
+    // An alias sends the whole front matter to the general parser, which gives owned
+    // values; their meaning must be the one the scanner would give.
+    use wikimd::ScalarKind;
+    let input = "---\nbase: &b x\ncopy: *b\nf: 2.0\ng: 1.0e18\nh: -.inf\ni: .nan\nj: 7\nk: 18446744073709551615\nl: true\nm: ~\nn: '7'\n---\n";
+    let doc = wikimd::parse(input).unwrap();
+    let kind = |key: &str| {
+        doc.front_matter_value(key)
+            .unwrap()
+            .as_scalar()
+            .unwrap()
+            .kind()
+    };
+    assert_eq!(kind("f"), ScalarKind::Float(2.0));
+    assert_eq!(kind("g"), ScalarKind::Float(1.0e18));
+    assert_eq!(kind("h"), ScalarKind::Float(f64::NEG_INFINITY));
+    assert!(matches!(kind("i"), ScalarKind::Float(f) if f.is_nan()));
+    assert_eq!(kind("j"), ScalarKind::Int(7));
+    assert_eq!(kind("k"), ScalarKind::Float(18446744073709551615.0));
+    assert_eq!(kind("l"), ScalarKind::Bool(true));
+    assert_eq!(kind("m"), ScalarKind::Null);
+    assert_eq!(kind("n"), ScalarKind::String);
+}
+
+#[test]
 fn c1_controls_are_accepted_in_values() {
     let input = "---\ntitle: \"Å\u{81}Ã³dÅº\"\ndescription: plain Å\u{8d} text\n---\n";
     let doc = wikimd::parse(input).unwrap();
