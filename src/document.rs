@@ -6,6 +6,9 @@ use std::ops::Range;
 
 use crate::body::{Figure, Section};
 use crate::error::{Error, ErrorKind};
+use crate::front_matter::{
+    check_unique, duplicate_key, Generic, MapAccess, Scan, SeqAccess, Stop, Visit,
+};
 use crate::text::Text;
 use crate::value::{Mapping, Scalar, ScalarKind, Value};
 
@@ -231,12 +234,24 @@ pub struct RichText<'a> {
     span: Range<usize>,
     text: Option<Scalar<'a>>,
     links: Option<Vec<Link<'a>>>,
-    formatting: Option<Formatting<'a>>,
+    // Boxed, as rare: every value of the model is smaller for it.
+    formatting: Option<Box<Formatting<'a>>>,
     number: Option<Scalar<'a>>,
     other: Vec<(Scalar<'a>, Value<'a>)>,
 }
 
 impl<'a> RichText<'a> {
+    fn empty() -> RichText<'a> {
+        RichText {
+            span: 0..0,
+            text: None,
+            links: None,
+            formatting: None,
+            number: None,
+            other: Vec::new(),
+        }
+    }
+
     /// The plain text (`""` when absent).
     pub fn text(&self) -> Cow<'_, str> {
         self.text.as_ref().map_or(Cow::Borrowed(""), Scalar::decode)
@@ -254,7 +269,7 @@ impl<'a> RichText<'a> {
 
     /// Bold and italic fragments.
     pub fn formatting(&self) -> Option<&Formatting<'a>> {
-        self.formatting.as_ref()
+        self.formatting.as_deref()
     }
 
     /// The number, when the text is one (`number: 2008`).
@@ -280,7 +295,9 @@ impl<'a> RichText<'a> {
             links: self
                 .links
                 .map(|v| v.into_iter().map(Link::into_owned).collect()),
-            formatting: self.formatting.map(Formatting::into_owned),
+            formatting: self
+                .formatting
+                .map(|f| Box::new(Formatting::into_owned(*f))),
             number: self.number.map(Scalar::into_owned),
             other: owned_entries(self.other),
         }
@@ -318,10 +335,27 @@ pub struct Link<'a> {
     link_type: Option<Scalar<'a>>,
     page: Option<Scalar<'a>>,
     text: Option<Scalar<'a>>,
+    // The keys most links do not have, boxed: a link is a third of the size for it.
+    rare: Option<Box<LinkRare<'a>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct LinkRare<'a> {
     anchor: Option<Scalar<'a>>,
     site: Option<Scalar<'a>>,
     wiki: Option<Scalar<'a>>,
     other: Vec<(Scalar<'a>, Value<'a>)>,
+}
+
+impl LinkRare<'_> {
+    fn into_owned(self) -> LinkRare<'static> {
+        LinkRare {
+            anchor: self.anchor.map(Scalar::into_owned),
+            site: self.site.map(Scalar::into_owned),
+            wiki: self.wiki.map(Scalar::into_owned),
+            other: owned_entries(self.other),
+        }
+    }
 }
 
 impl<'a> Link<'a> {
@@ -352,22 +386,22 @@ impl<'a> Link<'a> {
 
     /// The section of the target page.
     pub fn anchor(&self) -> Option<&Text<'a>> {
-        text_of(&self.anchor)
+        self.rare.as_ref().and_then(|r| text_of(&r.anchor))
     }
 
     /// The web address (external links).
     pub fn site(&self) -> Option<&Text<'a>> {
-        text_of(&self.site)
+        self.rare.as_ref().and_then(|r| text_of(&r.site))
     }
 
     /// The other wiki (interwiki links), e.g. `fr`.
     pub fn wiki(&self) -> Option<&Text<'a>> {
-        text_of(&self.wiki)
+        self.rare.as_ref().and_then(|r| text_of(&r.wiki))
     }
 
     /// Keys the model does not know, in order.
     pub fn other(&self) -> &[(Scalar<'a>, Value<'a>)] {
-        &self.other
+        self.rare.as_ref().map_or(&[], |r| &r.other)
     }
 
     /// Byte span of the link in the input.
@@ -383,10 +417,7 @@ impl<'a> Link<'a> {
             link_type: self.link_type.map(Scalar::into_owned),
             page: self.page.map(Scalar::into_owned),
             text: self.text.map(Scalar::into_owned),
-            anchor: self.anchor.map(Scalar::into_owned),
-            site: self.site.map(Scalar::into_owned),
-            wiki: self.wiki.map(Scalar::into_owned),
-            other: owned_entries(self.other),
+            rare: self.rare.map(|r| Box::new(r.into_owned())),
         }
     }
 }
@@ -444,7 +475,7 @@ fn owned_entries(entries: Vec<(Scalar<'_>, Value<'_>)>) -> Vec<(Scalar<'static>,
 }
 
 // ---------------------------------------------------------------------------------------
-// From generic YAML values to the typed model.
+// The typed model, read straight from the YAML.
 
 /// The path of a value, rendered only for error messages: `infoboxes[0].date.links`.
 #[derive(Clone, Copy)]
@@ -479,62 +510,78 @@ impl Path<'_> {
     }
 }
 
-pub(crate) struct Builder<'s> {
+/// Where a value is, for errors: the input and the value's path.
+#[derive(Clone, Copy)]
+struct At<'p, 's> {
+    src: &'s str,
+    path: Path<'p>,
+}
+
+impl<'s> At<'_, 's> {
+    fn key<'q>(&'q self, name: &'q str) -> At<'q, 's> {
+        At {
+            src: self.src,
+            path: Path::Key(&self.path, name),
+        }
+    }
+
+    fn index(&self, i: usize) -> At<'_, 's> {
+        At {
+            src: self.src,
+            path: Path::Index(&self.path, i),
+        }
+    }
+
+    fn wrong<T>(&self, expected: &'static str, found: &Value<'_>) -> Scan<T> {
+        Err(Stop::Error(Box::new(Error::new(
+            ErrorKind::WrongType {
+                key: self.path.render(),
+                expected,
+                found: found.describe(),
+            },
+            self.src,
+            found.span(),
+        ))))
+    }
+
+    /// A mapping where something else was expected: read it whole for the error's span.
+    fn wrong_mapping<'a, T, M: MapAccess<'a>>(&self, expected: &'static str, map: M) -> Scan<T> {
+        let found = Generic(self.src).mapping(map)?;
+        self.wrong(expected, &found)
+    }
+
+    /// A sequence where something else was expected.
+    fn wrong_sequence<'a, T, S: SeqAccess<'a>>(&self, expected: &'static str, seq: S) -> Scan<T> {
+        let found = Generic(self.src).sequence(seq)?;
+        self.wrong(expected, &found)
+    }
+}
+
+/// Reads the front matter (a mapping) into the typed model.
+#[derive(Clone, Copy)]
+pub(crate) struct FrontMatterVisit<'s> {
     pub src: &'s str,
 }
 
-impl Builder<'_> {
-    fn wrong(&self, path: Path<'_>, expected: &'static str, value: &Value<'_>) -> Error {
-        Error::new(
-            ErrorKind::WrongType {
-                key: path.render(),
-                expected,
-                found: value.describe(),
-            },
-            self.src,
-            value.span(),
-        )
-    }
+impl<'a> Visit<'a> for FrontMatterVisit<'_> {
+    type Out = FrontMatter<'a>;
 
-    fn scalar<'a>(
-        &self,
-        path: Path<'_>,
-        value: Value<'a>,
-        expected: &'static str,
-    ) -> Result<Scalar<'a>, Error> {
-        match value {
-            Value::Scalar(s) => Ok(s),
-            other => Err(self.wrong(path, expected, &other)),
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<FrontMatter<'a>> {
+        if scalar.is_null() {
+            // `---`, `~`, `---`: a front matter with no keys.
+            return self.mapping(crate::front_matter::Empty(scalar.span()));
         }
+        Err(self.not_a_mapping(&Value::Scalar(scalar)))
     }
 
-    fn list<'a>(
-        &self,
-        path: Path<'_>,
-        value: Value<'a>,
-        expected: &'static str,
-    ) -> Result<Vec<Value<'a>>, Error> {
-        match value {
-            Value::Sequence(s) => Ok(s.items),
-            other => Err(self.wrong(path, expected, &other)),
-        }
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<FrontMatter<'a>> {
+        let found = Generic(self.src).sequence(seq)?;
+        Err(self.not_a_mapping(&found))
     }
 
-    fn mapping<'a>(
-        &self,
-        path: Path<'_>,
-        value: Value<'a>,
-        expected: &'static str,
-    ) -> Result<Mapping<'a>, Error> {
-        match value {
-            Value::Mapping(m) => Ok(m),
-            other => Err(self.wrong(path, expected, &other)),
-        }
-    }
-
-    pub(crate) fn front_matter<'a>(&self, mapping: Mapping<'a>) -> Result<FrontMatter<'a>, Error> {
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<FrontMatter<'a>> {
         let mut fm = FrontMatter {
-            span: mapping.span.clone(),
+            span: 0..0,
             infoboxes: None,
             title: None,
             short_description: None,
@@ -543,27 +590,29 @@ impl Builder<'_> {
             img: None,
             other: Mapping {
                 entries: Vec::new(),
-                span: mapping.span,
+                span: 0..0,
             },
         };
-        let root = Path::Root;
-        for (key, value) in mapping.entries {
+        let root = At {
+            src: self.src,
+            path: Path::Root,
+        };
+        let mut seen_infoboxes = false;
+        while let Some(key) = map.next_key()? {
             let name = key.decode();
-            let path = Path::Key(&root, &name);
-            const STRING: &str = "a string";
+            let at = root.key(&name);
             let slot = match &*name {
                 "infoboxes" => {
-                    if matches!(&value, Value::Scalar(s) if s.is_null()) {
-                        drop(name);
-                        fm.other.entries.push((key, value));
-                        continue;
+                    if std::mem::replace(&mut seen_infoboxes, true) {
+                        return Err(duplicate_key(self.src, &key));
                     }
-                    let items = self.list(path, value, "a list of infoboxes")?;
-                    let mut infoboxes = Vec::with_capacity(items.len());
-                    for (i, item) in items.into_iter().enumerate() {
-                        infoboxes.push(self.infobox(Path::Index(&path, i), item)?);
+                    match map.next_value(InfoboxesVisit(at))? {
+                        Ok(infoboxes) => fm.infoboxes = Some(infoboxes),
+                        Err(null) => {
+                            drop(name);
+                            fm.other.entries.push((key, Value::Scalar(null)));
+                        }
                     }
-                    fm.infoboxes = Some(infoboxes);
                     continue;
                 }
                 "title" => &mut fm.title,
@@ -573,145 +622,330 @@ impl Builder<'_> {
                 "img" => &mut fm.img,
                 _ => {
                     drop(name);
+                    let value = map.next_value(Generic(self.src))?;
                     fm.other.entries.push((key, value));
                     continue;
                 }
             };
-            *slot = Some(self.scalar(path, value, STRING)?);
+            if slot.is_some() {
+                return Err(duplicate_key(self.src, &key));
+            }
+            *slot = Some(map.next_value(StringVisit(at, "a string"))?);
         }
+        check_unique(self.src, &fm.other.entries, |(k, _)| k)?;
+        fm.span = map.span();
+        fm.other.span = fm.span.clone();
         Ok(fm)
     }
+}
 
-    fn infobox<'a>(&self, path: Path<'_>, value: Value<'a>) -> Result<Infobox<'a>, Error> {
-        let mapping = match value {
-            Value::Scalar(s) if s.is_null() => Mapping {
-                entries: Vec::new(),
-                span: s.span(),
+impl FrontMatterVisit<'_> {
+    fn not_a_mapping(&self, found: &Value<'_>) -> Stop {
+        Stop::Error(Box::new(Error::new(
+            ErrorKind::FrontMatterNotMapping {
+                found: found.describe(),
             },
-            other => self.mapping(
-                path,
-                other,
-                "an infobox (a mapping of field names to values)",
-            )?,
-        };
-        let mut fields = Vec::with_capacity(mapping.entries.len());
-        for (name, value) in mapping.entries {
-            let key = name.decode();
-            let field = self.rich_text(Path::Key(&path, &key), value)?;
-            drop(key);
-            fields.push((name, field));
+            self.src,
+            found.span(),
+        )))
+    }
+}
+
+/// A scalar (a string, or any scalar where the model keeps the text as written).
+struct StringVisit<'p, 's>(At<'p, 's>, &'static str);
+
+impl<'a> Visit<'a> for StringVisit<'_, '_> {
+    type Out = Scalar<'a>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Scalar<'a>> {
+        Ok(scalar)
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Scalar<'a>> {
+        self.0.wrong_mapping(self.1, map)
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Scalar<'a>> {
+        self.0.wrong_sequence(self.1, seq)
+    }
+}
+
+/// `infoboxes`: a list of infoboxes, or null (kept as an unknown key).
+struct InfoboxesVisit<'p, 's>(At<'p, 's>);
+
+const INFOBOXES: &str = "a list of infoboxes";
+
+impl<'a> Visit<'a> for InfoboxesVisit<'_, '_> {
+    type Out = Result<Vec<Infobox<'a>>, Scalar<'a>>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out> {
+        if scalar.is_null() {
+            return Ok(Err(scalar));
         }
+        self.0.wrong(INFOBOXES, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Self::Out> {
+        self.0.wrong_mapping(INFOBOXES, map)
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
+        let mut infoboxes = Vec::new();
+        while let Some(infobox) = seq.next_item(InfoboxVisit(self.0.index(infoboxes.len())))? {
+            infoboxes.push(infobox);
+        }
+        Ok(Ok(infoboxes))
+    }
+}
+
+/// One infobox: a mapping of field names to rich-text values (or null: no fields).
+struct InfoboxVisit<'p, 's>(At<'p, 's>);
+
+const INFOBOX: &str = "an infobox (a mapping of field names to values)";
+
+impl<'a> Visit<'a> for InfoboxVisit<'_, '_> {
+    type Out = Infobox<'a>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Infobox<'a>> {
+        if scalar.is_null() {
+            return Ok(Infobox {
+                span: scalar.span(),
+                fields: Vec::new(),
+            });
+        }
+        self.0.wrong(INFOBOX, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Infobox<'a>> {
+        let mut fields: Vec<(Scalar<'a>, RichText<'a>)> = Vec::new();
+        while let Some(name) = map.next_key()? {
+            // The value is built where it is stored.
+            fields.push((name, RichText::empty()));
+            let Some((name, field)) = fields.last_mut() else {
+                break;
+            };
+            let key = name.decode();
+            map.next_value(RichTextVisit(self.0.key(&key), field))?;
+        }
+        check_unique(self.0.src, &fields, |(k, _)| k)?;
         Ok(Infobox {
-            span: mapping.span,
+            span: map.span(),
             fields,
         })
     }
 
-    fn rich_text<'a>(&self, path: Path<'_>, value: Value<'a>) -> Result<RichText<'a>, Error> {
-        let mapping = self.mapping(path, value, "a rich-text value (a mapping with `text`)")?;
-        let mut rich = RichText {
-            span: mapping.span,
-            text: None,
-            links: None,
-            formatting: None,
-            number: None,
-            other: Vec::new(),
-        };
-        for (key, value) in mapping.entries {
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Infobox<'a>> {
+        self.0.wrong_sequence(INFOBOX, seq)
+    }
+}
+
+/// A field's value: `text`, `links`, `formatting`, `number`, read into `.1`.
+struct RichTextVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut RichText<'a>);
+
+const RICH_TEXT: &str = "a rich-text value (a mapping with `text`)";
+
+impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
+    type Out = ();
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<()> {
+        self.0.wrong(RICH_TEXT, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<()> {
+        let rich = self.1;
+        while let Some(key) = map.next_key()? {
             let name = key.decode();
-            let path = Path::Key(&path, &name);
+            let at = self.0.key(&name);
+            let seen = match &*name {
+                "text" => rich.text.is_some(),
+                "number" => rich.number.is_some(),
+                "links" => rich.links.is_some(),
+                "formatting" => rich.formatting.is_some(),
+                _ => false,
+            };
+            if seen {
+                return Err(duplicate_key(self.0.src, &key));
+            }
             match &*name {
-                "text" => rich.text = Some(self.scalar(path, value, "a string")?),
-                "number" => {
-                    let number = self.scalar(path, value, "a number")?;
-                    rich.number = Some(number);
+                "text" => rich.text = Some(map.next_value(StringVisit(at, "a string"))?),
+                "number" => rich.number = Some(map.next_value(StringVisit(at, "a number"))?),
+                "links" => rich.links = Some(map.next_value(LinksVisit(at))?),
+                "formatting" => {
+                    rich.formatting = Some(Box::new(map.next_value(FormattingVisit(at))?))
                 }
-                "links" => {
-                    let items = self.list(path, value, "a list of links")?;
-                    let mut links = Vec::with_capacity(items.len());
-                    for (i, item) in items.into_iter().enumerate() {
-                        links.push(self.link(Path::Index(&path, i), item)?);
-                    }
-                    rich.links = Some(links);
-                }
-                "formatting" => rich.formatting = Some(self.formatting(path, value)?),
                 _ => {
                     drop(name);
+                    let value = map.next_value(Generic(self.0.src))?;
                     rich.other.push((key, value));
                 }
             }
         }
-        Ok(rich)
+        check_unique(self.0.src, &rich.other, |(k, _)| k)?;
+        rich.span = map.span();
+        Ok(())
     }
 
-    fn link<'a>(&self, path: Path<'_>, value: Value<'a>) -> Result<Link<'a>, Error> {
-        let mapping = self.mapping(path, value, "a link (a mapping with `type` and `page`)")?;
-        let mut link = Link {
-            span: mapping.span,
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<()> {
+        self.0.wrong_sequence(RICH_TEXT, seq)
+    }
+}
+
+/// `links`: a list of links.
+struct LinksVisit<'p, 's>(At<'p, 's>);
+
+const LINKS: &str = "a list of links";
+
+impl<'a> Visit<'a> for LinksVisit<'_, '_> {
+    type Out = Vec<Link<'a>>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out> {
+        self.0.wrong(LINKS, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Self::Out> {
+        self.0.wrong_mapping(LINKS, map)
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
+        let mut links = Vec::new();
+        while seq
+            .next_item(LinkVisit(self.0.index(links.len()), &mut links))?
+            .is_some()
+        {}
+        Ok(links)
+    }
+}
+
+/// One link, added to the list `.1` (built where it is stored: a link is not small).
+struct LinkVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
+
+const LINK: &str = "a link (a mapping with `type` and `page`)";
+
+impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
+    type Out = ();
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<()> {
+        self.0.wrong(LINK, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<()> {
+        let i = self.1.len();
+        self.1.push(Link {
+            span: 0..0,
             kind: LinkKind::Other,
             link_type: None,
             page: None,
             text: None,
-            anchor: None,
-            site: None,
-            wiki: None,
-            other: Vec::new(),
-        };
-        for (key, value) in mapping.entries {
+            rare: None,
+        });
+        let link = &mut self.1[i];
+        while let Some(key) = map.next_key()? {
             let name = key.decode();
-            let path = Path::Key(&path, &name);
             let slot = match &*name {
                 "type" => &mut link.link_type,
                 "page" => &mut link.page,
                 "text" => &mut link.text,
-                "anchor" => &mut link.anchor,
-                "site" => &mut link.site,
-                "wiki" => &mut link.wiki,
+                "anchor" => &mut link.rare.get_or_insert_default().anchor,
+                "site" => &mut link.rare.get_or_insert_default().site,
+                "wiki" => &mut link.rare.get_or_insert_default().wiki,
                 _ => {
                     drop(name);
-                    link.other.push((key, value));
+                    let value = map.next_value(Generic(self.0.src))?;
+                    link.rare.get_or_insert_default().other.push((key, value));
                     continue;
                 }
             };
-            *slot = Some(self.scalar(path, value, "a string")?);
+            if slot.is_some() {
+                return Err(duplicate_key(self.0.src, &key));
+            }
+            *slot = Some(map.next_value(StringVisit(self.0.key(&name), "a string"))?);
         }
+        check_unique(self.0.src, link.other(), |(k, _)| k)?;
+        link.span = map.span();
         link.kind = match link.link_type.as_ref().and_then(Scalar::as_str).as_deref() {
             Some("internal") => LinkKind::Internal,
             Some("external") => LinkKind::External,
             Some("interwiki") => LinkKind::Interwiki,
             _ => LinkKind::Other,
         };
-        Ok(link)
+        Ok(())
     }
 
-    fn formatting<'a>(&self, path: Path<'_>, value: Value<'a>) -> Result<Formatting<'a>, Error> {
-        let mapping = self.mapping(path, value, "a mapping of `bold` and `italic` lists")?;
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<()> {
+        self.0.wrong_sequence(LINK, seq)
+    }
+}
+
+/// `formatting`: lists of bold and italic fragments.
+struct FormattingVisit<'p, 's>(At<'p, 's>);
+
+const FORMATTING: &str = "a mapping of `bold` and `italic` lists";
+
+impl<'a> Visit<'a> for FormattingVisit<'_, '_> {
+    type Out = Formatting<'a>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Formatting<'a>> {
+        self.0.wrong(FORMATTING, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Formatting<'a>> {
         let mut formatting = Formatting {
-            span: mapping.span,
+            span: 0..0,
             bold: None,
             italic: None,
             other: Vec::new(),
         };
-        for (key, value) in mapping.entries {
+        while let Some(key) = map.next_key()? {
             let name = key.decode();
-            let path = Path::Key(&path, &name);
             let slot = match &*name {
                 "bold" => &mut formatting.bold,
                 "italic" => &mut formatting.italic,
                 _ => {
                     drop(name);
+                    let value = map.next_value(Generic(self.0.src))?;
                     formatting.other.push((key, value));
                     continue;
                 }
             };
-            let items = self.list(path, value, "a list of strings")?;
-            let mut fragments = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                fragments.push(self.scalar(Path::Index(&path, i), item, "a string")?);
+            if slot.is_some() {
+                return Err(duplicate_key(self.0.src, &key));
             }
-            *slot = Some(fragments);
+            *slot = Some(map.next_value(FragmentsVisit(self.0.key(&name)))?);
         }
+        check_unique(self.0.src, &formatting.other, |(k, _)| k)?;
+        formatting.span = map.span();
         Ok(formatting)
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Formatting<'a>> {
+        self.0.wrong_sequence(FORMATTING, seq)
+    }
+}
+
+/// A list of text fragments.
+struct FragmentsVisit<'p, 's>(At<'p, 's>);
+
+const FRAGMENTS: &str = "a list of strings";
+
+impl<'a> Visit<'a> for FragmentsVisit<'_, '_> {
+    type Out = Vec<Scalar<'a>>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out> {
+        self.0.wrong(FRAGMENTS, &Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Self::Out> {
+        self.0.wrong_mapping(FRAGMENTS, map)
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
+        let mut fragments = Vec::new();
+        while let Some(fragment) =
+            seq.next_item(StringVisit(self.0.index(fragments.len()), "a string"))?
+        {
+            fragments.push(fragment);
+        }
+        Ok(fragments)
     }
 }
 
@@ -813,10 +1047,12 @@ mod serialize {
             optional(&mut map, "type", &self.link_type)?;
             optional(&mut map, "page", &self.page)?;
             optional(&mut map, "text", &self.text)?;
-            optional(&mut map, "anchor", &self.anchor)?;
-            optional(&mut map, "site", &self.site)?;
-            optional(&mut map, "wiki", &self.wiki)?;
-            entries(&mut map, &self.other)?;
+            if let Some(rare) = &self.rare {
+                optional(&mut map, "anchor", &rare.anchor)?;
+                optional(&mut map, "site", &rare.site)?;
+                optional(&mut map, "wiki", &rare.wiki)?;
+                entries(&mut map, &rare.other)?;
+            }
             map.end()
         }
     }

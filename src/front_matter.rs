@@ -70,21 +70,58 @@ fn delimiter_line(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Why the fast scanner stopped.
-enum Stop {
+pub(crate) enum Stop {
     /// The YAML uses something the scanner does not read: use the general parser.
     Unsupported,
-    /// The YAML is wrong, or a limit was hit: report it.
-    Error(Error),
+    /// The YAML is wrong, a value has the wrong type, or a limit was hit: report it.
+    /// (Boxed: every value the scanner returns travels in a `Scan`, which stays small.)
+    Error(Box<Error>),
 }
 
-type Scan<T> = Result<T, Stop>;
+pub(crate) type Scan<T> = Result<T, Stop>;
 
-/// Reads the front matter `src[range]` into a mapping.
-pub(crate) fn read<'a>(
+/// Receives one YAML value and builds what it wants from it.
+///
+/// This is how the document model is built straight from the scanner, with no generic
+/// tree in between (the design of serde's `Visitor`): each type of the model reads the
+/// value it expects, pulls the entries of a mapping or the items of a sequence one by
+/// one, and hands each to the visitor of its own type. [`Generic`] builds a [`Value`].
+pub(crate) trait Visit<'a>: Sized {
+    /// What the visitor builds.
+    type Out;
+    /// The value is a scalar.
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out>;
+    /// The value is a mapping: read every entry from `map`.
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Self::Out>;
+    /// The value is a sequence: read every item from `seq`.
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Self::Out>;
+}
+
+/// The entries of a mapping, read one by one: `next_key`, then `next_value`.
+pub(crate) trait MapAccess<'a> {
+    /// The next key, or `None` after the last entry.
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>>;
+    /// The value of the key just read.
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out>;
+    /// Byte span of the mapping: complete once `next_key` has returned `None`.
+    fn span(&self) -> Range<usize>;
+}
+
+/// The items of a sequence, read one by one.
+pub(crate) trait SeqAccess<'a> {
+    /// The next item, or `None` after the last.
+    fn next_item<V: Visit<'a>>(&mut self, visit: V) -> Scan<Option<V::Out>>;
+    /// Byte span of the sequence: complete once `next_item` has returned `None`.
+    fn span(&self) -> Range<usize>;
+}
+
+/// Reads the front matter `src[range]`, a mapping, with `visit`.
+pub(crate) fn read<'a, V: Visit<'a> + Clone>(
     src: &'a str,
     range: Range<usize>,
     limits: &Limits,
-) -> Result<Mapping<'a>, Error> {
+    visit: V,
+) -> Result<V::Out, Error> {
     let mut scanner = Scanner {
         src,
         bytes: src.as_bytes(),
@@ -94,11 +131,27 @@ pub(crate) fn read<'a>(
         nodes: 0,
         limits,
         line: std::cell::Cell::new((usize::MAX, 0)),
+        last_end: range.start,
     };
-    match scanner.document() {
-        Ok(mapping) => Ok(mapping),
-        Err(Stop::Error(e)) => Err(e),
-        Err(Stop::Unsupported) => fallback::read(src, range, limits),
+    let stop = match scanner.document(visit.clone()) {
+        Ok(out) => return Ok(out),
+        Err(stop) => stop,
+    };
+    if let Stop::Error(e) = stop {
+        return Err(*e);
+    }
+    let mapping = fallback::read(src, range.clone(), limits)?;
+    match visit_value(Value::Mapping(mapping), visit) {
+        Ok(out) => Ok(out),
+        Err(Stop::Error(e)) => Err(*e),
+        // Owned values are always readable; kept as an error rather than a panic.
+        Err(Stop::Unsupported) => Err(Error::new(
+            ErrorKind::Yaml {
+                message: "front matter the parser cannot read".to_string(),
+            },
+            src,
+            range.start..range.start,
+        )),
     }
 }
 
@@ -119,6 +172,8 @@ struct Scanner<'a, 'l> {
     limits: &'l Limits,
     /// The last line end found: (an offset on the line, its end).
     line: std::cell::Cell<(usize, usize)>,
+    /// End of the last value read: a collection ends where its last value does.
+    last_end: usize,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -126,33 +181,25 @@ fn is_blank(b: u8) -> bool {
 }
 
 impl<'a> Scanner<'a, '_> {
-    fn document(&mut self) -> Scan<Mapping<'a>> {
+    fn document<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
         self.skip_blank_lines();
         if self.pos >= self.end {
             let at = self.pos.min(self.end);
-            return Ok(Mapping {
-                entries: Vec::new(),
-                span: at..at,
-            });
+            return visit.mapping(ScanMap::empty(self, at..at));
         }
         let indent = self.indent()?;
         self.pos += indent;
-        let mapping = match self.block_node(indent, -1)? {
-            Value::Mapping(m) => m,
-            other => {
-                let found = other.describe();
-                return Err(self.error(ErrorKind::FrontMatterNotMapping { found }, other.span()));
-            }
-        };
+        // What the front matter must be (a mapping) is the visitor's to say.
+        let out = self.block_node(indent, -1, visit)?;
         self.skip_blank_lines();
         if self.pos < self.end {
             return Err(Stop::Unsupported);
         }
-        Ok(mapping)
+        Ok(out)
     }
 
     fn error(&self, kind: ErrorKind, span: Range<usize>) -> Stop {
-        Stop::Error(Error::new(kind, self.src, span))
+        Stop::Error(Box::new(Error::new(kind, self.src, span)))
     }
 
     fn yaml_error(&self, message: &str, at: usize) -> Stop {
@@ -277,14 +324,14 @@ impl<'a> Scanner<'a, '_> {
 
     /// A node written in block context starting at `pos`, in column `column`, inside a
     /// parent at indentation `parent` (-1 for the document).
-    fn block_node(&mut self, column: usize, parent: isize) -> Scan<Value<'a>> {
+    fn block_node<V: Visit<'a>>(&mut self, column: usize, parent: isize, visit: V) -> Scan<V::Out> {
         if self.is_dash(self.pos) {
-            return self.block_sequence(column).map(Value::Sequence);
+            return visit.sequence(ScanSeq::begin(self, column)?);
         }
         if let Some(colon) = self.key_end(self.pos)? {
-            return self.block_mapping(column, colon).map(Value::Mapping);
+            return visit.mapping(ScanMap::begin(self, column, colon)?);
         }
-        self.inline_value(parent)
+        self.inline_value(parent, visit)
     }
 
     /// If a mapping key starts at `at`, the offset of its `:`.
@@ -336,70 +383,6 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    /// A block mapping whose first key starts at `pos` and ends at `first_colon`.
-    fn block_mapping(&mut self, indent: usize, first_colon: usize) -> Scan<Mapping<'a>> {
-        self.enter(self.pos)?;
-        let start = self.pos;
-        let mut entries: Vec<(Scalar<'a>, Value<'a>)> = Vec::with_capacity(4);
-        let mut end = start;
-        let mut colon = first_colon;
-        loop {
-            self.count_node(self.pos)?;
-            let key = self.key(self.pos, colon)?;
-            self.pos = colon + 1;
-            let value = self.value_after_key(indent)?;
-            end = end.max(value.span().end).max(colon + 1);
-            entries.push((key, value));
-            let Some(next) = self.next_indent()? else {
-                break;
-            };
-            if next < indent {
-                break;
-            }
-            if next > indent || self.is_dash(self.pos + next) {
-                return Err(Stop::Unsupported);
-            }
-            self.pos += next;
-            colon = match self.key_end(self.pos)? {
-                Some(colon) => colon,
-                None => return Err(Stop::Unsupported),
-            };
-        }
-        self.check_duplicates(&entries)?;
-        self.depth -= 1;
-        Ok(Mapping {
-            entries,
-            span: start..end,
-        })
-    }
-
-    fn check_duplicates(&self, entries: &[(Scalar<'a>, Value<'a>)]) -> Scan<()> {
-        let duplicate = if entries.len() <= 16 {
-            entries.iter().enumerate().find_map(|(i, (k, _))| {
-                let key = k.decode();
-                entries[..i]
-                    .iter()
-                    .any(|(p, _)| p.decode() == key)
-                    .then_some(k)
-            })
-        } else {
-            let mut seen = std::collections::HashSet::with_capacity(entries.len());
-            entries
-                .iter()
-                .find(|(k, _)| !seen.insert(k.decode()))
-                .map(|(k, _)| k)
-        };
-        match duplicate {
-            Some(key) => Err(self.error(
-                ErrorKind::DuplicateKey {
-                    key: key.decode().into_owned(),
-                },
-                key.span(),
-            )),
-            None => Ok(()),
-        }
-    }
-
     fn key(&mut self, start: usize, colon: usize) -> Scan<Scalar<'a>> {
         match self.bytes[start] {
             b'"' | b'\'' => {
@@ -421,7 +404,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The value after `key:`; `pos` is just after the colon. Leaves `pos` at a line start.
-    fn value_after_key(&mut self, indent: usize) -> Scan<Value<'a>> {
+    fn value_after_key<V: Visit<'a>>(&mut self, indent: usize, visit: V) -> Scan<V::Out> {
         while self.pos < self.end && matches!(self.bytes[self.pos], b' ' | b'\t') {
             self.pos += 1;
         }
@@ -433,12 +416,23 @@ impl<'a> Scanner<'a, '_> {
                 let next = self.indent()?;
                 if next > indent || (next == indent && self.is_dash(self.pos + next)) {
                     self.pos += next;
-                    return self.block_node(next, indent as isize);
+                    return self.block_node(next, indent as isize, visit);
                 }
             }
-            return Ok(null(here));
+            return self.null(here, visit);
         }
-        self.inline_value(indent as isize)
+        self.inline_value(indent as isize, visit)
+    }
+
+    /// An empty value (null) at `at`.
+    fn null<V: Visit<'a>>(&mut self, at: usize, visit: V) -> Scan<V::Out> {
+        self.emit(Scalar::new(Text::new("", at..at, Style::Bare)), visit)
+    }
+
+    /// Hands a scalar to the visitor.
+    fn emit<V: Visit<'a>>(&mut self, scalar: Scalar<'a>, visit: V) -> Scan<V::Out> {
+        self.last_end = scalar.span().end;
+        visit.scalar(scalar)
     }
 
     /// Whether `pos` is at the end of its line, or at a comment.
@@ -451,16 +445,19 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// A scalar, `[]` or `{}` starting at `pos` on a line, in a parent indented `parent`.
-    fn inline_value(&mut self, parent: isize) -> Scan<Value<'a>> {
+    fn inline_value<V: Visit<'a>>(&mut self, parent: isize, visit: V) -> Scan<V::Out> {
         self.count_node(self.pos)?;
         let start = self.pos;
         match self.bytes[start] {
             b'"' | b'\'' => {
                 let scalar = self.quoted(self.bytes[start])?;
                 self.finish_line()?;
-                Ok(Value::Scalar(scalar))
+                self.emit(scalar, visit)
             }
-            b'|' | b'>' => self.block_scalar(parent).map(Value::Scalar),
+            b'|' | b'>' => {
+                let scalar = self.block_scalar(parent)?;
+                self.emit(scalar, visit)
+            }
             b'[' | b'{' => {
                 let close = if self.bytes[start] == b'[' {
                     b']'
@@ -477,17 +474,12 @@ impl<'a> Scanner<'a, '_> {
                 self.pos = i + 1;
                 self.finish_line()?;
                 let span = start..i + 1;
-                Ok(if close == b']' {
-                    Value::Sequence(Sequence {
-                        items: Vec::new(),
-                        span,
-                    })
+                self.last_end = span.end;
+                if close == b']' {
+                    visit.sequence(ScanSeq::empty(self, span))
                 } else {
-                    Value::Mapping(Mapping {
-                        entries: Vec::new(),
-                        span,
-                    })
-                })
+                    visit.mapping(ScanMap::empty(self, span))
+                }
             }
             b'&' | b'*' | b'!' | b'%' | b'@' | b'`' | b',' | b']' | b'}' => Err(Stop::Unsupported),
             b'-' | b'?' | b':'
@@ -498,7 +490,10 @@ impl<'a> Scanner<'a, '_> {
             {
                 Err(Stop::Unsupported)
             }
-            _ => self.plain(parent).map(Value::Scalar),
+            _ => {
+                let scalar = self.plain(parent)?;
+                self.emit(scalar, visit)
+            }
         }
     }
 
@@ -753,63 +748,359 @@ impl<'a> Scanner<'a, '_> {
         };
         Ok(Scalar::new(Text::new(raw, start..raw_end, style)))
     }
+}
 
-    fn block_sequence(&mut self, column: usize) -> Scan<Sequence<'a>> {
-        self.enter(self.pos)?;
-        let start = self.pos;
-        let mut items = Vec::with_capacity(4);
-        let mut end = start + 1;
-        loop {
-            self.count_node(self.pos)?;
-            let dash = self.pos;
-            self.pos += 1;
-            while self.pos < self.end && matches!(self.bytes[self.pos], b' ' | b'\t') {
-                self.pos += 1;
-            }
-            let item = if self.at_line_end_or_comment() {
-                self.pos = self.next_line(self.pos);
-                self.skip_blank_lines();
-                let next = if self.pos < self.end {
-                    self.indent()?
-                } else {
-                    0
-                };
-                if self.pos < self.end && next > column {
-                    self.pos += next;
-                    self.block_node(next, column as isize)?
-                } else {
-                    null(dash + 1)
-                }
-            } else {
-                let inner = column + (self.pos - dash);
-                self.block_node(inner, column as isize)?
-            };
-            end = end.max(item.span().end);
-            items.push(item);
-            let Some(next) = self.next_indent()? else {
-                break;
-            };
-            if next < column {
-                break;
-            }
-            if next > column {
-                return Err(Stop::Unsupported);
-            }
-            if !self.is_dash(self.pos + next) {
-                break;
-            }
-            self.pos += next;
-        }
-        self.depth -= 1;
-        Ok(Sequence {
-            items,
-            span: start..end,
+/// Where a mapping being read is.
+enum MapState {
+    /// The first key ends at this colon.
+    First(usize),
+    /// A value was read: the next key is still to be found.
+    AfterValue,
+    /// Every entry was read.
+    Done,
+}
+
+/// A block mapping, read entry by entry from the scanner.
+struct ScanMap<'s, 'a, 'l> {
+    scanner: &'s mut Scanner<'a, 'l>,
+    indent: usize,
+    start: usize,
+    end: usize,
+    state: MapState,
+}
+
+impl<'s, 'a, 'l> ScanMap<'s, 'a, 'l> {
+    /// A block mapping whose first key starts at `scanner.pos` and ends at `first_colon`.
+    fn begin(scanner: &'s mut Scanner<'a, 'l>, indent: usize, first_colon: usize) -> Scan<Self> {
+        scanner.enter(scanner.pos)?;
+        let start = scanner.pos;
+        Ok(ScanMap {
+            scanner,
+            indent,
+            start,
+            end: start,
+            state: MapState::First(first_colon),
         })
+    }
+
+    /// `{}`.
+    fn empty(scanner: &'s mut Scanner<'a, 'l>, span: Range<usize>) -> Self {
+        ScanMap {
+            scanner,
+            indent: 0,
+            start: span.start,
+            end: span.end,
+            state: MapState::Done,
+        }
+    }
+
+    fn finish(&mut self) -> Scan<Option<Scalar<'a>>> {
+        self.state = MapState::Done;
+        self.scanner.depth -= 1;
+        Ok(None)
     }
 }
 
-fn null(at: usize) -> Value<'static> {
-    Value::Scalar(Scalar::new(Text::new("", at..at, Style::Bare)))
+impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>> {
+        let s = &mut *self.scanner;
+        let colon = match self.state {
+            MapState::Done => return Ok(None),
+            MapState::First(colon) => colon,
+            MapState::AfterValue => {
+                let next = match s.next_indent()? {
+                    Some(next) if next >= self.indent => next,
+                    _ => return self.finish(),
+                };
+                if next > self.indent || s.is_dash(s.pos + next) {
+                    return Err(Stop::Unsupported);
+                }
+                s.pos += next;
+                match s.key_end(s.pos)? {
+                    Some(colon) => colon,
+                    None => return Err(Stop::Unsupported),
+                }
+            }
+        };
+        s.count_node(s.pos)?;
+        let key = s.key(s.pos, colon)?;
+        s.pos = colon + 1;
+        self.end = self.end.max(colon + 1);
+        self.state = MapState::AfterValue;
+        Ok(Some(key))
+    }
+
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
+        let out = self.scanner.value_after_key(self.indent, visit)?;
+        self.end = self.end.max(self.scanner.last_end);
+        Ok(out)
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A block sequence, read item by item from the scanner.
+struct ScanSeq<'s, 'a, 'l> {
+    scanner: &'s mut Scanner<'a, 'l>,
+    column: usize,
+    start: usize,
+    end: usize,
+    /// `None` before the first item, then whether the last was read.
+    done: Option<bool>,
+}
+
+impl<'s, 'a, 'l> ScanSeq<'s, 'a, 'l> {
+    /// A block sequence whose first `-` is at `scanner.pos`, in column `column`.
+    fn begin(scanner: &'s mut Scanner<'a, 'l>, column: usize) -> Scan<Self> {
+        scanner.enter(scanner.pos)?;
+        let start = scanner.pos;
+        Ok(ScanSeq {
+            scanner,
+            column,
+            start,
+            end: start + 1,
+            done: None,
+        })
+    }
+
+    /// `[]`.
+    fn empty(scanner: &'s mut Scanner<'a, 'l>, span: Range<usize>) -> Self {
+        ScanSeq {
+            scanner,
+            column: 0,
+            start: span.start,
+            end: span.end,
+            done: Some(true),
+        }
+    }
+
+    fn finish<T>(&mut self) -> Scan<Option<T>> {
+        self.done = Some(true);
+        self.scanner.depth -= 1;
+        Ok(None)
+    }
+}
+
+impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
+    fn next_item<V: Visit<'a>>(&mut self, visit: V) -> Scan<Option<V::Out>> {
+        let column = self.column;
+        match self.done {
+            Some(true) => return Ok(None),
+            None => {}
+            Some(false) => {
+                let s = &mut *self.scanner;
+                let next = match s.next_indent()? {
+                    Some(next) if next >= column => next,
+                    _ => return self.finish(),
+                };
+                if next > column {
+                    return Err(Stop::Unsupported);
+                }
+                if !s.is_dash(s.pos + next) {
+                    return self.finish();
+                }
+                s.pos += next;
+            }
+        }
+        self.done = Some(false);
+        let s = &mut *self.scanner;
+        s.count_node(s.pos)?;
+        let dash = s.pos;
+        s.pos += 1;
+        while s.pos < s.end && matches!(s.bytes[s.pos], b' ' | b'\t') {
+            s.pos += 1;
+        }
+        let out = if s.at_line_end_or_comment() {
+            s.pos = s.next_line(s.pos);
+            s.skip_blank_lines();
+            let next = if s.pos < s.end { s.indent()? } else { 0 };
+            if s.pos < s.end && next > column {
+                s.pos += next;
+                s.block_node(next, column as isize, visit)?
+            } else {
+                s.null(dash + 1, visit)?
+            }
+        } else {
+            let inner = column + (s.pos - dash);
+            s.block_node(inner, column as isize, visit)?
+        };
+        self.end = self.end.max(s.last_end);
+        Ok(Some(out))
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A mapping with no entries at `.0`.
+pub(crate) struct Empty(pub Range<usize>);
+
+impl<'a> MapAccess<'a> for Empty {
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>> {
+        Ok(None)
+    }
+
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
+        let at = self.0.start;
+        visit.scalar(Scalar::new(Text::new("", at..at, Style::Bare)))
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.0.clone()
+    }
+}
+
+/// Checks that the keys of a mapping are all different. The document model's types
+/// with fixed keys check theirs as they read them; this is for the others.
+pub(crate) fn check_unique<'a, T>(
+    src: &str,
+    entries: &[T],
+    key: impl Fn(&T) -> &Scalar<'a>,
+) -> Scan<()> {
+    if entries.len() < 2 {
+        return Ok(());
+    }
+    let duplicate = if entries.len() <= 64 {
+        // Fingerprints first: a full comparison only when two are equal.
+        let mut prints = [0u64; 64];
+        for (print, entry) in prints.iter_mut().zip(entries) {
+            *print = fingerprint(&key(entry).decode());
+        }
+        (1..entries.len()).find(|&i| {
+            (0..i).any(|j| {
+                prints[j] == prints[i] && key(&entries[j]).decode() == key(&entries[i]).decode()
+            })
+        })
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        entries.iter().position(|e| !seen.insert(key(e).decode()))
+    };
+    match duplicate {
+        Some(i) => Err(duplicate_key(src, key(&entries[i]))),
+        None => Ok(()),
+    }
+}
+
+/// The error for a key written twice in a mapping.
+pub(crate) fn duplicate_key(src: &str, key: &Scalar<'_>) -> Stop {
+    Stop::Error(Box::new(Error::new(
+        ErrorKind::DuplicateKey {
+            key: key.decode().into_owned(),
+        },
+        src,
+        key.span(),
+    )))
+}
+
+/// A 64-bit fingerprint of a key, for the duplicate check.
+fn fingerprint(key: &str) -> u64 {
+    let mut hash = key.len() as u64;
+    for chunk in key.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    hash
+}
+
+/// Builds a generic [`Value`], checking keys against `src`.
+#[derive(Clone, Copy)]
+pub(crate) struct Generic<'s>(pub &'s str);
+
+impl<'a> Visit<'a> for Generic<'_> {
+    type Out = Value<'a>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Value<'a>> {
+        Ok(Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Value<'a>> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key()? {
+            let value = map.next_value(self)?;
+            entries.push((key, value));
+        }
+        check_unique(self.0, &entries, |(k, _)| k)?;
+        Ok(Value::Mapping(Mapping {
+            entries,
+            span: map.span(),
+        }))
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Value<'a>> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_item(self)? {
+            items.push(item);
+        }
+        Ok(Value::Sequence(Sequence {
+            items,
+            span: seq.span(),
+        }))
+    }
+}
+
+/// Hands a generic value (from the general YAML parser) to a visitor.
+pub(crate) fn visit_value<'a, V: Visit<'a>>(value: Value<'a>, visit: V) -> Scan<V::Out> {
+    match value {
+        Value::Scalar(s) => visit.scalar(s),
+        Value::Mapping(m) => visit.mapping(ValueMap {
+            entries: m.entries.into_iter(),
+            pending: None,
+            span: m.span,
+        }),
+        Value::Sequence(s) => visit.sequence(ValueSeq {
+            items: s.items.into_iter(),
+            span: s.span,
+        }),
+    }
+}
+
+struct ValueMap<'a> {
+    entries: std::vec::IntoIter<(Scalar<'a>, Value<'a>)>,
+    pending: Option<Value<'a>>,
+    span: Range<usize>,
+}
+
+impl<'a> MapAccess<'a> for ValueMap<'a> {
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>> {
+        Ok(self.entries.next().map(|(key, value)| {
+            self.pending = Some(value);
+            key
+        }))
+    }
+
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
+        let value = self.pending.take().unwrap_or_else(|| {
+            let at = self.span.start;
+            Value::Scalar(Scalar::new(Text::new("", at..at, Style::Bare)))
+        });
+        visit_value(value, visit)
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+struct ValueSeq<'a> {
+    items: std::vec::IntoIter<Value<'a>>,
+    span: Range<usize>,
+}
+
+impl<'a> SeqAccess<'a> for ValueSeq<'a> {
+    fn next_item<V: Visit<'a>>(&mut self, visit: V) -> Scan<Option<V::Out>> {
+        self.items
+            .next()
+            .map(|item| visit_value(item, visit))
+            .transpose()
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
 }
 
 /// What a plain scalar means under the YAML 1.2 core schema.

@@ -113,8 +113,8 @@ pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Document
     let layout = front_matter::split(input)?;
     let front_matter = match layout.yaml {
         Some(range) => {
-            let mapping = front_matter::read(input, range, limits)?;
-            Some(document::Builder { src: input }.front_matter(mapping)?)
+            let visit = document::FrontMatterVisit { src: input };
+            Some(front_matter::read(input, range, limits, visit)?)
         }
         None => None,
     };
@@ -157,10 +157,8 @@ pub fn parse_front_matter_with<'a>(
     let Some(range) = layout.yaml else {
         return Ok(None);
     };
-    let mapping = front_matter::read(input, range, limits)?;
-    document::Builder { src: input }
-        .front_matter(mapping)
-        .map(Some)
+    let visit = document::FrontMatterVisit { src: input };
+    front_matter::read(input, range, limits, visit).map(Some)
 }
 
 fn check_size(input: &str, limits: &Limits) -> Result<(), Error> {

@@ -88,7 +88,16 @@ impl<'a> Text<'a> {
     }
 
     /// The decoded value: borrowed when the source holds it as is, built otherwise.
+    #[inline]
     pub fn decode(&self) -> Cow<'_, str> {
+        match self.style {
+            Style::Bare | Style::Verbatim => Cow::Borrowed(&self.raw),
+            _ => self.decode_slow(),
+        }
+    }
+
+    #[cold]
+    fn decode_slow(&self) -> Cow<'_, str> {
         let raw: &str = &self.raw;
         match self.style {
             Style::Bare | Style::Verbatim => Cow::Borrowed(raw),

@@ -381,6 +381,66 @@ fn duplicate_keys_are_an_error() {
 }
 
 #[test]
+fn duplicate_keys_are_found_at_every_level() {
+    // The typed model checks its own keys as it reads them; every level must still say
+    // which key is written twice, and where.
+    for (input, key, line) in [
+        ("---\ninfoboxes: []\ninfoboxes: []\n---\n", "infoboxes", 3),
+        ("---\ninfoboxes:\ninfoboxes: []\n---\n", "infoboxes", 3),
+        ("---\nx: 1\ny: 2\nx: 3\n---\n", "x", 4),
+        (
+            "---\ninfoboxes:\n  - a:\n      text: x\n    a:\n      text: y\n---\n",
+            "a",
+            5,
+        ),
+        (
+            "---\ninfoboxes:\n  - a:\n      text: x\n      text: y\n---\n",
+            "text",
+            5,
+        ),
+        (
+            "---\ninfoboxes:\n  - a:\n      links:\n        - page: P\n          page: Q\n---\n",
+            "page",
+            6,
+        ),
+        (
+            "---\ninfoboxes:\n  - a:\n      links:\n        - site: s\n          site: t\n---\n",
+            "site",
+            6,
+        ),
+        (
+            "---\ninfoboxes:\n  - a:\n      links:\n        - k: 1\n          k: 2\n---\n",
+            "k",
+            6,
+        ),
+        (
+            "---\ninfoboxes:\n  - a:\n      formatting:\n        bold: []\n        bold: []\n---\n",
+            "bold",
+            6,
+        ),
+        ("---\nother:\n  deep:\n    k: 1\n    k: 2\n---\n", "k", 5),
+    ] {
+        let err = error(input);
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::DuplicateKey { key: key.into() },
+            "{input:?}"
+        );
+        assert_eq!(err.line(), line, "{input:?}");
+    }
+    // Many keys: the check does not grow quadratically and still finds the repeat.
+    let mut input = String::from("---\n");
+    for i in 0..1000 {
+        input.push_str(&format!("k{i}: v\n"));
+    }
+    input.push_str("k500: again\n---\n");
+    assert_eq!(
+        error(&input).kind(),
+        &ErrorKind::DuplicateKey { key: "k500".into() }
+    );
+}
+
+#[test]
 fn front_matter_that_is_not_a_mapping() {
     let err = error("---\n- a\n- b\n---\n");
     assert_eq!(
