@@ -132,6 +132,7 @@ pub(crate) fn read<'a, V: Visit<'a> + Clone>(
         limits,
         line: std::cell::Cell::new((usize::MAX, 0)),
         last_end: range.start,
+        indented: (usize::MAX, 0),
     };
     let stop = match scanner.document(visit.clone()) {
         Ok(out) => return Ok(out),
@@ -174,10 +175,67 @@ struct Scanner<'a, 'l> {
     line: std::cell::Cell<(usize, usize)>,
     /// End of the last value read: a collection ends where its last value does.
     last_end: usize,
+    /// The last line with content whose indentation was measured: (start, spaces).
+    indented: (usize, usize),
 }
 
 fn is_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r')
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes at `at`, the first in the lowest byte.
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// The high bit set in every byte of `word` equal to `byte` (exact for the lowest such
+/// byte, which is all the callers use).
+#[inline]
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// The offset of the first `\n`, `:` or `#` in `bytes[from..end]`, or `end`: eight bytes
+/// at a time, as the lines of a front matter are short and `memchr` is built for long
+/// haystacks.
+#[inline]
+fn next_special(bytes: &[u8], mut from: usize, end: usize) -> usize {
+    while from + 8 <= end {
+        let word = word_at(bytes, from);
+        let found = bytes_equal(word, b'\n') | bytes_equal(word, b':') | bytes_equal(word, b'#');
+        if found != 0 {
+            return from + (found.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < end && !matches!(bytes[from], b'\n' | b':' | b'#') {
+        from += 1;
+    }
+    from
+}
+
+/// The number of spaces at `bytes[from..end]`'s start, eight bytes at a time.
+#[inline]
+fn count_spaces(bytes: &[u8], from: usize, end: usize) -> usize {
+    let mut i = from;
+    while i + 8 <= end {
+        let other = word_at(bytes, i) ^ (ONES * u64::from(b' '));
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize - from;
+        }
+        i += 8;
+    }
+    while i < end && bytes[i] == b' ' {
+        i += 1;
+    }
+    i - from
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -212,6 +270,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// End of the line that holds `at` (the offset of its `\n`, or the YAML's end).
+    #[inline]
     fn line_end(&self, at: usize) -> usize {
         // The same line is asked for several times (key, value, comment, next line):
         // remember the last one.
@@ -225,6 +284,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Start of the line after the one that holds `at`.
+    #[inline]
     fn next_line(&self, at: usize) -> usize {
         (self.line_end(at) + 1).min(self.end)
     }
@@ -249,12 +309,13 @@ impl<'a> Scanner<'a, '_> {
     /// Skips blank and comment lines from `pos` (a line start) and gives the indentation of
     /// the next line with content, or `None` at the end.
     fn next_indent(&mut self) -> Scan<Option<usize>> {
+        // When collections end, each one asks for the same line: measure it once.
+        if self.pos == self.indented.0 {
+            return Ok(Some(self.indented.1));
+        }
         while self.pos < self.end {
-            let mut i = self.pos;
-            while i < self.end && self.bytes[i] == b' ' {
-                i += 1;
-            }
-            let spaces = i - self.pos;
+            let spaces = count_spaces(self.bytes, self.pos, self.end);
+            let i = self.pos + spaces;
             let mut j = i;
             while j < self.end && is_blank(self.bytes[j]) {
                 j += 1;
@@ -268,6 +329,7 @@ impl<'a> Scanner<'a, '_> {
                     // A tab in the indentation: left to the general parser.
                     return Err(Stop::Unsupported);
                 }
+                self.indented = (self.pos, spaces);
                 return Ok(Some(spaces));
             }
             self.pos = self.next_line(j);
@@ -277,17 +339,16 @@ impl<'a> Scanner<'a, '_> {
 
     /// Indentation (spaces) of the line starting at `pos`. A tab in the indentation is
     /// left to the general parser, which reports it.
+    #[inline]
     fn indent(&self) -> Scan<usize> {
-        let mut i = self.pos;
-        while i < self.end && self.bytes[i] == b' ' {
-            i += 1;
-        }
+        let i = self.pos + count_spaces(self.bytes, self.pos, self.end);
         if i < self.end && self.bytes[i] == b'\t' {
             return Err(Stop::Unsupported);
         }
         Ok(i - self.pos)
     }
 
+    #[inline]
     fn enter(&mut self, at: usize) -> Scan<()> {
         self.depth += 1;
         if self.depth > self.limits.max_depth {
@@ -302,6 +363,7 @@ impl<'a> Scanner<'a, '_> {
         Ok(())
     }
 
+    #[inline]
     fn count_node(&mut self, at: usize) -> Scan<()> {
         self.nodes += 1;
         if self.nodes > self.limits.max_yaml_nodes {
@@ -317,6 +379,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Whether a `-` sequence entry starts at `at`.
+    #[inline]
     fn is_dash(&self, at: usize) -> bool {
         self.bytes.get(at) == Some(&b'-')
             && (at + 1 >= self.end || matches!(self.bytes[at + 1], b' ' | b'\t' | b'\n' | b'\r'))
@@ -336,13 +399,14 @@ impl<'a> Scanner<'a, '_> {
 
     /// If a mapping key starts at `at`, the offset of its `:`.
     fn key_end(&self, at: usize) -> Scan<Option<usize>> {
-        let line_end = self.line_end(at);
-        let line = &self.bytes[at..line_end];
-        let Some(&first) = line.first() else {
+        let Some(&first) = self.bytes[..self.end].get(at) else {
             return Ok(None);
         };
         match first {
+            b'\n' => Ok(None),
             b'"' | b'\'' => {
+                let line_end = self.line_end(at);
+                let line = &self.bytes[at..line_end];
                 // A quoted key on one line: `"a b": value`.
                 let mut i = 1;
                 loop {
@@ -363,24 +427,31 @@ impl<'a> Scanner<'a, '_> {
                 }
                 Ok(None)
             }
-            b'?' if line.get(1).is_none_or(|&b| is_blank(b)) => Err(Stop::Unsupported),
+            b'?' if self.ends_token(at + 1) => Err(Stop::Unsupported),
             b'[' | b'{' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' => Ok(None),
             _ => {
-                let mut from = 0;
-                while let Some(i) = memchr2(b':', b'#', &line[from..]) {
-                    let i = from + i;
-                    if line[i] == b'#' {
-                        if i > 0 && is_blank(line[i - 1]) {
+                // `key: `, unless a comment or the line's end comes first.
+                let mut i = at;
+                loop {
+                    i = next_special(self.bytes, i, self.end);
+                    match self.bytes[..self.end].get(i) {
+                        None | Some(b'\n') => {
+                            self.line.set((at, i));
                             return Ok(None);
                         }
-                    } else if line.get(i + 1).is_none_or(|&b| is_blank(b)) {
-                        return Ok(Some(at + i));
+                        Some(b'#') if is_blank(self.bytes[i - 1]) => return Ok(None),
+                        Some(b':') if self.ends_token(i + 1) => return Ok(Some(i)),
+                        Some(_) => i += 1,
                     }
-                    from = i + 1;
                 }
-                Ok(None)
             }
         }
+    }
+
+    /// Whether the byte at `at` ends a token: white space, a line end or the YAML's end.
+    #[inline]
+    fn ends_token(&self, at: usize) -> bool {
+        at >= self.end || matches!(self.bytes[at], b' ' | b'\t' | b'\r' | b'\n')
     }
 
     fn key(&mut self, start: usize, colon: usize) -> Scan<Scalar<'a>> {
@@ -430,12 +501,14 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Hands a scalar to the visitor.
+    #[inline]
     fn emit<V: Visit<'a>>(&mut self, scalar: Scalar<'a>, visit: V) -> Scan<V::Out> {
         self.last_end = scalar.span().end;
         visit.scalar(scalar)
     }
 
     /// Whether `pos` is at the end of its line, or at a comment.
+    #[inline]
     fn at_line_end_or_comment(&self) -> bool {
         match self.bytes.get(self.pos) {
             None | Some(b'\n' | b'#') => true,
@@ -498,6 +571,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// After a value on a line: only white space or a comment may follow.
+    #[inline]
     fn finish_line(&mut self) -> Scan<()> {
         while self.pos < self.end && is_blank(self.bytes[self.pos]) {
             self.pos += 1;
@@ -512,26 +586,23 @@ impl<'a> Scanner<'a, '_> {
     /// The content end of a plain scalar's line starting at `from`: before a comment or
     /// trailing white space. `Unsupported` if the line holds `: ` (a nested mapping).
     fn plain_line_end(&self, from: usize) -> Scan<usize> {
-        let line_end = self.line_end(from);
-        let line = &self.bytes[from..line_end];
-        let mut end = line.len();
-        let mut search = 0;
-        while let Some(i) = memchr2(b':', b'#', &line[search..]) {
-            let i = search + i;
-            if line[i] == b'#' {
-                if i == 0 || is_blank(line[i - 1]) {
-                    end = i;
-                    break;
+        let mut i = from;
+        let mut end = loop {
+            i = next_special(self.bytes, i, self.end);
+            match self.bytes[..self.end].get(i) {
+                None | Some(b'\n') => {
+                    self.line.set((from, i));
+                    break i;
                 }
-            } else if line.get(i + 1).is_none_or(|&b| is_blank(b)) {
-                return Err(Stop::Unsupported);
+                Some(b'#') if i == from || is_blank(self.bytes[i - 1]) => break i,
+                Some(b':') if self.ends_token(i + 1) => return Err(Stop::Unsupported),
+                Some(_) => i += 1,
             }
-            search = i + 1;
-        }
-        while end > 0 && is_blank(line[end - 1]) {
+        };
+        while end > from && is_blank(self.bytes[end - 1]) {
             end -= 1;
         }
-        Ok(from + end)
+        Ok(end)
     }
 
     /// A plain scalar, possibly continued on lines indented more than `parent`.
@@ -547,11 +618,8 @@ impl<'a> Scanner<'a, '_> {
             // indented line, a comment or the end.
             let mut probe = self.pos;
             while probe < self.end {
-                let mut i = probe;
-                while i < self.end && matches!(self.bytes[i], b' ') {
-                    i += 1;
-                }
-                let spaces = i - probe;
+                let spaces = count_spaces(self.bytes, probe, self.end);
+                let mut i = probe + spaces;
                 while i < self.end && is_blank(self.bytes[i]) {
                     i += 1;
                 }
@@ -563,6 +631,10 @@ impl<'a> Scanner<'a, '_> {
                     continue;
                 }
                 if (spaces as isize) <= parent || self.bytes[i] == b'#' {
+                    if i == probe + spaces && self.bytes[i] != b'#' {
+                        // The next line with content: its indentation is known.
+                        self.indented = (probe, spaces);
+                    }
                     break;
                 }
                 if self.src[probe..].starts_with("---") || self.src[probe..].starts_with("...") {
@@ -667,11 +739,8 @@ impl<'a> Scanner<'a, '_> {
         let mut leading_max = 0;
         let mut probe = self.pos;
         while probe < self.end {
-            let mut j = probe;
-            while j < self.end && self.bytes[j] == b' ' {
-                j += 1;
-            }
-            let spaces = j - probe;
+            let spaces = count_spaces(self.bytes, probe, self.end);
+            let mut j = probe + spaces;
             while j < self.end && is_blank(self.bytes[j]) {
                 j += 1;
             }
@@ -697,11 +766,8 @@ impl<'a> Scanner<'a, '_> {
         let mut line = self.pos;
         let mut after = self.pos; // start of the first line not consumed
         while line < self.end {
-            let mut j = line;
-            while j < self.end && self.bytes[j] == b' ' {
-                j += 1;
-            }
-            let spaces = j - line;
+            let spaces = count_spaces(self.bytes, line, self.end);
+            let j = line + spaces;
             let end = self.line_end(line);
             let empty = self.bytes[j..end].iter().all(|&b| is_blank(b));
             if !empty && spaces < indent {
@@ -1447,6 +1513,47 @@ mod fallback {
             use de::VariantAccess;
             let (_tag, variant): (String, _) = data.variant()?;
             variant.newtype_variant_seed(self)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count_spaces, next_special};
+    use proptest::prelude::*;
+
+    // The word-at-a-time scans against the obvious byte loops.
+    proptest! {
+        #[test]
+        fn next_special_is_the_first_newline_colon_or_hash(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(b' '), Just(b'\n'), Just(b':'), Just(b'#'), Just(b'a'), any::<u8>()],
+                0..40,
+            ),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let end = cut.min(bytes.len());
+            let from = from.min(end);
+            let expected = (from..end)
+                .find(|&i| matches!(bytes[i], b'\n' | b':' | b'#'))
+                .unwrap_or(end);
+            prop_assert_eq!(next_special(&bytes, from, end), expected);
+        }
+
+        #[test]
+        fn count_spaces_counts_the_leading_spaces(
+            bytes in proptest::collection::vec(
+                prop_oneof![4 => Just(b' '), 1 => any::<u8>()],
+                0..40,
+            ),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let end = cut.min(bytes.len());
+            let from = from.min(end);
+            let expected = bytes[from..end].iter().take_while(|&&b| b == b' ').count();
+            prop_assert_eq!(count_spaces(&bytes, from, end), expected);
         }
     }
 }

@@ -183,11 +183,10 @@ fn peak_memory_of_one_document() {
 #[test]
 #[ignore = "prints a breakdown"]
 fn peak_breakdown() {
-    let input = std::fs::read_to_string(format!(
-        "{}/tests/corpus/sample/operation-serval.clean.md",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    // `WIKIMD_DOC=tests/corpus/clean/….md` for another document than the sample.
+    let path = std::env::var("WIKIMD_DOC")
+        .unwrap_or_else(|_| "tests/corpus/sample/operation-serval.clean.md".to_string());
+    let input = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let body_start = input[4..].find("\n---\n").unwrap() + 9;
     let (fm, _, _, _) = measure(|| wikimd::parse_front_matter(&input).unwrap());
     eprintln!(
