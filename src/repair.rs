@@ -111,7 +111,11 @@ impl Encoding {
         if self == Encoding::Windows1252 {
             return encode_1252(c);
         }
-        let table = &tables().encode[self.index()];
+        let tables = tables();
+        if let Some(&b) = tables.encode_low[self.index()].get(c as usize) {
+            return (b != 0).then_some(b);
+        }
+        let table = &tables.encode[self.index()];
         table
             .binary_search_by_key(&c, |&(ch, _)| ch)
             .ok()
@@ -210,6 +214,10 @@ struct Tables {
     masks: Vec<(char, Masks)>,
     /// The same masks for U+0000–U+07FF, indexed by code point.
     low: Vec<Masks>,
+    /// Per encoding, the byte of each character of U+0000–U+07FF (0: none), indexed by
+    /// code point: the Latin, Greek and Cyrillic letters most text is made of, without
+    /// a search.
+    encode_low: Vec<Vec<u8>>,
 }
 
 /// Which encodings (one bit each) write a character as what.
@@ -270,7 +278,24 @@ fn tables() -> &'static Tables {
                 *slot = m;
             }
         }
-        Tables { encode, masks, low }
+        let encode_low = encode
+            .iter()
+            .map(|pairs| {
+                let mut table = vec![0u8; 0x800];
+                for &(c, b) in pairs {
+                    if let Some(slot) = table.get_mut(c as usize) {
+                        *slot = b;
+                    }
+                }
+                table
+            })
+            .collect();
+        Tables {
+            encode,
+            masks,
+            low,
+            encode_low,
+        }
     })
 }
 
@@ -600,10 +625,10 @@ fn sequence_at(text: &str, at: usize, enc: Encoding, nbsp: bool, lossy: bool) ->
     let mut end = at + first.len_utf8();
     let mut lost = false;
     let mut nbsp_kind = Nbsp::None;
-    let mut letter_continuations = true;
-    for slot in bytes.iter_mut().take(len).skip(1) {
+    let mut continuations = ['\0'; 3];
+    for (slot, kept) in bytes.iter_mut().take(len).skip(1).zip(&mut continuations) {
         let c = chars.next()?;
-        letter_continuations &= c.is_alphabetic();
+        *kept = c;
         let byte = if c == ' ' && nbsp && nbsp_kind == Nbsp::None {
             nbsp_kind = Nbsp::Consumed;
             0xA0
@@ -660,6 +685,8 @@ fn sequence_at(text: &str, at: usize, enc: Encoding, nbsp: bool, lossy: bool) ->
     } else {
         std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?
     };
+    // Looked up only now: most candidates fail above, and the lookup is not cheap.
+    let letter_continuations = continuations[..len - 1].iter().all(|c| c.is_alphabetic());
     Some(Sequence {
         end,
         decoded,
@@ -895,9 +922,14 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
 
 /// The first place where a repair may start: a character that is a lead in some enabled
 /// encoding followed by one that continues it there, or a C1 control.
-fn first_candidate(text: &str, options: &RepairOptions, enabled: u16) -> Option<usize> {
+fn first_candidate(
+    text: &str,
+    from: usize,
+    options: &RepairOptions,
+    enabled: u16,
+) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut i = next_non_ascii(bytes, 0);
+    let mut i = next_non_ascii(bytes, from);
     while i < bytes.len() {
         // Every character an encoding writes in its upper half is below U+0800 or in the
         // blocks whose UTF-8 starts with 0xE2 (U+2000–U+2FFF) or 0xEF (U+F000–U+FFFF):
@@ -942,7 +974,7 @@ fn first_candidate(text: &str, options: &RepairOptions, enabled: u16) -> Option<
 /// One layer: the repaired text, or `None` when nothing changes.
 fn layer(text: &str, options: &RepairOptions, edits: Option<&mut Vec<Edit>>) -> Option<String> {
     let enabled = options.encodings.iter().fold(0, |m, e| m | e.bit());
-    let first = first_candidate(text, options, enabled)?;
+    let first = first_candidate(text, 0, options, enabled)?;
     let mut edits = edits;
     if edits.is_none() && options.encodings.first() == Some(&Encoding::Windows1252) {
         if let Some(out) = whole_1252(text, options) {
@@ -1155,9 +1187,17 @@ fn run_by_run(
                     });
                 }
                 copied = end;
-                i = next_non_ascii(bytes, end);
+                match first_candidate(text, end, options, enabled) {
+                    Some(next) => i = next,
+                    None => break,
+                }
             }
-            None => i = next_non_ascii(bytes, i + c.len_utf8()),
+            // Straight to the next place where a repair may start: in clean text written
+            // in another script, most characters are not.
+            None => match first_candidate(text, i + c.len_utf8(), options, enabled) {
+                Some(next) => i = next,
+                None => break,
+            },
         }
     }
     let mut out = out?;
