@@ -165,6 +165,20 @@ fn repair(c: &mut Criterion) {
             b.iter(|| black_box(t).to_owned())
         });
     }
+    // The corpus: 11 languages, many of them written in other scripts than Latin, where
+    // every character of the mojibake is a sequence and clean text is full of candidates.
+    for kind in ["mojibake", "clean"] {
+        let docs = corpus(kind);
+        let bytes: usize = docs.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(BenchmarkId::new("wikimd_corpus", kind), &docs, |b, docs| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| wikimd::repair(black_box(d)).len())
+                    .sum::<usize>()
+            })
+        });
+    }
     group.finish();
 }
 

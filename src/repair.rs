@@ -336,14 +336,37 @@ fn decode_upper_half(enc: Encoding) -> [Option<char>; 128] {
 
 /// The masks of `c` over all encodings.
 fn masks(c: char) -> Masks {
-    let tables = tables();
-    if let Some(&m) = tables.low.get(c as usize) {
-        return m;
+    tables().masks_of(c as u32)
+}
+
+impl Tables {
+    /// The masks of the character `c` (a code point).
+    #[inline]
+    fn masks_of(&self, c: u32) -> Masks {
+        if let Some(&m) = self.low.get(c as usize) {
+            return m;
+        }
+        match self.masks.binary_search_by_key(&c, |e| e.0 as u32) {
+            Ok(i) => self.masks[i].1,
+            Err(_) => Masks::default(),
+        }
     }
-    let masks = &tables.masks;
-    match masks.binary_search_by_key(&c, |e| e.0) {
-        Ok(i) => masks[i].1,
-        Err(_) => Masks::default(),
+}
+
+/// The code point of the character starting at byte `i` of `bytes` (valid UTF-8, `i` on a
+/// character boundary), and its length: without the checks `str::chars` makes.
+#[inline]
+fn code_point_at(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+    match b0 {
+        0..=0x7F => (b0, 1),
+        0xC0..=0xDF => (((b0 & 0x1F) << 6) | cont(1), 2),
+        0xE0..=0xEF => (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+        _ => (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        ),
     }
 }
 
@@ -929,6 +952,7 @@ fn first_candidate(
     enabled: u16,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
+    let tables = tables();
     let mut i = next_non_ascii(bytes, from);
     while i < bytes.len() {
         // Every character an encoding writes in its upper half is below U+0800 or in the
@@ -944,22 +968,20 @@ fn first_candidate(
             i = next_non_ascii(bytes, i + len);
             continue;
         }
-        let c = text[i..].chars().next().expect("char boundary");
-        let len = c.len_utf8();
-        if options.fix_c1_controls && ('\u{80}'..='\u{9F}').contains(&c) {
+        let (c, len) = code_point_at(bytes, i);
+        if options.fix_c1_controls && (0x80..=0x9F).contains(&c) {
             return Some(i);
         }
-        let m = masks(c);
+        let m = tables.masks_of(c);
         if m.lead & enabled != 0 {
             let candidate = match bytes.get(i + len) {
                 None => false,
                 // Most often a letter ends a word: no sequence.
                 Some(b' ') => options.restore_nbsp && m.nbsp_lead & enabled != 0,
                 Some(&b) if b < 0x80 => false,
-                Some(_) => match text[i + len..].chars().next() {
-                    Some('\u{FFFD}') => options.lossy,
-                    Some(n) => masks(n).cont & m.lead & enabled != 0,
-                    None => false,
+                Some(_) => match code_point_at(bytes, i + len).0 {
+                    0xFFFD => options.lossy,
+                    n => tables.masks_of(n).cont & m.lead & enabled != 0,
                 },
             };
             if candidate {
@@ -997,25 +1019,29 @@ fn whole_1252(text: &str, options: &RepairOptions) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    loop {
-        let j = next_non_ascii(bytes, i);
-        out.extend_from_slice(&bytes[i..j]);
-        if j >= bytes.len() {
-            break;
-        }
+    while i < bytes.len() {
         // U+0080–U+00BF and U+00C0–U+00FF are their own byte; the rest goes through the
         // table. `text` is UTF-8, so the second byte is there.
-        match bytes[j] {
-            0xC2 => out.push(bytes[j + 1]),
-            0xC3 => out.push(bytes[j + 1] + 0x40),
+        match bytes[i] {
+            0..=0x7F => {
+                let j = next_non_ascii(bytes, i);
+                out.extend_from_slice(&bytes[i..j]);
+                i = j;
+            }
+            0xC2 => {
+                out.push(bytes[i + 1]);
+                i += 2;
+            }
+            0xC3 => {
+                out.push(bytes[i + 1] + 0x40);
+                i += 2;
+            }
             _ => {
-                let c = text[j..].chars().next()?;
-                out.push(encode_1252(c)?);
-                i = j + c.len_utf8();
-                continue;
+                let (c, len) = code_point_at(bytes, i);
+                out.push(encode_1252(char::from_u32(c)?)?);
+                i += len;
             }
         }
-        i = j + 2;
     }
     let decoded = String::from_utf8(out).ok()?;
     has_evidence(text, Encoding::Windows1252, options).then_some(decoded)
@@ -1208,6 +1234,15 @@ fn run_by_run(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_point_at_agrees_with_str_chars() {
+        let text = "a\u{80}é\u{7FF}\u{800}€\u{FFFD}語\u{10000}🇫🇷\u{10FFFF}z";
+        let bytes = text.as_bytes();
+        for (i, c) in text.char_indices() {
+            assert_eq!(code_point_at(bytes, i), (c as u32, c.len_utf8()), "{c:?}");
+        }
+    }
 
     #[test]
     fn tables_round_trip() {
