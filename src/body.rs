@@ -14,6 +14,29 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
 
+/// A byte span stored as two `u32` (documents are limited to 4 GiB): the model's values
+/// are smaller for it, and a document of many small blocks is much smaller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Span {
+        Span {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+}
+
 /// One piece of inline text.
 #[derive(Debug, Clone, PartialEq)]
 enum Piece<'a> {
@@ -129,7 +152,7 @@ pub enum Emphasis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Styled {
     kind: Emphasis,
-    span: Range<usize>,
+    span: Span,
     pieces: Range<usize>,
 }
 
@@ -141,7 +164,7 @@ impl Styled {
 
     /// Byte span of the stretch in the input, markers included.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 }
 
@@ -149,7 +172,7 @@ impl Styled {
 #[derive(Debug, Clone, PartialEq)]
 pub struct InlineLink<'a> {
     url: CowStr<'a>,
-    span: Range<usize>,
+    span: Span,
     pieces: Range<usize>,
 }
 
@@ -161,7 +184,7 @@ impl<'a> InlineLink<'a> {
 
     /// Byte span of the link in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     fn into_owned(self) -> InlineLink<'static> {
@@ -187,7 +210,7 @@ pub struct Inline<'a> {
     pieces: Pieces<'a>,
     /// Bold, italic and links: most text has none, so they live behind one pointer.
     extras: Option<Box<Extras<'a>>>,
-    span: Range<usize>,
+    span: Span,
 }
 
 impl<'a> Inline<'a> {
@@ -241,7 +264,7 @@ impl<'a> Inline<'a> {
 
     /// Byte span of the Markdown in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     /// A copy that no longer borrows the input.
@@ -310,7 +333,7 @@ fn plain_text<'s>(pieces: &'s [Piece<'_>], trim: bool) -> Cow<'s, str> {
 pub struct List<'a> {
     items: Vec<Inline<'a>>,
     start: Option<u64>,
-    span: Range<usize>,
+    span: Span,
 }
 
 impl<'a> List<'a> {
@@ -327,7 +350,7 @@ impl<'a> List<'a> {
 
     /// Byte span of the list in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     /// A copy that no longer borrows the input.
@@ -348,7 +371,7 @@ pub struct Table<'a> {
     cells: Vec<Inline<'a>>,
     /// Where each body row starts in `cells`.
     row_starts: Vec<u32>,
-    span: Range<usize>,
+    span: Span,
 }
 
 impl<'a> Table<'a> {
@@ -380,7 +403,7 @@ impl<'a> Table<'a> {
 
     /// Byte span of the table in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     /// A copy that no longer borrows the input.
@@ -406,7 +429,7 @@ impl<'a> Table<'a> {
 pub struct Figure<'a> {
     alt: Inline<'a>,
     url: CowStr<'a>,
-    span: Range<usize>,
+    span: Span,
 }
 
 const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
@@ -431,7 +454,7 @@ impl<'a> Figure<'a> {
 
     /// Byte span of the image in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     /// A copy that no longer borrows the input.
@@ -504,8 +527,8 @@ impl Block<'_> {
 pub struct Section<'a> {
     level: u8,
     title: Inline<'a>,
-    heading_span: Range<usize>,
-    span: Range<usize>,
+    heading_span: Span,
+    span: Span,
     blocks: Vec<Block<'a>>,
 }
 
@@ -527,12 +550,12 @@ impl<'a> Section<'a> {
 
     /// Byte span of the heading line (empty for the lead).
     pub fn heading_span(&self) -> Range<usize> {
-        self.heading_span.clone()
+        self.heading_span.range()
     }
 
     /// Byte span of the whole section, heading included.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     /// The blocks, in source order.
@@ -649,11 +672,11 @@ pub(crate) fn parse<'a>(
         sections: vec![Section {
             level: 0,
             title: Inline {
-                span: range.start..range.start,
+                span: (range.start..range.start).into(),
                 ..Inline::default()
             },
-            heading_span: range.start..range.start,
-            span: range.clone(),
+            heading_span: (range.start..range.start).into(),
+            span: range.clone().into(),
             blocks: Vec::new(),
         }],
     };
@@ -688,8 +711,8 @@ pub(crate) fn parse<'a>(
     let end = range.end;
     let mut next_start = end;
     for section in builder.sections.iter_mut().rev() {
-        section.span.end = next_start;
-        next_start = section.span.start;
+        section.span.end = next_start as u32;
+        next_start = section.span.start as usize;
     }
     Ok(builder.sections)
 }
@@ -933,12 +956,12 @@ impl<'a> Builder<'a, '_> {
                                 self.sections.push(Section {
                                     level: level as u8,
                                     title: Inline::default(),
-                                    heading_span: span.start..heading_end,
-                                    span: span.start..span.start,
+                                    heading_span: (span.start..heading_end).into(),
+                                    span: (span.start..span.start).into(),
                                     blocks: Vec::new(),
                                 });
                                 let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone();
+                                b.inline.span = span.clone().into();
                                 inline = Some(b);
                             }
                             stack.push(Open::Heading);
@@ -952,13 +975,13 @@ impl<'a> Builder<'a, '_> {
                             stack.push(Open::List(List {
                                 items: Vec::new(),
                                 start,
-                                span,
+                                span: span.into(),
                             }));
                         }
                         Tag::Item => {
                             if items_depth == 0 {
                                 let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone();
+                                b.inline.span = span.clone().into();
                                 inline = Some(b);
                             } else if let Some(b) = inline.as_mut() {
                                 b.push(Piece::Block);
@@ -980,7 +1003,7 @@ impl<'a> Builder<'a, '_> {
                                     header: Vec::new(),
                                     cells: Vec::new(),
                                     row_starts: Vec::new(),
-                                    span,
+                                    span: span.into(),
                                 }));
                             }
                         }
@@ -1043,7 +1066,7 @@ impl<'a> Builder<'a, '_> {
                                     let pieces = at..b.inline.pieces.len();
                                     b.inline.extras.get_or_insert_default().styles.push(Styled {
                                         kind,
-                                        span: start..span.end,
+                                        span: (start..span.end).into(),
                                         pieces,
                                     });
                                 }
@@ -1057,7 +1080,7 @@ impl<'a> Builder<'a, '_> {
                                     b.inline.extras.get_or_insert_default().links.push(
                                         InlineLink {
                                             url,
-                                            span: start..span.end,
+                                            span: (start..span.end).into(),
                                             pieces,
                                         },
                                     );
@@ -1105,7 +1128,7 @@ impl<'a> Builder<'a, '_> {
                             if items_depth == 0 {
                                 if let Some(b) = inline.take() {
                                     let mut item = b.inline;
-                                    item.span = item.span.start..span.end;
+                                    item.span.end = span.end as u32;
                                     if let Some(Open::List(list)) = stack.last_mut() {
                                         list.items.push(item);
                                     }
@@ -1116,7 +1139,7 @@ impl<'a> Builder<'a, '_> {
                         }
                         Open::List(mut list) => {
                             if items_depth == 0 {
-                                list.span.end = span.end;
+                                list.span.end = span.end as u32;
                                 self.blocks().push(Block::List(list));
                             }
                         }
@@ -1146,7 +1169,7 @@ impl<'a> Builder<'a, '_> {
                             }
                         }
                         Open::Table(mut table) => {
-                            table.span.end = span.end;
+                            table.span.end = span.end as u32;
                             self.blocks().push(Block::Table(table));
                         }
                         Open::CodeBlock | Open::HtmlBlock => {
@@ -1236,7 +1259,7 @@ impl<'a> Builder<'a, '_> {
         end_line(b);
         let figures = std::mem::take(&mut b.figures);
         let mut inline = std::mem::take(&mut b.inline);
-        inline.span = span;
+        inline.span = span.into();
         let has_text = inline
             .pieces
             .iter()
@@ -1266,7 +1289,7 @@ fn start_leaf(inline: &mut Option<InlineBuilder<'_>>, in_item: bool, span: &Rang
         }
     } else {
         let mut b = InlineBuilder::default();
-        b.inline.span = span.clone();
+        b.inline.span = span.clone().into();
         *inline = Some(b);
     }
 }
@@ -1292,11 +1315,11 @@ fn end_line(b: &mut InlineBuilder<'_>) {
             Figure {
                 alt: Inline {
                     pieces: alt_pieces,
-                    span: span.clone(),
+                    span: span.clone().into(),
                     ..Inline::default()
                 },
                 url,
-                span,
+                span: span.into(),
             },
         ));
         // The break before this line is no longer needed.
