@@ -22,12 +22,17 @@ pub fn parse(data: &[u8]) {
     }
 }
 
-/// The front-matter scanner alone, on text that always opens a front matter.
+/// The front-matter scanner alone, on text that always opens a front matter: what it
+/// reads, the general YAML parser (when it reads the text too) reads the same.
 pub fn front_matter(data: &[u8]) {
     if let Ok(yaml) = std::str::from_utf8(data) {
         let input = format!("---\n{yaml}\n---\n");
         if let Ok(Some(fm)) = wikimd::parse_front_matter(&input) {
-            let _ = serde_json::to_string(&fm).expect("serializes");
+            let ours = serde_json::to_value(&fm).expect("serializes");
+            if let Ok(Some(general)) = wikimd::parse_front_matter_general(&input) {
+                let general = serde_json::to_value(&general).expect("serializes");
+                assert_eq!(ours, general, "the scanner and the general parser disagree");
+            }
         }
     }
 }

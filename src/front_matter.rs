@@ -122,25 +122,27 @@ pub(crate) fn read<'a, V: Visit<'a> + Clone>(
     limits: &Limits,
     visit: V,
 ) -> Result<V::Out, Error> {
-    let mut scanner = Scanner {
-        src,
-        bytes: src.as_bytes(),
-        end: range.end,
-        pos: range.start,
-        depth: 0,
-        nodes: 0,
-        limits,
-        line: std::cell::Cell::new((usize::MAX, 0)),
-        last_end: range.start,
-        indented: (usize::MAX, 0),
-    };
-    let stop = match scanner.document(visit.clone()) {
-        Ok(out) => return Ok(out),
-        Err(stop) => stop,
+    let stop = if needs_general_parser(&src.as_bytes()[range.clone()]) {
+        Stop::Unsupported
+    } else {
+        match scan(src, range.clone(), limits, visit.clone()) {
+            Ok(out) => return Ok(out),
+            Err(stop) => stop,
+        }
     };
     if let Stop::Error(e) = stop {
         return Err(*e);
     }
+    read_general(src, range, limits, visit)
+}
+
+/// Reads the front matter `src[range]` with the general YAML parser, then `visit`.
+pub(crate) fn read_general<'a, V: Visit<'a>>(
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Result<V::Out, Error> {
     let mapping = fallback::read(src, range.clone(), limits)?;
     match visit_value(Value::Mapping(mapping), visit) {
         Ok(out) => Ok(out),
@@ -154,6 +156,36 @@ pub(crate) fn read<'a, V: Visit<'a> + Clone>(
             range.start..range.start,
         )),
     }
+}
+
+/// Whether `yaml` holds what the scanner does not read line by line: a `\r` on its own
+/// (a line break in YAML; the scanner reads lines by `\n`), or a byte order mark (which
+/// YAML skips wherever it is).
+fn needs_general_parser(yaml: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', yaml).any(|at| yaml.get(at + 1) != Some(&b'\n'))
+        || memchr::memmem::find(yaml, "\u{FEFF}".as_bytes()).is_some()
+}
+
+/// The fast scanner alone.
+fn scan<'a, V: Visit<'a>>(
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Scan<V::Out> {
+    let mut scanner = Scanner {
+        src,
+        bytes: src.as_bytes(),
+        end: range.end,
+        pos: range.start,
+        depth: 0,
+        nodes: 0,
+        limits,
+        line: std::cell::Cell::new((usize::MAX, 0)),
+        last_end: range.start,
+        indented: (usize::MAX, 0),
+    };
+    scanner.document(visit)
 }
 
 /// Reads the front matter with the general YAML parser only (for tests and comparisons).
@@ -427,7 +459,8 @@ impl<'a> Scanner<'a, '_> {
                 }
                 Ok(None)
             }
-            b'?' if self.ends_token(at + 1) => Err(Stop::Unsupported),
+            // `? key` and `: value` (an empty key) are left to the general parser.
+            b'?' | b':' if self.ends_token(at + 1) => Err(Stop::Unsupported),
             b'[' | b'{' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' => Ok(None),
             _ => {
                 // `key: `, unless a comment or the line's end comes first.
@@ -756,7 +789,9 @@ impl<'a> Scanner<'a, '_> {
         }
         let indent = match content_indent {
             Some(n) if (n as isize) > parent => n,
-            _ => (parent + 1).max(0) as usize,
+            // No line with content: the longest empty line sets the indentation (YAML
+            // 8.1.1.1), so that all of them are empty.
+            _ => leading_max.max((parent + 1).max(0) as usize),
         };
         if leading_max > indent && content_indent.is_some_and(|n| n as isize > parent) {
             return Err(Stop::Unsupported);
@@ -1185,75 +1220,85 @@ pub(crate) fn resolve(s: &str) -> ScalarKind {
 }
 
 fn resolve_number(s: &str) -> ScalarKind {
-    let b = s.as_bytes();
-    let (sign, digits) = match b[0] {
-        b'-' | b'+' => (b[0], &s[1..]),
-        _ => (b'+', s),
-    };
-    if !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) {
-        return match s.parse::<i64>() {
-            Ok(i) => ScalarKind::Int(i),
-            Err(_) => s
-                .parse::<f64>()
-                .map_or(ScalarKind::String, ScalarKind::Float),
-        };
+    // As the general YAML parser (yaml_serde) reads numbers, so that both parsers agree:
+    // the core schema's integers, also signed and binary (`-0x1F`, `0b101`), no leading
+    // zeros (`065713` is a string), and any finite float Rust reads.
+    if let Some(int) = resolve_int(s) {
+        return int;
     }
-    if sign == b'+' && b[0] != b'+' {
-        for (prefix, radix) in [("0x", 16), ("0o", 8)] {
-            if let Some(rest) = s.strip_prefix(prefix) {
-                if !rest.is_empty() && rest.bytes().all(|c| (c as char).is_digit(radix)) {
-                    return i64::from_str_radix(rest, radix)
-                        .map_or(ScalarKind::String, ScalarKind::Int);
+    if digits_but_not_number(s) {
+        return ScalarKind::String;
+    }
+    let unsigned = match s.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['+', '-']) => return ScalarKind::String,
+        Some(rest) => rest,
+        None => s,
+    };
+    match unsigned {
+        ".inf" | ".Inf" | ".INF" => return ScalarKind::Float(f64::INFINITY),
+        _ => {}
+    }
+    match s {
+        "-.inf" | "-.Inf" | "-.INF" => return ScalarKind::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return ScalarKind::Float(f64::NAN),
+        _ => {}
+    }
+    match unsigned.parse::<f64>() {
+        Ok(f) if f.is_finite() => ScalarKind::Float(f),
+        _ => ScalarKind::String,
+    }
+}
+
+/// An integer in the forms the general YAML parser reads; beyond `i64`, a float.
+fn resolve_int(s: &str) -> Option<ScalarKind> {
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    let negative = s.strip_prefix('-');
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(rest) = unsigned.strip_prefix(prefix) {
+            if !rest.starts_with(['+', '-']) {
+                if let Ok(int) = u128::from_str_radix(rest, radix) {
+                    return Some(match i64::try_from(int) {
+                        Ok(int) => ScalarKind::Int(int),
+                        Err(_) => ScalarKind::Float(int as f64),
+                    });
+                }
+            }
+        }
+        if let Some(rest) = negative.and_then(|n| n.strip_prefix(prefix)) {
+            if !rest.starts_with(['+', '-']) {
+                if let Some(int) = u128::from_str_radix(rest, radix)
+                    .ok()
+                    .and_then(|int| 0i128.checked_sub_unsigned(int))
+                {
+                    return Some(int_kind(int));
                 }
             }
         }
     }
-    match digits {
-        ".inf" | ".Inf" | ".INF" => {
-            return ScalarKind::Float(if sign == b'-' {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            })
-        }
-        ".nan" | ".NaN" | ".NAN" if b[0] == b'.' => return ScalarKind::Float(f64::NAN),
-        _ => {}
+    if unsigned.starts_with(['+', '-']) && negative.is_none() || digits_but_not_number(s) {
+        return None;
     }
-    if is_core_float(digits) {
-        if let Ok(f) = s.parse::<f64>() {
-            return ScalarKind::Float(f);
-        }
+    if !unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
     }
-    ScalarKind::String
+    s.strip_prefix('+')
+        .unwrap_or(s)
+        .parse::<i128>()
+        .ok()
+        .map(int_kind)
 }
 
-/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-fn is_core_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let int_digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    i += int_digits;
-    let mut frac_digits = 0;
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        frac_digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        i += frac_digits;
+fn int_kind(int: i128) -> ScalarKind {
+    match i64::try_from(int) {
+        Ok(int) => ScalarKind::Int(int),
+        Err(_) => ScalarKind::Float(int as f64),
     }
-    if int_digits == 0 && frac_digits == 0 {
-        return false;
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'-' | b'+')) {
-            i += 1;
-        }
-        let exp = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if exp == 0 {
-            return false;
-        }
-        i += exp;
-    }
-    i == b.len()
+}
+
+/// Leading zeros followed by digits: a string (YAML 1.2, as the general parser reads it).
+fn digits_but_not_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    digits.len() > 1 && digits.starts_with('0') && digits[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 mod fallback {
@@ -1368,6 +1413,34 @@ mod fallback {
         text
     }
 
+    /// A mapping key, as written (`~`, `0x10` and `true` stay the text they are, as the
+    /// scanner keeps them).
+    struct KeyText;
+
+    impl<'de> DeserializeSeed<'de> for KeyText {
+        type Value = String;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+            deserializer.deserialize_string(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for KeyText {
+        type Value = String;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a scalar mapping key")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+    }
+
     struct Budget<'l> {
         nodes: usize,
         depth: usize,
@@ -1436,6 +1509,16 @@ mod fallback {
             Ok(self.scalar(true, v.to_string()))
         }
 
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            self.count()?;
+            Ok(self.scalar(true, v.to_string()))
+        }
+
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            self.count()?;
+            Ok(self.scalar(true, v.to_string()))
+        }
+
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
             self.count()?;
             Ok(self.scalar(true, float_text(v)))
@@ -1483,15 +1566,9 @@ mod fallback {
             self.enter()?;
             let mut entries: Vec<(Scalar<'static>, Value<'static>)> = Vec::new();
             let mut seen = std::collections::HashSet::new();
-            while let Some(key) = map.next_key_seed(&mut *self)? {
-                let key = match key {
-                    Value::Scalar(s) => Scalar::new(Text::owned(
-                        s.decode().into_owned(),
-                        self.span.clone(),
-                        false,
-                    )),
-                    _ => return Err(de::Error::custom("a mapping key must be a scalar")),
-                };
+            while let Some(key) = map.next_key_seed(KeyText)? {
+                self.count()?;
+                let key = Scalar::new(Text::owned(key, self.span.clone(), false));
                 if !seen.insert(key.decode().into_owned()) {
                     return Err(de::Error::custom(format!(
                         "duplicate key `{}`",

@@ -204,3 +204,17 @@ pub fn from_utf8(bytes: &[u8]) -> Result<&str, Error> {
 
 #[doc(hidden)]
 pub use front_matter::read_with_fallback;
+
+/// [`parse_front_matter`] with the general YAML parser only, never the fast scanner: for
+/// tests and fuzzing, which check that both read the same.
+#[doc(hidden)]
+pub fn parse_front_matter_general(input: &str) -> Result<Option<FrontMatter<'_>>, Error> {
+    let limits = Limits::default();
+    check_size(input, &limits)?;
+    let layout = front_matter::split(input)?;
+    let Some(range) = layout.yaml else {
+        return Ok(None);
+    };
+    let visit = document::FrontMatterVisit { src: input };
+    front_matter::read_general(input, range, &limits, visit).map(Some)
+}

@@ -136,7 +136,7 @@ fn decoding_borrows_when_it_can() {
 
 #[test]
 fn yaml_1_2_core_schema() {
-    let input = "---\na: yes\nb: No\nc: 1:38.232\nd: Off\ne: 2008\nf: 2.5\ng: ~\nh: null\ni:\nj: true\nk: \"2008\"\nl: 0x1F\nm: .inf\nn: -7\no: 1e3\np: 12abc\n---\n";
+    let input = "---\na: yes\nb: No\nc: 1:38.232\nd: Off\ne: 2008\nf: 2.5\ng: ~\nh: null\ni:\nj: true\nk: \"2008\"\nl: 0x1F\nm: .inf\nn: -7\no: 1e3\np: 12abc\nq: 065713\nr: -007\ns: 0\n---\n";
     let doc = wikimd::parse(input).unwrap();
     let kind = |k: &str| {
         doc.front_matter_value(k)
@@ -145,9 +145,11 @@ fn yaml_1_2_core_schema() {
             .unwrap()
             .kind()
     };
-    for key in ["a", "b", "c", "d", "k", "p"] {
+    // Leading zeros make a code, not a number (as the general YAML parser reads them).
+    for key in ["a", "b", "c", "d", "k", "p", "q", "r"] {
         assert_eq!(kind(key), ScalarKind::String, "{key}");
     }
+    assert_eq!(kind("s"), ScalarKind::Int(0));
     assert_eq!(kind("e"), ScalarKind::Int(2008));
     assert_eq!(kind("f"), ScalarKind::Float(2.5));
     assert_eq!(kind("g"), ScalarKind::Null);
@@ -464,4 +466,92 @@ fn into_owned_outlives_the_input() {
         owned.infoboxes()[0].get("date").unwrap().text(),
         "11 January 2013 – 15 July 2014"
     );
+}
+
+#[test]
+fn scalars_mean_what_the_general_parser_reads() {
+    // The scanner resolves plain scalars as yaml_serde does (fuzzing compared them): every
+    // form of number, null and boolean, and the near misses that stay strings.
+    let values = [
+        "-0xa08",
+        "0x1F",
+        "+0x1F",
+        "-0o17",
+        "0b101",
+        "-0b11",
+        "0xFFFFFFFFFFFFFFFF",
+        "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+        "-0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+        "-0x80000000000000000000000000000000",
+        "++5",
+        "+-5",
+        "-5",
+        "--5",
+        "5-3",
+        "-0",
+        "-00",
+        "065",
+        "0",
+        "1.",
+        "1.5",
+        ".5",
+        "+.5",
+        "-.5",
+        "1e5",
+        "1E-5",
+        "inf",
+        "infinity",
+        "nan",
+        "NaN",
+        ".inf",
+        "+.inf",
+        "-.inf",
+        ".nan",
+        "+.nan",
+        "1_000",
+        "12345678901234567890",
+        "123456789012345678901234567890",
+        "1234567890123456789012345678901234567890123",
+        "0x",
+        "0x+1",
+        "+",
+        ".",
+        "e5",
+        "1e",
+        "0.0",
+        "-0.0",
+        "00.5",
+        "0.5e3",
+        "+0",
+        "0o",
+        "0o8",
+        "1e400",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "nULL",
+        "true",
+        "True",
+        "TRUE",
+        "tRUE",
+        "yes",
+        "no",
+        "on",
+        "off",
+    ];
+    let mut input = String::from("---\n");
+    for (i, v) in values.iter().enumerate() {
+        input.push_str(&format!("k{i}: {v}\n"));
+    }
+    input.push_str("---\n");
+    let fast = serde_json::to_value(wikimd::parse_front_matter(&input).unwrap().unwrap()).unwrap();
+    let general =
+        serde_json::to_value(wikimd::parse_front_matter_general(&input).unwrap().unwrap()).unwrap();
+    for (i, v) in values.iter().enumerate() {
+        let key = format!("k{i}");
+        // NaN is never equal to itself: compare what it prints.
+        assert_eq!(fast[&key].to_string(), general[&key].to_string(), "{v}");
+    }
+    assert_eq!(fast["k0"], serde_json::json!(-2568));
 }

@@ -17,3 +17,93 @@ fn repair_is_idempotent_on_a_chain_of_c1_controls() {
     assert_eq!(wikimd::repair("x Ã\u{83}i"), "x Ãi");
     assert_eq!(wikimd::repair("x Ã\u{83}Â\u{83}i"), "x Ãi");
 }
+
+/// Fuzzing (front_matter target, scanner against the general YAML parser): a `\r` on its
+/// own is a line break in YAML, but the scanner read lines by `\n` only, so
+/// `s:\n 0\r\r\r\n  n` folded to `0 n` instead of `0\n\nn`. A front matter with a lone
+/// `\r` now goes to the general parser.
+#[test]
+fn a_lone_carriage_return_is_a_line_break_in_the_front_matter() {
+    let doc = wikimd::parse("---\ns:\n 0\r\r\r\n  n\n---\n").unwrap();
+    let value = doc.front_matter_value("s").unwrap();
+    assert_eq!(value.as_scalar().unwrap().decode(), "0\n\nn");
+    // CRLF line ends stay on the fast path and read as before.
+    let doc = wikimd::parse("---\r\ns:\r\n 0\r\n\r\n  n\r\n---\r\n").unwrap();
+    let value = doc.front_matter_value("s").unwrap();
+    assert_eq!(value.as_scalar().unwrap().decode(), "0\nn");
+}
+
+/// The scanner and the general YAML parser must read a front matter alike. Fuzzing the
+/// front_matter target with that as the oracle found the cases below; each input is also
+/// in `fuzz/regressions/front_matter/`.
+fn both_parsers(yaml: &str) -> (serde_json::Value, serde_json::Value) {
+    let input = format!("---\n{yaml}\n---\n");
+    let fast = wikimd::parse_front_matter(&input).unwrap().unwrap();
+    let general = wikimd::parse_front_matter_general(&input).unwrap().unwrap();
+    (
+        serde_json::to_value(&fast).unwrap(),
+        serde_json::to_value(&general).unwrap(),
+    )
+}
+
+/// A byte order mark inside the front matter (YAML skips it wherever it is) was read as
+/// part of a key by the scanner; such front matter now goes to the general parser.
+#[test]
+fn a_byte_order_mark_inside_the_front_matter() {
+    let (fast, general) = both_parsers("gx:\n\u{feff}r   comm: Fs");
+    assert_eq!(fast, general);
+    assert_eq!(fast, serde_json::json!({"gx": {"r   comm": "Fs"}}));
+}
+
+/// `065713` was the integer 65713 for the scanner and a string for the general parser:
+/// leading zeros now make a string in both (a code, not a number).
+#[test]
+fn digits_with_leading_zeros_are_a_string() {
+    let (fast, general) = both_parsers("zip: 065713\nn: 0\nm: -012");
+    assert_eq!(fast, general);
+    assert_eq!(
+        fast,
+        serde_json::json!({"zip": "065713", "n": 0, "m": "-012"})
+    );
+}
+
+/// A block scalar with no line of content took its indentation from its parent, so a
+/// longer empty line kept its extra spaces (`"  \n"`); the longest empty line now sets the
+/// indentation (YAML 8.1.1.1) and the value is empty.
+#[test]
+fn a_block_scalar_of_empty_lines_is_empty() {
+    for yaml in [
+        "be): |\ne): |\n   ",
+        "a: |\n   \nb: 1",
+        "a:\n  b: |+\n     \n\n  c: 1",
+    ] {
+        let (fast, general) = both_parsers(yaml);
+        assert_eq!(fast, general, "{yaml:?}");
+    }
+    let (fast, _) = both_parsers("a: |\n   \nb: 1");
+    assert_eq!(fast, serde_json::json!({"a": "", "b": 1}));
+}
+
+/// Keys that are not strings in YAML (`~`, `0x10`, `true`) kept their text with the scanner
+/// but became `""`, `16`, `true` with the general parser; both now keep the key as written.
+/// An empty key (`: value`) is an error in both.
+#[test]
+fn keys_are_kept_as_written() {
+    let (fast, general) = both_parsers("~: a\n~~: b\n0x10: c\ntrue: d");
+    assert_eq!(fast, general);
+    assert_eq!(
+        fast,
+        serde_json::json!({"~": "a", "~~": "b", "0x10": "c", "true": "d"})
+    );
+    assert!(wikimd::parse_front_matter("---\n: g\n---\n").is_err());
+}
+
+/// `-0xa08` was a string for the scanner (the core schema has no signed hexadecimal) and
+/// -2568 for the general parser; the scanner now reads numbers as the general parser
+/// does (signed and binary integers too). `tests/front_matter.rs` compares every form.
+#[test]
+fn signed_hexadecimal_is_a_number_in_both_parsers() {
+    let (fast, general) = both_parsers("g: -0xa08\nb: 0b101");
+    assert_eq!(fast, general);
+    assert_eq!(fast, serde_json::json!({"g": -2568, "b": 5}));
+}
