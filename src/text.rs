@@ -348,8 +348,9 @@ fn block(raw: &str, indent: u32, chomp: Chomp, folded: bool) -> String {
         previous = Some(more);
         empties = 0;
     }
-    // `content` split leaves one empty piece after a final line break: not an empty line.
-    if content.ends_with('\n') {
+    // `content` split leaves one empty piece after a final line break, or for no content
+    // at all: not an empty line.
+    if content.ends_with('\n') || content.is_empty() {
         empties = empties.saturating_sub(1);
     }
     match (chomp, previous.is_some()) {

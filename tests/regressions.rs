@@ -84,6 +84,19 @@ fn a_block_scalar_of_empty_lines_is_empty() {
     assert_eq!(fast, serde_json::json!({"a": "", "b": 1}));
 }
 
+/// `a: >+` with no line after it decoded to `"\n"`: the split of no content at all gave
+/// one empty piece, counted as an empty line kept by `+`. It is `""`, as for the general
+/// parser; one empty line after it is still `"\n"`.
+#[test]
+fn a_keep_block_scalar_without_lines_is_empty() {
+    for yaml in ["-o#r: >+", "a: |+\nb: 1", "a: >+\n\nb: 1"] {
+        let (fast, general) = both_parsers(yaml);
+        assert_eq!(fast, general, "{yaml:?}");
+    }
+    assert_eq!(both_parsers("a: |+").0, serde_json::json!({"a": ""}));
+    assert_eq!(both_parsers("a: >+\n\nb: 1").0["a"], "\n");
+}
+
 /// Keys that are not strings in YAML (`~`, `0x10`, `true`) kept their text with the scanner
 /// but became `""`, `16`, `true` with the general parser; both now keep the key as written.
 /// An empty key (`: value`) is an error in both.
