@@ -1204,7 +1204,8 @@ impl<'a> SeqAccess<'a> for ValueSeq<'a> {
     }
 }
 
-/// What a plain scalar means under the YAML 1.2 core schema.
+/// What a plain scalar means under the YAML 1.2 core schema, with the integer forms
+/// `yaml_serde` also reads (so that the scanner and the general parser agree).
 pub(crate) fn resolve(s: &str) -> ScalarKind {
     let Some(&first) = s.as_bytes().first() else {
         return ScalarKind::Null;

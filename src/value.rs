@@ -12,7 +12,9 @@ pub enum ScalarKind {
     Null,
     /// `true` or `false` (also capitalised or upper case).
     Bool(bool),
-    /// A decimal, `0x` hexadecimal or `0o` octal integer that fits in an `i64`.
+    /// A decimal, `0x` hexadecimal, `0o` octal or `0b` binary integer, with an optional
+    /// sign, that fits in an `i64`. Digits with leading zeros (`065713`) are a string, as
+    /// for `yaml_serde`.
     Int(i64),
     /// A float, including `.inf` and `.nan`, or an integer too large for an `i64`.
     Float(f64),
