@@ -29,6 +29,13 @@ pub fn front_matter(data: &[u8]) {
         let input = format!("---\n{yaml}\n---\n");
         if let Ok(Some(fm)) = wikimd::parse_front_matter(&input) {
             let ours = serde_json::to_value(&fm).expect("serializes");
+            // libyaml (under yaml_serde) reads NEL, LS and PS as line breaks, as YAML 1.1
+            // did; YAML 1.2 and wikimd keep them as characters (C1 controls are mojibake
+            // the repair layer needs intact).
+            let yaml_1_1_breaks = ['\u{85}', '\u{2028}', '\u{2029}'];
+            if yaml.contains(yaml_1_1_breaks) {
+                return;
+            }
             if let Ok(Some(general)) = wikimd::parse_front_matter_general(&input) {
                 let general = serde_json::to_value(&general).expect("serializes");
                 assert_eq!(ours, general, "the scanner and the general parser disagree");

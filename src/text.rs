@@ -230,9 +230,22 @@ fn fold_flow(raw: &str, escapes: Escapes) -> String {
                 match decoded {
                     Some(c) => out.push(c),
                     None => {
-                        // An escaped line break: nothing, and the next line's indentation goes.
-                        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
-                            i += 1;
+                        // An escaped line break: nothing, and the next line's indentation
+                        // goes; each empty line after it is a line feed (YAML 7.3.1).
+                        loop {
+                            let mut j = i;
+                            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                                j += 1;
+                            }
+                            if bytes.get(j) == Some(&b'\n') {
+                                out.push('\n');
+                                i = j + 1;
+                            } else {
+                                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+                                    i += 1;
+                                }
+                                break;
+                            }
                         }
                     }
                 }

@@ -97,6 +97,18 @@ fn a_keep_block_scalar_without_lines_is_empty() {
     assert_eq!(both_parsers("a: >+\n\nb: 1").0["a"], "\n");
 }
 
+/// In a double-quoted scalar, an escaped line break followed by an empty line decoded to
+/// a space: the empty line is a line feed (YAML 7.3.1), as the general parser reads it.
+#[test]
+fn an_escaped_line_break_keeps_the_empty_lines_after_it() {
+    for yaml in ["a: \"x\\\n\n\n  y\"", "a: \"x\\\n  \n  y\"", "a: \"x \\\n\n y\""] {
+        let (fast, general) = both_parsers(yaml);
+        assert_eq!(fast, general, "{yaml:?}");
+    }
+    assert_eq!(both_parsers("a: \"x\\\n\n\n  y\"").0["a"], "x\n\ny");
+    assert_eq!(both_parsers("a: \"x\\\n  y\"").0["a"], "xy");
+}
+
 /// Keys that are not strings in YAML (`~`, `0x10`, `true`) kept their text with the scanner
 /// but became `""`, `16`, `true` with the general parser; both now keep the key as written.
 /// An empty key (`: value`) is an error in both.
