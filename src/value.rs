@@ -49,7 +49,7 @@ impl<'a> Scalar<'a> {
     /// quoted and block scalars are strings.
     pub fn kind(&self) -> ScalarKind {
         match self.text.raw() {
-            (raw, Style::Bare) => crate::front_matter::resolve(raw),
+            (raw, Style::Bare) => resolve(raw),
             _ => ScalarKind::String,
         }
     }
@@ -88,6 +88,104 @@ impl<'a> Scalar<'a> {
             text: self.text.into_owned(),
         }
     }
+}
+
+/// What a plain scalar means under the YAML 1.2 core schema, with the integer forms
+/// `yaml_serde` also reads (so that the scanner and the general parser agree).
+pub(crate) fn resolve(s: &str) -> ScalarKind {
+    let Some(&first) = s.as_bytes().first() else {
+        return ScalarKind::Null;
+    };
+    match first {
+        b'0'..=b'9' | b'-' | b'+' | b'.' => resolve_number(s),
+        b'~' if s.len() == 1 => ScalarKind::Null,
+        b'n' | b'N' if matches!(s, "null" | "Null" | "NULL") => ScalarKind::Null,
+        b't' | b'T' if matches!(s, "true" | "True" | "TRUE") => ScalarKind::Bool(true),
+        b'f' | b'F' if matches!(s, "false" | "False" | "FALSE") => ScalarKind::Bool(false),
+        _ => ScalarKind::String,
+    }
+}
+
+fn resolve_number(s: &str) -> ScalarKind {
+    // As the general YAML parser (yaml_serde) reads numbers, so that both parsers agree:
+    // the core schema's integers, also signed and binary (`-0x1F`, `0b101`), no leading
+    // zeros (`065713` is a string), and any finite float Rust reads.
+    if let Some(int) = resolve_int(s) {
+        return int;
+    }
+    if digits_but_not_number(s) {
+        return ScalarKind::String;
+    }
+    let unsigned = match s.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['+', '-']) => return ScalarKind::String,
+        Some(rest) => rest,
+        None => s,
+    };
+    match unsigned {
+        ".inf" | ".Inf" | ".INF" => return ScalarKind::Float(f64::INFINITY),
+        _ => {}
+    }
+    match s {
+        "-.inf" | "-.Inf" | "-.INF" => return ScalarKind::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return ScalarKind::Float(f64::NAN),
+        _ => {}
+    }
+    match unsigned.parse::<f64>() {
+        Ok(f) if f.is_finite() => ScalarKind::Float(f),
+        _ => ScalarKind::String,
+    }
+}
+
+/// An integer in the forms the general YAML parser reads; beyond `i64`, a float.
+fn resolve_int(s: &str) -> Option<ScalarKind> {
+    let unsigned = s.strip_prefix('+').unwrap_or(s);
+    let negative = s.strip_prefix('-');
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(rest) = unsigned.strip_prefix(prefix) {
+            if !rest.starts_with(['+', '-']) {
+                if let Ok(int) = u128::from_str_radix(rest, radix) {
+                    return Some(match i64::try_from(int) {
+                        Ok(int) => ScalarKind::Int(int),
+                        Err(_) => ScalarKind::Float(int as f64),
+                    });
+                }
+            }
+        }
+        if let Some(rest) = negative.and_then(|n| n.strip_prefix(prefix)) {
+            if !rest.starts_with(['+', '-']) {
+                if let Some(int) = u128::from_str_radix(rest, radix)
+                    .ok()
+                    .and_then(|int| 0i128.checked_sub_unsigned(int))
+                {
+                    return Some(int_kind(int));
+                }
+            }
+        }
+    }
+    if unsigned.starts_with(['+', '-']) && negative.is_none() || digits_but_not_number(s) {
+        return None;
+    }
+    if !unsigned.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
+    }
+    s.strip_prefix('+')
+        .unwrap_or(s)
+        .parse::<i128>()
+        .ok()
+        .map(int_kind)
+}
+
+fn int_kind(int: i128) -> ScalarKind {
+    match i64::try_from(int) {
+        Ok(int) => ScalarKind::Int(int),
+        Err(_) => ScalarKind::Float(int as f64),
+    }
+}
+
+/// Leading zeros followed by digits: a string (YAML 1.2, as the general parser reads it).
+fn digits_but_not_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    digits.len() > 1 && digits.starts_with('0') && digits[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A YAML value with its span.

@@ -1,0 +1,144 @@
+//! The front matter: finding it, and reading its YAML.
+//!
+//! A purpose-built scanner reads the YAML the format uses (block mappings and sequences,
+//! plain, quoted and block scalars, `[]`, `{}`, comments) without copying: every scalar
+//! is a [`Text`](crate::Text) slice of the input. Anything else that is valid YAML (anchors, aliases,
+//! tags, flow collections with content) falls back to `yaml_serde`, bounded by
+//! [`Limits`], and gives owned values.
+//!
+//! Modules: `scanner` (the fast scanner), `visit` (how the document model reads values
+//! from either parser), `fallback` (the general parser).
+
+mod fallback;
+mod scanner;
+mod visit;
+
+use std::ops::Range;
+
+use crate::error::{Error, ErrorKind};
+use crate::options::Limits;
+use crate::value::{Mapping, Value};
+
+pub(crate) use visit::{check_unique, duplicate_key, Empty, Generic, MapAccess, SeqAccess, Visit};
+
+/// Where the front matter and the body are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Layout {
+    /// The YAML between the `---` lines, if the file has a front matter.
+    pub yaml: Option<Range<usize>>,
+    /// The body: everything after the closing `---` line.
+    pub body: Range<usize>,
+}
+
+/// Splits `src` into front matter and body.
+pub(crate) fn split(src: &str) -> Result<Layout, Error> {
+    let bytes = src.as_bytes();
+    let start = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let Some(yaml_start) = delimiter_line(bytes, start) else {
+        return Ok(Layout {
+            yaml: None,
+            body: start..src.len(),
+        });
+    };
+    // The closing line: right after the opening one, or the first `\n---` that is a
+    // whole line.
+    let lines = std::iter::once(yaml_start).chain(
+        memchr::memmem::find_iter(&bytes[yaml_start..], b"\n---").map(|at| yaml_start + at + 1),
+    );
+    for line in lines {
+        if let Some(next) = delimiter_line(bytes, line) {
+            return Ok(Layout {
+                yaml: Some(yaml_start..line),
+                body: next..src.len(),
+            });
+        }
+    }
+    Err(Error::new(
+        ErrorKind::UnclosedFrontMatter,
+        src,
+        start..start + 3,
+    ))
+}
+
+/// If a line exactly `---` starts at `at`, the offset after it.
+fn delimiter_line(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = &bytes[at..];
+    if !rest.starts_with(b"---") {
+        return None;
+    }
+    match &rest[3..] {
+        [] => Some(bytes.len()),
+        [b'\n', ..] => Some(at + 4),
+        [b'\r', b'\n', ..] => Some(at + 5),
+        [b'\r'] => Some(bytes.len()),
+        _ => None,
+    }
+}
+
+/// Why the fast scanner stopped.
+pub(crate) enum Stop {
+    /// The YAML uses something the scanner does not read: use the general parser.
+    Unsupported,
+    /// The YAML is wrong, a value has the wrong type, or a limit was hit: report it.
+    /// (Boxed: every value the scanner returns travels in a `Scan`, which stays small.)
+    Error(Box<Error>),
+}
+
+pub(crate) type Scan<T> = Result<T, Stop>;
+
+/// Reads the front matter `src[range]`, a mapping, with `visit`.
+pub(crate) fn read<'a, V: Visit<'a> + Clone>(
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Result<V::Out, Error> {
+    let stop = if needs_general_parser(&src.as_bytes()[range.clone()]) {
+        Stop::Unsupported
+    } else {
+        match scanner::scan(src, range.clone(), limits, visit.clone()) {
+            Ok(out) => return Ok(out),
+            Err(stop) => stop,
+        }
+    };
+    if let Stop::Error(e) = stop {
+        return Err(*e);
+    }
+    read_general(src, range, limits, visit)
+}
+
+/// Reads the front matter `src[range]` with the general YAML parser, then `visit`.
+pub(crate) fn read_general<'a, V: Visit<'a>>(
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Result<V::Out, Error> {
+    let mapping = fallback::read(src, range.clone(), limits)?;
+    match visit::visit_value(Value::Mapping(mapping), visit) {
+        Ok(out) => Ok(out),
+        Err(Stop::Error(e)) => Err(*e),
+        // Owned values are always readable; kept as an error rather than a panic.
+        Err(Stop::Unsupported) => Err(Error::new(
+            ErrorKind::Yaml {
+                message: "front matter the parser cannot read".to_string(),
+            },
+            src,
+            range.start..range.start,
+        )),
+    }
+}
+
+/// Whether `yaml` holds what the scanner does not read line by line: a `\r` on its own
+/// (a line break in YAML; the scanner reads lines by `\n`), or a byte order mark (which
+/// YAML skips wherever it is).
+fn needs_general_parser(yaml: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', yaml).any(|at| yaml.get(at + 1) != Some(&b'\n'))
+        || memchr::memmem::find(yaml, "\u{FEFF}".as_bytes()).is_some()
+}
+
+/// Reads the front matter with the general YAML parser only (for tests and comparisons).
+#[doc(hidden)]
+pub fn read_with_fallback(src: &str, limits: &Limits) -> Result<Mapping<'static>, Error> {
+    fallback::read(src, 0..src.len(), limits)
+}

@@ -1,0 +1,212 @@
+//! How the document model reads values: from the fast scanner or from the general
+//! parser's values, through the same traits.
+
+use std::ops::Range;
+
+use super::{Scan, Stop};
+use crate::error::{Error, ErrorKind};
+use crate::text::{Style, Text};
+use crate::value::{Mapping, Scalar, Sequence, Value};
+
+/// Receives one YAML value and builds what it wants from it.
+///
+/// This is how the document model is built straight from the scanner, with no generic
+/// tree in between (the design of serde's `Visitor`): each type of the model reads the
+/// value it expects, pulls the entries of a mapping or the items of a sequence one by
+/// one, and hands each to the visitor of its own type. [`Generic`] builds a [`Value`].
+pub(crate) trait Visit<'a>: Sized {
+    /// What the visitor builds.
+    type Out;
+    /// The value is a scalar.
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out>;
+    /// The value is a mapping: read every entry from `map`.
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Self::Out>;
+    /// The value is a sequence: read every item from `seq`.
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Self::Out>;
+}
+
+/// The entries of a mapping, read one by one: `next_key`, then `next_value`.
+pub(crate) trait MapAccess<'a> {
+    /// The next key, or `None` after the last entry.
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>>;
+    /// The value of the key just read.
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out>;
+    /// Byte span of the mapping: complete once `next_key` has returned `None`.
+    fn span(&self) -> Range<usize>;
+}
+
+/// The items of a sequence, read one by one.
+pub(crate) trait SeqAccess<'a> {
+    /// The next item, or `None` after the last.
+    fn next_item<V: Visit<'a>>(&mut self, visit: V) -> Scan<Option<V::Out>>;
+    /// Byte span of the sequence: complete once `next_item` has returned `None`.
+    fn span(&self) -> Range<usize>;
+}
+
+/// A mapping with no entries at `.0`.
+pub(crate) struct Empty(pub Range<usize>);
+
+impl<'a> MapAccess<'a> for Empty {
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>> {
+        Ok(None)
+    }
+
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
+        let at = self.0.start;
+        visit.scalar(Scalar::new(Text::new("", at..at, Style::Bare)))
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.0.clone()
+    }
+}
+
+/// Checks that the keys of a mapping are all different. The document model's types
+/// with fixed keys check theirs as they read them; this is for the others.
+pub(crate) fn check_unique<'a, T>(
+    src: &str,
+    entries: &[T],
+    key: impl Fn(&T) -> &Scalar<'a>,
+) -> Scan<()> {
+    if entries.len() < 2 {
+        return Ok(());
+    }
+    let duplicate = if entries.len() <= 64 {
+        // Fingerprints first: a full comparison only when two are equal.
+        let mut prints = [0u64; 64];
+        for (print, entry) in prints.iter_mut().zip(entries) {
+            *print = fingerprint(&key(entry).decode());
+        }
+        (1..entries.len()).find(|&i| {
+            (0..i).any(|j| {
+                prints[j] == prints[i] && key(&entries[j]).decode() == key(&entries[i]).decode()
+            })
+        })
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        entries.iter().position(|e| !seen.insert(key(e).decode()))
+    };
+    match duplicate {
+        Some(i) => Err(duplicate_key(src, key(&entries[i]))),
+        None => Ok(()),
+    }
+}
+
+/// The error for a key written twice in a mapping.
+pub(crate) fn duplicate_key(src: &str, key: &Scalar<'_>) -> Stop {
+    Stop::Error(Box::new(Error::new(
+        ErrorKind::DuplicateKey {
+            key: key.decode().into_owned(),
+        },
+        src,
+        key.span(),
+    )))
+}
+
+/// A 64-bit fingerprint of a key, for the duplicate check.
+fn fingerprint(key: &str) -> u64 {
+    let mut hash = key.len() as u64;
+    for chunk in key.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    hash
+}
+
+/// Builds a generic [`Value`], checking keys against `src`.
+#[derive(Clone, Copy)]
+pub(crate) struct Generic<'s>(pub &'s str);
+
+impl<'a> Visit<'a> for Generic<'_> {
+    type Out = Value<'a>;
+
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<Value<'a>> {
+        Ok(Value::Scalar(scalar))
+    }
+
+    fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Value<'a>> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key()? {
+            let value = map.next_value(self)?;
+            entries.push((key, value));
+        }
+        check_unique(self.0, &entries, |(k, _)| k)?;
+        Ok(Value::Mapping(Mapping {
+            entries,
+            span: map.span(),
+        }))
+    }
+
+    fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Value<'a>> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_item(self)? {
+            items.push(item);
+        }
+        Ok(Value::Sequence(Sequence {
+            items,
+            span: seq.span(),
+        }))
+    }
+}
+
+/// Hands a generic value (from the general YAML parser) to a visitor.
+pub(crate) fn visit_value<'a, V: Visit<'a>>(value: Value<'a>, visit: V) -> Scan<V::Out> {
+    match value {
+        Value::Scalar(s) => visit.scalar(s),
+        Value::Mapping(m) => visit.mapping(ValueMap {
+            entries: m.entries.into_iter(),
+            pending: None,
+            span: m.span,
+        }),
+        Value::Sequence(s) => visit.sequence(ValueSeq {
+            items: s.items.into_iter(),
+            span: s.span,
+        }),
+    }
+}
+
+struct ValueMap<'a> {
+    entries: std::vec::IntoIter<(Scalar<'a>, Value<'a>)>,
+    pending: Option<Value<'a>>,
+    span: Range<usize>,
+}
+
+impl<'a> MapAccess<'a> for ValueMap<'a> {
+    fn next_key(&mut self) -> Scan<Option<Scalar<'a>>> {
+        Ok(self.entries.next().map(|(key, value)| {
+            self.pending = Some(value);
+            key
+        }))
+    }
+
+    fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
+        let value = self.pending.take().unwrap_or_else(|| {
+            let at = self.span.start;
+            Value::Scalar(Scalar::new(Text::new("", at..at, Style::Bare)))
+        });
+        visit_value(value, visit)
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+struct ValueSeq<'a> {
+    items: std::vec::IntoIter<Value<'a>>,
+    span: Range<usize>,
+}
+
+impl<'a> SeqAccess<'a> for ValueSeq<'a> {
+    fn next_item<V: Visit<'a>>(&mut self, visit: V) -> Scan<Option<V::Out>> {
+        self.items
+            .next()
+            .map(|item| visit_value(item, visit))
+            .transpose()
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
