@@ -101,12 +101,34 @@ fn a_keep_block_scalar_without_lines_is_empty() {
 /// a space: the empty line is a line feed (YAML 7.3.1), as the general parser reads it.
 #[test]
 fn an_escaped_line_break_keeps_the_empty_lines_after_it() {
-    for yaml in ["a: \"x\\\n\n\n  y\"", "a: \"x\\\n  \n  y\"", "a: \"x \\\n\n y\""] {
+    for yaml in [
+        "a: \"x\\\n\n\n  y\"",
+        "a: \"x\\\n  \n  y\"",
+        "a: \"x \\\n\n y\"",
+    ] {
         let (fast, general) = both_parsers(yaml);
         assert_eq!(fast, general, "{yaml:?}");
     }
     assert_eq!(both_parsers("a: \"x\\\n\n\n  y\"").0["a"], "x\n\ny");
     assert_eq!(both_parsers("a: \"x\\\n  y\"").0["a"], "xy");
+}
+
+/// In a block scalar, a line of indentation then a tab (`    \t  `) was taken for an
+/// empty line and dropped; only spaces make an empty line, the tab is content.
+#[test]
+fn a_tab_after_a_block_scalars_indentation_is_content() {
+    for yaml in [
+        "s: |-\n    z  -\n    \t  \n",
+        "s: |\n  a\n  \t",
+        "s: >\n  a\n  \tb\n  c",
+    ] {
+        let (fast, general) = both_parsers(yaml);
+        assert_eq!(fast, general, "{yaml:?}");
+    }
+    assert_eq!(
+        both_parsers("s: |-\n    z  -\n    \t  \n").0["s"],
+        "z  -\n\t  "
+    );
 }
 
 /// Keys that are not strings in YAML (`~`, `0x10`, `true`) kept their text with the scanner

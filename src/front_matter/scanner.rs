@@ -613,6 +613,11 @@ impl<'a> Scanner<'a, '_> {
         while probe < self.end {
             let spaces = count_spaces(self.bytes, probe, self.end);
             let mut j = probe + spaces;
+            if self.bytes[..self.end].get(j) == Some(&b'\t') {
+                // A tab after the indentation: content or an error, left to the general
+                // parser.
+                return Err(Stop::Unsupported);
+            }
             while j < self.end && is_blank(self.bytes[j]) {
                 j += 1;
             }
@@ -643,8 +648,12 @@ impl<'a> Scanner<'a, '_> {
             let spaces = count_spaces(self.bytes, line, self.end);
             let j = line + spaces;
             let end = self.line_end(line);
-            let empty = self.bytes[j..end].iter().all(|&b| is_blank(b));
+            // Only spaces make an empty line: a tab after the indentation is content.
+            let empty = self.bytes[j..end].iter().all(|&b| b == b'\r');
             if !empty && spaces < indent {
+                if self.bytes[j] == b'\t' {
+                    return Err(Stop::Unsupported);
+                }
                 break;
             }
             if !empty || spaces > indent {
