@@ -210,3 +210,36 @@ impl<'a> SeqAccess<'a> for ValueSeq<'a> {
         self.span.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The fingerprinted and hashed checks against the obvious quadratic one: the same
+        // first repeated key, for small mappings and large ones.
+        #[test]
+        fn check_unique_finds_the_first_repeat(
+            keys in proptest::collection::vec("[ab]{0,3}|[a-z]{1,12}", 0..100),
+        ) {
+            let src = "";
+            let scalars: Vec<Scalar<'_>> = keys
+                .iter()
+                .map(|k| Scalar::new(Text::new(k, 0..0, Style::Bare)))
+                .collect();
+            let expected = (1..keys.len()).find(|&i| keys[..i].contains(&keys[i]));
+            match check_unique(src, &scalars, |s| s) {
+                Ok(()) => prop_assert_eq!(expected, None),
+                Err(Stop::Error(e)) => {
+                    let i = expected.expect("a repeat");
+                    prop_assert_eq!(
+                        e.kind(),
+                        &ErrorKind::DuplicateKey { key: keys[i].clone() }
+                    );
+                }
+                Err(Stop::Unsupported) => prop_assert!(false, "never unsupported"),
+            }
+        }
+    }
+}
