@@ -136,6 +136,27 @@ fn front_matter(c: &mut Criterion) {
     group.bench_function("yaml_serde_typed", |b| {
         b.iter(|| baseline_front_matter(black_box(yaml)))
     });
+    // The corpus documents' front matters, one by one.
+    let docs = corpus("clean");
+    let yamls: Vec<&str> = docs.iter().map(|d| split(d).0).collect();
+    group.throughput(Throughput::Bytes(
+        yamls.iter().map(|y| y.len()).sum::<usize>() as u64,
+    ));
+    group.bench_function(BenchmarkId::new("wikimd", "corpus"), |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| wikimd::parse_front_matter(black_box(d)).unwrap().is_some() as usize)
+                .sum::<usize>()
+        })
+    });
+    group.bench_function(BenchmarkId::new("yaml_serde_typed", "corpus"), |b| {
+        b.iter(|| {
+            yamls
+                .iter()
+                .map(|y| baseline_front_matter(black_box(y)).infoboxes.len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 
@@ -149,6 +170,28 @@ fn body(c: &mut Criterion) {
     });
     group.bench_function("pulldown_cmark_events", |b| {
         b.iter(|| bare_events(black_box(body)))
+    });
+    // The corpus documents' bodies, one by one.
+    let docs = corpus("clean");
+    let bodies: Vec<&str> = docs.iter().map(|d| split(d).1).collect();
+    group.throughput(Throughput::Bytes(
+        bodies.iter().map(|b| b.len()).sum::<usize>() as u64,
+    ));
+    group.bench_function(BenchmarkId::new("wikimd", "corpus"), |b| {
+        b.iter(|| {
+            bodies
+                .iter()
+                .map(|body| wikimd::parse(black_box(body)).unwrap().sections().len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function(BenchmarkId::new("pulldown_cmark_events", "corpus"), |b| {
+        b.iter(|| {
+            bodies
+                .iter()
+                .map(|body| bare_events(black_box(body)))
+                .sum::<usize>()
+        })
     });
     group.finish();
 }
