@@ -54,6 +54,20 @@ fn is_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r')
 }
 
+/// The bytes a plain scalar may start with and [`Scanner::plain_on_its_line`] reads:
+/// not white space, not a YAML indicator (`-?:,[]{}#&*!|>'"%@` and the backquote), and
+/// not a line break.
+static PLAIN_START: [bool; 256] = {
+    let mut table = [true; 256];
+    let excluded = b" \t\r\n-?:,[]{}#&*!|>'\"%@`";
+    let mut i = 0;
+    while i < excluded.len() {
+        table[excluded[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
+
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -179,6 +193,7 @@ impl<'a> Scanner<'a, '_> {
 
     /// Skips blank and comment lines from `pos` (a line start) and gives the indentation of
     /// the next line with content, or `None` at the end.
+    #[inline(always)]
     fn next_indent(&mut self) -> Scan<Option<usize>> {
         // When collections end, each one asks for the same line: measure it once.
         if self.pos == self.indented.0 {
@@ -269,6 +284,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// If a mapping key starts at `at`, the offset of its `:`.
+    #[inline(always)]
     fn key_end(&self, at: usize) -> Scan<Option<usize>> {
         let Some(&first) = self.bytes[..self.end].get(at) else {
             return Ok(None);
@@ -326,6 +342,7 @@ impl<'a> Scanner<'a, '_> {
         at >= self.end || matches!(self.bytes[at], b' ' | b'\t' | b'\r' | b'\n')
     }
 
+    #[inline(always)]
     fn key(&mut self, start: usize, colon: usize) -> Scan<Scalar<'a>> {
         match self.bytes[start] {
             b'"' | b'\'' => {
@@ -347,9 +364,14 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The value after `key:`; `pos` is just after the colon. Leaves `pos` at a line start.
+    #[inline(always)]
     fn value_after_key<V: Visit<'a>>(&mut self, indent: usize, visit: V) -> Scan<V::Out> {
         while self.pos < self.end && matches!(self.bytes[self.pos], b' ' | b'\t') {
             self.pos += 1;
+        }
+        if let Some(scalar) = self.plain_on_its_line(indent) {
+            self.count_node(scalar.span().start)?;
+            return self.emit(scalar, visit);
         }
         let here = self.pos;
         if self.at_line_end_or_comment() {
@@ -373,7 +395,7 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// Hands a scalar to the visitor.
-    #[inline]
+    #[inline(always)]
     fn emit<V: Visit<'a>>(&mut self, scalar: Scalar<'a>, visit: V) -> Scan<V::Out> {
         self.last_end = scalar.span().end;
         visit.scalar(scalar)
@@ -475,6 +497,51 @@ impl<'a> Scanner<'a, '_> {
             end -= 1;
         }
         Ok(end)
+    }
+
+    /// The common case in one pass: a plain scalar starting at `pos` that ends on its line
+    /// and is followed by a line with content indented at most `parent` (so not
+    /// continuing it), or by the end. Anything else (a comment, `: `, an empty or
+    /// commented next line, a continuation) is `None`, with nothing consumed, for
+    /// [`plain`](Self::plain) to read.
+    #[inline(always)]
+    fn plain_on_its_line(&mut self, parent: usize) -> Option<Scalar<'a>> {
+        let start = self.pos;
+        if !PLAIN_START[usize::from(*self.bytes[..self.end].get(start)?)] {
+            return None;
+        }
+        let mut i = start + 1;
+        let line_end = loop {
+            i = next_special(self.bytes, i, self.end);
+            match self.bytes[..self.end].get(i) {
+                None | Some(b'\n') => break i,
+                Some(b':') if !self.ends_token(i + 1) => i += 1,
+                Some(b'#') if !is_blank(self.bytes[i - 1]) => i += 1,
+                Some(_) => return None,
+            }
+        };
+        let mut end = line_end;
+        while is_blank(self.bytes[end - 1]) {
+            end -= 1;
+        }
+        let next = line_end + 1;
+        if next < self.end {
+            let spaces = count_spaces(self.bytes, next, self.end);
+            if spaces > parent
+                || matches!(
+                    self.bytes[..self.end].get(next + spaces),
+                    None | Some(b'\t' | b'\r' | b'\n' | b'#')
+                )
+            {
+                return None;
+            }
+            self.indented = (next, spaces);
+            self.pos = next;
+        } else {
+            self.pos = self.end;
+        }
+        let raw = &self.src[start..end];
+        Some(Scalar::new(Text::new(raw, start..end, Style::Bare)))
     }
 
     /// A plain scalar, possibly continued on lines indented more than `parent`.
@@ -720,6 +787,7 @@ struct ScanMap<'s, 'a, 'l> {
 
 impl<'s, 'a, 'l> ScanMap<'s, 'a, 'l> {
     /// A block mapping whose first key starts at `scanner.pos` and ends at `first_colon`.
+    #[inline(always)]
     fn begin(scanner: &'s mut Scanner<'a, 'l>, indent: usize, first_colon: usize) -> Scan<Self> {
         scanner.enter(scanner.pos)?;
         let start = scanner.pos;
@@ -751,6 +819,7 @@ impl<'s, 'a, 'l> ScanMap<'s, 'a, 'l> {
 }
 
 impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
+    #[inline(always)]
     fn next_key(&mut self) -> Scan<Option<Scalar<'a>>> {
         let s = &mut *self.scanner;
         let colon = match self.state {
@@ -779,6 +848,7 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
         Ok(Some(key))
     }
 
+    #[inline(always)]
     fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
         let out = self.scanner.value_after_key(self.indent, visit)?;
         self.end = self.end.max(self.scanner.last_end);
