@@ -359,6 +359,15 @@ impl LinkRare<'_> {
 }
 
 impl<'a> Link<'a> {
+    const EMPTY: Link<'static> = Link {
+        span: 0..0,
+        kind: LinkKind::Other,
+        link_type: None,
+        page: None,
+        text: None,
+        rare: None,
+    };
+
     /// What the link points to (from `type`).
     pub fn kind(&self) -> LinkKind {
         self.kind
@@ -630,7 +639,7 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
             if slot.is_some() {
                 return Err(duplicate_key(self.src, &key));
             }
-            *slot = Some(map.next_value(StringVisit(at, "a string"))?);
+            map.next_value(StringVisit(at, "a string", slot))?;
         }
         check_unique(self.src, &fm.other.entries, |(k, _)| k)?;
         fm.span = map.span();
@@ -651,21 +660,27 @@ impl FrontMatterVisit<'_> {
     }
 }
 
-/// A scalar (a string, or any scalar where the model keeps the text as written).
-struct StringVisit<'p, 's>(At<'p, 's>, &'static str);
+/// A scalar (a string, or any scalar where the model keeps the text as written), stored
+/// in `.2`, what it is expected to be named by `.1`.
+///
+/// The scalar is written where it is kept rather than returned: moving a value that was
+/// just built costs a stall (see [`Text`]).
+struct StringVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'static str, &'v mut Option<Scalar<'a>>);
 
-impl<'a> Visit<'a> for StringVisit<'_, '_> {
-    type Out = Scalar<'a>;
+impl<'a> Visit<'a> for StringVisit<'_, '_, '_, 'a> {
+    type Out = ();
 
-    fn scalar(self, scalar: Scalar<'a>) -> Scan<Scalar<'a>> {
-        Ok(scalar)
+    #[inline(always)]
+    fn scalar(self, scalar: Scalar<'a>) -> Scan<()> {
+        *self.2 = Some(scalar);
+        Ok(())
     }
 
-    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<Scalar<'a>> {
+    fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<()> {
         self.0.wrong_mapping(self.1, map)
     }
 
-    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Scalar<'a>> {
+    fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<()> {
         self.0.wrong_sequence(self.1, seq)
     }
 }
@@ -767,8 +782,8 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
                 return Err(duplicate_key(self.0.src, &key));
             }
             match &*name {
-                "text" => rich.text = Some(map.next_value(StringVisit(at, "a string"))?),
-                "number" => rich.number = Some(map.next_value(StringVisit(at, "a number"))?),
+                "text" => map.next_value(StringVisit(at, "a string", &mut rich.text))?,
+                "number" => map.next_value(StringVisit(at, "a number", &mut rich.number))?,
                 "links" => rich.links = Some(map.next_value(LinksVisit(at))?),
                 "formatting" => {
                     rich.formatting = Some(Box::new(map.next_value(FormattingVisit(at))?))
@@ -830,14 +845,9 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
 
     fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<()> {
         let i = self.1.len();
-        self.1.push(Link {
-            span: 0..0,
-            kind: LinkKind::Other,
-            link_type: None,
-            page: None,
-            text: None,
-            rare: None,
-        });
+        // Pushed from a constant: a link built on the stack just before would be copied
+        // while its stores are in flight, which stalls.
+        self.1.push(Link::EMPTY);
         let link = &mut self.1[i];
         while let Some(key) = map.next_key()? {
             let name = key.decode();
@@ -858,7 +868,7 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
             if slot.is_some() {
                 return Err(duplicate_key(self.0.src, &key));
             }
-            *slot = Some(map.next_value(StringVisit(self.0.key(&name), "a string"))?);
+            map.next_value(StringVisit(self.0.key(&name), "a string", slot))?;
         }
         check_unique(self.0.src, link.other(), |(k, _)| k)?;
         link.span = map.span();
@@ -940,10 +950,16 @@ impl<'a> Visit<'a> for FragmentsVisit<'_, '_> {
 
     fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
         let mut fragments = Vec::new();
-        while let Some(fragment) =
-            seq.next_item(StringVisit(self.0.index(fragments.len()), "a string"))?
+        let mut fragment = None;
+        while seq
+            .next_item(StringVisit(
+                self.0.index(fragments.len()),
+                "a string",
+                &mut fragment,
+            ))?
+            .is_some()
         {
-            fragments.push(fragment);
+            fragments.extend(fragment.take());
         }
         Ok(fragments)
     }

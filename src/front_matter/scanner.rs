@@ -20,8 +20,7 @@ pub(super) fn scan<'a, V: Visit<'a>>(
 ) -> Scan<V::Out> {
     let mut scanner = Scanner {
         src,
-        bytes: src.as_bytes(),
-        end: range.end,
+        bytes: &src.as_bytes()[..range.end],
         pos: range.start,
         depth: 0,
         nodes: 0,
@@ -35,9 +34,8 @@ pub(super) fn scan<'a, V: Visit<'a>>(
 
 struct Scanner<'a, 'l> {
     src: &'a str,
+    /// The YAML's bytes: the input up to the closing `---` line.
     bytes: &'a [u8],
-    /// End of the YAML (start of the closing `---` line).
-    end: usize,
     pos: usize,
     depth: usize,
     nodes: usize,
@@ -106,6 +104,28 @@ fn next_special(bytes: &[u8], mut from: usize, end: usize) -> usize {
     from
 }
 
+/// The offset of the first `\n` in `bytes[from..]`, or `bytes.len()`: eight bytes at a
+/// time for the first 32 bytes (most lines are shorter), then `memchr`.
+#[inline]
+fn find_newline(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let short = bytes.len().min(from + 32);
+    while i + 8 <= short {
+        let found = bytes_equal(word_at(bytes, i), b'\n');
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    if i + 8 > bytes.len() {
+        while i < bytes.len() && bytes[i] != b'\n' {
+            i += 1;
+        }
+        return i;
+    }
+    memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at)
+}
+
 /// The number of spaces at `bytes[from..end]`'s start, eight bytes at a time.
 #[inline]
 fn count_spaces(bytes: &[u8], from: usize, end: usize) -> usize {
@@ -126,8 +146,8 @@ fn count_spaces(bytes: &[u8], from: usize, end: usize) -> usize {
 impl<'a> Scanner<'a, '_> {
     fn document<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
         self.skip_blank_lines();
-        if self.pos >= self.end {
-            let at = self.pos.min(self.end);
+        if self.pos >= self.bytes.len() {
+            let at = self.pos.min(self.bytes.len());
             return visit.mapping(ScanMap::empty(self, at..at));
         }
         let indent = self.indent()?;
@@ -135,7 +155,7 @@ impl<'a> Scanner<'a, '_> {
         // What the front matter must be (a mapping) is the visitor's to say.
         let out = self.block_node(indent, -1, visit)?;
         self.skip_blank_lines();
-        if self.pos < self.end {
+        if self.pos < self.bytes.len() {
             return Err(Stop::Unsupported);
         }
         Ok(out)
@@ -163,7 +183,7 @@ impl<'a> Scanner<'a, '_> {
         if start <= at && at <= end {
             return end;
         }
-        let end = memchr(b'\n', &self.bytes[at..self.end]).map_or(self.end, |i| at + i);
+        let end = find_newline(self.bytes, at);
         self.line.set((at, end));
         end
     }
@@ -171,22 +191,22 @@ impl<'a> Scanner<'a, '_> {
     /// Start of the line after the one that holds `at`.
     #[inline]
     fn next_line(&self, at: usize) -> usize {
-        (self.line_end(at) + 1).min(self.end)
+        (self.line_end(at) + 1).min(self.bytes.len())
     }
 
     /// Skips lines that hold only white space or a comment. `pos` must be at a line start.
     fn skip_blank_lines(&mut self) {
-        while self.pos < self.end {
+        while self.pos < self.bytes.len() {
             let mut i = self.pos;
-            while i < self.end && is_blank(self.bytes[i]) {
+            while i < self.bytes.len() && is_blank(self.bytes[i]) {
                 i += 1;
             }
-            if i < self.end && self.bytes[i] != b'\n' && self.bytes[i] != b'#' {
+            if i < self.bytes.len() && self.bytes[i] != b'\n' && self.bytes[i] != b'#' {
                 return;
             }
             self.pos = self.next_line(i);
-            if i >= self.end {
-                self.pos = self.end;
+            if i >= self.bytes.len() {
+                self.pos = self.bytes.len();
             }
         }
     }
@@ -199,15 +219,15 @@ impl<'a> Scanner<'a, '_> {
         if self.pos == self.indented.0 {
             return Ok(Some(self.indented.1));
         }
-        while self.pos < self.end {
-            let spaces = count_spaces(self.bytes, self.pos, self.end);
+        while self.pos < self.bytes.len() {
+            let spaces = count_spaces(self.bytes, self.pos, self.bytes.len());
             let i = self.pos + spaces;
             let mut j = i;
-            while j < self.end && is_blank(self.bytes[j]) {
+            while j < self.bytes.len() && is_blank(self.bytes[j]) {
                 j += 1;
             }
-            if j >= self.end {
-                self.pos = self.end;
+            if j >= self.bytes.len() {
+                self.pos = self.bytes.len();
                 return Ok(None);
             }
             if self.bytes[j] != b'\n' && self.bytes[j] != b'#' {
@@ -227,8 +247,8 @@ impl<'a> Scanner<'a, '_> {
     /// left to the general parser, which reports it.
     #[inline]
     fn indent(&self) -> Scan<usize> {
-        let i = self.pos + count_spaces(self.bytes, self.pos, self.end);
-        if i < self.end && self.bytes[i] == b'\t' {
+        let i = self.pos + count_spaces(self.bytes, self.pos, self.bytes.len());
+        if i < self.bytes.len() && self.bytes[i] == b'\t' {
             return Err(Stop::Unsupported);
         }
         Ok(i - self.pos)
@@ -268,7 +288,8 @@ impl<'a> Scanner<'a, '_> {
     #[inline]
     fn is_dash(&self, at: usize) -> bool {
         self.bytes.get(at) == Some(&b'-')
-            && (at + 1 >= self.end || matches!(self.bytes[at + 1], b' ' | b'\t' | b'\n' | b'\r'))
+            && (at + 1 >= self.bytes.len()
+                || matches!(self.bytes[at + 1], b' ' | b'\t' | b'\n' | b'\r'))
     }
 
     /// A node written in block context starting at `pos`, in column `column`, inside a
@@ -286,7 +307,7 @@ impl<'a> Scanner<'a, '_> {
     /// If a mapping key starts at `at`, the offset of its `:`.
     #[inline(always)]
     fn key_end(&self, at: usize) -> Scan<Option<usize>> {
-        let Some(&first) = self.bytes[..self.end].get(at) else {
+        let Some(&first) = self.bytes.get(at) else {
             return Ok(None);
         };
         match first {
@@ -321,8 +342,8 @@ impl<'a> Scanner<'a, '_> {
                 // `key: `, unless a comment or the line's end comes first.
                 let mut i = at;
                 loop {
-                    i = next_special(self.bytes, i, self.end);
-                    match self.bytes[..self.end].get(i) {
+                    i = next_special(self.bytes, i, self.bytes.len());
+                    match self.bytes.get(i) {
                         None | Some(b'\n') => {
                             self.line.set((at, i));
                             return Ok(None);
@@ -339,7 +360,7 @@ impl<'a> Scanner<'a, '_> {
     /// Whether the byte at `at` ends a token: white space, a line end or the YAML's end.
     #[inline]
     fn ends_token(&self, at: usize) -> bool {
-        at >= self.end || matches!(self.bytes[at], b' ' | b'\t' | b'\r' | b'\n')
+        at >= self.bytes.len() || matches!(self.bytes[at], b' ' | b'\t' | b'\r' | b'\n')
     }
 
     #[inline(always)]
@@ -366,7 +387,7 @@ impl<'a> Scanner<'a, '_> {
     /// The value after `key:`; `pos` is just after the colon. Leaves `pos` at a line start.
     #[inline(always)]
     fn value_after_key<V: Visit<'a>>(&mut self, indent: usize, visit: V) -> Scan<V::Out> {
-        while self.pos < self.end && matches!(self.bytes[self.pos], b' ' | b'\t') {
+        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t') {
             self.pos += 1;
         }
         if let Some(scalar) = self.plain_on_its_line(indent) {
@@ -377,7 +398,7 @@ impl<'a> Scanner<'a, '_> {
         if self.at_line_end_or_comment() {
             self.pos = self.next_line(self.pos);
             self.skip_blank_lines();
-            if self.pos < self.end {
+            if self.pos < self.bytes.len() {
                 let next = self.indent()?;
                 if next > indent || (next == indent && self.is_dash(self.pos + next)) {
                     self.pos += next;
@@ -407,7 +428,7 @@ impl<'a> Scanner<'a, '_> {
         match self.bytes.get(self.pos) {
             None | Some(b'\n' | b'#') => true,
             Some(b'\r') => matches!(self.bytes.get(self.pos + 1), None | Some(b'\n')),
-            _ => self.pos >= self.end,
+            _ => self.pos >= self.bytes.len(),
         }
     }
 
@@ -432,7 +453,7 @@ impl<'a> Scanner<'a, '_> {
                     b'}'
                 };
                 let mut i = start + 1;
-                while i < self.end && matches!(self.bytes[i], b' ' | b'\t') {
+                while i < self.bytes.len() && matches!(self.bytes[i], b' ' | b'\t') {
                     i += 1;
                 }
                 if self.bytes.get(i) != Some(&close) {
@@ -467,10 +488,10 @@ impl<'a> Scanner<'a, '_> {
     /// After a value on a line: only white space or a comment may follow.
     #[inline]
     fn finish_line(&mut self) -> Scan<()> {
-        while self.pos < self.end && is_blank(self.bytes[self.pos]) {
+        while self.pos < self.bytes.len() && is_blank(self.bytes[self.pos]) {
             self.pos += 1;
         }
-        if self.pos < self.end && !matches!(self.bytes[self.pos], b'\n' | b'#') {
+        if self.pos < self.bytes.len() && !matches!(self.bytes[self.pos], b'\n' | b'#') {
             return Err(Stop::Unsupported);
         }
         self.pos = self.next_line(self.pos);
@@ -482,8 +503,8 @@ impl<'a> Scanner<'a, '_> {
     fn plain_line_end(&self, from: usize) -> Scan<usize> {
         let mut i = from;
         let mut end = loop {
-            i = next_special(self.bytes, i, self.end);
-            match self.bytes[..self.end].get(i) {
+            i = next_special(self.bytes, i, self.bytes.len());
+            match self.bytes.get(i) {
                 None | Some(b'\n') => {
                     self.line.set((from, i));
                     break i;
@@ -507,13 +528,13 @@ impl<'a> Scanner<'a, '_> {
     #[inline(always)]
     fn plain_on_its_line(&mut self, parent: usize) -> Option<Scalar<'a>> {
         let start = self.pos;
-        if !PLAIN_START[usize::from(*self.bytes[..self.end].get(start)?)] {
+        if !PLAIN_START[usize::from(*self.bytes.get(start)?)] {
             return None;
         }
         let mut i = start + 1;
         let line_end = loop {
-            i = next_special(self.bytes, i, self.end);
-            match self.bytes[..self.end].get(i) {
+            i = next_special(self.bytes, i, self.bytes.len());
+            match self.bytes.get(i) {
                 None | Some(b'\n') => break i,
                 Some(b':') if !self.ends_token(i + 1) => i += 1,
                 Some(b'#') if !is_blank(self.bytes[i - 1]) => i += 1,
@@ -525,11 +546,11 @@ impl<'a> Scanner<'a, '_> {
             end -= 1;
         }
         let next = line_end + 1;
-        if next < self.end {
-            let spaces = count_spaces(self.bytes, next, self.end);
+        if next < self.bytes.len() {
+            let spaces = count_spaces(self.bytes, next, self.bytes.len());
             if spaces > parent
                 || matches!(
-                    self.bytes[..self.end].get(next + spaces),
+                    self.bytes.get(next + spaces),
                     None | Some(b'\t' | b'\r' | b'\n' | b'#')
                 )
             {
@@ -538,7 +559,7 @@ impl<'a> Scanner<'a, '_> {
             self.indented = (next, spaces);
             self.pos = next;
         } else {
-            self.pos = self.end;
+            self.pos = self.bytes.len();
         }
         let raw = &self.src[start..end];
         Some(Scalar::new(Text::new(raw, start..end, Style::Bare)))
@@ -556,15 +577,15 @@ impl<'a> Scanner<'a, '_> {
             // Continuation lines: indented more than the parent, until a blank-then-less-
             // indented line, a comment or the end.
             let mut probe = self.pos;
-            while probe < self.end {
-                let spaces = count_spaces(self.bytes, probe, self.end);
+            while probe < self.bytes.len() {
+                let spaces = count_spaces(self.bytes, probe, self.bytes.len());
                 let mut i = probe + spaces;
-                while i < self.end && is_blank(self.bytes[i]) {
+                while i < self.bytes.len() && is_blank(self.bytes[i]) {
                     i += 1;
                 }
-                if i >= self.end || self.bytes[i] == b'\n' {
+                if i >= self.bytes.len() || self.bytes[i] == b'\n' {
                     probe = self.next_line(i); // an empty line: folded if the scalar goes on
-                    if i >= self.end {
+                    if i >= self.bytes.len() {
                         break;
                     }
                     continue;
@@ -610,9 +631,9 @@ impl<'a> Scanner<'a, '_> {
         let mut plain = true;
         loop {
             let found = if quote == b'"' {
-                memchr2(b'"', b'\\', &self.bytes[i..self.end])
+                memchr2(b'"', b'\\', &self.bytes[i..self.bytes.len()])
             } else {
-                memchr(b'\'', &self.bytes[i..self.end])
+                memchr(b'\'', &self.bytes[i..self.bytes.len()])
             };
             let Some(off) = found else {
                 return Err(self.yaml_error(
@@ -630,14 +651,15 @@ impl<'a> Scanner<'a, '_> {
             }
             match self.bytes[at] {
                 b'\\' => {
-                    if !valid_double_escape(&self.src[at + 1..self.end]) {
+                    if !valid_double_escape(&self.src[at + 1..self.bytes.len()]) {
                         return Err(self.yaml_error("invalid escape in double-quoted string", at));
                     }
                     plain = false;
-                    let (consumed, _) = crate::text::double_escape(&self.src[at + 1..self.end]);
+                    let (consumed, _) =
+                        crate::text::double_escape(&self.src[at + 1..self.bytes.len()]);
                     i = at + 1 + consumed;
                 }
-                b'\'' if self.bytes.get(at + 1) == Some(&b'\'') && at + 1 < self.end => {
+                b'\'' if self.bytes.get(at + 1) == Some(&b'\'') && at + 1 < self.bytes.len() => {
                     plain = false;
                     i = at + 2;
                 }
@@ -662,7 +684,7 @@ impl<'a> Scanner<'a, '_> {
         let folded = self.bytes[start] == b'>';
         let mut chomp = Chomp::Clip;
         let mut i = start + 1;
-        while i < self.end {
+        while i < self.bytes.len() {
             match self.bytes[i] {
                 b'-' if chomp == Chomp::Clip => chomp = Chomp::Strip,
                 b'+' if chomp == Chomp::Clip => chomp = Chomp::Keep,
@@ -677,24 +699,24 @@ impl<'a> Scanner<'a, '_> {
         let mut content_indent = None;
         let mut leading_max = 0;
         let mut probe = self.pos;
-        while probe < self.end {
-            let spaces = count_spaces(self.bytes, probe, self.end);
+        while probe < self.bytes.len() {
+            let spaces = count_spaces(self.bytes, probe, self.bytes.len());
             let mut j = probe + spaces;
-            if self.bytes[..self.end].get(j) == Some(&b'\t') {
+            if self.bytes.get(j) == Some(&b'\t') {
                 // A tab after the indentation: content or an error, left to the general
                 // parser.
                 return Err(Stop::Unsupported);
             }
-            while j < self.end && is_blank(self.bytes[j]) {
+            while j < self.bytes.len() && is_blank(self.bytes[j]) {
                 j += 1;
             }
-            if j < self.end && self.bytes[j] != b'\n' {
+            if j < self.bytes.len() && self.bytes[j] != b'\n' {
                 content_indent = Some(spaces);
                 break;
             }
             leading_max = leading_max.max(spaces);
             probe = self.next_line(j);
-            if j >= self.end {
+            if j >= self.bytes.len() {
                 break;
             }
         }
@@ -711,8 +733,8 @@ impl<'a> Scanner<'a, '_> {
         let mut last_content_end = i; // end of the last non-empty line
         let mut line = self.pos;
         let mut after = self.pos; // start of the first line not consumed
-        while line < self.end {
-            let spaces = count_spaces(self.bytes, line, self.end);
+        while line < self.bytes.len() {
+            let spaces = count_spaces(self.bytes, line, self.bytes.len());
             let j = line + spaces;
             let end = self.line_end(line);
             // Only spaces make an empty line: a tab after the indentation is content.
@@ -726,9 +748,9 @@ impl<'a> Scanner<'a, '_> {
             if !empty || spaces > indent {
                 last_content_end = end;
             }
-            line = (end + 1).min(self.end);
-            if end >= self.end {
-                line = self.end;
+            line = (end + 1).min(self.bytes.len());
+            if end >= self.bytes.len() {
+                line = self.bytes.len();
             }
             // Trailing empty lines belong to the block only when it keeps them.
             if !empty || chomp == Chomp::Keep {
@@ -928,14 +950,18 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
         s.count_node(s.pos)?;
         let dash = s.pos;
         s.pos += 1;
-        while s.pos < s.end && matches!(s.bytes[s.pos], b' ' | b'\t') {
+        while s.pos < s.bytes.len() && matches!(s.bytes[s.pos], b' ' | b'\t') {
             s.pos += 1;
         }
         let out = if s.at_line_end_or_comment() {
             s.pos = s.next_line(s.pos);
             s.skip_blank_lines();
-            let next = if s.pos < s.end { s.indent()? } else { 0 };
-            if s.pos < s.end && next > column {
+            let next = if s.pos < s.bytes.len() {
+                s.indent()?
+            } else {
+                0
+            };
+            if s.pos < s.bytes.len() && next > column {
                 s.pos += next;
                 s.block_node(next, column as isize, visit)?
             } else {
@@ -956,7 +982,7 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_spaces, next_special};
+    use super::{count_spaces, find_newline, next_special};
     use proptest::prelude::*;
 
     // The word-at-a-time scans against the obvious byte loops.
@@ -991,6 +1017,19 @@ mod tests {
             let from = from.min(end);
             let expected = bytes[from..end].iter().take_while(|&&b| b == b' ').count();
             prop_assert_eq!(count_spaces(&bytes, from, end), expected);
+        }
+
+        #[test]
+        fn find_newline_is_the_first_newline(
+            bytes in proptest::collection::vec(
+                prop_oneof![8 => any::<u8>(), 1 => Just(b'\n')],
+                0..120,
+            ),
+            from in 0usize..120,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = (from..bytes.len()).find(|&i| bytes[i] == b'\n').unwrap_or(bytes.len());
+            prop_assert_eq!(find_newline(&bytes, from), expected);
         }
     }
 }
