@@ -104,6 +104,38 @@ fn next_special(bytes: &[u8], mut from: usize, end: usize) -> usize {
     from
 }
 
+/// The end of the line holding `from` (its `\n`, or `bytes.len()`) when no `:` or `#`
+/// comes first, else `Err` with the offset of that `:` or `#`. One pass, eight bytes at a
+/// time; which of the two it found is known from the masks, without reading the byte
+/// again.
+#[inline(always)]
+fn line_end_or_indicator(bytes: &[u8], from: usize) -> Result<usize, usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = word_at(bytes, i);
+        let newline = bytes_equal(word, b'\n');
+        let indicator = bytes_equal(word, b':') | bytes_equal(word, b'#');
+        if newline | indicator != 0 {
+            // Each mask is exact at its lowest byte, so the lower of the two is exact.
+            let (n, k) = (newline.trailing_zeros(), indicator.trailing_zeros());
+            return if n < k {
+                Ok(i + (n / 8) as usize)
+            } else {
+                Err(i + (k / 8) as usize)
+            };
+        }
+        i += 8;
+    }
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => return Ok(i),
+            b':' | b'#' => return Err(i),
+            _ => i += 1,
+        }
+    }
+    Ok(i)
+}
+
 /// The offset of the first `\n` in `bytes[from..]`, or `bytes.len()`: eight bytes at a
 /// time for the first 32 bytes (most lines are shorter), then `memchr`.
 #[inline]
@@ -397,9 +429,7 @@ impl<'a> Scanner<'a, '_> {
         let here = self.pos;
         if self.at_line_end_or_comment() {
             self.pos = self.next_line(self.pos);
-            self.skip_blank_lines();
-            if self.pos < self.bytes.len() {
-                let next = self.indent()?;
+            if let Some(next) = self.next_indent()? {
                 if next > indent || (next == indent && self.is_dash(self.pos + next)) {
                     self.pos += next;
                     return self.block_node(next, indent as isize, visit);
@@ -533,12 +563,11 @@ impl<'a> Scanner<'a, '_> {
         }
         let mut i = start + 1;
         let line_end = loop {
-            i = next_special(self.bytes, i, self.bytes.len());
-            match self.bytes.get(i) {
-                None | Some(b'\n') => break i,
-                Some(b':') if !self.ends_token(i + 1) => i += 1,
-                Some(b'#') if !is_blank(self.bytes[i - 1]) => i += 1,
-                Some(_) => return None,
+            match line_end_or_indicator(self.bytes, i) {
+                Ok(line_end) => break line_end,
+                Err(at) if self.bytes[at] == b':' && !self.ends_token(at + 1) => i = at + 1,
+                Err(at) if self.bytes[at] == b'#' && !is_blank(self.bytes[at - 1]) => i = at + 1,
+                Err(_) => return None,
             }
         };
         let mut end = line_end;
@@ -955,17 +984,12 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
         }
         let out = if s.at_line_end_or_comment() {
             s.pos = s.next_line(s.pos);
-            s.skip_blank_lines();
-            let next = if s.pos < s.bytes.len() {
-                s.indent()?
-            } else {
-                0
-            };
-            if s.pos < s.bytes.len() && next > column {
-                s.pos += next;
-                s.block_node(next, column as isize, visit)?
-            } else {
-                s.null(dash + 1, visit)?
+            match s.next_indent()? {
+                Some(next) if next > column => {
+                    s.pos += next;
+                    s.block_node(next, column as isize, visit)?
+                }
+                _ => s.null(dash + 1, visit)?,
             }
         } else {
             let inner = column + (s.pos - dash);
@@ -982,7 +1006,7 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_spaces, find_newline, next_special};
+    use super::{count_spaces, find_newline, line_end_or_indicator, next_special};
     use proptest::prelude::*;
 
     // The word-at-a-time scans against the obvious byte loops.
@@ -1017,6 +1041,23 @@ mod tests {
             let from = from.min(end);
             let expected = bytes[from..end].iter().take_while(|&&b| b == b' ').count();
             prop_assert_eq!(count_spaces(&bytes, from, end), expected);
+        }
+
+        #[test]
+        fn line_end_or_indicator_is_the_first_newline_colon_or_hash(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(b' '), Just(b'\n'), Just(b':'), Just(b'#'), Just(b'a'), any::<u8>()],
+                0..40,
+            ),
+            from in 0usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = match (from..bytes.len()).find(|&i| matches!(bytes[i], b'\n' | b':' | b'#')) {
+                None => Ok(bytes.len()),
+                Some(i) if bytes[i] == b'\n' => Ok(i),
+                Some(i) => Err(i),
+            };
+            prop_assert_eq!(line_end_or_indicator(&bytes, from), expected);
         }
 
         #[test]
