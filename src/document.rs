@@ -241,16 +241,14 @@ pub struct RichText<'a> {
 }
 
 impl<'a> RichText<'a> {
-    fn empty() -> RichText<'a> {
-        RichText {
-            span: 0..0,
-            text: None,
-            links: None,
-            formatting: None,
-            number: None,
-            other: Vec::new(),
-        }
-    }
+    const EMPTY: RichText<'static> = RichText {
+        span: 0..0,
+        text: None,
+        links: None,
+        formatting: None,
+        number: None,
+        other: Vec::new(),
+    };
 
     /// The plain text (`""` when absent).
     pub fn text(&self) -> Cow<'_, str> {
@@ -735,7 +733,7 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_> {
         let mut fields: Vec<(Scalar<'a>, RichText<'a>)> = Vec::new();
         while let Some(name) = map.next_key()? {
             // The value is built where it is stored.
-            fields.push((name, RichText::empty()));
+            fields.push((name, RichText::EMPTY));
             let Some((name, field)) = fields.last_mut() else {
                 break;
             };

@@ -136,6 +136,15 @@ fn line_end_or_indicator(bytes: &[u8], from: usize) -> Result<usize, usize> {
     Ok(i)
 }
 
+/// The offset of the first byte from `from` on that is not a space or a tab.
+#[inline(always)]
+fn skip_spaces_and_tabs(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(b' ' | b'\t') = bytes.get(from) {
+        from += 1;
+    }
+    from
+}
+
 /// The offset of the first `\n` in `bytes[from..]`, or `bytes.len()`: eight bytes at a
 /// time for the first 32 bytes (most lines are shorter), then `memchr`.
 #[inline]
@@ -419,9 +428,7 @@ impl<'a> Scanner<'a, '_> {
     /// The value after `key:`; `pos` is just after the colon. Leaves `pos` at a line start.
     #[inline(always)]
     fn value_after_key<V: Visit<'a>>(&mut self, indent: usize, visit: V) -> Scan<V::Out> {
-        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t') {
-            self.pos += 1;
-        }
+        self.pos = skip_spaces_and_tabs(self.bytes, self.pos);
         if let Some(scalar) = self.plain_on_its_line(indent) {
             self.count_node(scalar.span().start)?;
             return self.emit(scalar, visit);
@@ -979,9 +986,7 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
         s.count_node(s.pos)?;
         let dash = s.pos;
         s.pos += 1;
-        while s.pos < s.bytes.len() && matches!(s.bytes[s.pos], b' ' | b'\t') {
-            s.pos += 1;
-        }
+        s.pos = skip_spaces_and_tabs(s.bytes, s.pos);
         let out = if s.at_line_end_or_comment() {
             s.pos = s.next_line(s.pos);
             match s.next_indent()? {
