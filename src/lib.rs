@@ -110,14 +110,8 @@ pub fn parse(input: &str) -> Result<Document<'_>, Error> {
 pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Document<'a>, Error> {
     let limits = &options.limits;
     check_size(input, limits)?;
-    let layout = front_matter::split(input)?;
-    let front_matter = match layout.yaml {
-        Some(range) => {
-            let visit = document::FrontMatterVisit { src: input };
-            Some(front_matter::read(input, range, limits, visit)?)
-        }
-        None => None,
-    };
+    let visit = document::FrontMatterVisit { src: input };
+    let (front_matter, layout) = front_matter::read_document(input, limits, visit)?;
     let sections = body::parse(input, layout.body.clone(), options)?;
     Ok(Document {
         front_matter,
@@ -153,12 +147,8 @@ pub fn parse_front_matter_with<'a>(
     limits: &Limits,
 ) -> Result<Option<FrontMatter<'a>>, Error> {
     check_size(input, limits)?;
-    let layout = front_matter::split(input)?;
-    let Some(range) = layout.yaml else {
-        return Ok(None);
-    };
     let visit = document::FrontMatterVisit { src: input };
-    front_matter::read(input, range, limits, visit).map(Some)
+    Ok(front_matter::read_document(input, limits, visit)?.0)
 }
 
 fn check_size(input: &str, limits: &Limits) -> Result<(), Error> {

@@ -86,6 +86,48 @@ pub(crate) enum Stop {
 
 pub(crate) type Scan<T> = Result<T, Stop>;
 
+/// Finds the front matter of `src` and reads it with `visit`: `None` for a body-only
+/// document, and where the front matter and the body are.
+///
+/// The common case takes one pass: the scanner reads from the opening line and finds the
+/// closing one itself. Anything else (no closing line, a front matter the scanner does not
+/// read, an error) is done again the long way: split, then [`read`], so that results and
+/// errors are exactly those of reading the split front matter.
+pub(crate) fn read_document<'a, V: Visit<'a> + Clone>(
+    src: &'a str,
+    limits: &Limits,
+    visit: V,
+) -> Result<(Option<V::Out>, Layout), Error> {
+    let bytes = src.as_bytes();
+    let start = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let Some(yaml_start) = delimiter_line(bytes, start) else {
+        let layout = Layout {
+            yaml: None,
+            body: start..src.len(),
+        };
+        return Ok((None, layout));
+    };
+    if let Ok((out, yaml_end)) =
+        scanner::scan_to_closing_line(src, yaml_start, limits, visit.clone())
+    {
+        if let Some(body_start) = delimiter_line(bytes, yaml_end) {
+            if !needs_general_parser(&bytes[yaml_start..yaml_end]) {
+                let layout = Layout {
+                    yaml: Some(yaml_start..yaml_end),
+                    body: body_start..src.len(),
+                };
+                return Ok((Some(out), layout));
+            }
+        }
+    }
+    let layout = split(src)?;
+    let out = match layout.yaml.clone() {
+        Some(range) => Some(read(src, range, limits, visit)?),
+        None => None,
+    };
+    Ok((out, layout))
+}
+
 /// Reads the front matter `src[range]`, a mapping, with `visit`.
 pub(crate) fn read<'a, V: Visit<'a> + Clone>(
     src: &'a str,
@@ -141,4 +183,85 @@ fn needs_general_parser(yaml: &[u8]) -> bool {
 #[doc(hidden)]
 pub fn read_with_fallback(src: &str, limits: &Limits) -> Result<Mapping<'static>, Error> {
     fallback::read(src, 0..src.len(), limits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::FrontMatterVisit;
+    use proptest::prelude::*;
+
+    /// The long way: split, then read the front matter between the lines.
+    fn split_then_read(src: &str) -> Result<(Option<crate::FrontMatter<'_>>, Layout), Error> {
+        let layout = split(src)?;
+        let visit = FrontMatterVisit { src };
+        let out = match layout.yaml.clone() {
+            Some(range) => Some(read(src, range, &Limits::default(), visit)?),
+            None => None,
+        };
+        Ok((out, layout))
+    }
+
+    /// Pieces of a front matter and of what follows it, mostly valid YAML entries (`{}`
+    /// is a number that keeps keys different), some running over a `---` line.
+    fn piece() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "key{}: value\n",
+            "key{}:\n",
+            "text{}: |\n  block line\n\n  more\n",
+            "keep{}: |+\n  a\n\n",
+            "folded{}: >-\n  a\n  b\n",
+            "q{}: \"multi\n---\nline\"\n",
+            "q{}: \"one line\"\n",
+            "s{}: 'a\n\n  b'\n",
+            "x{}: a # c\n",
+            "plain{}: a\n  continued\n",
+            "k{}: [ ]\n",
+            "infoboxes:\n  - date{}:\n      text: 2014\n",
+            "# comment {}\n",
+            "\n",
+            "---\n",
+            "---\r\n",
+            "--- \n",
+            "----\n",
+            "  ---\n",
+            "...\n",
+            "- item {}\n",
+            "body text {} with: colon\n",
+            "\r",
+        ]);
+        (pieces, 0..1000u32).prop_map(|(piece, n)| piece.replace("{}", &n.to_string()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        // The one-pass reading finds the same closing line, and reads the same values
+        // and errors, as splitting first.
+        #[test]
+        fn reading_in_one_pass_is_splitting_then_reading(
+            pieces in proptest::collection::vec(piece(), 0..12),
+            bom in any::<bool>(),
+        ) {
+            let mut src = String::from(if bom { "\u{FEFF}---\n" } else { "---\n" });
+            src.push_str(&pieces.concat());
+            let visit = FrontMatterVisit { src: &src };
+            let one_pass = read_document(&src, &Limits::default(), visit);
+            prop_assert_eq!(
+                format!("{one_pass:?}"),
+                format!("{:?}", split_then_read(&src)),
+                "{:?}", src
+            );
+        }
+    }
+
+    #[test]
+    fn a_quoted_scalar_over_the_closing_line_is_read_as_split() {
+        // Split first, the quote is never closed: an error, not a value with the body
+        // (and the second `---` line is in the body).
+        let src = "---\nq: \"a\n---\nbody\"\n---\n";
+        let visit = FrontMatterVisit { src };
+        let err = read_document(src, &Limits::default(), visit).unwrap_err();
+        assert_eq!(err, split_then_read(src).unwrap_err());
+        assert_eq!(err.line(), 2);
+    }
 }

@@ -11,31 +11,44 @@ use crate::options::Limits;
 use crate::text::{valid_double_escape, Chomp, Style, Text};
 use crate::value::Scalar;
 
-/// The fast scanner alone.
+/// The fast scanner alone, on the YAML `src[range]`.
 pub(super) fn scan<'a, V: Visit<'a>>(
     src: &'a str,
     range: Range<usize>,
     limits: &Limits,
     visit: V,
 ) -> Scan<V::Out> {
-    let mut scanner = Scanner {
-        src,
-        bytes: &src.as_bytes()[..range.end],
-        pos: range.start,
-        depth: 0,
-        nodes: 0,
-        limits,
-        line: std::cell::Cell::new((usize::MAX, 0)),
-        last_end: range.start,
-        indented: (usize::MAX, 0),
-    };
-    scanner.document(visit)
+    Scanner::new(src, range, limits, false).document(visit)
+}
+
+/// The fast scanner on the YAML that starts at `start` and ends at the first `---` line
+/// (found as the lines are read, rather than in a pass of its own): the value and where
+/// the closing line starts. `Unsupported` when there is no closing line, when the root is
+/// not a mapping with content, or when a quoted scalar runs over the closing line: the
+/// caller then splits first, and reads again.
+pub(super) fn scan_to_closing_line<'a, V: Visit<'a>>(
+    src: &'a str,
+    start: usize,
+    limits: &Limits,
+    visit: V,
+) -> Scan<(V::Out, usize)> {
+    let mut scanner = Scanner::new(src, start..src.len(), limits, true);
+    let out = scanner.document(visit)?;
+    if !scanner.closed {
+        return Err(Stop::Unsupported);
+    }
+    Ok((out, scanner.bytes.len()))
 }
 
 struct Scanner<'a, 'l> {
     src: &'a str,
-    /// The YAML's bytes: the input up to the closing `---` line.
+    /// The YAML's bytes: the input up to the closing `---` line (when the scanner looks
+    /// for that line itself, cut there once found).
     bytes: &'a [u8],
+    /// Whether the YAML ends at the first `---` line, still to be found.
+    until_closing_line: bool,
+    /// Whether that line was found.
+    closed: bool,
     pos: usize,
     depth: usize,
     nodes: usize,
@@ -184,9 +197,36 @@ fn count_spaces(bytes: &[u8], from: usize, end: usize) -> usize {
     i - from
 }
 
+impl<'a, 'l> Scanner<'a, 'l> {
+    fn new(
+        src: &'a str,
+        range: Range<usize>,
+        limits: &'l Limits,
+        until_closing_line: bool,
+    ) -> Scanner<'a, 'l> {
+        Scanner {
+            src,
+            bytes: &src.as_bytes()[..range.end],
+            until_closing_line,
+            closed: false,
+            pos: range.start,
+            depth: 0,
+            nodes: 0,
+            limits,
+            line: std::cell::Cell::new((usize::MAX, 0)),
+            last_end: range.start,
+            indented: (usize::MAX, 0),
+        }
+    }
+}
+
 impl<'a> Scanner<'a, '_> {
     fn document<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
         self.skip_blank_lines();
+        if self.until_closing_line && super::delimiter_line(self.bytes, self.pos).is_some() {
+            // Nothing but blank lines: the caller's split reads that.
+            return Err(Stop::Unsupported);
+        }
         if self.pos >= self.bytes.len() {
             let at = self.pos.min(self.bytes.len());
             return visit.mapping(ScanMap::empty(self, at..at));
@@ -258,7 +298,11 @@ impl<'a> Scanner<'a, '_> {
     fn next_indent(&mut self) -> Scan<Option<usize>> {
         // When collections end, each one asks for the same line: measure it once.
         if self.pos == self.indented.0 {
-            return Ok(Some(self.indented.1));
+            let spaces = self.indented.1;
+            if spaces == 0 && self.until_closing_line && self.bytes[self.pos] == b'-' {
+                return Ok(self.closing_line_or(spaces));
+            }
+            return Ok(Some(spaces));
         }
         while self.pos < self.bytes.len() {
             let spaces = count_spaces(self.bytes, self.pos, self.bytes.len());
@@ -277,11 +321,30 @@ impl<'a> Scanner<'a, '_> {
                     return Err(Stop::Unsupported);
                 }
                 self.indented = (self.pos, spaces);
+                if spaces == 0 && self.until_closing_line && self.bytes[j] == b'-' {
+                    return Ok(self.closing_line_or(spaces));
+                }
                 return Ok(Some(spaces));
             }
             self.pos = self.next_line(j);
         }
         Ok(None)
+    }
+
+    /// At a line with content in column 0 that starts with `-`: if it is the closing
+    /// `---` line, the YAML ends here (`None`), else `Some(spaces)`.
+    #[cold]
+    fn closing_line_or(&mut self, spaces: usize) -> Option<usize> {
+        if super::delimiter_line(self.bytes, self.pos).is_none() {
+            return Some(spaces);
+        }
+        self.bytes = &self.bytes[..self.pos];
+        self.closed = true;
+        self.until_closing_line = false;
+        // Lines measured before the cut may end after it.
+        self.line.set((usize::MAX, 0));
+        self.indented = (usize::MAX, 0);
+        None
     }
 
     /// Indentation (spaces) of the line starting at `pos`. A tab in the indentation is
@@ -700,6 +763,9 @@ impl<'a> Scanner<'a, '_> {
                     i = at + 2;
                 }
                 _ => {
+                    if self.until_closing_line && !plain && self.crosses_closing_line(start, at) {
+                        return Err(Stop::Unsupported);
+                    }
                     self.pos = at + 1;
                     let span = start..at + 1;
                     let style = match (plain, quote) {
@@ -712,6 +778,14 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
+    }
+
+    /// Whether a `---` line starts inside `bytes[from..to]` (a quoted scalar over several
+    /// lines, whose lines the scanner does not look at one by one).
+    #[cold]
+    fn crosses_closing_line(&self, from: usize, to: usize) -> bool {
+        memchr::memmem::find_iter(&self.bytes[from..to], b"\n---")
+            .any(|at| super::delimiter_line(self.bytes, from + at + 1).is_some())
     }
 
     /// A `|` or `>` block scalar; `pos` is on the indicator.
