@@ -27,6 +27,14 @@ pub fn parse(data: &[u8]) {
 pub fn front_matter(data: &[u8]) {
     if let Ok(yaml) = std::str::from_utf8(data) {
         let input = format!("---\n{yaml}\n---\n");
+        // The front matter ends at the first `---` line: nothing after it changes what is
+        // read (the scanner finds that line itself as it reads).
+        let cut = first_closing_line_end(&input);
+        assert_eq!(
+            format!("{:?}", wikimd::parse_front_matter(&input)),
+            format!("{:?}", wikimd::parse_front_matter(&input[..cut])),
+            "the text after the closing line changed the front matter"
+        );
         if let Ok(Some(fm)) = wikimd::parse_front_matter(&input) {
             let ours = serde_json::to_value(&fm).expect("serializes");
             // libyaml (under yaml_serde) reads NEL, LS and PS as line breaks, as YAML 1.1
@@ -40,6 +48,29 @@ pub fn front_matter(data: &[u8]) {
                 let general = serde_json::to_value(&general).expect("serializes");
                 assert_eq!(ours, general, "the scanner and the general parser disagree");
             }
+        }
+    }
+}
+
+/// The end of the first `---` line after the opening one of `input` (which has one).
+fn first_closing_line_end(input: &str) -> usize {
+    let mut line = 4;
+    loop {
+        let rest = &input[line..];
+        if let Some(after) = rest.strip_prefix("---") {
+            if after.is_empty() || after == "\r" {
+                return input.len();
+            }
+            if after.starts_with('\n') {
+                return line + 4;
+            }
+            if after.starts_with("\r\n") {
+                return line + 5;
+            }
+        }
+        match rest.find('\n') {
+            Some(at) => line += at + 1,
+            None => return input.len(),
         }
     }
 }
