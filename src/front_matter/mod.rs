@@ -175,8 +175,14 @@ pub(crate) fn read_general<'a, V: Visit<'a>>(
 /// (a line break in YAML; the scanner reads lines by `\n`), or a byte order mark (which
 /// YAML skips wherever it is).
 fn needs_general_parser(yaml: &[u8]) -> bool {
-    memchr::memchr_iter(b'\r', yaml).any(|at| yaml.get(at + 1) != Some(&b'\n'))
-        || memchr::memmem::find(yaml, "\u{FEFF}".as_bytes()).is_some()
+    // One pass for both: a `\r`, and the byte order mark's first byte.
+    memchr::memchr2_iter(b'\r', 0xEF, yaml).any(|at| {
+        if yaml[at] == b'\r' {
+            yaml.get(at + 1) != Some(&b'\n')
+        } else {
+            yaml[at..].starts_with("\u{FEFF}".as_bytes())
+        }
+    })
 }
 
 /// Reads the front matter with the general YAML parser only (for tests and comparisons).
@@ -251,6 +257,23 @@ mod tests {
                 format!("{:?}", split_then_read(&src)),
                 "{:?}", src
             );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn needs_general_parser_finds_a_lone_cr_or_a_bom(
+            text in proptest::collection::vec(
+                prop::sample::select(vec!["a", "\r", "\n", "\r\n", "\u{FEFF}", "\u{FF21}", "é"]),
+                0..12,
+            ),
+        ) {
+            let yaml = text.concat();
+            let bytes = yaml.as_bytes();
+            // The obvious way, in two passes.
+            let lone_cr = (0..bytes.len())
+                .any(|i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            prop_assert_eq!(needs_general_parser(bytes), lone_cr || yaml.contains('\u{FEFF}'));
         }
     }
 

@@ -846,7 +846,7 @@ impl<'a> Scanner<'a, '_> {
         while line < self.bytes.len() {
             let spaces = count_spaces(self.bytes, line, self.bytes.len());
             let j = line + spaces;
-            let end = self.line_end(line);
+            let end = find_newline(self.bytes, j);
             // Only spaces make an empty line: a tab after the indentation is content.
             let empty = self.bytes[j..end].iter().all(|&b| b == b'\r');
             if !empty && spaces < indent {
