@@ -605,6 +605,7 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
             path: Path::Root,
         };
         let mut seen_infoboxes = false;
+        let mut links = Vec::new();
         while let Some(key) = map.next_key()? {
             let name = key.decode();
             let at = root.key(&name);
@@ -613,7 +614,7 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
                     if std::mem::replace(&mut seen_infoboxes, true) {
                         return Err(duplicate_key(self.src, &key));
                     }
-                    match map.next_value(InfoboxesVisit(at))? {
+                    match map.next_value(InfoboxesVisit(at, &mut links))? {
                         Ok(infoboxes) => fm.infoboxes = Some(infoboxes),
                         Err(null) => {
                             drop(name);
@@ -684,11 +685,13 @@ impl<'a> Visit<'a> for StringVisit<'_, '_, '_, 'a> {
 }
 
 /// `infoboxes`: a list of infoboxes, or null (kept as an unknown key).
-struct InfoboxesVisit<'p, 's>(At<'p, 's>);
+/// `.1` is where links are gathered before they are moved, all at once, into a vector of
+/// the right size: see [`LinksVisit`].
+struct InfoboxesVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
 
 const INFOBOXES: &str = "a list of infoboxes";
 
-impl<'a> Visit<'a> for InfoboxesVisit<'_, '_> {
+impl<'a> Visit<'a> for InfoboxesVisit<'_, '_, '_, 'a> {
     type Out = Result<Vec<Infobox<'a>>, Scalar<'a>>;
 
     fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out> {
@@ -703,8 +706,9 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_> {
     }
 
     fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
+        let InfoboxesVisit(at, links) = self;
         let mut infoboxes = Vec::new();
-        while let Some(infobox) = seq.next_item(InfoboxVisit(self.0.index(infoboxes.len())))? {
+        while let Some(infobox) = seq.next_item(InfoboxVisit(at.index(infoboxes.len()), links))? {
             infoboxes.push(infobox);
         }
         Ok(Ok(infoboxes))
@@ -712,11 +716,11 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_> {
 }
 
 /// One infobox: a mapping of field names to rich-text values (or null: no fields).
-struct InfoboxVisit<'p, 's>(At<'p, 's>);
+struct InfoboxVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
 
 const INFOBOX: &str = "an infobox (a mapping of field names to values)";
 
-impl<'a> Visit<'a> for InfoboxVisit<'_, '_> {
+impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
     type Out = Infobox<'a>;
 
     fn scalar(self, scalar: Scalar<'a>) -> Scan<Infobox<'a>> {
@@ -738,7 +742,7 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_> {
                 break;
             };
             let key = name.decode();
-            map.next_value(RichTextVisit(self.0.key(&key), field))?;
+            map.next_value(RichTextVisit(self.0.key(&key), field, &mut *self.1))?;
         }
         check_unique(self.0.src, &fields, |(k, _)| k)?;
         Ok(Infobox {
@@ -753,7 +757,7 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_> {
 }
 
 /// A field's value: `text`, `links`, `formatting`, `number`, read into `.1`.
-struct RichTextVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut RichText<'a>);
+struct RichTextVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut RichText<'a>, &'v mut Vec<Link<'a>>);
 
 const RICH_TEXT: &str = "a rich-text value (a mapping with `text`)";
 
@@ -782,7 +786,7 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
             match &*name {
                 "text" => map.next_value(StringVisit(at, "a string", &mut rich.text))?,
                 "number" => map.next_value(StringVisit(at, "a number", &mut rich.number))?,
-                "links" => rich.links = Some(map.next_value(LinksVisit(at))?),
+                "links" => rich.links = Some(map.next_value(LinksVisit(at, &mut *self.2))?),
                 "formatting" => {
                     rich.formatting = Some(Box::new(map.next_value(FormattingVisit(at))?))
                 }
@@ -804,11 +808,16 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
 }
 
 /// `links`: a list of links.
-struct LinksVisit<'p, 's>(At<'p, 's>);
+///
+/// The links are gathered in `.1`, a vector kept from one list to the next, then moved
+/// into a vector of the right size: one allocation and one copy per list, where a vector
+/// growing one link at a time would be reallocated and copied (a link is not small) and
+/// left up to twice too large.
+struct LinksVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
 
 const LINKS: &str = "a list of links";
 
-impl<'a> Visit<'a> for LinksVisit<'_, '_> {
+impl<'a> Visit<'a> for LinksVisit<'_, '_, '_, 'a> {
     type Out = Vec<Link<'a>>;
 
     fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out> {
@@ -820,11 +829,14 @@ impl<'a> Visit<'a> for LinksVisit<'_, '_> {
     }
 
     fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
-        let mut links = Vec::new();
+        let LinksVisit(at, gathered) = self;
+        gathered.clear();
         while seq
-            .next_item(LinkVisit(self.0.index(links.len()), &mut links))?
+            .next_item(LinkVisit(at.index(gathered.len()), gathered))?
             .is_some()
         {}
+        let mut links = Vec::with_capacity(gathered.len());
+        links.append(gathered);
         Ok(links)
     }
 }
