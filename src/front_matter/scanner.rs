@@ -398,6 +398,7 @@ impl<'a> Scanner<'a, '_> {
 
     /// A node written in block context starting at `pos`, in column `column`, inside a
     /// parent at indentation `parent` (-1 for the document).
+    #[inline(always)]
     fn block_node<V: Visit<'a>>(&mut self, column: usize, parent: isize, visit: V) -> Scan<V::Out> {
         if self.is_dash(self.pos) {
             return visit.sequence(ScanSeq::begin(self, column)?);
@@ -1035,6 +1036,7 @@ impl<'s, 'a, 'l> ScanSeq<'s, 'a, 'l> {
 }
 
 impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
+    #[inline(always)]
     fn next_item<V: Visit<'a>>(&mut self, visit: V) -> Scan<Option<V::Out>> {
         let column = self.column;
         match self.done {
