@@ -51,7 +51,8 @@ struct Scanner<'a, 'l> {
     closed: bool,
     pos: usize,
     depth: usize,
-    nodes: usize,
+    /// How many more values `limits` allows.
+    nodes_left: usize,
     limits: &'l Limits,
     /// The last line end found: (an offset on the line, its end).
     line: std::cell::Cell<(usize, usize)>,
@@ -211,7 +212,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
             closed: false,
             pos: range.start,
             depth: 0,
-            nodes: 0,
+            nodes_left: limits.max_yaml_nodes,
             limits,
             line: std::cell::Cell::new((usize::MAX, 0)),
             last_end: range.start,
@@ -375,8 +376,7 @@ impl<'a> Scanner<'a, '_> {
 
     #[inline]
     fn count_node(&mut self, at: usize) -> Scan<()> {
-        self.nodes += 1;
-        if self.nodes > self.limits.max_yaml_nodes {
+        if self.nodes_left == 0 {
             return Err(self.error(
                 ErrorKind::LimitExceeded {
                     what: "number of front matter values",
@@ -385,6 +385,7 @@ impl<'a> Scanner<'a, '_> {
                 at..at,
             ));
         }
+        self.nodes_left -= 1;
         Ok(())
     }
 
