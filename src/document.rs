@@ -735,12 +735,14 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
 
     fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Infobox<'a>> {
         let mut fields: Vec<(Scalar<'a>, RichText<'a>)> = Vec::new();
-        while let Some(name) = map.next_key()? {
-            // The value is built where it is stored.
-            fields.push((name, RichText::EMPTY));
+        while let Some(key) = map.next_key()? {
+            // The value is built where it is stored, pushed from a constant (copying the
+            // key just read with it would stall: see `Text`).
+            fields.push((Scalar::EMPTY, RichText::EMPTY));
             let Some((name, field)) = fields.last_mut() else {
                 break;
             };
+            *name = key;
             let key = name.decode();
             map.next_value(RichTextVisit(self.0.key(&key), field, &mut *self.1))?;
         }

@@ -126,6 +126,13 @@ fn pack_span(span: Range<usize>) -> u64 {
 }
 
 impl<'a> Text<'a> {
+    /// An empty text at offset 0, for values built in place.
+    pub(crate) const EMPTY: Text<'static> = Text {
+        raw: Cow::Borrowed(""),
+        span: 0,
+        style: PackedStyle(PackedStyle::BARE),
+    };
+
     pub(crate) fn new(raw: &'a str, span: Range<usize>, style: Style) -> Text<'a> {
         Text {
             raw: Cow::Borrowed(raw),

@@ -41,6 +41,9 @@ pub struct Scalar<'a> {
 }
 
 impl<'a> Scalar<'a> {
+    /// An empty scalar at offset 0, for values built in place.
+    pub(crate) const EMPTY: Scalar<'static> = Scalar { text: Text::EMPTY };
+
     pub(crate) fn new(text: Text<'a>) -> Scalar<'a> {
         Scalar { text }
     }

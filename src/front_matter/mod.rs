@@ -6,6 +6,10 @@
 //! tags, flow collections with content) falls back to `yaml_serde`, bounded by
 //! [`Limits`], and gives owned values.
 //!
+//! The scanner also finds where the front matter ends (the first `---` line) as it reads
+//! it, so a document's front matter is read in one pass; anything unusual is split first
+//! and read again ([`read_document`]).
+//!
 //! Modules: `scanner` (the fast scanner), `visit` (how the document model reads values
 //! from either parser), `fallback` (the general parser).
 
