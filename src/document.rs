@@ -9,7 +9,7 @@ use crate::error::{Error, ErrorKind};
 use crate::front_matter::{
     check_unique, duplicate_key, Generic, MapAccess, Scan, SeqAccess, Stop, Visit,
 };
-use crate::text::Text;
+use crate::text::{PackedSpan, Text};
 use crate::value::{Mapping, Scalar, ScalarKind, Value};
 
 /// A parsed document. It borrows from the input; [`Document::into_owned`] makes it
@@ -231,7 +231,7 @@ impl<'a> Infobox<'a> {
 /// bold and italic fragments, and a number when the text is one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RichText<'a> {
-    span: Range<usize>,
+    span: PackedSpan,
     text: Option<Scalar<'a>>,
     links: Option<Vec<Link<'a>>>,
     // Boxed, as rare: every value of the model is smaller for it.
@@ -242,7 +242,7 @@ pub struct RichText<'a> {
 
 impl<'a> RichText<'a> {
     const EMPTY: RichText<'static> = RichText {
-        span: 0..0,
+        span: PackedSpan::EMPTY,
         text: None,
         links: None,
         formatting: None,
@@ -282,7 +282,7 @@ impl<'a> RichText<'a> {
 
     /// Byte span of the value in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.get()
     }
 
     /// A copy that no longer borrows the input.
@@ -328,7 +328,7 @@ pub enum LinkKind {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Link<'a> {
-    span: Range<usize>,
+    span: PackedSpan,
     kind: LinkKind,
     link_type: Option<Scalar<'a>>,
     page: Option<Scalar<'a>>,
@@ -358,7 +358,7 @@ impl LinkRare<'_> {
 
 impl<'a> Link<'a> {
     const EMPTY: Link<'static> = Link {
-        span: 0..0,
+        span: PackedSpan::EMPTY,
         kind: LinkKind::Other,
         link_type: None,
         page: None,
@@ -413,7 +413,7 @@ impl<'a> Link<'a> {
 
     /// Byte span of the link in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.get()
     }
 
     /// A copy that no longer borrows the input.
@@ -800,7 +800,7 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
             }
         }
         check_unique(self.0.src, &rich.other, |(k, _)| k)?;
-        rich.span = map.span();
+        rich.span = PackedSpan::new(map.span());
         Ok(())
     }
 
@@ -883,7 +883,7 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
             map.next_value(StringVisit(self.0.key(&name), "a string", slot))?;
         }
         check_unique(self.0.src, link.other(), |(k, _)| k)?;
-        link.span = map.span();
+        link.span = PackedSpan::new(map.span());
         link.kind = match link.link_type.as_ref().and_then(Scalar::as_str).as_deref() {
             Some("internal") => LinkKind::Internal,
             Some("external") => LinkKind::External,

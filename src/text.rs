@@ -59,8 +59,36 @@ pub struct Text<'a> {
     // written with one store: a `Text` is moved right after it is built, and a wide load
     // of a field written by several narrow stores stalls the CPU (the store cannot be
     // forwarded), which cost a fifth of the front matter's time.
-    span: u64,
+    span: PackedSpan,
     style: PackedStyle,
+}
+
+/// A byte span in one word: the start in the low 32 bits, the end in the high ones
+/// (documents are limited to 4 GiB). Written with one store and read back with one load,
+/// where a `Range<usize>` is two stores often read back as one wide load, which stalls
+/// (see [`Text`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PackedSpan(u64);
+
+impl PackedSpan {
+    /// `0..0`.
+    pub(crate) const EMPTY: PackedSpan = PackedSpan(0);
+
+    #[inline]
+    pub(crate) fn new(span: Range<usize>) -> PackedSpan {
+        PackedSpan(span.start as u64 & 0xffff_ffff | (span.end as u64) << 32)
+    }
+
+    #[inline]
+    pub(crate) fn get(self) -> Range<usize> {
+        (self.0 & 0xffff_ffff) as usize..(self.0 >> 32) as usize
+    }
+}
+
+impl fmt::Debug for PackedSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 /// A [`Style`] in one word: the variant in the low byte, the chomping in the next, the
@@ -119,24 +147,18 @@ impl PackedStyle {
     }
 }
 
-/// `span` as one word (see [`Text`]).
-#[inline]
-fn pack_span(span: Range<usize>) -> u64 {
-    span.start as u64 & 0xffff_ffff | (span.end as u64) << 32
-}
-
 impl<'a> Text<'a> {
     /// An empty text at offset 0, for values built in place.
     pub(crate) const EMPTY: Text<'static> = Text {
         raw: Cow::Borrowed(""),
-        span: 0,
+        span: PackedSpan::EMPTY,
         style: PackedStyle(PackedStyle::BARE),
     };
 
     pub(crate) fn new(raw: &'a str, span: Range<usize>, style: Style) -> Text<'a> {
         Text {
             raw: Cow::Borrowed(raw),
-            span: pack_span(span),
+            span: PackedSpan::new(span),
             style: PackedStyle::pack(style),
         }
     }
@@ -146,7 +168,7 @@ impl<'a> Text<'a> {
     pub(crate) fn owned(value: String, span: Range<usize>, bare: bool) -> Text<'static> {
         Text {
             raw: Cow::Owned(value),
-            span: pack_span(span),
+            span: PackedSpan::new(span),
             style: PackedStyle::pack(if bare { Style::Bare } else { Style::Verbatim }),
         }
     }
@@ -192,7 +214,7 @@ impl<'a> Text<'a> {
 
     /// Byte span of the value as written in the input.
     pub fn span(&self) -> Range<usize> {
-        (self.span & 0xffff_ffff) as usize..(self.span >> 32) as usize
+        self.span.get()
     }
 
     /// A copy that owns its text and no longer borrows the input.
