@@ -316,6 +316,26 @@ pub enum LinkKind {
     Other,
 }
 
+impl LinkKind {
+    /// The kind a `type` value names.
+    fn of(link_type: &Scalar<'_>) -> LinkKind {
+        let kind = |name: &str| match name {
+            "internal" => LinkKind::Internal,
+            "external" => LinkKind::External,
+            "interwiki" => LinkKind::Interwiki,
+            _ => LinkKind::Other,
+        };
+        match link_type.text().as_borrowed() {
+            // Written as is: no null, boolean or number is spelled like a kind, so the
+            // text is compared without resolving what the scalar means.
+            Some(raw) => kind(raw),
+            None => link_type
+                .as_str()
+                .map_or(LinkKind::Other, |name| kind(&name)),
+        }
+    }
+}
+
 /// A link in a rich-text value.
 ///
 /// ```
@@ -884,12 +904,10 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
         }
         check_unique(self.0.src, link.other(), |(k, _)| k)?;
         link.span = PackedSpan::new(map.span());
-        link.kind = match link.link_type.as_ref().and_then(Scalar::as_str).as_deref() {
-            Some("internal") => LinkKind::Internal,
-            Some("external") => LinkKind::External,
-            Some("interwiki") => LinkKind::Interwiki,
-            _ => LinkKind::Other,
-        };
+        link.kind = link
+            .link_type
+            .as_ref()
+            .map_or(LinkKind::Other, LinkKind::of);
         Ok(())
     }
 

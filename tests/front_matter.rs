@@ -207,6 +207,31 @@ fn quoted_and_block_scalars() {
 }
 
 #[test]
+fn link_kinds_are_read_from_the_type_as_decoded() {
+    let input = "---\ninfoboxes:\n  - f:\n      text: x\n      links:\n\
+        \x20       - type: internal\n\
+        \x20       - type: \"external\"\n\
+        \x20       - type: \"interwik\\x69\"\n\
+        \x20       - type: 'inter''wiki'\n\
+        \x20       - type: ~\n\
+        \x20       - type: 5\n\
+        \x20       - page: No type\n---\n";
+    let doc = wikimd::parse(input).unwrap();
+    let kinds: Vec<LinkKind> = doc.infoboxes()[0]
+        .get("f")
+        .unwrap()
+        .links()
+        .iter()
+        .map(|l| l.kind())
+        .collect();
+    use LinkKind::*;
+    assert_eq!(
+        kinds,
+        [Internal, External, Interwiki, Other, Other, Other, Other]
+    );
+}
+
+#[test]
 fn unknown_keys_are_kept_in_order() {
     let input = "---\nzeta: 1\ntitle: T\nalpha:\n  - x\n  - y: 2\n---\n";
     let doc = wikimd::parse(input).unwrap();
