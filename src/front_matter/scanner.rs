@@ -848,6 +848,24 @@ impl<'a> Scanner<'a, '_> {
         while line < self.bytes.len() {
             let spaces = count_spaces(self.bytes, line, self.bytes.len());
             let j = line + spaces;
+            // The common lines first: content indented enough, and empty lines.
+            match self.bytes.get(j) {
+                Some(b'\n') if spaces <= indent => {
+                    line = j + 1;
+                    if chomp == Chomp::Keep {
+                        after = line;
+                    }
+                    continue;
+                }
+                Some(&c) if c != b'\r' && c != b'\n' && spaces >= indent => {
+                    let end = find_newline(self.bytes, j + 1);
+                    last_content_end = end;
+                    line = (end + 1).min(self.bytes.len());
+                    after = line;
+                    continue;
+                }
+                _ => {}
+            }
             let end = find_newline(self.bytes, j);
             // Only spaces make an empty line: a tab after the indentation is content.
             let empty = self.bytes[j..end].iter().all(|&b| b == b'\r');
