@@ -625,7 +625,8 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
             path: Path::Root,
         };
         let mut seen_infoboxes = false;
-        let mut links = Vec::new();
+        // Where links are gathered (see `LinksVisit`): sized for most lists at once.
+        let mut links = Vec::with_capacity(16);
         while let Some(key) = map.next_key()? {
             let name = key.decode();
             let at = root.key(&name);
@@ -728,7 +729,11 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_, '_, 'a> {
     fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
         let InfoboxesVisit(at, links) = self;
         let mut infoboxes = Vec::new();
-        while let Some(infobox) = seq.next_item(InfoboxVisit(at.index(infoboxes.len()), links))? {
+        // Where an infobox's fields are gathered, as links are (see `LinksVisit`).
+        let mut fields = Vec::new();
+        while let Some(infobox) =
+            seq.next_item(InfoboxVisit(at.index(infoboxes.len()), links, &mut fields))?
+        {
             infoboxes.push(infobox);
         }
         Ok(Ok(infoboxes))
@@ -736,7 +741,11 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_, '_, 'a> {
 }
 
 /// One infobox: a mapping of field names to rich-text values (or null: no fields).
-struct InfoboxVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
+struct InfoboxVisit<'p, 's, 'v, 'a>(
+    At<'p, 's>,
+    &'v mut Vec<Link<'a>>,
+    &'v mut Vec<(Scalar<'a>, RichText<'a>)>,
+);
 
 const INFOBOX: &str = "an infobox (a mapping of field names to values)";
 
@@ -754,7 +763,8 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
     }
 
     fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Infobox<'a>> {
-        let mut fields: Vec<(Scalar<'a>, RichText<'a>)> = Vec::new();
+        let InfoboxVisit(at, links, fields) = self;
+        fields.clear();
         while let Some(key) = map.next_key()? {
             // The value is built where it is stored, pushed from a constant (copying the
             // key just read with it would stall: see `Text`).
@@ -764,12 +774,14 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
             };
             *name = key;
             let key = name.decode();
-            map.next_value(RichTextVisit(self.0.key(&key), field, &mut *self.1))?;
+            map.next_value(RichTextVisit(at.key(&key), field, &mut *links))?;
         }
-        check_unique(self.0.src, &fields, |(k, _)| k)?;
+        check_unique(at.src, fields, |(k, _)| k)?;
+        let mut exact = Vec::with_capacity(fields.len());
+        exact.append(fields);
         Ok(Infobox {
             span: map.span(),
-            fields,
+            fields: exact,
         })
     }
 
