@@ -154,3 +154,21 @@ fn signed_hexadecimal_is_a_number_in_both_parsers() {
     assert_eq!(fast, general);
     assert_eq!(fast, serde_json::json!({"g": -2568, "b": 5}));
 }
+
+/// Fuzzing (front_matter target, scanner against the general YAML parser): after a comment,
+/// `---   !0'0':` in column 0 was a key for the scanner, while YAML reads `--- ` as the
+/// start of the document (the general parser kept only the keys after it). A line that
+/// starts with a `---` or `...` marker now goes to the general parser, whatever follows.
+#[test]
+fn a_document_marker_in_column_0_is_not_a_key() {
+    let (fast, general) = both_parsers("# c\n---   !0'0': \nk: x");
+    assert_eq!(fast, general);
+    assert_eq!(fast, serde_json::json!({"k": "x"}));
+    // A key that only starts with dashes or dots is still a key.
+    let (fast, general) = both_parsers("---k: a\n...x: b\n-- : c");
+    assert_eq!(fast, general);
+    assert_eq!(
+        fast,
+        serde_json::json!({"---k": "a", "...x": "b", "--": "c"})
+    );
+}

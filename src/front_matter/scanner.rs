@@ -443,6 +443,8 @@ impl<'a> Scanner<'a, '_> {
             }
             // `? key` and `: value` (an empty key) are left to the general parser.
             b'?' | b':' if self.ends_token(at + 1) => Err(Stop::Unsupported),
+            // `--- ` or `... ` in column 0 marks a document's start or end, not a key.
+            b'-' | b'.' if self.is_document_marker(at) => Err(Stop::Unsupported),
             b'[' | b'{' | b'&' | b'*' | b'!' | b'|' | b'>' | b'%' | b'@' | b'`' | b'#' => Ok(None),
             _ => {
                 // `key: `, unless a comment or the line's end comes first.
@@ -461,6 +463,16 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
+    }
+
+    /// Whether a `---` or `...` document marker starts at `at`: in column 0, followed by
+    /// white space, a line end or the YAML's end.
+    #[cold]
+    fn is_document_marker(&self, at: usize) -> bool {
+        let rest = &self.bytes[at..];
+        (at == 0 || self.bytes[at - 1] == b'\n')
+            && (rest.starts_with(b"---") || rest.starts_with(b"..."))
+            && self.ends_token(at + 3)
     }
 
     /// Whether the byte at `at` ends a token: white space, a line end or the YAML's end.
