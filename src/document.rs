@@ -894,8 +894,17 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
         self.1.push(Link::EMPTY);
         let link = &mut self.1[i];
         while let Some(key) = map.next_key()? {
-            let name = key.decode();
-            let slot = match &*name {
+            // Borrowed as written when it needs no decoding (always, in practice): no
+            // `Cow` built and dropped per key, on the path every link takes.
+            let decoded;
+            let name: &str = match key.text().as_borrowed() {
+                Some(name) => name,
+                None => {
+                    decoded = key.decode();
+                    &decoded
+                }
+            };
+            let slot = match name {
                 "type" => &mut link.link_type,
                 "page" => &mut link.page,
                 "text" => &mut link.text,
@@ -903,7 +912,6 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
                 "site" => &mut link.rare.get_or_insert_default().site,
                 "wiki" => &mut link.rare.get_or_insert_default().wiki,
                 _ => {
-                    drop(name);
                     let value = map.next_value(Generic(self.0.src))?;
                     link.rare.get_or_insert_default().other.push((key, value));
                     continue;
@@ -912,7 +920,7 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
             if slot.is_some() {
                 return Err(duplicate_key(self.0.src, &key));
             }
-            map.next_value(StringVisit(self.0.key(&name), "a string", slot))?;
+            map.next_value(StringVisit(self.0.key(name), "a string", slot))?;
         }
         check_unique(self.0.src, link.other(), |(k, _)| k)?;
         link.span = PackedSpan::new(map.span());
