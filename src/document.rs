@@ -681,7 +681,7 @@ impl FrontMatterVisit<'_> {
 }
 
 /// A scalar (a string, or any scalar where the model keeps the text as written), stored
-/// in `.2`, what it is expected to be named by `.1`.
+/// in `.2`; `.1` says what was expected, for the error when the value is not a scalar.
 ///
 /// The scalar is written where it is kept rather than returned: moving a value that was
 /// just built costs a stall (see [`Text`]).

@@ -23,9 +23,10 @@ pub(super) fn scan<'a, V: Visit<'a>>(
 
 /// The fast scanner on the YAML that starts at `start` and ends at the first `---` line
 /// (found as the lines are read, rather than in a pass of its own): the value and where
-/// the closing line starts. `Unsupported` when there is no closing line, when the root is
-/// not a mapping with content, or when a quoted scalar runs over the closing line: the
-/// caller then splits first, and reads again.
+/// the closing line starts. `Unsupported` when there is no closing line, when nothing but
+/// blank lines comes before it, or when a quoted scalar runs over it. On that or any
+/// error the caller splits first and reads again, so that errors are those of the split
+/// front matter.
 pub(super) fn scan_to_closing_line<'a, V: Visit<'a>>(
     src: &'a str,
     start: usize,
