@@ -37,12 +37,9 @@ pub(crate) struct Layout {
 /// Splits `src` into front matter and body.
 pub(crate) fn split(src: &str) -> Result<Layout, Error> {
     let bytes = src.as_bytes();
-    let start = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let Some(yaml_start) = delimiter_line(bytes, start) else {
-        return Ok(Layout {
-            yaml: None,
-            body: start..src.len(),
-        });
+    let yaml_start = match opening(src) {
+        Ok(yaml_start) => yaml_start,
+        Err(body_only) => return Ok(body_only),
     };
     // The closing line: right after the opening one, or the first `\n---` that is a
     // whole line.
@@ -57,11 +54,23 @@ pub(crate) fn split(src: &str) -> Result<Layout, Error> {
             });
         }
     }
+    // Pointing at the opening `---` (after a byte order mark, if any).
+    let start = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
     Err(Error::new(
         ErrorKind::UnclosedFrontMatter,
         src,
         start..start + 3,
     ))
+}
+
+/// Where the YAML starts, after the opening `---` line; or, when there is none, the
+/// layout of a body-only document (after a byte order mark, if any).
+fn opening(src: &str) -> Result<usize, Layout> {
+    let start = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
+    delimiter_line(src.as_bytes(), start).ok_or(Layout {
+        yaml: None,
+        body: start..src.len(),
+    })
 }
 
 /// If a line exactly `---` starts at `at`, the offset after it.
@@ -103,13 +112,9 @@ pub(crate) fn read_document<'a, V: Visit<'a> + Clone>(
     visit: V,
 ) -> Result<(Option<V::Out>, Layout), Error> {
     let bytes = src.as_bytes();
-    let start = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let Some(yaml_start) = delimiter_line(bytes, start) else {
-        let layout = Layout {
-            yaml: None,
-            body: start..src.len(),
-        };
-        return Ok((None, layout));
+    let yaml_start = match opening(src) {
+        Ok(yaml_start) => yaml_start,
+        Err(body_only) => return Ok((None, body_only)),
     };
     if let Ok((out, yaml_end)) =
         scanner::scan_to_closing_line(src, yaml_start, limits, visit.clone())

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::scanner::word_at;
 use super::{Scan, Stop};
 use crate::error::{Error, ErrorKind};
 use crate::text::{Style, Text};
@@ -109,13 +110,8 @@ pub(crate) fn duplicate_key(src: &str, key: &Scalar<'_>) -> Stop {
 #[inline]
 fn fingerprint(key: &str) -> u64 {
     let bytes = key.as_bytes();
-    let word = |at: usize| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(word)
-    };
     let (head, tail) = if bytes.len() >= 8 {
-        (word(0), word(bytes.len() - 8))
+        (word_at(bytes, 0), word_at(bytes, bytes.len() - 8))
     } else {
         let head = bytes
             .iter()
