@@ -1,0 +1,308 @@
+//! One layer of repair: the decisions described in the module documentation.
+
+use super::decode::{sequence_at, transcode, transcode_by_sequence, Sequence};
+use super::explain::Edit;
+use super::scan::{first_candidate, whole_encodings, ScanOptions};
+use super::score::cost;
+use super::tables::{c1_as_1252, tables};
+use super::{Encoding, FixKind, RepairOptions};
+
+/// How much a whole text's cost must fall for its decoding to be taken.
+const WHOLE_MIN_GAIN: i32 = 3;
+/// How much the cost of a run and its neighbours must fall for the run to be decoded on
+/// its own evidence.
+const RUN_MIN_GAIN: i32 = 4;
+
+fn scan_options(options: &RepairOptions) -> ScanOptions {
+    ScanOptions {
+        enabled: options.encodings.iter().fold(0, |m, e| m | e.bit()),
+        nbsp: options.restore_nbsp,
+        lossy: options.lossy,
+        c1: options.fix_c1_controls,
+    }
+}
+
+/// One layer: the repaired text, or `None` when nothing changes. With `edits`, each
+/// replaced stretch is recorded.
+pub(crate) fn layer(
+    text: &str,
+    options: &RepairOptions,
+    edits: Option<&mut Vec<Edit>>,
+) -> Option<String> {
+    let o = scan_options(options);
+    let first = first_candidate(text, 0, o)?;
+    match whole(text, options, o) {
+        Whole::Decoded(out, enc) => {
+            if let Some(edits) = edits {
+                record_whole(text, enc, options, edits);
+            }
+            Some(out)
+        }
+        // Every run can be read in some encoding, yet no reading was clearly better: the
+        // text is either clean or ambiguous, and decoding some runs and not others would
+        // only make a third text.
+        Whole::Declined { .. } => None,
+        Whole::Unexplained => run_by_run(text, first, options, o, edits),
+    }
+}
+
+/// What the whole-text step decided.
+pub(crate) enum Whole {
+    /// Decoded with this encoding.
+    Decoded(String, Encoding),
+    /// Some encoding explains every run, but no reading is clearly better. `cheaper`: the
+    /// best reading costs less than the text, by less than the margin or in a tie.
+    Declined { cheaper: bool },
+    /// No encoding explains every run.
+    Unexplained,
+}
+
+/// The whole text decoded with the encoding that explains it best, if one does clearly.
+pub(crate) fn whole(text: &str, options: &RepairOptions, o: ScanOptions) -> Whole {
+    whole_with_depth(text, options, o, 3)
+}
+
+fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> Whole {
+    let found = whole_encodings(text, o);
+    if found.encodings == 0 {
+        return Whole::Unexplained;
+    }
+    let cost_in = cost(None, text, None);
+    let mut best: Option<(i32, String, Encoding)> = None;
+    // Another reading that costs as little as the best and says something else: the text
+    // is ambiguous, and a guess would be wrong half the time.
+    let mut tied = false;
+    for &enc in &options.encodings {
+        if found.encodings & enc.bit() == 0 {
+            continue;
+        }
+        let out = if found.lossy {
+            transcode_by_sequence(text, enc, o.nbsp, o.lossy)
+        } else {
+            transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, false, false))
+        };
+        let Some(out) = out else { continue };
+        // Judge a reading by what it leads to: a layer of several may look no better
+        // until the next one is undone, and a wrong reading leads nowhere.
+        let c = settled_cost(&out, options, o, depth);
+        match &best {
+            Some(b) if c > b.0 => {}
+            Some(b) if c == b.0 => tied |= b.1 != out,
+            _ => {
+                tied = false;
+                best = Some((c, out, enc));
+            }
+        }
+    }
+    let Some((c, out, enc)) = best else {
+        return Whole::Unexplained;
+    };
+    if tied || cost_in - c < WHOLE_MIN_GAIN {
+        return Whole::Declined {
+            cheaper: c < cost_in,
+        };
+    }
+    Whole::Decoded(out, enc)
+}
+
+/// The cost of `text` once the whole-text step has undone what it can, up to `depth` more
+/// layers.
+fn settled_cost(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> i32 {
+    if depth > 0 && first_candidate(text, 0, o).is_some() {
+        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1) {
+            return cost(None, &next, None);
+        }
+    }
+    cost(None, text, None)
+}
+
+/// The edits of a whole-text decoding: one per run of sequences.
+fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut Vec<Edit>) {
+    let bytes = text.as_bytes();
+    let mut i = super::scan::next_non_ascii(bytes, 0);
+    let mut out_len = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        let start = i;
+        let mut decoded = String::new();
+        while i < bytes.len() && bytes[i] >= 0x80 {
+            if options.lossy && text[i..].starts_with('\u{FFFD}') && decoded.is_empty() {
+                break;
+            }
+            match sequence_at(text, i, enc, options.restore_nbsp, options.lossy) {
+                Some(seq) => {
+                    decoded.push(seq.decoded);
+                    i = seq.end;
+                    if seq.kept_space {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        if decoded.is_empty() {
+            i = super::scan::next_non_ascii(bytes, i + 1);
+            continue;
+        }
+        out_len += start - copied;
+        edits.push(Edit {
+            input: start..i,
+            output: out_len..out_len + decoded.len(),
+            kinds: vec![FixKind::Mojibake(enc)],
+        });
+        out_len += decoded.len();
+        copied = i;
+        i = super::scan::next_non_ascii(bytes, i);
+    }
+}
+
+/// The sequences of `enc` from `at` on, as long as they last, and the decoded text. `None`
+/// if there is none, or if a continuation byte follows the run (the bytes were never
+/// UTF-8 there).
+fn read_run(text: &str, at: usize, enc: Encoding, lossy: bool) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    let mut decoded = String::new();
+    while end < bytes.len() && bytes[end] >= 0x80 {
+        match sequence_at(text, end, enc, false, lossy) {
+            Some(Sequence {
+                end: e, decoded: d, ..
+            }) => {
+                decoded.push(d);
+                end = e;
+            }
+            None => break,
+        }
+    }
+    if decoded.is_empty() {
+        return None;
+    }
+    if let Some(next) = text[end..].chars().next() {
+        let t = tables();
+        if !next.is_ascii() && t.byte(enc, next as u32).is_some_and(|b| b < 0xC0) {
+            return None;
+        }
+    }
+    Some((end, decoded))
+}
+
+/// Up to two characters before `at`: the context a run is judged in.
+fn context_before(text: &str, at: usize) -> &str {
+    let mut start = at;
+    for c in text[..at].chars().rev().take(2) {
+        start -= c.len_utf8();
+    }
+    &text[start..at]
+}
+
+/// Up to two characters from `at` on.
+fn context_after(text: &str, at: usize) -> &str {
+    let end = text[at..]
+        .char_indices()
+        .nth(2)
+        .map_or(text.len(), |(i, _)| at + i);
+    &text[at..end]
+}
+
+/// The cost of `run` between its contexts.
+fn window_cost(before: &str, run: &str, after: &str) -> i32 {
+    let mut window = String::with_capacity(before.len() + run.len() + after.len());
+    window.push_str(before);
+    window.push_str(run);
+    window.push_str(after);
+    cost(None, &window, None)
+}
+
+/// A run's best reading: (gain, start, end, decoded, encoding).
+type Reading = (i32, usize, usize, String, Encoding);
+
+/// The best reading of a run starting in the window of up to four characters at `start`.
+fn best_reading(text: &str, start: usize, options: &RepairOptions) -> Option<Reading> {
+    let bytes = text.as_bytes();
+    let mut s = start;
+    for _ in 0..4 {
+        if s >= bytes.len() || bytes[s] < 0x80 {
+            break;
+        }
+        let before = context_before(text, s);
+        let mut best: Option<Reading> = None;
+        let mut tied = false;
+        for &enc in &options.encodings {
+            let Some((end, decoded)) = read_run(text, s, enc, options.lossy) else {
+                continue;
+            };
+            let after = context_after(text, end);
+            let gain =
+                window_cost(before, &text[s..end], after) - window_cost(before, &decoded, after);
+            match &best {
+                Some(b) if gain < b.0 || gain == b.0 && end < b.2 => {}
+                Some(b) if gain == b.0 && end == b.2 => tied |= b.3 != decoded,
+                _ => {
+                    tied = false;
+                    best = Some((gain, s, end, decoded, enc));
+                }
+            }
+        }
+        if let Some(b) = best.filter(|b| b.0 >= RUN_MIN_GAIN) {
+            // Two readings as good as each other that say different things: leave it.
+            return (!tied).then_some(b);
+        }
+        s += text[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// Repairs each run that is mojibake on its own evidence, and C1 controls.
+fn run_by_run(
+    text: &str,
+    first: usize,
+    options: &RepairOptions,
+    o: ScanOptions,
+    mut edits: Option<&mut Vec<Edit>>,
+) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut next = Some(first);
+    while let Some(at) = next {
+        let at = at.max(copied);
+        let c = text[at..].chars().next()?;
+        let fixed = match best_reading(text, at, options) {
+            Some((gain, s, end, decoded, enc)) if gain >= RUN_MIN_GAIN => {
+                Some((s, end, decoded, FixKind::Mojibake(enc)))
+            }
+            _ => match c1_as_1252(c) {
+                Some(w) if o.c1 => Some((at, at + c.len_utf8(), w.to_string(), FixKind::C1Control)),
+                _ => None,
+            },
+        };
+        match fixed {
+            Some((s, end, replacement, kind)) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                out.push_str(&text[copied..s]);
+                let start = out.len();
+                out.push_str(&replacement);
+                if let Some(edits) = edits.as_deref_mut() {
+                    edits.push(Edit {
+                        input: s..end,
+                        output: start..out.len(),
+                        kinds: vec![kind],
+                    });
+                }
+                copied = end;
+                next = first_candidate(text, end, o);
+            }
+            None => next = first_candidate(text, at + c.len_utf8(), o),
+        }
+    }
+    let mut out = out?;
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// Whether `text`, the result of some layers of repair, is still entirely explained by
+/// some encoding and would cost less read that way, though not clearly enough to decode.
+pub(crate) fn still_mojibake(text: &str, options: &RepairOptions) -> bool {
+    let o = scan_options(options);
+    first_candidate(text, 0, o).is_some()
+        && matches!(whole(text, options, o), Whole::Declined { cheaper: true })
+}

@@ -1,0 +1,181 @@
+//! Undoing one reading: characters back to the bytes an encoding wrote for them, and those
+//! bytes read as UTF-8 (or as CESU-8, the UTF-8 of Java and old databases, where an emoji
+//! is two three-byte halves).
+
+use super::scan::{code_point_at, next_non_ascii};
+use super::tables::tables;
+use super::Encoding;
+
+/// A UTF-8 sequence read back from mojibake.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sequence {
+    /// Byte offset after the sequence's last character in the text.
+    pub(crate) end: usize,
+    /// The character it decodes to (U+FFFD for a sequence that lost a byte).
+    pub(crate) decoded: char,
+    /// A space stood for a lost 0xA0 byte and stays in the text: `end` is before it.
+    pub(crate) kept_space: bool,
+}
+
+/// Reads the sequence that starts at byte `at` of `text` (a non-ASCII character), for
+/// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens;
+/// `lossy` lets U+FFFD stand for a lost continuation byte.
+pub(crate) fn sequence_at(
+    text: &str,
+    at: usize,
+    enc: Encoding,
+    nbsp: bool,
+    lossy: bool,
+) -> Option<Sequence> {
+    let bytes = text.as_bytes();
+    let t = tables();
+    let (first, first_len) = code_point_at(bytes, at);
+    let lead = t.byte(enc, first)?;
+    let len = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut buf = [lead, 0, 0, 0];
+    let mut end = at + first_len;
+    let mut lost = false;
+    let mut kept_space = false;
+    for slot in buf.iter_mut().take(len).skip(1) {
+        if end >= bytes.len() {
+            return None;
+        }
+        let (c, clen) = code_point_at(bytes, end);
+        let byte = if c == u32::from(b' ')
+            && nbsp
+            && len == 2
+            && enc.nbsp_may_be_lost()
+            && matches!(lead, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9)
+        {
+            // `Ã ` before a word is `à` whose 0xA0 was lost and the space is a real one
+            // (the two spaces `à` + space make were merged); `Ã  ` or `Ã s ` (Portuguese
+            // `às`) had the 0xA0 turned into the first space.
+            if lead == 0xC3 {
+                let rest = &text[end + 1..];
+                let consumed = rest.starts_with(' ')
+                    || rest.starts_with("s ")
+                    || rest.starts_with("quele")
+                    || rest.starts_with("quela")
+                    || rest.starts_with("quilo");
+                if !consumed {
+                    // Merged: only before a lowercase word (`voilÃ le`), not in spaced
+                    // capitals (`S Ã O`).
+                    if !rest.chars().next().is_some_and(char::is_lowercase) {
+                        return None;
+                    }
+                    kept_space = true;
+                }
+            }
+            0xA0
+        } else if c == 0xFFFD && lossy {
+            lost = true;
+            0x80
+        } else if c < 0x80 {
+            return None;
+        } else {
+            t.byte(enc, c)?
+        };
+        if !(0x80..=0xBF).contains(&byte) {
+            return None;
+        }
+        *slot = byte;
+        if !kept_space {
+            end += clen;
+        }
+    }
+    let decoded = match std::str::from_utf8(&buf[..len]) {
+        _ if lost => '\u{FFFD}',
+        Ok(s) => s.chars().next()?,
+        Err(_) if lead == 0xED && (0xA0..=0xAF).contains(&buf[1]) => {
+            // CESU-8: a high surrogate, which a low one must follow.
+            let low = sequence_raw(text, end, enc)?;
+            if low.0[0] != 0xED || !(0xB0..=0xBF).contains(&low.0[1]) {
+                return None;
+            }
+            let hi = (u32::from(buf[1] & 0x0F) << 6) | u32::from(buf[2] & 0x3F);
+            let lo = (u32::from(low.0[1] & 0x0F) << 6) | u32::from(low.0[2] & 0x3F);
+            end = low.1;
+            char::from_u32(0x10000 + (hi << 10) + lo)?
+        }
+        Err(_) => return None,
+    };
+    Some(Sequence {
+        end,
+        decoded,
+        kept_space,
+    })
+}
+
+/// The three bytes of the three-byte sequence at `at` read with `enc`, and its end.
+fn sequence_raw(text: &str, at: usize, enc: Encoding) -> Option<([u8; 3], usize)> {
+    let bytes = text.as_bytes();
+    let t = tables();
+    let mut out = [0u8; 3];
+    let mut end = at;
+    for slot in &mut out {
+        if end >= bytes.len() {
+            return None;
+        }
+        let (c, len) = code_point_at(bytes, end);
+        if c < 0x80 {
+            return None;
+        }
+        *slot = t.byte(enc, c)?;
+        end += len;
+    }
+    Some((out, end))
+}
+
+/// The whole text read back with `enc`: every non-ASCII character to its byte, the bytes
+/// read as UTF-8. `None` if a character has no byte or the bytes are not UTF-8.
+pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
+    let bytes = text.as_bytes();
+    let t = tables();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let j = next_non_ascii(bytes, i);
+            out.extend_from_slice(&bytes[i..j]);
+            i = j;
+            continue;
+        }
+        let (c, len) = code_point_at(bytes, i);
+        out.push(t.byte(enc, c)?);
+        i += len;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The whole text read back with `enc` one sequence at a time: slower than [`transcode`],
+/// with its features (a space for a lost 0xA0, U+FFFD for a lost byte, CESU-8).
+pub(crate) fn transcode_by_sequence(
+    text: &str,
+    enc: Encoding,
+    nbsp: bool,
+    lossy: bool,
+) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        if lossy && text[i..].starts_with('\u{FFFD}') {
+            i = next_non_ascii(bytes, i + 3);
+            continue;
+        }
+        let seq = sequence_at(text, i, enc, nbsp, lossy)?;
+        out.push_str(&text[copied..i]);
+        out.push(seq.decoded);
+        copied = seq.end;
+        i = next_non_ascii(bytes, seq.end);
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}

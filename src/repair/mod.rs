@@ -1,0 +1,311 @@
+//! Mojibake repair: undoing UTF-8 that was decoded with a legacy single-byte encoding.
+//!
+//! Text that was UTF-8, was read as Windows-1252 (or another single-byte encoding) and
+//! saved as UTF-8 again shows each non-ASCII character as two to four characters
+//! (`é` → `Ã©`, `–` → `â€“`, 🇫🇷 → `ðŸ‡«ðŸ‡·`, `д` → `Рґ`). [`repair`] undoes that, as many
+//! times as it was done, and returns the input borrowed when there is nothing to undo.
+//!
+//! # The readings it undoes
+//!
+//! Windows-1252 and Latin-1 (and the two mixed), Windows-1250, -1251, -1253, -1254 and
+//! -1257, ISO-8859-2, Mac OS Roman and CP437, each "sloppy" as the tools that make mojibake
+//! are (a byte the encoding leaves undefined reads as the C1 control of the same number),
+//! one layer or several. Also undone, as Python's ftfy does: CESU-8 (an emoji written as
+//! two surrogate halves, `í ½í¸\u{8d}` → 😍), a byte lost to U+FFFD (`â€�` → `�`), a
+//! no-break space turned into a plain space (`voilÃ le` → `voilà le`), and C1 controls
+//! left by a Latin-1 reading of Windows-1252 text (U+0085 → `…`).
+//!
+//! # How a decision is made
+//!
+//! 1. **Where to look.** One pass finds the first place where some encoding's bytes
+//!    would form a complete UTF-8 sequence (a lead byte and its continuation bytes). Text
+//!    with no such place, which is nearly all clean text in any script, is returned as it
+//!    is after that one pass.
+//! 2. **The whole text.** A second pass finds the encodings in which *every* non-ASCII
+//!    character of the text belongs to such a sequence: that is what a file damaged as a
+//!    whole looks like, and clean text almost never does. Each such encoding's reading is
+//!    decoded, and the one that lowers the text's cost the most is taken if it lowers it
+//!    clearly (see below). Using the whole text's evidence decides short runs that alone
+//!    would be ambiguous.
+//! 3. **Run by run.** Otherwise (a document damaged in some lines and clean in others),
+//!    each candidate run is read in every encoding, and a reading is taken when it lowers
+//!    the cost of the run and its neighbours by a wider margin.
+//! 4. **Layers.** Both steps repeat while they change something: two and three layers of
+//!    damage are undone one at a time, each step towards text that costs less.
+//!
+//! The cost measures how implausible text is as writing: characters that real text
+//! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
+//! letters), a lowercase letter followed by an accented capital (`cafÃ`), a letter touching
+//! a symbol (`Ã©`), two alphabets in one word (`cafГ©`), symbols piled up (`â€“`). Correct
+//! text that merely looks odd (`SÃO PAULO`, `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get
+//! cheaper when decoded, so it is never changed: when in doubt, the text is left alone.
+//!
+//! Not repaired: damage through a double-byte encoding (Shift-JIS, GBK, …), and mojibake
+//! too short to tell from real text (`É…` could be `Ʌ`, or exactly what it says).
+//!
+//! ```
+//! assert_eq!(wikimd::repair("cafÃ© â€“ ðŸ‡«ðŸ‡·"), "café – 🇫🇷");
+//! assert_eq!(wikimd::repair("РџСЂРёРІРµС‚"), "Привет");
+//! assert!(matches!(wikimd::repair("café"), std::borrow::Cow::Borrowed(_)));
+//! ```
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+mod decide;
+mod decode;
+mod explain;
+mod scan;
+mod score;
+mod tables;
+
+use explain::{compose, Edit};
+
+/// A legacy single-byte encoding that mojibake can come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// Windows-1252, with Latin-1's C1 controls and the five bytes Windows-1252 leaves
+    /// undefined read as U+0081, U+008D, U+008F, U+0090, U+009D.
+    Windows1252,
+    /// Windows-1251 (Cyrillic).
+    Windows1251,
+    /// Windows-1250 (Central European).
+    Windows1250,
+    /// Windows-1253 (Greek).
+    Windows1253,
+    /// Windows-1254 (Turkish).
+    Windows1254,
+    /// Windows-1257 (Baltic).
+    Windows1257,
+    /// ISO-8859-2 (Latin-2).
+    Iso8859_2,
+    /// Mac OS Roman.
+    MacRoman,
+    /// IBM code page 437 (DOS).
+    Cp437,
+}
+
+impl Encoding {
+    /// Every encoding, in the order they are tried.
+    pub const ALL: [Encoding; 9] = [
+        Encoding::Windows1252,
+        Encoding::Windows1251,
+        Encoding::Windows1250,
+        Encoding::Windows1253,
+        Encoding::Windows1254,
+        Encoding::Windows1257,
+        Encoding::Iso8859_2,
+        Encoding::MacRoman,
+        Encoding::Cp437,
+    ];
+
+    /// The encoding's usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Windows1252 => "windows-1252",
+            Encoding::Windows1251 => "windows-1251",
+            Encoding::Windows1250 => "windows-1250",
+            Encoding::Windows1253 => "windows-1253",
+            Encoding::Windows1254 => "windows-1254",
+            Encoding::Windows1257 => "windows-1257",
+            Encoding::Iso8859_2 => "iso-8859-2",
+            Encoding::MacRoman => "macintosh",
+            Encoding::Cp437 => "cp437",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether a space after a lead may stand for a lost 0xA0 byte: in the encodings whose
+    /// leads there (0xC2, 0xC3, …) are Latin capitals that end no word. In Cyrillic and
+    /// Greek they are capitals that do (`СССР `).
+    pub(crate) fn nbsp_may_be_lost(self) -> bool {
+        matches!(
+            self,
+            Encoding::Windows1252
+                | Encoding::Windows1254
+                | Encoding::Windows1250
+                | Encoding::Windows1257
+                | Encoding::Iso8859_2
+        )
+    }
+
+    pub(crate) fn bit(self) -> u16 {
+        1 << self.index()
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Options for [`repair_with`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RepairOptions {
+    /// The encodings to undo, in the order they are tried.
+    pub encodings: Vec<Encoding>,
+    /// Put back a non-breaking space that became a plain space (`Ã ` → `à`), in text
+    /// damaged as a whole.
+    pub restore_nbsp: bool,
+    /// Decode a sequence whose byte was lost to U+FFFD as U+FFFD (`â€�` → `�`).
+    pub lossy: bool,
+    /// Read leftover C1 control characters as the Windows-1252 characters they stand
+    /// for (U+0093 → `“`).
+    pub fix_c1_controls: bool,
+    /// Most layers of damage undone.
+    pub max_layers: usize,
+}
+
+impl Default for RepairOptions {
+    fn default() -> Self {
+        RepairOptions {
+            encodings: Encoding::ALL.to_vec(),
+            restore_nbsp: true,
+            lossy: true,
+            fix_c1_controls: true,
+            max_layers: 8,
+        }
+    }
+}
+
+/// What one fix undid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FixKind {
+    /// UTF-8 read as this encoding.
+    Mojibake(Encoding),
+    /// A C1 control character read as Windows-1252.
+    C1Control,
+}
+
+impl std::fmt::Display for FixKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FixKind::Mojibake(e) => write!(f, "UTF-8 read as {e}"),
+            FixKind::C1Control => f.write_str("C1 control read as windows-1252"),
+        }
+    }
+}
+
+/// One repaired stretch of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte span in the input.
+    pub span: Range<usize>,
+    /// What was undone, outermost layer first.
+    pub kinds: Vec<FixKind>,
+    /// The input text of the span.
+    pub before: String,
+    /// What it became.
+    pub after: String,
+}
+
+/// The result of [`explain`]: the repaired text and every fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The repaired text.
+    pub text: String,
+    /// The fixes, in input order.
+    pub fixes: Vec<Fix>,
+}
+
+/// Repairs mojibake with the default options. Returns the input borrowed when there is
+/// nothing to repair.
+///
+/// ```
+/// assert_eq!(wikimd::repair("Ã©tÃ©"), "été");
+/// assert_eq!(wikimd::repair("ÃƒÂ©tÃƒÂ©"), "été"); // two layers
+/// assert_eq!(wikimd::repair("SÃO PAULO"), "SÃO PAULO"); // correct text stays
+/// ```
+pub fn repair(text: &str) -> Cow<'_, str> {
+    repair_with(text, DEFAULT.get_or_init(RepairOptions::default))
+}
+
+static DEFAULT: OnceLock<RepairOptions> = OnceLock::new();
+
+/// Repairs mojibake with the given options.
+pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
+    let mut current: Cow<'a, str> = Cow::Borrowed(text);
+    for _ in 0..options.max_layers {
+        match decide::layer(&current, options, None) {
+            Some(next) => current = Cow::Owned(next),
+            None => break,
+        }
+    }
+    if matches!(current, Cow::Owned(_)) && decide::still_mojibake(&current, options) {
+        // Undoing some layers left text that reads as mojibake still, but that no
+        // reading clearly mends: rather the input than a different mojibake.
+        return Cow::Borrowed(text);
+    }
+    current
+}
+
+/// Whether [`repair`] would change `text`.
+pub fn needs_repair(text: &str) -> bool {
+    matches!(repair(text), Cow::Owned(_))
+}
+
+/// Repairs `text` and lists every fix: its span in the input, what it undid, before and
+/// after.
+///
+/// ```
+/// let report = wikimd::repair::explain("a cafÃ© and a crÃ¨me");
+/// assert_eq!(report.text, "a café and a crème");
+/// assert_eq!(report.fixes.len(), 2);
+/// assert_eq!((report.fixes[0].span.clone(), report.fixes[0].after.as_str()), (5..9, "é"));
+/// ```
+pub fn explain(text: &str) -> Report {
+    explain_with(text, DEFAULT.get_or_init(RepairOptions::default))
+}
+
+/// [`explain`] with the given options.
+pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
+    if matches!(repair_with(text, options), Cow::Borrowed(_)) {
+        return Report {
+            text: text.to_string(),
+            fixes: Vec::new(),
+        };
+    }
+    let mut current = text.to_string();
+    let mut edits: Vec<Edit> = Vec::new();
+    for layer_index in 0..options.max_layers {
+        let mut new_edits = Vec::new();
+        match decide::layer(&current, options, Some(&mut new_edits)) {
+            Some(next) => {
+                edits = if layer_index == 0 {
+                    new_edits
+                } else {
+                    compose(&edits, &new_edits)
+                };
+                current = next;
+            }
+            None => break,
+        }
+    }
+    let fixes = edits
+        .into_iter()
+        .map(|e| Fix {
+            before: text[e.input.clone()].to_string(),
+            after: current[e.output.clone()].to_string(),
+            span: e.input,
+            kinds: e.kinds,
+        })
+        .collect();
+    Report {
+        text: current,
+        fixes,
+    }
+}
+
+/// The cost the decisions give `text` (a debugging aid; not part of the API).
+#[doc(hidden)]
+pub fn __cost(text: &str) -> i32 {
+    score::cost(None, text, None)
+}

@@ -1,0 +1,480 @@
+//! How plausible a stretch of text is as real writing: a cost that mojibake runs up and
+//! real text in any language does not.
+//!
+//! Every character falls in a [`Class`]: a letter of some script and case, a digit, a
+//! space, common punctuation, a symbol, an odd character (one that real text hardly uses
+//! but mojibake is full of: `¤`, `¦`, `¨`, `ˆ`, `‡`, box drawing, …), a C1 control, a rare
+//! letter (IPA, historic Cyrillic, NKo, …), a combining mark, or something that is not text
+//! at all (unassigned, private use). The cost adds, for each character, what it costs
+//! alone, and for each pair of neighbours what their meeting costs: a lowercase letter
+//! followed by an accented capital (`cafÃ`), a letter touching a symbol (`Ã©`), letters of
+//! two scripts in one word (`cafГ©`), symbols piled up (`â€“`). A decoding is taken only
+//! when it lowers the cost clearly; see the decisions in the module above.
+
+/// A character's class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// ASCII space, tab, line break, and the no-break space.
+    Space,
+    /// ASCII punctuation and symbols.
+    AsciiPunct,
+    /// A digit.
+    Digit,
+    /// A lowercase letter.
+    Lower,
+    /// An uppercase letter.
+    Upper,
+    /// A letter without case (CJK, kana, Hebrew, Arabic, Indic scripts, …).
+    Caseless,
+    /// A combining mark (or a joiner).
+    Mark,
+    /// Punctuation real text is full of: dashes, quotes, ellipsis, guillemets, bullets.
+    Punct,
+    /// A symbol that real text uses, though rarely inside a word: `©`, `€`, `×`, `½`, `™`.
+    Symbol,
+    /// A character real text hardly uses and mojibake is made of.
+    Odd,
+    /// A mathematical operator (`√`, `∆`, `∞`, `≈`): odd next to the letter before it, but
+    /// mathematics puts letters after it (`√π`, `∆x`).
+    Math,
+    /// A C1 control character.
+    C1,
+    /// A letter of a rare alphabet or block (IPA, historic or extended letters).
+    Rare,
+    /// Emoji and other pictographs, arrows, dingbats.
+    Pictograph,
+    /// Not text: unassigned, private use, a noncharacter, a control.
+    Invalid,
+}
+
+/// A letter's script, for the cost of two scripts in one word. Scripts whose words mix
+/// freely with Latin (CJK, kana) are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    None,
+    Latin,
+    Greek,
+    Cyrillic,
+    Armenian,
+    Hebrew,
+    Arabic,
+    Other,
+}
+
+/// A character's class and script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Kind {
+    pub(crate) class: Class,
+    pub(crate) script: Script,
+    /// An ASCII character.
+    pub(crate) ascii: bool,
+    /// Punctuation that real words hold: apostrophes, hyphens and dashes, the middle
+    /// dot, Armenian's accent marks, Hebrew's geresh.
+    pub(crate) in_word: bool,
+    /// `Ã` or `Â`.
+    pub(crate) a_tilde_or_circumflex: bool,
+    /// A combining diacritical mark of U+0300–U+036F.
+    pub(crate) combining: bool,
+    /// The single low quotation mark `‚`.
+    pub(crate) low_quote: bool,
+    /// A letter of Latin-1's upper half (U+00C0–U+00FF).
+    pub(crate) latin1: bool,
+    /// A character of U+0080–U+00BF or one of Windows-1252's 0x80–0x9F.
+    pub(crate) latin1_upper_half: bool,
+}
+
+impl Kind {
+    const fn new(class: Class, script: Script) -> Kind {
+        Kind {
+            class,
+            script,
+            ascii: false,
+            latin1: false,
+            latin1_upper_half: false,
+            low_quote: false,
+            combining: false,
+            in_word: false,
+            a_tilde_or_circumflex: false,
+        }
+    }
+    #[inline]
+    pub(crate) fn is_letter(self) -> bool {
+        matches!(
+            self.class,
+            Class::Lower | Class::Upper | Class::Caseless | Class::Rare
+        )
+    }
+    #[inline]
+    fn is_symbolic(self) -> bool {
+        matches!(
+            self.class,
+            Class::Symbol | Class::Odd | Class::Math | Class::C1
+        )
+    }
+}
+
+const SPACE: Kind = Kind {
+    class: Class::Space,
+    script: Script::None,
+    ascii: true,
+    latin1: false,
+    latin1_upper_half: false,
+    low_quote: false,
+    combining: false,
+    in_word: false,
+    a_tilde_or_circumflex: false,
+};
+
+/// The kind of `c`.
+pub(crate) fn kind(c: char) -> Kind {
+    let mut k = kind_of(c);
+    k.ascii = c.is_ascii();
+    let u = c as u32;
+    k.latin1 = (0xC0..=0xFF).contains(&u);
+    k.low_quote = c == '\u{201A}';
+    k.combining = (0x0300..0x0370).contains(&u);
+    k.a_tilde_or_circumflex = c == 'Ã' || c == 'Â';
+    k.in_word = matches!(
+        u,
+        0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
+            | 0x2018 | 0x2019
+    );
+    k.latin1_upper_half =
+        (0x80..0xC0).contains(&u) || (0x100..).contains(&u) && super::tables::is_1252_special(c);
+    k
+}
+
+fn kind_of(c: char) -> Kind {
+    use Class::*;
+    let u = c as u32;
+    let k = |class| Kind::new(class, Script::None);
+    let latin = |class| Kind::new(class, Script::Latin);
+    match u {
+        0x09 | 0x0A | 0x0D | 0x20 | 0xA0 => SPACE,
+        0x30..=0x39 => k(Digit),
+        0x41..=0x5A => latin(Upper),
+        0x61..=0x7A => latin(Lower),
+        0x00..=0x1F | 0x7F => k(Invalid),
+        0x21..=0x7E => k(AsciiPunct),
+        0x80..=0x9F => k(C1),
+        // Latin-1 punctuation and symbols.
+        0xA1 | 0xBF => k(Symbol), // ¡ ¿ only start a sentence, never inside a word
+        0xAB | 0xBB | 0xB0 | 0xB7 => k(Punct), // « » ° ·
+        0xA7 => k(Symbol),        // §
+        0xA2 | 0xA3 | 0xA5 | 0xA9 | 0xAE | 0xB1 | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBC..=0xBE => {
+            k(Symbol)
+        }
+        0xAA | 0xBA | 0xD7 | 0xF7 => k(Symbol), // ª º × ÷
+        0xA4 | 0xA6 | 0xA8 | 0xAC | 0xAD | 0xAF | 0xB4 | 0xB6 | 0xB8 => k(Odd),
+        0xC0..=0xDE => latin(Upper),
+        0xDF..=0xFF => latin(Lower),
+        // Latin Extended-A: capitals at even code points (with two runs at odd ones).
+        0x0149 | 0x017F => latin(Rare), // ŉ ſ
+        0x0100..=0x0137 | 0x014A..=0x0177 => latin(if u % 2 == 0 { Upper } else { Lower }),
+        0x0138 => latin(Lower),
+        0x0139..=0x0148 | 0x0179..=0x017E => latin(if u % 2 == 1 { Upper } else { Lower }),
+        0x0178 => latin(Upper),
+        // Latin Extended-B: the letters living languages write.
+        0x0192 => k(Odd), // ƒ
+        0x018F | 0x0190 | 0x0186 | 0x01A0 | 0x01AF | 0x0218 | 0x021A => latin(Upper),
+        0x01A1 | 0x01B0 | 0x0219 | 0x021B | 0x0259 | 0x025B | 0x0254 => latin(Lower),
+        0x01CD..=0x01DC => latin(if u % 2 == 1 { Upper } else { Lower }),
+        0x01E6..=0x01ED => latin(if u % 2 == 0 { Upper } else { Lower }),
+        0x0180..=0x02AF => latin(Rare),
+        0x02BB | 0x02BC => k(Punct),                 // ʻ ʼ
+        0x02C6 | 0x02C7 | 0x02D8..=0x02DD => k(Odd), // ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝
+        0x02B0..=0x02FF => k(Rare),
+        0x0300..=0x036F => k(Mark),
+        // Greek.
+        0x0386 | 0x0388..=0x038A | 0x038C | 0x038E | 0x038F | 0x0391..=0x03AB => {
+            Kind::new(Upper, Script::Greek)
+        }
+        0x0390 | 0x03AC..=0x03CE => Kind::new(Lower, Script::Greek),
+        0x0387 => k(Punct),
+        0x0384 | 0x0385 => k(Odd), // ΄ ΅
+        0x0370..=0x03FF => Kind::new(Rare, Script::Greek),
+        // Cyrillic.
+        0x0400..=0x042F => Kind::new(Upper, Script::Cyrillic),
+        0x0430..=0x045F => Kind::new(Lower, Script::Cyrillic),
+        0x0460..=0x048F => Kind::new(Rare, Script::Cyrillic),
+        0x0490..=0x04FF => Kind::new(
+            if u % 2 == 0 && u != 0x04C0 && u != 0x04CF
+                || (0x04C1..=0x04CE).contains(&u) && u % 2 == 1
+            {
+                Upper
+            } else {
+                Lower
+            },
+            Script::Cyrillic,
+        ),
+        0x0500..=0x052F => Kind::new(Rare, Script::Cyrillic),
+        // Armenian.
+        0x0531..=0x0556 => Kind::new(Upper, Script::Armenian),
+        0x0561..=0x0587 => Kind::new(Lower, Script::Armenian),
+        0x0559..=0x055F | 0x0589 | 0x058A => k(Punct),
+        // Hebrew.
+        0x0591..=0x05C7 => Kind::new(Mark, Script::Hebrew),
+        0x05D0..=0x05EA | 0x05F0..=0x05F2 => Kind::new(Caseless, Script::Hebrew),
+        0x05F3 | 0x05F4 => k(Punct),
+        // Arabic.
+        0x060C | 0x061B | 0x061F | 0x066A..=0x066D | 0x06D4 => k(Punct),
+        0x0660..=0x0669 | 0x06F0..=0x06F9 => k(Digit),
+        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => Kind::new(Mark, Script::Arabic),
+        0x0620..=0x064A | 0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06FF => {
+            Kind::new(Caseless, Script::Arabic)
+        }
+        0x0600..=0x06FF => k(Rare),
+        // Syriac, Arabic Supplement, Thaana, NKo: rare enough to be suspect.
+        0x0700..=0x07FF => Kind::new(Rare, Script::Other),
+        _ => kind_above_07ff(u),
+    }
+}
+
+fn kind_above_07ff(u: u32) -> Kind {
+    use Class::*;
+    let k = |class| Kind::new(class, Script::None);
+    match u {
+        0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => k(Mark),
+        0x2010..=0x2015
+        | 0x2018..=0x201F
+        | 0x2022
+        | 0x2026
+        | 0x2032
+        | 0x2033
+        | 0x2039
+        | 0x203A
+        | 0x2002..=0x200A
+        | 0x2028
+        | 0x2029
+        | 0x202F
+        | 0x205F
+        | 0x2016
+        | 0x2017
+        | 0x2020
+        | 0x2030 => {
+            if matches!(u, 0x2002..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F) {
+                SPACE
+            } else if matches!(u, 0x2016 | 0x2017 | 0x2020 | 0x2030) {
+                k(Symbol) // ‖ ‗ † ‰
+            } else {
+                k(Punct)
+            }
+        }
+        0x1E00..=0x1EFF => Kind::new(if u % 2 == 0 { Upper } else { Lower }, Script::Latin),
+        0x2021 | 0x2044 => k(Odd), // ‡ ⁄
+        0x2000..=0x206F => k(Symbol),
+        0x2070..=0x209F => k(Odd), // superscripts and subscripts (ⁿ)
+        0x20A0..=0x20CF | 0x2100..=0x218F => k(Symbol), // currency, letterlike, numbers
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => k(Mark),
+        // Mathematical operators, technical, box drawing, blocks, geometric shapes:
+        // what Mac OS Roman and CP437 readings are made of.
+        0x2200..=0x22FF | 0x25CA => k(Math),
+        0x2300..=0x23FF | 0x2500..=0x25FF => k(Odd),
+        0x2190..=0x21FF | 0x2400..=0x24FF | 0x2600..=0x2BFF => k(Pictograph),
+        0x2C00..=0x2E7F => k(Rare),
+        0xD800..=0xDFFF | 0xE000..=0xF8FF | 0xFDD0..=0xFDEF => k(Invalid),
+        0xFB01 | 0xFB02 => k(Odd), // ﬁ ﬂ (Mac OS Roman)
+        0xFFF0..=0xFFFC => k(Rare),
+        0xFFFD => k(Symbol),
+        _ if u & 0xFFFE == 0xFFFE => k(Invalid),
+        0x0800..=0x1FFF => Kind::new(
+            if is_mark_above_0800(u) {
+                Mark
+            } else {
+                Caseless
+            },
+            Script::None,
+        ),
+        0x1F000..=0x1FAFF => k(Pictograph),
+        0xE0000..=0xE007F => k(Mark), // tags of flag sequences
+        0x2E80..=0x2FFF | 0x3000..=0x303F => k(Punct),
+        0x3040..=0xD7FF | 0xF900..=0xFAFF | 0xFB00..=0xFDFF | 0xFE10..=0xFFEF => k(Caseless),
+        0x10000..=0x3FFFF => k(Caseless),
+        _ => k(Invalid),
+    }
+}
+
+/// Vowel signs and other marks of the Indic and South-East Asian scripts, roughly: the
+/// code points at the end of each 128-point block (U+0900–U+0DFF) and Thai's, which
+/// follow a letter of their script.
+fn is_mark_above_0800(u: u32) -> bool {
+    match u {
+        0x0900..=0x0DFF => {
+            matches!(u & 0x7F, 0x00..=0x03 | 0x3A..=0x4F | 0x51..=0x57 | 0x62 | 0x63)
+        }
+        0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E => true,
+        _ => false,
+    }
+}
+
+/// What a character costs alone.
+#[inline]
+fn unary(k: Kind) -> i32 {
+    // Every non-ASCII character costs a little: mojibake spends two to four on what real
+    // text writes with one.
+    let base = i32::from(!k.ascii);
+    base + match k.class {
+        Class::C1 => 6,
+        // Odd characters cost more next to letters (see `pair`): alone, they may be art.
+        Class::Odd | Class::Math => 0,
+        // Decoding into an archaic or phonetic letter is almost never right.
+        Class::Rare => 12,
+        // Combining diacritics: real text is almost always composed (NFC).
+        Class::Mark if k.combining => 2,
+        Class::Invalid => 1000,
+        _ => 0,
+    }
+}
+
+/// What the meeting of `a` and `b` (in this order) costs.
+#[inline]
+fn pair(a: Kind, b: Kind) -> i32 {
+    use Class::*;
+    let mut cost = 0;
+    let (la, lb) = (a.is_letter(), b.is_letter());
+    if la && lb {
+        if a.script != b.script
+            && !matches!(a.script, Script::None)
+            && !matches!(b.script, Script::None)
+        {
+            cost += 4;
+        }
+        if a.class == Lower && b.class == Upper && !b.ascii {
+            cost += 3;
+        }
+    }
+    if la && b.is_symbolic() {
+        cost += if b.class == Odd || b.class == Math {
+            3
+        } else {
+            2
+        };
+    }
+    if a.is_symbolic() && lb {
+        cost += match a.class {
+            Odd => 3,
+            Math => 0,
+            _ => 2,
+        };
+    }
+    // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
+    if a.a_tilde_or_circumflex && b.ascii && b.class == Class::Space {
+        cost += 3;
+    }
+    // A low single quote before an accented letter: Mac OS Roman's reading of every
+    // character of U+2000–U+2FFF starts that way (`‚Äì` for `–`).
+    if a.low_quote && lb && !b.ascii {
+        cost += 2;
+    }
+    // A Latin-1 capital followed by a symbol or punctuation of the Windows-1252 upper
+    // half: the commonest mojibake there is (`Â°`, `Ã©`, `Ã¶`, `â€™` aside).
+    if a.class == Upper && a.latin1 && b.latin1_upper_half && b.class != Class::Space {
+        cost += 2;
+    }
+    // An accented lowercase letter of Latin-1 followed by a symbol of the upper half: the
+    // reading of a three-byte character (`á»§` for `ủ`).
+    if a.class == Lower && a.latin1 && b.latin1_upper_half && !lb && b.class != Class::Space {
+        cost += 1;
+    }
+    let piled = |k: Kind| k.is_symbolic() || k.class == Punct;
+    if piled(a) && piled(b) && !(a.class == Punct && b.class == Punct) {
+        cost += 1;
+    }
+    if b.class == Mark {
+        if !(la || a.class == Mark || a.class == Pictograph || a.class == Symbol) {
+            cost += 3;
+        } else if b.script != Script::None && la && a.script != b.script {
+            // Arabic or Hebrew points on a letter of another script.
+            cost += 4;
+        }
+    }
+    cost
+}
+
+/// A non-ASCII capital inside a word, before a lowercase letter (`KĂśppen`); punctuation
+/// that does not belong inside a word between two letters (`Õ«Õ½Õ` read as Baltic).
+#[inline]
+fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
+    let mut cost = 0;
+    if a.is_letter() && b.class == Class::Upper && !b.ascii && c.class == Class::Lower {
+        cost += 2;
+    }
+    if a.is_letter() && b.class == Class::Punct && !b.in_word && c.is_letter() {
+        cost += 2;
+    }
+    // A lowercase letter inside an all-caps word (`MģÄM`, `SÖģ`).
+    if a.class == Class::Upper && b.class == Class::Lower && !b.ascii && c.class == Class::Upper
+        || a.class == Class::Upper && b.class == Class::Upper && c.class == Class::Lower && !c.ascii
+    {
+        cost += 3;
+    }
+    // A non-ASCII letter standing alone, a word of its own (`√π` read as `ù`).
+    if !a.is_letter() && b.is_letter() && !b.ascii && !c.is_letter() && c.class != Class::Mark {
+        cost += 1;
+    }
+    // A Latin-1 capital, a no-break space, then a lowercase word or a space: the space was
+    // a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} ` for `à `).
+    if a.class == Class::Upper
+        && a.latin1
+        && b.class == Class::Space
+        && !b.ascii
+        && (c.class == Class::Lower || c.class == Class::Space)
+    {
+        cost += 3;
+    }
+    cost
+}
+
+/// The cost of `text`, with the character before it (`before`) and after it (`after`) as
+/// context. Between two ASCII characters nothing costs anything, so runs of ASCII are
+/// passed over eight bytes at a time.
+pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32 {
+    let bytes = text.as_bytes();
+    let mut total = 0;
+    let mut prev2 = SPACE;
+    let mut prev = before.map_or(SPACE, kind);
+    // The script of the last letter of an alphabet with a script of its own: a letter of
+    // another one after it, even across a space, costs a little (`HUHLL Յ`).
+    let mut script = if prev.is_letter() {
+        prev.script
+    } else {
+        Script::None
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 && prev.ascii {
+            // Skip to the last ASCII byte before the next non-ASCII character: only the
+            // pairs around non-ASCII characters cost anything.
+            let j = super::scan::next_non_ascii(bytes, i);
+            if j > i + 1 {
+                // The script of the last letter passed over.
+                if bytes[i..j]
+                    .iter()
+                    .rev()
+                    .take(32)
+                    .any(u8::is_ascii_alphabetic)
+                {
+                    script = Script::Latin;
+                }
+                i = j - 1;
+                prev2 = prev; // both ASCII: no triple can fire from them
+            }
+        }
+        let (c, len) = super::scan::code_point_at(bytes, i);
+        let k = kind(char::from_u32(c).unwrap_or('\u{FFFD}'));
+        total += unary(k) + pair(prev, k) + triple(prev2, prev, k);
+        if k.is_letter() && !matches!(k.script, Script::None | Script::Other) {
+            if script != Script::None && script != k.script && !k.ascii {
+                total += 1;
+            }
+            script = k.script;
+        }
+        prev2 = prev;
+        prev = k;
+        i += len;
+    }
+    // The end of the text is a space.
+    let k = after.map_or(SPACE, kind);
+    total += pair(prev, k) + triple(prev2, prev, k);
+    total
+}

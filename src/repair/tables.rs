@@ -1,0 +1,341 @@
+//! The encodings' tables: which byte each encoding writes for a character, and for every
+//! character that some encoding writes in its upper half, the role that byte can play in
+//! UTF-8 (lead of a two-, three- or four-byte sequence, or continuation), one bit per
+//! encoding. Built once, on first use, from `encoding_rs` and two small tables.
+
+use std::sync::OnceLock;
+
+use super::Encoding;
+
+/// The 27 characters Windows-1252 puts in 0x80–0x9F (`None` for the five undefined bytes).
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// Whether `c` is one of the 27 characters Windows-1252 writes in 0x80–0x9F.
+pub(crate) fn is_1252_special(c: char) -> bool {
+    CP1252_HIGH.contains(&Some(c))
+}
+
+/// The Windows-1252 character a C1 control stands for, when a Latin-1 reading left it.
+pub(crate) fn c1_as_1252(c: char) -> Option<char> {
+    let u = c as usize;
+    (0x80..0xA0)
+        .contains(&u)
+        .then(|| CP1252_HIGH[u - 0x80])
+        .flatten()
+}
+
+const CP437_HIGH: &str = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}";
+
+/// The characters bytes 0x80–0xFF decode to; a byte the encoding leaves undefined reads as
+/// the C1 control of the same number ("sloppy" decoding, as the tools that make mojibake
+/// do).
+pub(crate) fn decode_upper_half(enc: Encoding) -> [char; 128] {
+    let mut out = ['\0'; 128];
+    for (i, slot) in out.iter_mut().enumerate() {
+        let byte = 0x80 + i as u8;
+        *slot = match enc {
+            Encoding::Windows1252 => match byte {
+                0x80..=0x9F => CP1252_HIGH[i].unwrap_or(char::from(byte)),
+                _ => char::from(byte),
+            },
+            Encoding::Cp437 => CP437_HIGH.chars().nth(i).expect("128 characters"),
+            _ => {
+                let codec = match enc {
+                    Encoding::Windows1251 => encoding_rs::WINDOWS_1251,
+                    Encoding::Windows1250 => encoding_rs::WINDOWS_1250,
+                    Encoding::Windows1253 => encoding_rs::WINDOWS_1253,
+                    Encoding::Windows1254 => encoding_rs::WINDOWS_1254,
+                    Encoding::Windows1257 => encoding_rs::WINDOWS_1257,
+                    Encoding::Iso8859_2 => encoding_rs::ISO_8859_2,
+                    _ => encoding_rs::MACINTOSH,
+                };
+                let input = [byte];
+                let (text, _) = codec.decode_without_bom_handling(&input);
+                match text.chars().next() {
+                    Some('\u{FFFD}') | None => char::from(byte),
+                    Some(c) => c,
+                }
+            }
+        };
+    }
+    out
+}
+
+/// The roles a character can play, one bit per encoding (bit `Encoding::index`) in each
+/// twelve-bit field: continuation byte, lead of a two-, three- or four-byte sequence, and
+/// a lead after which a plain space may stand for a lost 0xA0 byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Roles(pub(crate) u64);
+
+impl Roles {
+    const CONT: u32 = 0;
+    const LEAD2: u32 = 12;
+    const LEAD3: u32 = 24;
+    const LEAD4: u32 = 36;
+    const NBSP: u32 = 48;
+
+    #[inline(always)]
+    fn field(self, shift: u32) -> u16 {
+        ((self.0 >> shift) & 0xFFF) as u16
+    }
+    /// Encodings in which the character is a continuation byte (0x80–0xBF).
+    #[inline(always)]
+    pub(crate) fn cont(self) -> u16 {
+        self.field(Self::CONT)
+    }
+    /// Encodings in which it leads a two-byte sequence (0xC2–0xDF).
+    #[inline(always)]
+    pub(crate) fn lead2(self) -> u16 {
+        self.field(Self::LEAD2)
+    }
+    /// Encodings in which it leads a three-byte sequence (0xE0–0xEF).
+    #[inline(always)]
+    pub(crate) fn lead3(self) -> u16 {
+        self.field(Self::LEAD3)
+    }
+    /// Encodings in which it leads a four-byte sequence (0xF0–0xF4).
+    #[inline(always)]
+    pub(crate) fn lead4(self) -> u16 {
+        self.field(Self::LEAD4)
+    }
+    /// Encodings in which it is a lead that a lost 0xA0 may follow as a space (ftfy's
+    /// list: 0xC2 0xC3 0xC5 0xCE 0xD0 0xD9), in the encodings whose leads there are Latin
+    /// capitals (see [`Encoding::nbsp_may_be_lost`]).
+    #[inline(always)]
+    pub(crate) fn nbsp(self) -> u16 {
+        self.field(Self::NBSP)
+    }
+    /// Encodings that write the character at all (in the upper half).
+    #[inline(always)]
+    pub(crate) fn any(self) -> u16 {
+        self.cont() | self.lead2() | self.lead3() | self.lead4()
+    }
+
+    fn add(&mut self, enc: Encoding, byte: u8) {
+        let bit = u64::from(enc.bit());
+        let shift = match byte {
+            0x80..=0xBF => Some(Self::CONT),
+            0xC2..=0xDF => Some(Self::LEAD2),
+            0xE0..=0xEF => Some(Self::LEAD3),
+            0xF0..=0xF4 => Some(Self::LEAD4),
+            _ => None,
+        };
+        if let Some(shift) = shift {
+            self.0 |= bit << shift;
+        }
+        if enc.nbsp_may_be_lost() && matches!(byte, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9) {
+            self.0 |= bit << Self::NBSP;
+        }
+    }
+}
+
+pub(crate) struct Tables {
+    /// Per encoding, the byte of each character of U+0000–U+07FF (0: none; ASCII is not
+    /// recorded), indexed by code point.
+    byte_low: Vec<[u8; 0x800]>,
+    /// Per encoding, sorted (character, byte) pairs of the characters above U+07FF.
+    byte_high: Vec<Vec<(char, u8)>>,
+    /// The roles of U+0000–U+07FF, by code point.
+    roles_low: Vec<Roles>,
+    /// The roles of U+2000–U+2FFF (the only three-byte block besides U+F000–U+FFFF that
+    /// an encoding here writes in its upper half), by code point minus 0x2000.
+    roles_2000: Vec<Roles>,
+    /// The roles of the few characters of U+F000–U+FFFF (`ﬁ`, `ﬂ`, Apple's logo).
+    roles_f000: Vec<(char, Roles)>,
+}
+
+pub(crate) fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut byte_low = Vec::new();
+        let mut byte_high = Vec::new();
+        let mut roles_low = vec![Roles::default(); 0x800];
+        let mut roles_2000 = vec![Roles::default(); 0x1000];
+        let mut roles_f000: Vec<(char, Roles)> = Vec::new();
+        for enc in Encoding::ALL {
+            let mut low = [0u8; 0x800];
+            let mut high = Vec::new();
+            let upper = decode_upper_half(enc);
+            // Windows-1252 also takes every C1 control as its own byte: it stands for
+            // Latin-1 too, and text read as one is often mixed with the other. The others
+            // take only the C1 controls of their undefined bytes, as their sloppy
+            // decoding writes them.
+            let c1 = (0x80u8..0xA0)
+                .filter(|_| enc == Encoding::Windows1252)
+                .map(|b| (char::from(b), b));
+            let defined = upper.iter().enumerate().map(|(i, &c)| (c, 0x80 + i as u8));
+            for (c, b) in defined.chain(c1) {
+                let u = c as usize;
+                let roles = if u < 0x800 {
+                    if low[u] != 0 {
+                        continue;
+                    }
+                    low[u] = b;
+                    &mut roles_low[u]
+                } else {
+                    if high.iter().any(|&(h, _)| h == c) {
+                        continue;
+                    }
+                    high.push((c, b));
+                    if (0x2000..0x3000).contains(&u) {
+                        &mut roles_2000[u - 0x2000]
+                    } else {
+                        assert!(u >= 0xF000, "{c:?} outside the looked-up blocks");
+                        match roles_f000.iter().position(|e| e.0 == c) {
+                            Some(i) => &mut roles_f000[i].1,
+                            None => {
+                                roles_f000.push((c, Roles::default()));
+                                &mut roles_f000.last_mut().expect("pushed").1
+                            }
+                        }
+                    }
+                };
+                roles.add(enc, b);
+            }
+            high.sort_unstable();
+            byte_low.push(low);
+            byte_high.push(high);
+        }
+        Tables {
+            byte_low,
+            byte_high,
+            roles_low,
+            roles_2000,
+            roles_f000,
+        }
+    })
+}
+
+impl Tables {
+    /// The byte `enc` writes for the non-ASCII character `c`, if any.
+    #[inline]
+    pub(crate) fn byte(&self, enc: Encoding, c: u32) -> Option<u8> {
+        if let Some(&b) = self.byte_low[enc.index()].get(c as usize) {
+            return (b != 0).then_some(b);
+        }
+        let high = &self.byte_high[enc.index()];
+        let c = char::from_u32(c)?;
+        high.binary_search_by_key(&c, |&(h, _)| h)
+            .ok()
+            .map(|i| high[i].1)
+    }
+
+    /// The roles of the character `c`.
+    #[inline(always)]
+    pub(crate) fn roles(&self, c: u32) -> Roles {
+        if let Some(&r) = self.roles_low.get(c as usize) {
+            return r;
+        }
+        self.roles_above_07ff(c)
+    }
+
+    #[inline]
+    pub(crate) fn roles_above_07ff(&self, c: u32) -> Roles {
+        match c {
+            0x2000..=0x2FFF => self.roles_2000[(c - 0x2000) as usize],
+            0xF000..=0xFFFF => self
+                .roles_f000
+                .iter()
+                .find(|e| e.0 as u32 == c)
+                .map_or(Roles::default(), |e| e.1),
+            _ => Roles::default(),
+        }
+    }
+
+    /// The roles of the two-byte character whose UTF-8 bytes are `b0`, `b1`.
+    #[inline(always)]
+    pub(crate) fn roles2(&self, b0: u8, b1: u8) -> Roles {
+        let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
+        self.roles_low[c]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_byte_round_trips() {
+        let t = tables();
+        for enc in Encoding::ALL {
+            for (i, c) in decode_upper_half(enc).iter().enumerate() {
+                assert_eq!(t.byte(enc, *c as u32), Some(0x80 + i as u8), "{enc} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn windows_1252_takes_every_c1_control_as_its_own_byte() {
+        let t = tables();
+        for b in 0x80u8..0xA0 {
+            assert_eq!(t.byte(Encoding::Windows1252, u32::from(b)), Some(b));
+        }
+        // Windows-1250 defines 0x80 as the euro sign: U+0080 is not its byte.
+        assert_eq!(t.byte(Encoding::Windows1250, 0x80), None);
+        assert_eq!(t.byte(Encoding::Windows1250, 0x81), Some(0x81));
+    }
+
+    #[test]
+    fn roles_agree_with_the_bytes() {
+        let t = tables();
+        for enc in Encoding::ALL {
+            for c in decode_upper_half(enc) {
+                let b = t.byte(enc, c as u32).unwrap();
+                let r = t.roles(c as u32);
+                assert_eq!(
+                    r.cont() & enc.bit() != 0,
+                    (0x80..=0xBF).contains(&b),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    r.lead2() & enc.bit() != 0,
+                    (0xC2..=0xDF).contains(&b),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    r.lead3() & enc.bit() != 0,
+                    (0xE0..=0xEF).contains(&b),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    r.lead4() & enc.bit() != 0,
+                    (0xF0..=0xF4).contains(&b),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+}
