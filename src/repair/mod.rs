@@ -120,18 +120,25 @@ impl Encoding {
         self as usize
     }
 
-    /// Whether a space after a lead may stand for a lost 0xA0 byte: in the encodings whose
-    /// leads there (0xC2, 0xC3, …) are Latin capitals that end no word. In Cyrillic and
-    /// Greek they are capitals that do (`СССР `).
-    pub(crate) fn nbsp_may_be_lost(self) -> bool {
-        matches!(
+    /// Whether a space may stand for a lost 0xA0 as the last byte of a sequence led by
+    /// `lead` (ftfy's list: 0xC2 0xC3 0xC5 0xCE 0xD0 0xD9, and 0xE0–0xE3 for three bytes).
+    /// Only in the encodings whose leads there are Latin capitals that end no word; in
+    /// Cyrillic and Greek they are capitals that do (`СССР `), and there only `à` (0xC3
+    /// 0xA0) before a word is restored. Never in Mac OS Roman or CP437.
+    pub(crate) fn nbsp_lead(self, lead: u8) -> bool {
+        let latin = matches!(
             self,
             Encoding::Windows1252
                 | Encoding::Windows1254
                 | Encoding::Windows1250
                 | Encoding::Windows1257
                 | Encoding::Iso8859_2
-        )
+        );
+        match lead {
+            0xC3 => !matches!(self, Encoding::MacRoman | Encoding::Cp437),
+            0xC2 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 => latin,
+            _ => false,
+        }
     }
 
     pub(crate) fn bit(self) -> u16 {

@@ -87,8 +87,8 @@ pub(crate) fn first_candidate(text: &str, from: usize, o: ScanOptions) -> Option
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if b == b' ' && p1n != 0 {
-                return Some(w1);
+            if b == b' ' && p1 & p1n != 0 {
+                return Some(w3.min(w2).min(w1));
             }
             p1 = 0;
             p2 = 0;
@@ -111,10 +111,15 @@ pub(crate) fn first_candidate(text: &str, from: usize, o: ScanOptions) -> Option
         if p1 & cont != 0 {
             return Some(w3.min(w2).min(w1));
         }
+        // The encodings whose pending sequence may end in a space for a lost 0xA0.
+        p1n = if o.nbsp {
+            (roles.nbsp() & (roles.lead2() | roles.lead3()) | p1n & p2 & cont) & o.enabled
+        } else {
+            0
+        };
         p1 = ((p2 & cont) | roles.lead2()) & o.enabled;
         p2 = ((p3 & cont) | roles.lead3()) & o.enabled;
         p3 = roles.lead4() & o.enabled;
-        p1n = if o.nbsp { roles.nbsp() & o.enabled } else { 0 };
         w3 = w2;
         w2 = w1;
         w1 = i;
@@ -144,16 +149,27 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let mut seen = 0u16;
     let mut lossy = false;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
+    // The code points of the last two characters of the current stretch.
+    let mut last_two = [0u32; 2];
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             let pending = p1 | p2 | p3;
             if pending != 0 {
-                if b == b' ' && p1n != 0 {
-                    // A space for a lost 0xA0 completes the sequences of p1n only.
-                    ok &= !(pending & !p1n);
-                    seen |= p1n & ok;
+                let lost = if b == b' ' {
+                    p1 & p1n
+                } else if b == b'?' && o.lossy && last_two == ['â' as u32, '€' as u32] {
+                    // `â€?`: a question mark for the lost last byte of U+2000–U+203F.
+                    p1
+                } else {
+                    0
+                };
+                if lost != 0 {
+                    // A space for a lost 0xA0, or a question mark for a lost byte,
+                    // completes the sequences missing one byte only.
+                    ok &= !(pending & !lost);
+                    seen |= lost & ok;
                     lossy = true;
                 } else {
                     ok &= !pending;
@@ -166,10 +182,12 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             p2 = 0;
             p3 = 0;
             p1n = 0;
+            last_two = [0; 2];
             i = next_non_ascii(bytes, i + 1);
             continue;
         }
         let (roles, c, len) = roles_at(t, bytes, i);
+        last_two = [last_two[1], code_point_at(bytes, i).0];
         let expecting = p1 | p2 | p3;
         let mut cont = roles.cont();
         if c == 0xFFFD && o.lossy {
@@ -189,10 +207,14 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             return Whole::default();
         }
         seen |= p1 & cont;
+        p1n = if o.nbsp {
+            roles.nbsp() & (lead2 | lead3) | p1n & p2 & cont
+        } else {
+            0
+        };
         p1 = ((p2 & cont) | lead2) & ok;
         p2 = ((p3 & cont) | lead3) & ok;
         p3 = lead4 & ok;
-        p1n = if o.nbsp { lead2 & roles.nbsp() } else { 0 };
         i += len;
     }
     ok &= !(p1 | p2 | p3);

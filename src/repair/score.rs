@@ -43,6 +43,8 @@ pub(crate) enum Class {
     Rare,
     /// Emoji and other pictographs, arrows, dingbats.
     Pictograph,
+    /// A tag character (U+E0000–U+E007F): only ever after a flag and other tags.
+    Tag,
     /// Not text: unassigned, private use, a noncharacter, a control.
     Invalid,
 }
@@ -58,6 +60,9 @@ pub(crate) enum Script {
     Armenian,
     Hebrew,
     Arabic,
+    /// Han, kana, Hangul: they mix with Latin in a word (`iPhone用`), but a lone one in a
+    /// Latin text is a change of script all the same.
+    Cjk,
     Other,
 }
 
@@ -71,6 +76,12 @@ pub(crate) struct Kind {
     /// Punctuation that real words hold: apostrophes, hyphens and dashes, the middle
     /// dot, Armenian's accent marks, Hebrew's geresh.
     pub(crate) in_word: bool,
+    /// `™`, `®` or `©`, which follow a name as written (`NESTLÉ®`).
+    pub(crate) sign: bool,
+    /// A dash, a double or opening single quote, or the ellipsis.
+    pub(crate) quote_or_dash: bool,
+    /// The right single quote, an apostrophe.
+    pub(crate) apostrophe: bool,
     /// `Ã` or `Â`.
     pub(crate) a_tilde_or_circumflex: bool,
     /// A combining diacritical mark of U+0300–U+036F.
@@ -95,6 +106,9 @@ impl Kind {
             combining: false,
             in_word: false,
             a_tilde_or_circumflex: false,
+            sign: false,
+            quote_or_dash: false,
+            apostrophe: false,
         }
     }
     #[inline]
@@ -123,6 +137,9 @@ const SPACE: Kind = Kind {
     combining: false,
     in_word: false,
     a_tilde_or_circumflex: false,
+    sign: false,
+    quote_or_dash: false,
+    apostrophe: false,
 };
 
 /// The kind of `c`.
@@ -134,6 +151,9 @@ pub(crate) fn kind(c: char) -> Kind {
     k.low_quote = c == '\u{201A}';
     k.combining = (0x0300..0x0370).contains(&u);
     k.a_tilde_or_circumflex = c == 'Ã' || c == 'Â';
+    k.sign = matches!(c, '™' | '®' | '©');
+    k.quote_or_dash = matches!(c, '–' | '—' | '…' | '“' | '”' | '‘');
+    k.apostrophe = c == '’';
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -260,6 +280,7 @@ fn kind_above_07ff(u: u32) -> Kind {
                 k(Punct)
             }
         }
+        0x1D00..=0x1DBF => Kind::new(Rare, Script::Latin), // phonetic extensions
         0x1E00..=0x1EFF => Kind::new(if u % 2 == 0 { Upper } else { Lower }, Script::Latin),
         0x2021 | 0x2044 => k(Odd), // ‡ ⁄
         0x2000..=0x206F => k(Symbol),
@@ -277,18 +298,34 @@ fn kind_above_07ff(u: u32) -> Kind {
         0xFFF0..=0xFFFC => k(Rare),
         0xFFFD => k(Symbol),
         _ if u & 0xFFFE == 0xFFFE => k(Invalid),
-        0x0800..=0x1FFF => Kind::new(
+        // The scripts of living languages between Arabic and Latin Extended Additional:
+        // Indic, Thai, Lao, Tibetan, Myanmar, Georgian, Hangul Jamo, Ethiopic, Khmer,
+        // Mongolian; and polytonic Greek, which English text quotes.
+        0x0900..=0x0DFF
+        | 0x0E00..=0x0EFF
+        | 0x0F00..=0x10FF
+        | 0x1100..=0x137F
+        | 0x1780..=0x17FF
+        | 0x1800..=0x18AF => Kind::new(
             if is_mark_above_0800(u) {
                 Mark
             } else {
                 Caseless
             },
-            Script::None,
+            Script::Other,
         ),
+        0x1F00..=0x1FFF => Kind::new(Lower, Script::Greek),
+        0x0800..=0x1FFF => k(Rare),
         0x1F000..=0x1FAFF => k(Pictograph),
-        0xE0000..=0xE007F => k(Mark), // tags of flag sequences
+        0xE0000..=0xE007F => k(Tag), // tags of flag sequences
         0x2E80..=0x2FFF | 0x3000..=0x303F => k(Punct),
-        0x3040..=0xD7FF | 0xF900..=0xFAFF | 0xFB00..=0xFDFF | 0xFE10..=0xFFEF => k(Caseless),
+        // Kanbun and the rare ideographs of Extension A: what a Latin text read as
+        // UTF-8 by chance decodes to, hardly ever what a text holds.
+        0x3190..=0x319F | 0x3400..=0x4DBF => k(Rare),
+        0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => {
+            Kind::new(Caseless, Script::Cjk)
+        }
+        0x3100..=0xD7FF | 0xFB00..=0xFDFF | 0xFE10..=0xFFEF => k(Caseless),
         0x10000..=0x3FFFF => k(Caseless),
         _ => k(Invalid),
     }
@@ -333,17 +370,21 @@ fn pair(a: Kind, b: Kind) -> i32 {
     let mut cost = 0;
     let (la, lb) = (a.is_letter(), b.is_letter());
     if la && lb {
-        if a.script != b.script
-            && !matches!(a.script, Script::None)
-            && !matches!(b.script, Script::None)
-        {
-            cost += 4;
+        let mixes = |s: Script| !matches!(s, Script::None | Script::Cjk);
+        if a.script != b.script && mixes(a.script) && mixes(b.script) {
+            // Science writes Greek letters in Latin words (`IL2Rγc`); other mixes are
+            // mojibake (`cafГ©`).
+            let greek = matches!(
+                (a.script, b.script),
+                (Script::Latin, Script::Greek) | (Script::Greek, Script::Latin)
+            );
+            cost += if greek { 1 } else { 4 };
         }
         if a.class == Lower && b.class == Upper && !b.ascii {
             cost += 3;
         }
     }
-    if la && b.is_symbolic() {
+    if la && b.is_symbolic() && !b.sign {
         cost += if b.class == Odd || b.class == Math {
             3
         } else {
@@ -359,7 +400,7 @@ fn pair(a: Kind, b: Kind) -> i32 {
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
     if a.a_tilde_or_circumflex && b.ascii && b.class == Class::Space {
-        cost += 3;
+        cost += 4;
     }
     // A low single quote before an accented letter: Mac OS Roman's reading of every
     // character of U+2000–U+2FFF starts that way (`‚Äì` for `–`).
@@ -368,17 +409,29 @@ fn pair(a: Kind, b: Kind) -> i32 {
     }
     // A Latin-1 capital followed by a symbol or punctuation of the Windows-1252 upper
     // half: the commonest mojibake there is (`Â°`, `Ã©`, `Ã¶`, `â€™` aside).
-    if a.class == Upper && a.latin1 && b.latin1_upper_half && b.class != Class::Space {
+    // Dashes, quotes and the ellipsis after a word are writing (`MARQUÉ…`, `10 Å—`),
+    // except after `Ã` and `Â`, the leads of all of Latin-1; an apostrophe never counts
+    // (`Ã’s`).
+    if a.class == Upper
+        && a.latin1
+        && b.latin1_upper_half
+        && b.class != Class::Space
+        && !b.apostrophe
+        && (!b.quote_or_dash || a.a_tilde_or_circumflex)
+    {
         cost += 2;
     }
     // An accented lowercase letter of Latin-1 followed by a symbol of the upper half: the
-    // reading of a three-byte character (`á»§` for `ủ`).
-    if a.class == Lower && a.latin1 && b.latin1_upper_half && !lb && b.class != Class::Space {
+    // reading of a three-byte character (`á»§` for `ủ`, `âœ”` for `✔`).
+    if a.class == Lower && a.latin1 && b.latin1_upper_half && b.class != Class::Space {
         cost += 1;
     }
     let piled = |k: Kind| k.is_symbolic() || k.class == Punct;
     if piled(a) && piled(b) && !(a.class == Punct && b.class == Punct) {
         cost += 1;
+    }
+    if b.class == Tag && !matches!(a.class, Pictograph | Tag) {
+        cost += 20;
     }
     if b.class == Mark {
         if !(la || a.class == Mark || a.class == Pictograph || a.class == Symbol) {
@@ -456,8 +509,14 @@ pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32
                 {
                     script = Script::Latin;
                 }
+                // Resume at the last ASCII character, with the two before it as context.
+                prev = kind(char::from(bytes[j - 2]));
+                prev2 = if j >= i + 3 {
+                    kind(char::from(bytes[j - 3]))
+                } else {
+                    prev2
+                };
                 i = j - 1;
-                prev2 = prev; // both ASCII: no triple can fire from them
             }
         }
         let (c, len) = super::scan::code_point_at(bytes, i);

@@ -131,9 +131,8 @@ impl Roles {
     pub(crate) fn lead4(self) -> u16 {
         self.field(Self::LEAD4)
     }
-    /// Encodings in which it is a lead that a lost 0xA0 may follow as a space (ftfy's
-    /// list: 0xC2 0xC3 0xC5 0xCE 0xD0 0xD9), in the encodings whose leads there are Latin
-    /// capitals (see [`Encoding::nbsp_may_be_lost`]).
+    /// Encodings in which it is a lead whose last byte may be a 0xA0 lost to a space
+    /// (see [`Encoding::nbsp_lead`]).
     #[inline(always)]
     pub(crate) fn nbsp(self) -> u16 {
         self.field(Self::NBSP)
@@ -156,7 +155,7 @@ impl Roles {
         if let Some(shift) = shift {
             self.0 |= bit << shift;
         }
-        if enc.nbsp_may_be_lost() && matches!(byte, 0xC2 | 0xC3 | 0xC5 | 0xCE | 0xD0 | 0xD9) {
+        if enc.nbsp_lead(byte) {
             self.0 |= bit << Self::NBSP;
         }
     }
