@@ -2,8 +2,8 @@
 
 use super::decode::{sequence_at, transcode, transcode_by_sequence, Nbsp, Sequence};
 use super::explain::Edit;
-use super::scan::{first_candidate, whole_encodings, ScanOptions};
-use super::score::{cost, kind, Class, Script};
+use super::scan::{candidate, first_candidate, whole_encodings, Candidate, ScanOptions};
+use super::score::{cost, kind, kind_of_code_point, Class, Script};
 use super::tables::{c1_as_1252, tables};
 use super::{Encoding, FixKind, RepairOptions};
 
@@ -104,11 +104,21 @@ pub(crate) fn whole(text: &str, options: &RepairOptions, o: ScanOptions) -> Whol
 }
 
 fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> Whole {
-    let found = whole_encodings(text, o);
+    // The readings are compared on a sample, the text's first pages: which encoding
+    // reads the text best shows there. The rest is checked when it is decoded.
+    let sample = decision_sample(text);
+    let found = whole_encodings(sample, o);
     if found.encodings == 0 {
         return Whole::Unexplained;
     }
-    let cost_in = cost(None, text, None);
+    let decode = |text: &str, enc: Encoding, lossy: bool| {
+        if lossy {
+            transcode_by_sequence(text, enc, whole_nbsp(o.nbsp), o.lossy)
+        } else {
+            transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
+        }
+    };
+    let cost_in = cost(None, sample, None);
     let mut best: Option<(i32, String, Encoding)> = None;
     // Another reading that costs as little as the best and says something else: the text
     // is ambiguous, and a guess would be wrong half the time.
@@ -117,12 +127,9 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
         if found.encodings & enc.bit() == 0 {
             continue;
         }
-        let out = if found.lossy {
-            transcode_by_sequence(text, enc, whole_nbsp(o.nbsp), o.lossy)
-        } else {
-            transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
+        let Some(out) = decode(sample, enc, found.lossy) else {
+            continue;
         };
-        let Some(out) = out else { continue };
         // Judge a reading by what it leads to: a layer of several may look no better
         // until the next one is undone, and a wrong reading leads nowhere.
         let c = settled_cost(&out, options, o, depth);
@@ -138,12 +145,54 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
     let Some((c, out, enc)) = best else {
         return Whole::Unexplained;
     };
-    if tied || cost_in - c < WHOLE_MIN_GAIN {
+    // Fewer characters alone is no evidence: the text must look damaged somewhere, not
+    // only be shorter once decoded (a word of plain letters, `жіідё`, may read as Han).
+    let damaged = super::score::damage(sample) >= 2;
+    if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
-            cheaper: c < cost_in,
+            cheaper: damaged && c < cost_in,
         };
     }
-    Whole::Decoded(out, enc)
+    if sample.len() == text.len() {
+        return Whole::Decoded(out, enc);
+    }
+    if let Some(out) = decode(text, enc, found.lossy) {
+        return Whole::Decoded(out, enc);
+    }
+    // Past the sample, a lost byte or no-break space, or bytes that are not UTF-8 after
+    // all: the whole scan says which.
+    let all = whole_encodings(text, o);
+    if all.encodings & enc.bit() != 0 {
+        if let Some(out) = decode(text, enc, all.lossy) {
+            return Whole::Decoded(out, enc);
+        }
+    }
+    Whole::Unexplained
+}
+
+/// How many non-ASCII bytes the decisions of the whole-text step look at.
+const SAMPLE_NON_ASCII: usize = 1024;
+
+/// The start of `text` that holds [`SAMPLE_NON_ASCII`] non-ASCII bytes, to the end of that
+/// line (a line break is never part of a sequence); the whole text if it is shorter.
+fn decision_sample(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut seen = 0;
+    let mut i = super::scan::next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        seen += 1;
+        if seen >= SAMPLE_NON_ASCII {
+            return match memchr::memchr(b'\n', &bytes[i..]) {
+                Some(n) => &text[..i + n + 1],
+                None => text,
+            };
+        }
+        i += 1;
+        if i < bytes.len() && bytes[i] < 0x80 {
+            i = super::scan::next_non_ascii(bytes, i);
+        }
+    }
+    text
 }
 
 /// The cost of `text` once the whole-text step has undone what it can, up to `depth` more
@@ -249,6 +298,11 @@ fn read_run(
     Some((end, decoded))
 }
 
+/// How many non-ASCII characters `s` holds: each costs at least one.
+fn non_ascii(s: &str) -> i32 {
+    s.bytes().filter(|&b| b >= 0xC0).count() as i32
+}
+
 /// Up to two characters before `at`: the context a run is judged in.
 fn context_before(text: &str, at: usize) -> &str {
     let mut start = at;
@@ -267,6 +321,15 @@ fn context_after(text: &str, at: usize) -> &str {
     &text[at..end]
 }
 
+/// The damage of `run` between its contexts (see [`damage`](super::score::damage)).
+fn window_damage(before: &str, run: &str, after: &str) -> i32 {
+    let mut window = String::with_capacity(before.len() + run.len() + after.len());
+    window.push_str(before);
+    window.push_str(run);
+    window.push_str(after);
+    super::score::damage(&window)
+}
+
 /// The cost of `run` between its contexts.
 fn window_cost(before: &str, run: &str, after: &str) -> i32 {
     let mut window = String::with_capacity(before.len() + run.len() + after.len());
@@ -283,7 +346,7 @@ fn foreign_script_penalty(text: &str, start: usize, end: usize, decoded: &str) -
     let mut foreign = None;
     let mut count = 0;
     for c in decoded.chars() {
-        let k = kind(c);
+        let k = kind_of_code_point(c as u32);
         if k.is_letter() && !matches!(k.script, Script::None | Script::Latin) {
             foreign = Some(k.script);
             count += 1;
@@ -302,7 +365,9 @@ fn foreign_script_penalty(text: &str, start: usize, end: usize, decoded: &str) -
         to += 1;
     }
     let near = text[from..start].chars().chain(text[end..to].chars());
-    let known = near.map(kind).any(|k| k.is_letter() && k.script == script);
+    let known = near
+        .map(|c| kind_of_code_point(c as u32))
+        .any(|k| k.is_letter() && k.script == script);
     if known {
         0
     } else {
@@ -317,20 +382,34 @@ type Reading = (i32, usize, usize, String, Encoding);
 fn best_reading(
     text: &str,
     start: usize,
+    found: Candidate,
     options: &RepairOptions,
     preferred: Option<Encoding>,
     doubtful: &mut bool,
 ) -> Option<Reading> {
     let bytes = text.as_bytes();
     let mut s = start;
+    // The end of the character that made the window a candidate.
+    let at_end = found.at + text[found.at..].chars().next().map_or(1, char::len_utf8);
     for _ in 0..4 {
-        if s >= bytes.len() || bytes[s] < 0x80 {
+        if s >= bytes.len() || bytes[s] < 0x80 || s > found.at {
             break;
         }
         let before = context_before(text, s);
+        // A window that costs no more than its characters (plain words: `Він`, `Мі`,
+        // `жіідё`) shows no damage: fewer characters once decoded is no evidence. Such
+        // windows stop here, before any decoding.
+        let after_at = context_after(text, at_end);
+        if window_damage(before, &text[s..at_end], after_at) < 2 {
+            s += text[s..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
         let mut best: Option<Reading> = None;
         let mut tied = false;
         for &enc in &options.encodings {
+            if found.encodings & enc.bit() == 0 {
+                continue;
+            }
             let Some((end, decoded)) = read_run(
                 text,
                 s,
@@ -359,7 +438,7 @@ fn best_reading(
         }
         if let Some(b) = &best {
             // Some reading is cheaper, not by enough: the window looks damaged.
-            *doubtful |= b.0 > 0 && (b.0 < RUN_MIN_GAIN || tied);
+            *doubtful |= b.0 >= 2 && (b.0 < RUN_MIN_GAIN || tied);
         }
         if let Some(b) = best.filter(|b| b.0 >= RUN_MIN_GAIN) {
             // Two readings as good as each other that say different things: leave it.
@@ -383,15 +462,15 @@ fn run_by_run(
     *counts = [0; Encoding::ALL.len()];
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut next = Some(first);
+    let mut next = candidate(text, first, o);
     // Windows decoded, and windows that looked damaged but were left: text with more of
     // the second is past mending here, and is left whole.
     let (mut decoded, mut doubts) = (0usize, 0usize);
-    while let Some(at) = next {
-        let at = at.max(copied);
+    while let Some(found) = next {
+        let at = found.start.max(copied);
         let c = text[at..].chars().next()?;
         let mut doubtful = false;
-        let reading = best_reading(text, at, options, preferred, &mut doubtful);
+        let reading = best_reading(text, at, found, options, preferred, &mut doubtful);
         match &reading {
             Some(r) => {
                 decoded += 1;
@@ -422,9 +501,10 @@ fn run_by_run(
                     });
                 }
                 copied = end;
-                next = first_candidate(text, end, o);
+                next = candidate(text, end, o);
             }
-            None => next = first_candidate(text, at + c.len_utf8(), o),
+            // Nothing to repair in this window: on from the character that made it one.
+            None => next = candidate(text, found.at.max(at + c.len_utf8()), o),
         }
     }
     if doubts > decoded {

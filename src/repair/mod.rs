@@ -316,3 +316,9 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
 pub fn __cost(text: &str) -> i32 {
     score::cost(None, text, None)
 }
+
+/// The damage the decisions see in `text` (a debugging aid; not part of the API).
+#[doc(hidden)]
+pub fn __damage(text: &str) -> i32 {
+    score::damage(text)
+}

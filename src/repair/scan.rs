@@ -77,39 +77,104 @@ pub(crate) struct ScanOptions {
 /// The first place at or after `from` where a repair may start: the start of a window of
 /// up to four characters that ends in a complete sequence in some encoding, or a C1
 /// control. Everything before it is certainly left as it is.
+///
+/// Most characters of clean text continue no sequence in any encoding (a Cyrillic,
+/// Greek or Armenian letter, CJK, Indic scripts): an inner loop passes over them with one
+/// bit test each, and the state after them is that of the last one passed.
 pub(crate) fn first_candidate(text: &str, from: usize, o: ScanOptions) -> Option<usize> {
+    candidate(text, from, o).map(|c| c.start)
+}
+
+/// A place where a repair may start.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    /// Where the window starts.
+    pub(crate) start: usize,
+    /// The character that completes a sequence there (or the C1 control, or the space):
+    /// if nothing in the window is repaired, the scan goes on from it.
+    pub(crate) at: usize,
+    /// The encodings in which a sequence completes there (all, for a C1 control).
+    pub(crate) encodings: u16,
+}
+
+/// [`first_candidate`], with the character that made it one.
+pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
+    let found = |i: usize, encodings: u16| {
+        Some(Candidate {
+            start: window_start(text.as_bytes(), from, i),
+            at: i,
+            encodings,
+        })
+    };
     let bytes = text.as_bytes();
     let t = tables();
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
-    // Offsets of the last three non-ASCII characters of the current stretch.
-    let (mut w1, mut w2, mut w3) = (usize::MAX, usize::MAX, usize::MAX);
     let mut i = next_non_ascii(bytes, from);
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             if b == b' ' && p1 & p1n != 0 {
-                return Some(w3.min(w2).min(w1));
+                return found(i, p1 & p1n);
             }
             p1 = 0;
             p2 = 0;
             p3 = 0;
             p1n = 0;
-            w1 = usize::MAX;
-            w2 = usize::MAX;
-            w3 = usize::MAX;
             i = next_non_ascii(bytes, i + 1);
+            continue;
+        }
+        // Pass over the characters that continue nothing, and the spaces and other ASCII
+        // between them (a space only matters after a lead that a lost 0xA0 may follow).
+        let mut last = usize::MAX;
+        let n = bytes.len();
+        while i + 1 < n {
+            let b0 = bytes[i];
+            let len = match b0 {
+                0x00..=0x7F => {
+                    if b0 == b' ' && last != usize::MAX && t.may_lose_nbsp(bytes, last) {
+                        break;
+                    }
+                    last = usize::MAX;
+                    i = next_non_ascii(bytes, i + 1);
+                    continue;
+                }
+                0xC2..=0xDF if !t.may_continue(b0, bytes[i + 1]) => 2,
+                0xE0 | 0xE1 | 0xE3..=0xEE => 3,
+                0xF0..=0xF4 => 4,
+                _ => break,
+            };
+            last = i;
+            i += len;
+        }
+        if i >= n || bytes[i] < 0x80 && last == usize::MAX {
+            // At the end, or at ASCII with nothing pending: the outer loop takes it.
+            p1 = 0;
+            p2 = 0;
+            p3 = 0;
+            p1n = 0;
+            if i >= n {
+                break;
+            }
+            continue;
+        }
+        if last != usize::MAX {
+            let (roles, _, _) = roles_at(t, bytes, last);
+            p1 = roles.lead2() & o.enabled;
+            p2 = roles.lead3() & o.enabled;
+            p3 = roles.lead4() & o.enabled;
+            p1n = if o.nbsp { roles.nbsp() & (p1 | p2) } else { 0 };
             continue;
         }
         let (roles, c, len) = roles_at(t, bytes, i);
         let mut cont = roles.cont() & o.enabled;
         if len == 2 && b == 0xC2 && bytes[i + 1] < 0xA0 && o.c1 {
-            return Some(w3.min(w2).min(w1).min(i));
+            return found(i, o.enabled);
         }
         if c == 0xFFFD && o.lossy {
             cont = o.enabled;
         }
         if p1 & cont != 0 {
-            return Some(w3.min(w2).min(w1));
+            return found(i, p1 & cont);
         }
         // The encodings whose pending sequence may end in a space for a lost 0xA0.
         p1n = if o.nbsp {
@@ -120,12 +185,30 @@ pub(crate) fn first_candidate(text: &str, from: usize, o: ScanOptions) -> Option
         p1 = ((p2 & cont) | roles.lead2()) & o.enabled;
         p2 = ((p3 & cont) | roles.lead3()) & o.enabled;
         p3 = roles.lead4() & o.enabled;
-        w3 = w2;
-        w2 = w1;
-        w1 = i;
         i += len;
     }
     None
+}
+
+/// Where a window that ends at the character at `i` starts: up to three characters
+/// back, as far as the non-ASCII stretch and `from` allow (a sequence has four bytes at
+/// most).
+fn window_start(bytes: &[u8], from: usize, i: usize) -> usize {
+    let mut start = i;
+    for _ in 0..3 {
+        if start <= from || bytes[start - 1] < 0x80 {
+            break;
+        }
+        let mut k = start - 1;
+        while k > from && bytes[k] & 0xC0 == 0x80 {
+            k -= 1;
+        }
+        if bytes[k] < 0xC0 {
+            break;
+        }
+        start = k;
+    }
+    start
 }
 
 /// What [`whole_encodings`] found.

@@ -82,6 +82,10 @@ pub(crate) struct Kind {
     pub(crate) quote_or_dash: bool,
     /// The right single quote, an apostrophe.
     pub(crate) apostrophe: bool,
+    /// `â`.
+    pub(crate) a_circumflex: bool,
+    /// The no-break space.
+    pub(crate) nbsp: bool,
     /// `Ã` or `Â`.
     pub(crate) a_tilde_or_circumflex: bool,
     /// A combining diacritical mark of U+0300–U+036F.
@@ -106,6 +110,8 @@ impl Kind {
             combining: false,
             in_word: false,
             a_tilde_or_circumflex: false,
+            a_circumflex: false,
+            nbsp: false,
             sign: false,
             quote_or_dash: false,
             apostrophe: false,
@@ -137,20 +143,63 @@ const SPACE: Kind = Kind {
     combining: false,
     in_word: false,
     a_tilde_or_circumflex: false,
+    a_circumflex: false,
+    nbsp: false,
     sign: false,
     quote_or_dash: false,
     apostrophe: false,
 };
+
+/// The kind of the code point `u` (a valid `char`): from a table for the blocks mojibake
+/// is made of, computed for the rest.
+#[inline(always)]
+pub(crate) fn kind_of_code_point(u: u32) -> Kind {
+    let t = kind_tables();
+    if let Some(&k) = t.low.get(u as usize) {
+        return k;
+    }
+    if let Some(&k) = u
+        .checked_sub(0x2000)
+        .and_then(|i| t.punctuation.get(i as usize))
+    {
+        return k;
+    }
+    kind(char::from_u32(u).unwrap_or('\u{FFFD}'))
+}
+
+struct KindTables {
+    /// U+0000–U+07FF.
+    low: Vec<Kind>,
+    /// U+2000–U+206F, General Punctuation.
+    punctuation: Vec<Kind>,
+}
+
+fn kind_tables() -> &'static KindTables {
+    static TABLES: std::sync::OnceLock<KindTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let of = |range: std::ops::Range<u32>| {
+            range
+                .map(|u| kind(char::from_u32(u).expect("no surrogates here")))
+                .collect()
+        };
+        KindTables {
+            low: of(0..0x800),
+            punctuation: of(0x2000..0x2070),
+        }
+    })
+}
 
 /// The kind of `c`.
 pub(crate) fn kind(c: char) -> Kind {
     let mut k = kind_of(c);
     k.ascii = c.is_ascii();
     let u = c as u32;
-    k.latin1 = (0xC0..=0xFF).contains(&u);
+    k.latin1 = (0xC0..=0xFF).contains(&u); // letters, and `×` `÷`
     k.low_quote = c == '\u{201A}';
     k.combining = (0x0300..0x0370).contains(&u);
     k.a_tilde_or_circumflex = c == 'Ã' || c == 'Â';
+    k.a_circumflex = c == 'â';
+    k.nbsp = c == '\u{a0}';
     k.sign = matches!(c, '™' | '®' | '©');
     k.quote_or_dash = matches!(c, '–' | '—' | '…' | '“' | '”' | '‘');
     k.apostrophe = c == '’';
@@ -291,7 +340,11 @@ fn kind_above_07ff(u: u32) -> Kind {
         // what Mac OS Roman and CP437 readings are made of.
         0x2200..=0x22FF | 0x25CA => k(Math),
         0x2300..=0x23FF | 0x2500..=0x25FF => k(Odd),
-        0x2190..=0x21FF | 0x2400..=0x24FF | 0x2600..=0x2BFF => k(Pictograph),
+        0x2400..=0x245F => k(Rare),   // control pictures, OCR
+        0x2460..=0x24FF => k(Symbol), // enclosed alphanumerics
+        0x27C0..=0x27FF | 0x2900..=0x2AFF => k(Math),
+        0x2800..=0x28FF => k(Rare), // braille
+        0x2190..=0x21FF | 0x2600..=0x2BFF => k(Pictograph),
         0x2C00..=0x2E7F => k(Rare),
         0xD800..=0xDFFF | 0xE000..=0xF8FF | 0xFDD0..=0xFDEF => k(Invalid),
         0xFB01 | 0xFB02 => k(Odd), // ﬁ ﬂ (Mac OS Roman)
@@ -318,10 +371,12 @@ fn kind_above_07ff(u: u32) -> Kind {
         0x0800..=0x1FFF => k(Rare),
         0x1F000..=0x1FAFF => k(Pictograph),
         0xE0000..=0xE007F => k(Tag), // tags of flag sequences
-        0x2E80..=0x2FFF | 0x3000..=0x303F => k(Punct),
+        0x2E80..=0x2FFF => k(Rare),  // CJK radicals, ideographic description
+        0x3000..=0x303F => k(Punct),
         // Kanbun and the rare ideographs of Extension A: what a Latin text read as
         // UTF-8 by chance decodes to, hardly ever what a text holds.
-        0x3190..=0x319F | 0x3400..=0x4DBF => k(Rare),
+        0x3190..=0x319F | 0x3400..=0x4DFF | 0xA000..=0xABFF | 0xD7B0..=0xD7FF => k(Rare),
+        0x3200..=0x33FF => k(Pictograph), // enclosed and compatibility CJK signs
         0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF => {
             Kind::new(Caseless, Script::Cjk)
         }
@@ -371,6 +426,12 @@ fn pair(a: Kind, b: Kind) -> i32 {
     let (la, lb) = (a.is_letter(), b.is_letter());
     if la && lb {
         let mixes = |s: Script| !matches!(s, Script::None | Script::Cjk);
+        // Han, kana and Hangul mix with Latin in a word (`iPhone用`), with no other
+        // alphabet.
+        let cjk_mix = |x: Script, y: Script| x == Script::Cjk && mixes(y) && y != Script::Latin;
+        if cjk_mix(a.script, b.script) || cjk_mix(b.script, a.script) {
+            cost += 4;
+        }
         if a.script != b.script && mixes(a.script) && mixes(b.script) {
             // Science writes Greek letters in Latin words (`IL2Rγc`); other mixes are
             // mojibake (`cafГ©`).
@@ -399,7 +460,7 @@ fn pair(a: Kind, b: Kind) -> i32 {
         };
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
-    if a.a_tilde_or_circumflex && b.ascii && b.class == Class::Space {
+    if a.a_tilde_or_circumflex && (b.ascii && b.class == Class::Space || b.nbsp) {
         cost += 4;
     }
     // A low single quote before an accented letter: Mac OS Roman's reading of every
@@ -412,6 +473,10 @@ fn pair(a: Kind, b: Kind) -> i32 {
     // Dashes, quotes and the ellipsis after a word are writing (`MARQUÉ…`, `10 Å—`),
     // except after `Ã` and `Â`, the leads of all of Latin-1; an apostrophe never counts
     // (`Ã’s`).
+    // `×` and `÷` lead Hebrew's two bytes (`×‘` for `ב`, `×\u{a0}` for `נ`).
+    if a.class == Symbol && a.latin1 && (b.latin1_upper_half || b.nbsp) {
+        cost += 2;
+    }
     if a.class == Upper
         && a.latin1
         && b.latin1_upper_half
@@ -424,7 +489,8 @@ fn pair(a: Kind, b: Kind) -> i32 {
     // An accented lowercase letter of Latin-1 followed by a symbol of the upper half: the
     // reading of a three-byte character (`á»§` for `ủ`, `âœ”` for `✔`).
     if a.class == Lower && a.latin1 && b.latin1_upper_half && b.class != Class::Space {
-        cost += 1;
+        // `â` leads all of U+2000–U+2FFF: `â€`, `âœ` are the commonest mojibake there is.
+        cost += if a.a_circumflex { 2 } else { 1 };
     }
     let piled = |k: Kind| k.is_symbolic() || k.class == Punct;
     if piled(a) && piled(b) && !(a.class == Punct && b.class == Punct) {
@@ -455,6 +521,26 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     if a.is_letter() && b.class == Class::Punct && !b.in_word && c.is_letter() {
         cost += 2;
     }
+    // A Latin-1 capital inside a word followed by a dash or quote: `AÄ—` is `Aė` (where
+    // `10 Å—` is an ångström and a dash).
+    if a.is_letter()
+        && b.class == Class::Upper
+        && b.latin1
+        && !b.a_tilde_or_circumflex
+        && c.quote_or_dash
+    {
+        cost += 2;
+    }
+    // A Latin-1 capital between two characters of the upper half (`Ñ–Ñ‘`, `Ð¸Ñ€`): two
+    // sequences in a row.
+    if a.latin1_upper_half
+        && !a.is_letter()
+        && b.class == Class::Upper
+        && b.latin1
+        && c.latin1_upper_half
+    {
+        cost += 3;
+    }
     // A lowercase letter inside an all-caps word (`MģÄM`, `SÖģ`).
     if a.class == Class::Upper && b.class == Class::Lower && !b.ascii && c.class == Class::Upper
         || a.class == Class::Upper && b.class == Class::Upper && c.class == Class::Lower && !c.ascii
@@ -482,8 +568,22 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
 /// context. Between two ASCII characters nothing costs anything, so runs of ASCII are
 /// passed over eight bytes at a time.
 pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32 {
+    costs(before, text, after).0
+}
+
+/// How damaged `text` looks: its cost less what its characters cost for being there
+/// (one each) and for changing script. Plain words of any script, however many, show
+/// none.
+pub(crate) fn damage(text: &str) -> i32 {
+    let (total, switches) = costs(None, text, None);
+    total - switches - non_ascii_chars(text)
+}
+
+/// The cost of `text`, and the part of it that comes from changes of script.
+fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
     let bytes = text.as_bytes();
     let mut total = 0;
+    let mut switches = 0;
     let mut prev2 = SPACE;
     let mut prev = before.map_or(SPACE, kind);
     // The script of the last letter of an alphabet with a script of its own: a letter of
@@ -492,6 +592,12 @@ pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32
         prev.script
     } else {
         Script::None
+    };
+    // The scripts the text has used so far, one bit each.
+    let mut seen: u16 = if script == Script::None {
+        0
+    } else {
+        1 << (script as u16)
     };
     let mut i = 0;
     while i < bytes.len() {
@@ -508,11 +614,12 @@ pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32
                     .any(u8::is_ascii_alphabetic)
                 {
                     script = Script::Latin;
+                    seen |= 1 << (Script::Latin as u16);
                 }
                 // Resume at the last ASCII character, with the two before it as context.
-                prev = kind(char::from(bytes[j - 2]));
+                prev = kind_of_code_point(u32::from(bytes[j - 2]));
                 prev2 = if j >= i + 3 {
-                    kind(char::from(bytes[j - 3]))
+                    kind_of_code_point(u32::from(bytes[j - 3]))
                 } else {
                     prev2
                 };
@@ -520,12 +627,22 @@ pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32
             }
         }
         let (c, len) = super::scan::code_point_at(bytes, i);
-        let k = kind(char::from_u32(c).unwrap_or('\u{FFFD}'));
+        let k = kind_of_code_point(c);
         total += unary(k) + pair(prev, k) + triple(prev2, prev, k);
         if k.is_letter() && !matches!(k.script, Script::None | Script::Other) {
             if script != Script::None && script != k.script && !k.ascii {
-                total += 1;
+                // The first Han, kana or Hangul letter in a text of another script costs
+                // more: a lone Han character in a Latin text is rarely what was written.
+                let bit = 1u16 << (k.script as u16);
+                let switch = if seen & bit == 0 && k.script == Script::Cjk {
+                    3
+                } else {
+                    1
+                };
+                total += switch;
+                switches += switch;
             }
+            seen |= 1 << (k.script as u16);
             script = k.script;
         }
         prev2 = prev;
@@ -535,5 +652,10 @@ pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32
     // The end of the text is a space.
     let k = after.map_or(SPACE, kind);
     total += pair(prev, k) + triple(prev2, prev, k);
-    total
+    (total, switches)
+}
+
+/// How many non-ASCII characters `text` holds (each costs at least one).
+pub(crate) fn non_ascii_chars(text: &str) -> i32 {
+    text.bytes().filter(|&b| b >= 0xC0).count() as i32
 }
