@@ -55,36 +55,69 @@ pub(crate) fn layer(
     options: &RepairOptions,
     edits: Option<&mut Vec<Edit>>,
 ) -> Option<String> {
+    layer_or_verdict(text, options, edits).ok()
+}
+
+/// What a layer found when it changed nothing: whether the text, the result of earlier
+/// layers, still reads as mojibake: entirely explained by some encoding and cheaper read
+/// that way, though not clearly enough to decode. Repair then gives back its input rather
+/// than a different mojibake.
+pub(crate) struct Unchanged {
+    pub(crate) still_mojibake: bool,
+}
+
+/// [`layer`], saying when nothing changes whether the text still reads as mojibake.
+pub(crate) fn layer_or_verdict(
+    text: &str,
+    options: &RepairOptions,
+    edits: Option<&mut Vec<Edit>>,
+) -> Result<String, Unchanged> {
     let o = scan_options(options);
-    let first = first_candidate(text, 0, o)?;
+    let clean = Unchanged {
+        still_mojibake: false,
+    };
+    let Some(first) = first_candidate(text, 0, o) else {
+        return Err(clean);
+    };
     match whole(text, options, o) {
         Whole::Decoded(out, enc) => {
             if let Some(edits) = edits {
                 record_whole(text, enc, options, edits);
             }
-            Some(out)
+            Ok(out)
         }
         // Every run can be read in some encoding, yet no reading was clearly better: the
         // text is either clean or ambiguous, and decoding some runs and not others would
         // only make a third text.
-        Whole::Declined { .. } => None,
-        Whole::Unexplained => {
-            // The document's own evidence: when runs were read in several encodings, the
-            // one that explains most of them is the text's, and a run read otherwise
-            // needs a wider margin.
-            let mut counts = [0usize; Encoding::ALL.len()];
-            let out = run_by_run(text, first, options, o, None, None, &mut counts)?;
-            let (top, &n) = counts
-                .iter()
-                .enumerate()
-                .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
-            if edits.is_none() && counts.iter().all(|&m| m == 0 || m == n && counts[top] == m) {
-                return Some(out);
-            }
-            let preferred = (n > 0).then(|| Encoding::ALL[top]);
-            run_by_run(text, first, options, o, edits, preferred, &mut counts)
-        }
+        Whole::Declined { cheaper } => Err(Unchanged {
+            still_mojibake: cheaper,
+        }),
+        Whole::Unexplained => layer_by_run(text, first, options, o, edits).ok_or(clean),
     }
+}
+
+/// The run-by-run step of a layer, with the document's evidence.
+fn layer_by_run(
+    text: &str,
+    first: usize,
+    options: &RepairOptions,
+    o: ScanOptions,
+    edits: Option<&mut Vec<Edit>>,
+) -> Option<String> {
+    // The document's own evidence: when runs were read in several encodings, the
+    // one that explains most of them is the text's, and a run read otherwise
+    // needs a wider margin.
+    let mut counts = [0usize; Encoding::ALL.len()];
+    let out = run_by_run(text, first, options, o, None, None, &mut counts)?;
+    let (top, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
+    if edits.is_none() && counts.iter().all(|&m| m == 0 || m == n && counts[top] == m) {
+        return Some(out);
+    }
+    let preferred = (n > 0).then(|| Encoding::ALL[top]);
+    run_by_run(text, first, options, o, edits, preferred, &mut counts)
 }
 
 /// What the whole-text step decided.
@@ -104,9 +137,28 @@ pub(crate) fn whole(text: &str, options: &RepairOptions, o: ScanOptions) -> Whol
 }
 
 fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> Whole {
-    // The readings are compared on a sample, the text's first pages: which encoding
-    // reads the text best shows there. The rest is checked when it is decoded.
-    let sample = decision_sample(text);
+    // The readings are compared on a sample, the start of the text: which encoding reads
+    // the text best mostly shows in its first few dozen characters. When it does not
+    // (a tie, or too little evidence), the sample grows, up to the whole text. The rest
+    // is checked when it is decoded.
+    let mut limit = SAMPLE_NON_ASCII;
+    loop {
+        let sample = decision_sample(text, limit);
+        match judge_sample(text, sample, options, o, depth) {
+            Whole::Declined { .. } if sample.len() < text.len() => limit *= 8,
+            verdict => return verdict,
+        }
+    }
+}
+
+/// The whole-text step, its decision made on `sample`, a start of `text`.
+fn judge_sample(
+    text: &str,
+    sample: &str,
+    options: &RepairOptions,
+    o: ScanOptions,
+    depth: usize,
+) -> Whole {
     let found = whole_encodings(sample, o);
     if found.encodings == 0 {
         return Whole::Unexplained;
@@ -118,21 +170,37 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
             transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
         }
     };
-    let cost_in = cost(None, sample, None);
-    let mut best: Option<(i32, String, Encoding)> = None;
-    // Another reading that costs as little as the best and says something else: the text
-    // is ambiguous, and a guess would be wrong half the time.
-    let mut tied = false;
+    let (cost_in, damage) = super::score::cost_and_damage(sample);
+    // Every reading of the sample, with its cost.
+    let mut readings: Vec<(i32, String, Encoding)> = Vec::new();
     for &enc in &options.encodings {
         if found.encodings & enc.bit() == 0 {
             continue;
         }
-        let Some(out) = decode(sample, enc, found.lossy) else {
-            continue;
+        if let Some(out) = decode(sample, enc, found.lossy) {
+            // Windows-1252 and -1254 (and others) often read a text alike: once is enough.
+            if !readings.iter().any(|r| r.1 == out) {
+                readings.push((cost(None, &out, None), out, enc));
+            }
+        }
+    }
+    // One reading clearly cheaper than the text and than every other reading is taken as
+    // it is. Otherwise each is judged by what it leads to: a layer of several may look no
+    // better until the next one is undone, and a wrong reading leads nowhere.
+    let mut plain: Vec<i32> = readings.iter().map(|r| r.0).collect();
+    plain.sort_unstable();
+    let clear = plain.len() == 1 && cost_in - plain[0] >= WHOLE_MIN_GAIN
+        || plain.len() > 1 && plain[1] - plain[0] >= 3 && cost_in - plain[0] >= WHOLE_MIN_GAIN;
+    let mut best: Option<(i32, String, Encoding)> = None;
+    // Another reading that costs as little as the best and says something else: the text
+    // is ambiguous, and a guess would be wrong half the time.
+    let mut tied = false;
+    for (plain_cost, out, enc) in readings {
+        let c = if clear {
+            plain_cost
+        } else {
+            settled_cost(&out, options, o, depth)
         };
-        // Judge a reading by what it leads to: a layer of several may look no better
-        // until the next one is undone, and a wrong reading leads nowhere.
-        let c = settled_cost(&out, options, o, depth);
         match &best {
             Some(b) if c > b.0 => {}
             Some(b) if c == b.0 => tied |= b.1 != out && !first_choice(b.2),
@@ -147,7 +215,7 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
     };
     // Fewer characters alone is no evidence: the text must look damaged somewhere, not
     // only be shorter once decoded (a word of plain letters, `жіідё`, may read as Han).
-    let damaged = super::score::damage(sample) >= 2;
+    let damaged = damage >= 2;
     if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
             cheaper: damaged && c < cost_in,
@@ -170,18 +238,18 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
     Whole::Unexplained
 }
 
-/// How many non-ASCII bytes the decisions of the whole-text step look at.
-const SAMPLE_NON_ASCII: usize = 1024;
+/// How many non-ASCII bytes the decisions of the whole-text step look at first.
+const SAMPLE_NON_ASCII: usize = 64;
 
-/// The start of `text` that holds [`SAMPLE_NON_ASCII`] non-ASCII bytes, to the end of that
-/// line (a line break is never part of a sequence); the whole text if it is shorter.
-fn decision_sample(text: &str) -> &str {
+/// The start of `text` that holds `limit` non-ASCII bytes, to the end of that line (a
+/// line break is never part of a sequence); the whole text if it is shorter.
+fn decision_sample(text: &str, limit: usize) -> &str {
     let bytes = text.as_bytes();
     let mut seen = 0;
     let mut i = super::scan::next_non_ascii(bytes, 0);
     while i < bytes.len() {
         seen += 1;
-        if seen >= SAMPLE_NON_ASCII {
+        if seen >= limit {
             return match memchr::memchr(b'\n', &bytes[i..]) {
                 Some(n) => &text[..i + n + 1],
                 None => text,
@@ -298,11 +366,6 @@ fn read_run(
     Some((end, decoded))
 }
 
-/// How many non-ASCII characters `s` holds: each costs at least one.
-fn non_ascii(s: &str) -> i32 {
-    s.bytes().filter(|&b| b >= 0xC0).count() as i32
-}
-
 /// Up to two characters before `at`: the context a run is judged in.
 fn context_before(text: &str, at: usize) -> &str {
     let mut start = at;
@@ -319,15 +382,6 @@ fn context_after(text: &str, at: usize) -> &str {
         .nth(2)
         .map_or(text.len(), |(i, _)| at + i);
     &text[at..end]
-}
-
-/// The damage of `run` between its contexts (see [`damage`](super::score::damage)).
-fn window_damage(before: &str, run: &str, after: &str) -> i32 {
-    let mut window = String::with_capacity(before.len() + run.len() + after.len());
-    window.push_str(before);
-    window.push_str(run);
-    window.push_str(after);
-    super::score::damage(&window)
 }
 
 /// The cost of `run` between its contexts.
@@ -400,7 +454,8 @@ fn best_reading(
         // `жіідё`) shows no damage: fewer characters once decoded is no evidence. Such
         // windows stop here, before any decoding.
         let after_at = context_after(text, at_end);
-        if window_damage(before, &text[s..at_end], after_at) < 2 {
+        // The window is a stretch of the text itself: no copy.
+        if super::score::damage(&text[s - before.len()..at_end + after_at.len()]) < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -421,7 +476,7 @@ fn best_reading(
             };
             let after = context_after(text, end);
             let other = preferred.is_some_and(|p| p != enc);
-            let gain = window_cost(before, &text[s..end], after)
+            let gain = cost(None, &text[s - before.len()..end + after.len()], None)
                 - window_cost(before, &decoded, after)
                 - foreign_script_penalty(text, s, end, &decoded)
                 - if other { OTHER_ENCODING_PENALTY } else { 0 };
@@ -513,12 +568,4 @@ fn run_by_run(
     let mut out = out?;
     out.push_str(&text[copied..]);
     Some(out)
-}
-
-/// Whether `text`, the result of some layers of repair, is still entirely explained by
-/// some encoding and would cost less read that way, though not clearly enough to decode.
-pub(crate) fn still_mojibake(text: &str, options: &RepairOptions) -> bool {
-    let o = scan_options(options);
-    first_candidate(text, 0, o).is_some()
-        && matches!(whole(text, options, o), Whole::Declined { cheaper: true })
 }

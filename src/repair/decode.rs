@@ -158,14 +158,34 @@ fn sequence_raw(text: &str, at: usize, enc: Encoding) -> Option<([u8; 3], usize)
 pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     let bytes = text.as_bytes();
     let t = tables();
+    let low = t.bytes_low(enc);
     let mut out = Vec::with_capacity(bytes.len());
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let b = bytes[i];
         if b < 0x80 {
+            // A lone space or punctuation between two words: no call for it.
+            if i + 1 < n && bytes[i + 1] >= 0x80 {
+                out.push(b);
+                i += 1;
+                continue;
+            }
             let j = next_non_ascii(bytes, i);
             out.extend_from_slice(&bytes[i..j]);
             i = j;
+            continue;
+        }
+        if b.wrapping_sub(0xC2) < 30 {
+            // Two bytes (U+0080–U+07FF): the table at once. `text` is UTF-8, so the
+            // second byte is there.
+            let c = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            let byte = low[c];
+            if byte == 0 {
+                return None;
+            }
+            out.push(byte);
+            i += 2;
             continue;
         }
         let (c, len) = code_point_at(bytes, i);

@@ -240,13 +240,17 @@ static DEFAULT: OnceLock<RepairOptions> = OnceLock::new();
 /// Repairs mojibake with the given options.
 pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
     let mut current: Cow<'a, str> = Cow::Borrowed(text);
+    let mut still_mojibake = false;
     for _ in 0..options.max_layers {
-        match decide::layer(&current, options, None) {
-            Some(next) => current = Cow::Owned(next),
-            None => break,
+        match decide::layer_or_verdict(&current, options, None) {
+            Ok(next) => current = Cow::Owned(next),
+            Err(unchanged) => {
+                still_mojibake = unchanged.still_mojibake;
+                break;
+            }
         }
     }
-    if matches!(current, Cow::Owned(_)) && decide::still_mojibake(&current, options) {
+    if matches!(current, Cow::Owned(_)) && still_mojibake {
         // Undoing some layers left text that reads as mojibake still, but that no
         // reading clearly mends: rather the input than a different mojibake.
         return Cow::Borrowed(text);
@@ -321,4 +325,22 @@ pub fn __cost(text: &str) -> i32 {
 #[doc(hidden)]
 pub fn __damage(text: &str) -> i32 {
     score::damage(text)
+}
+
+/// The places a repair may start in `text` (a debugging aid; not part of the API).
+#[doc(hidden)]
+pub fn __candidates(text: &str) -> Vec<usize> {
+    let o = scan::ScanOptions {
+        enabled: 0x1FF,
+        nbsp: true,
+        lossy: true,
+        c1: true,
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(c) = scan::candidate(text, from, o) {
+        out.push(c.at);
+        from = c.at + text[c.at..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
 }

@@ -127,19 +127,32 @@ pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candi
         // between them (a space only matters after a lead that a lost 0xA0 may follow).
         let mut last = usize::MAX;
         let n = bytes.len();
+        let continues = t.continues();
         while i + 1 < n {
             let b0 = bytes[i];
             let len = match b0 {
+                // Two bytes: one bit test.
+                0xC2..=0xDF => {
+                    let c = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+                    if continues[c >> 6] >> (c & 63) & 1 != 0 {
+                        break;
+                    }
+                    2
+                }
+                0xE0 | 0xE1 | 0xE3..=0xEE => 3,
                 0x00..=0x7F => {
                     if b0 == b' ' && last != usize::MAX && t.may_lose_nbsp(bytes, last) {
                         break;
                     }
                     last = usize::MAX;
-                    i = next_non_ascii(bytes, i + 1);
+                    // A lone space between two words: no call for it.
+                    i = if bytes[i + 1] >= 0x80 {
+                        i + 1
+                    } else {
+                        next_non_ascii(bytes, i + 1)
+                    };
                     continue;
                 }
-                0xC2..=0xDF if !t.may_continue(b0, bytes[i + 1]) => 2,
-                0xE0 | 0xE1 | 0xE3..=0xEE => 3,
                 0xF0..=0xF4 => 4,
                 _ => break,
             };

@@ -154,7 +154,12 @@ const SPACE: Kind = Kind {
 /// is made of, computed for the rest.
 #[inline(always)]
 pub(crate) fn kind_of_code_point(u: u32) -> Kind {
-    let t = kind_tables();
+    kind_in(kind_tables(), u)
+}
+
+/// [`kind_of_code_point`] with the tables at hand.
+#[inline(always)]
+fn kind_in(t: &KindTables, u: u32) -> Kind {
     if let Some(&k) = t.low.get(u as usize) {
         return k;
     }
@@ -400,7 +405,7 @@ fn is_mark_above_0800(u: u32) -> bool {
 }
 
 /// What a character costs alone.
-#[inline]
+#[inline(always)]
 fn unary(k: Kind) -> i32 {
     // Every non-ASCII character costs a little: mojibake spends two to four on what real
     // text writes with one.
@@ -419,7 +424,7 @@ fn unary(k: Kind) -> i32 {
 }
 
 /// What the meeting of `a` and `b` (in this order) costs.
-#[inline]
+#[inline(always)]
 fn pair(a: Kind, b: Kind) -> i32 {
     use Class::*;
     let mut cost = 0;
@@ -512,7 +517,7 @@ fn pair(a: Kind, b: Kind) -> i32 {
 
 /// A non-ASCII capital inside a word, before a lowercase letter (`KĂśppen`); punctuation
 /// that does not belong inside a word between two letters (`Õ«Õ½Õ` read as Baltic).
-#[inline]
+#[inline(always)]
 fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     let mut cost = 0;
     if a.is_letter() && b.class == Class::Upper && !b.ascii && c.class == Class::Lower {
@@ -575,13 +580,19 @@ pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32
 /// (one each) and for changing script. Plain words of any script, however many, show
 /// none.
 pub(crate) fn damage(text: &str) -> i32 {
+    cost_and_damage(text).1
+}
+
+/// [`cost`] and [`damage`] in one pass.
+pub(crate) fn cost_and_damage(text: &str) -> (i32, i32) {
     let (total, switches) = costs(None, text, None);
-    total - switches - non_ascii_chars(text)
+    (total, total - switches - non_ascii_chars(text))
 }
 
 /// The cost of `text`, and the part of it that comes from changes of script.
 fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
     let bytes = text.as_bytes();
+    let t = kind_tables();
     let mut total = 0;
     let mut switches = 0;
     let mut prev2 = SPACE;
@@ -617,9 +628,9 @@ fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
                     seen |= 1 << (Script::Latin as u16);
                 }
                 // Resume at the last ASCII character, with the two before it as context.
-                prev = kind_of_code_point(u32::from(bytes[j - 2]));
+                prev = kind_in(t, u32::from(bytes[j - 2]));
                 prev2 = if j >= i + 3 {
-                    kind_of_code_point(u32::from(bytes[j - 3]))
+                    kind_in(t, u32::from(bytes[j - 3]))
                 } else {
                     prev2
                 };
@@ -627,7 +638,7 @@ fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
             }
         }
         let (c, len) = super::scan::code_point_at(bytes, i);
-        let k = kind_of_code_point(c);
+        let k = kind_in(t, c);
         total += unary(k) + pair(prev, k) + triple(prev2, prev, k);
         if k.is_letter() && !matches!(k.script, Script::None | Script::Other) {
             if script != Script::None && script != k.script && !k.ascii {

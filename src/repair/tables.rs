@@ -137,12 +137,6 @@ impl Roles {
     pub(crate) fn nbsp(self) -> u16 {
         self.field(Self::NBSP)
     }
-    /// Encodings that write the character at all (in the upper half).
-    #[inline(always)]
-    pub(crate) fn any(self) -> u16 {
-        self.cont() | self.lead2() | self.lead3() | self.lead4()
-    }
-
     fn add(&mut self, enc: Encoding, byte: u8) {
         let bit = u64::from(enc.bit());
         let shift = match byte {
@@ -249,6 +243,12 @@ pub(crate) fn tables() -> &'static Tables {
 }
 
 impl Tables {
+    /// The bytes `enc` writes for U+0000–U+07FF, by code point (0: none).
+    #[inline]
+    pub(crate) fn bytes_low(&self, enc: Encoding) -> &[u8; 0x800] {
+        &self.byte_low[enc.index()]
+    }
+
     /// The byte `enc` writes for the non-ASCII character `c`, if any.
     #[inline]
     pub(crate) fn byte(&self, enc: Encoding, c: u32) -> Option<u8> {
@@ -260,15 +260,6 @@ impl Tables {
         high.binary_search_by_key(&c, |&(h, _)| h)
             .ok()
             .map(|i| high[i].1)
-    }
-
-    /// The roles of the character `c`.
-    #[inline(always)]
-    pub(crate) fn roles(&self, c: u32) -> Roles {
-        if let Some(&r) = self.roles_low.get(c as usize) {
-            return r;
-        }
-        self.roles_above_07ff(c)
     }
 
     #[inline]
@@ -284,12 +275,11 @@ impl Tables {
         }
     }
 
-    /// Whether the two-byte character whose UTF-8 bytes are `b0`, `b1` is a continuation
-    /// byte in some encoding.
-    #[inline(always)]
-    pub(crate) fn may_continue(&self, b0: u8, b1: u8) -> bool {
-        let c = (usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F);
-        self.continues[c / 64] & (1 << (c % 64)) != 0
+    /// One bit per character of U+0000–U+07FF: whether it is a continuation byte in
+    /// some encoding.
+    #[inline]
+    pub(crate) fn continues(&self) -> &[u64; 32] {
+        &self.continues
     }
 
     /// Whether the character at `i` of `bytes` is a lead in some encoding after which a
@@ -341,7 +331,11 @@ mod tests {
         for enc in Encoding::ALL {
             for c in decode_upper_half(enc) {
                 let b = t.byte(enc, c as u32).unwrap();
-                let r = t.roles(c as u32);
+                let r = if (c as u32) < 0x800 {
+                    t.roles2(0xC0 | (c as u32 >> 6) as u8, 0x80 | (c as u32 & 0x3F) as u8)
+                } else {
+                    t.roles_above_07ff(c as u32)
+                };
                 assert_eq!(
                     r.cont() & enc.bit() != 0,
                     (0x80..=0xBF).contains(&b),
