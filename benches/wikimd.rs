@@ -225,6 +225,66 @@ fn repair(c: &mut Criterion) {
     group.finish();
 }
 
+/// The corpus documents of each language, mojibake and clean, by language code.
+fn corpus_by_language() -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut langs: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    let mut names: Vec<_> = std::fs::read_dir(root.join("clean"))
+        .expect("corpus")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    names.sort();
+    for name in names {
+        let lang = name
+            .to_string_lossy()
+            .split('_')
+            .nth(1)
+            .expect("lang")
+            .to_string();
+        let entry = langs.entry(lang).or_default();
+        entry.0.push(read(&root.join("mojibake").join(&name)));
+        entry.1.push(read(&root.join("clean").join(&name)));
+    }
+    langs
+}
+
+/// Repair over the corpus documents of each language: the mojibake (throughput in its
+/// bytes) and the clean twins, with a UTF-8 validation of the same clean bytes as the
+/// yardstick a clean pass is measured against.
+///
+/// The speed goals are met as a dependency builds the crate:
+/// `cargo bench --profile dependency --bench wikimd -- repair_lang`.
+fn repair_by_language(c: &mut Criterion) {
+    let mut group = c.benchmark_group("repair_lang");
+    for (lang, (bad, clean)) in corpus_by_language() {
+        for (kind, docs) in [("mojibake", &bad), ("clean", &clean)] {
+            let bytes: usize = docs.iter().map(String::len).sum();
+            group.throughput(Throughput::Bytes(bytes as u64));
+            group.bench_with_input(BenchmarkId::new(kind, &lang), docs, |b, docs| {
+                b.iter(|| {
+                    docs.iter()
+                        .map(|d| wikimd::repair(black_box(d)).len())
+                        .sum::<usize>()
+                })
+            });
+        }
+        let bytes: usize = clean.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(
+            BenchmarkId::new("utf8_validation", &lang),
+            &clean,
+            |b, docs| {
+                b.iter(|| {
+                    docs.iter()
+                        .map(|d| std::str::from_utf8(black_box(d.as_bytes())).map_or(0, str::len))
+                        .sum::<usize>()
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 fn full(c: &mut Criterion) {
     let mut group = c.benchmark_group("full");
     let raw = sample("mojibake");
@@ -337,6 +397,7 @@ criterion_group!(
     front_matter,
     body,
     repair,
+    repair_by_language,
     full,
     pathological,
     hostile

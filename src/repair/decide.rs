@@ -455,7 +455,8 @@ fn best_reading(
         // windows stop here, before any decoding.
         let after_at = context_after(text, at_end);
         // The window is a stretch of the text itself: no copy.
-        if super::score::damage(&text[s - before.len()..at_end + after_at.len()]) < 2 {
+        let window = &text[s - before.len()..at_end + after_at.len()];
+        if super::score::plain_letters(window) || super::score::damage(window) < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }

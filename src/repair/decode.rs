@@ -159,20 +159,23 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     let bytes = text.as_bytes();
     let t = tables();
     let low = t.bytes_low(enc);
-    let mut out = Vec::with_capacity(bytes.len());
+    // Every character becomes one byte or stays as it is: the output is never longer.
+    let mut out = vec![0u8; bytes.len()];
     let n = bytes.len();
-    let mut i = 0;
+    let (mut i, mut o) = (0, 0);
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
             // A lone space or punctuation between two words: no call for it.
             if i + 1 < n && bytes[i + 1] >= 0x80 {
-                out.push(b);
+                out[o] = b;
+                o += 1;
                 i += 1;
                 continue;
             }
             let j = next_non_ascii(bytes, i);
-            out.extend_from_slice(&bytes[i..j]);
+            out[o..o + j - i].copy_from_slice(&bytes[i..j]);
+            o += j - i;
             i = j;
             continue;
         }
@@ -184,14 +187,17 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
             if byte == 0 {
                 return None;
             }
-            out.push(byte);
+            out[o] = byte;
+            o += 1;
             i += 2;
             continue;
         }
         let (c, len) = code_point_at(bytes, i);
-        out.push(t.byte(enc, c)?);
+        out[o] = t.byte(enc, c)?;
+        o += 1;
         i += len;
     }
+    out.truncate(o);
     String::from_utf8(out).ok()
 }
 

@@ -670,3 +670,29 @@ fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
 pub(crate) fn non_ascii_chars(text: &str) -> i32 {
     text.bytes().filter(|&b| b >= 0xC0).count() as i32
 }
+
+/// Whether `window` is nothing but letters of one alphabet, ASCII or spaces, with no
+/// capital after a small letter: a plain word, which shows no damage. A quick answer
+/// for the candidates clean text is full of (`Від`, `Міл`, `дії`), before [`damage`].
+pub(crate) fn plain_letters(window: &str) -> bool {
+    let t = kind_tables();
+    let mut script = Script::None;
+    let mut prev_lower = false;
+    for c in window.chars() {
+        let k = kind_in(t, c as u32);
+        match k.class {
+            Class::Lower | Class::Upper if !k.ascii => {
+                if script != Script::None && script != k.script
+                    || prev_lower && k.class == Class::Upper
+                {
+                    return false;
+                }
+                script = k.script;
+                prev_lower = k.class == Class::Lower;
+            }
+            _ if k.ascii && (k.class == Class::Space || k.is_letter()) => prev_lower = false,
+            _ => return false,
+        }
+    }
+    true
+}

@@ -159,6 +159,9 @@ pub(crate) struct Tables {
     /// Per encoding, the byte of each character of U+0000–U+07FF (0: none; ASCII is not
     /// recorded), indexed by code point.
     byte_low: Vec<[u8; 0x800]>,
+    /// Per encoding, the byte of each character of U+2000–U+2FFF (0: none), indexed by
+    /// code point minus 0x2000: the punctuation and symbols every encoding has.
+    byte_2000: Vec<[u8; 0x1000]>,
     /// Per encoding, sorted (character, byte) pairs of the characters above U+07FF.
     byte_high: Vec<Vec<(char, u8)>>,
     /// The roles of U+0000–U+07FF, by code point.
@@ -177,6 +180,7 @@ pub(crate) fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut byte_low = Vec::new();
+        let mut byte_2000 = Vec::new();
         let mut byte_high = Vec::new();
         let mut roles_low = vec![Roles::default(); 0x800];
         let mut roles_2000 = vec![Roles::default(); 0x1000];
@@ -222,7 +226,17 @@ pub(crate) fn tables() -> &'static Tables {
                 roles.add(enc, b);
             }
             high.sort_unstable();
+            let mut block = [0u8; 0x1000];
+            for &(c, b) in &high {
+                if let Some(slot) = (c as usize)
+                    .checked_sub(0x2000)
+                    .and_then(|i| block.get_mut(i))
+                {
+                    *slot = b;
+                }
+            }
             byte_low.push(low);
+            byte_2000.push(block);
             byte_high.push(high);
         }
         let mut continues = [0u64; 32];
@@ -233,6 +247,7 @@ pub(crate) fn tables() -> &'static Tables {
         }
         Tables {
             byte_low,
+            byte_2000,
             byte_high,
             roles_low,
             roles_2000,
@@ -253,6 +268,12 @@ impl Tables {
     #[inline]
     pub(crate) fn byte(&self, enc: Encoding, c: u32) -> Option<u8> {
         if let Some(&b) = self.byte_low[enc.index()].get(c as usize) {
+            return (b != 0).then_some(b);
+        }
+        if let Some(&b) = (c as usize)
+            .checked_sub(0x2000)
+            .and_then(|i| self.byte_2000[enc.index()].get(i))
+        {
             return (b != 0).then_some(b);
         }
         let high = &self.byte_high[enc.index()];
