@@ -173,14 +173,20 @@ fn judge_sample(
     let (cost_in, damage) = super::score::cost_and_damage(sample);
     // Every reading of the sample, with its cost.
     let mut readings: Vec<(i32, String, Encoding)> = Vec::new();
+    // Per reading, the encodings that read the sample that way.
+    let mut alike: Vec<u16> = Vec::new();
     for &enc in &options.encodings {
         if found.encodings & enc.bit() == 0 {
             continue;
         }
         if let Some(out) = decode(sample, enc, found.lossy) {
             // Windows-1252 and -1254 (and others) often read a text alike: once is enough.
-            if !readings.iter().any(|r| r.1 == out) {
-                readings.push((cost(None, &out, None), out, enc));
+            match readings.iter().position(|r| r.1 == out) {
+                Some(i) => alike[i] |= enc.bit(),
+                None => {
+                    readings.push((cost(None, &out, None), out, enc));
+                    alike.push(enc.bit());
+                }
             }
         }
     }
@@ -191,11 +197,11 @@ fn judge_sample(
     plain.sort_unstable();
     let clear = plain.len() == 1 && cost_in - plain[0] >= WHOLE_MIN_GAIN
         || plain.len() > 1 && plain[1] - plain[0] >= 3 && cost_in - plain[0] >= WHOLE_MIN_GAIN;
-    let mut best: Option<(i32, String, Encoding)> = None;
+    let mut best: Option<(i32, String, Encoding, usize)> = None;
     // Another reading that costs as little as the best and says something else: the text
     // is ambiguous, and a guess would be wrong half the time.
     let mut tied = false;
-    for (plain_cost, out, enc) in readings {
+    for (index, (plain_cost, out, enc)) in readings.into_iter().enumerate() {
         let c = if clear {
             plain_cost
         } else {
@@ -206,11 +212,11 @@ fn judge_sample(
             Some(b) if c == b.0 => tied |= b.1 != out && !first_choice(b.2),
             _ => {
                 tied = false;
-                best = Some((c, out, enc));
+                best = Some((c, out, enc, index));
             }
         }
     }
-    let Some((c, out, enc)) = best else {
+    let Some((c, out, enc, winner)) = best else {
         return Whole::Unexplained;
     };
     // Fewer characters alone is no evidence: the text must look damaged somewhere, not
@@ -227,12 +233,16 @@ fn judge_sample(
     if let Some(out) = decode(text, enc, found.lossy) {
         return Whole::Decoded(out, enc);
     }
-    // Past the sample, a lost byte or no-break space, or bytes that are not UTF-8 after
-    // all: the whole scan says which.
+    // Past the sample, a lost byte or no-break space, another of the encodings that read
+    // the sample alike (Windows-1254 where Windows-1252 was first), or bytes that are not
+    // UTF-8 after all: the whole scan says which.
     let all = whole_encodings(text, o);
-    if all.encodings & enc.bit() != 0 {
-        if let Some(out) = decode(text, enc, all.lossy) {
-            return Whole::Decoded(out, enc);
+    let group = alike[winner];
+    for &other in &options.encodings {
+        if group & all.encodings & other.bit() != 0 {
+            if let Some(out) = decode(text, other, all.lossy) {
+                return Whole::Decoded(out, other);
+            }
         }
     }
     Whole::Unexplained
@@ -370,6 +380,10 @@ fn read_run(
 fn context_before(text: &str, at: usize) -> &str {
     let mut start = at;
     for c in text[..at].chars().rev().take(2) {
+        // A mark or tag cut from what it follows would cost as if it stood alone.
+        if matches!(kind(c).class, Class::Mark | Class::Tag) {
+            break;
+        }
         start -= c.len_utf8();
     }
     &text[start..at]
@@ -390,7 +404,7 @@ fn window_cost(before: &str, run: &str, after: &str) -> i32 {
     window.push_str(before);
     window.push_str(run);
     window.push_str(after);
-    cost(None, &window, None)
+    super::score::window_cost(&window)
 }
 
 /// What a run decoded into a letter of a script the text around it does not use costs,
@@ -456,7 +470,7 @@ fn best_reading(
         let after_at = context_after(text, at_end);
         // The window is a stretch of the text itself: no copy.
         let window = &text[s - before.len()..at_end + after_at.len()];
-        if super::score::plain_letters(window) || super::score::damage(window) < 2 {
+        if super::score::plain_letters(window) || super::score::window_damage(window) < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -477,7 +491,7 @@ fn best_reading(
             };
             let after = context_after(text, end);
             let other = preferred.is_some_and(|p| p != enc);
-            let gain = cost(None, &text[s - before.len()..end + after.len()], None)
+            let gain = super::score::window_cost(&text[s - before.len()..end + after.len()])
                 - window_cost(before, &decoded, after)
                 - foreign_script_penalty(text, s, end, &decoded)
                 - if other { OTHER_ENCODING_PENALTY } else { 0 };

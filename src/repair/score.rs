@@ -45,6 +45,9 @@ pub(crate) enum Class {
     Pictograph,
     /// A tag character (U+E0000–U+E007F): only ever after a flag and other tags.
     Tag,
+    /// The edge of a window cut from a text: what lies beyond is not known, so nothing
+    /// there costs anything.
+    Edge,
     /// Not text: unassigned, private use, a noncharacter, a control.
     Invalid,
 }
@@ -132,6 +135,23 @@ impl Kind {
         )
     }
 }
+
+const EDGE: Kind = Kind {
+    class: Class::Edge,
+    script: Script::None,
+    ascii: true,
+    latin1: false,
+    latin1_upper_half: false,
+    low_quote: false,
+    combining: false,
+    in_word: false,
+    a_tilde_or_circumflex: false,
+    a_circumflex: false,
+    nbsp: false,
+    sign: false,
+    quote_or_dash: false,
+    apostrophe: false,
+};
 
 const SPACE: Kind = Kind {
     class: Class::Space,
@@ -553,7 +573,9 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         cost += 3;
     }
     // A non-ASCII letter standing alone, a word of its own (`√π` read as `ù`).
-    if !a.is_letter() && b.is_letter() && !b.ascii && !c.is_letter() && c.class != Class::Mark {
+    let joins =
+        |k: Kind| k.is_letter() || k.in_word || matches!(k.class, Class::Mark | Class::Edge);
+    if !joins(a) && b.is_letter() && !b.ascii && !joins(c) {
         cost += 1;
     }
     // A Latin-1 capital, a no-break space, then a lowercase word or a space: the space was
@@ -573,7 +595,18 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
 /// context. Between two ASCII characters nothing costs anything, so runs of ASCII are
 /// passed over eight bytes at a time.
 pub(crate) fn cost(before: Option<char>, text: &str, after: Option<char>) -> i32 {
-    costs(before, text, after).0
+    costs(before, text, after, SPACE).0
+}
+
+/// The cost of a window cut from a text, whose ends are not a text's ends.
+pub(crate) fn window_cost(window: &str) -> i32 {
+    costs(None, window, None, EDGE).0
+}
+
+/// The damage of a window cut from a text (see [`damage`]).
+pub(crate) fn window_damage(window: &str) -> i32 {
+    let (total, switches) = costs(None, window, None, EDGE);
+    total - switches - non_ascii_chars(window)
 }
 
 /// How damaged `text` looks: its cost less what its characters cost for being there
@@ -585,18 +618,18 @@ pub(crate) fn damage(text: &str) -> i32 {
 
 /// [`cost`] and [`damage`] in one pass.
 pub(crate) fn cost_and_damage(text: &str) -> (i32, i32) {
-    let (total, switches) = costs(None, text, None);
+    let (total, switches) = costs(None, text, None, SPACE);
     (total, total - switches - non_ascii_chars(text))
 }
 
 /// The cost of `text`, and the part of it that comes from changes of script.
-fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
+fn costs(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> (i32, i32) {
     let bytes = text.as_bytes();
     let t = kind_tables();
     let mut total = 0;
     let mut switches = 0;
-    let mut prev2 = SPACE;
-    let mut prev = before.map_or(SPACE, kind);
+    let mut prev2 = edge;
+    let mut prev = before.map_or(edge, kind);
     // The script of the last letter of an alphabet with a script of its own: a letter of
     // another one after it, even across a space, costs a little (`HUHLL Յ`).
     let mut script = if prev.is_letter() {
@@ -661,7 +694,7 @@ fn costs(before: Option<char>, text: &str, after: Option<char>) -> (i32, i32) {
         i += len;
     }
     // The end of the text is a space.
-    let k = after.map_or(SPACE, kind);
+    let k = after.map_or(edge, kind);
     total += pair(prev, k) + triple(prev2, prev, k);
     (total, switches)
 }
