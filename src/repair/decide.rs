@@ -113,11 +113,16 @@ fn layer_by_run(
         .iter()
         .enumerate()
         .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
-    if edits.is_none() && counts.iter().all(|&m| m == 0 || m == n && counts[top] == m) {
-        return Some(out);
+    // One encoding, or several as often each: no preference, the first pass stands.
+    let preferred = counts
+        .iter()
+        .any(|&m| m != 0 && m != n)
+        .then(|| Encoding::ALL[top]);
+    match (preferred, edits) {
+        (None, None) => Some(out),
+        // The same pass again, recording its edits.
+        (preferred, edits) => run_by_run(text, first, options, o, edits, preferred, &mut counts),
     }
-    let preferred = (n > 0).then(|| Encoding::ALL[top]);
-    run_by_run(text, first, options, o, edits, preferred, &mut counts)
 }
 
 /// What the whole-text step decided.
