@@ -189,3 +189,17 @@ fn explain_agrees_with_repair_on_runs_read_in_one_encoding() {
     assert_ne!(repaired, input, "the input has runs to repair");
     assert_eq!(wikimd::repair::explain(&input).text, repaired);
 }
+
+/// Fuzzing (repair target), after the repair rewrite: `explain` of a text damaged as a
+/// whole where a lead had lost its byte to U+FFFD and another U+FFFD stood alone
+/// (`sÐ��`) stepped one byte, not one character, past the lone one and panicked on a
+/// byte that is not a character boundary. The input is in `fuzz/regressions/repair/`.
+#[test]
+fn explain_steps_over_a_lone_replacement_character() {
+    let input = "s\u{D0}\u{FFFD}\u{FFFD}\0\0";
+    let report = wikimd::repair::explain(input);
+    assert_eq!(report.text, wikimd::repair(input));
+    for fix in &report.fixes {
+        assert_eq!(&input[fix.span.clone()], fix.before);
+    }
+}

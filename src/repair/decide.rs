@@ -320,7 +320,10 @@ fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut 
             }
         }
         if decoded.is_empty() {
-            i = super::scan::next_non_ascii(bytes, i + 1);
+            // Nothing read here (a replacement character on its own): on past the whole
+            // character.
+            let len = text[i..].chars().next().map_or(1, char::len_utf8);
+            i = super::scan::next_non_ascii(bytes, i + len);
             continue;
         }
         out_len += start - copied;

@@ -67,7 +67,8 @@ use explain::{compose, Edit};
 #[non_exhaustive]
 pub enum Encoding {
     /// Windows-1252, with Latin-1's C1 controls and the five bytes Windows-1252 leaves
-    /// undefined read as U+0081, U+008D, U+008F, U+0090, U+009D.
+    /// undefined read as U+0081, U+008D, U+008F, U+0090, U+009D: it stands for Latin-1
+    /// (ISO-8859-1) too, and for the two mixed.
     Windows1252,
     /// Windows-1251 (Cyrillic).
     Windows1251,
@@ -88,7 +89,7 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// Every encoding, in the order they are tried.
+    /// Every encoding: all are read, and the cheapest reading wins (see the module docs).
     pub const ALL: [Encoding; 9] = [
         Encoding::Windows1252,
         Encoding::Windows1251,
@@ -156,7 +157,9 @@ impl std::fmt::Display for Encoding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RepairOptions {
-    /// The encodings to undo, in the order they are tried.
+    /// The encodings to undo. Every one is read; where two readings cost the same, the
+    /// one listed first is reported, and the text is left alone unless that one is
+    /// Windows-1252 or Windows-1254.
     pub encodings: Vec<Encoding>,
     /// Put back a non-breaking space that became a plain space (`Ã ` → `à`), in text
     /// damaged as a whole.
