@@ -1,4 +1,4 @@
-//! What [`explain`](super::explain) reports: the edits of each layer, composed into
+//! What [`explain`](super::explain()) reports: the edits of each layer, composed into
 //! edits of the input.
 
 use std::ops::Range;

@@ -217,7 +217,7 @@ pub struct Fix {
     pub after: String,
 }
 
-/// The result of [`explain`]: the repaired text and every fix.
+/// The result of [`explain()`]: the repaired text and every fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// The repaired text.
@@ -279,7 +279,7 @@ pub fn explain(text: &str) -> Report {
     explain_with(text, DEFAULT.get_or_init(RepairOptions::default))
 }
 
-/// [`explain`] with the given options.
+/// [`explain()`] with the given options.
 pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
     if matches!(repair_with(text, options), Cow::Borrowed(_)) {
         return Report {
@@ -316,34 +316,4 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
         text: current,
         fixes,
     }
-}
-
-/// The cost the decisions give `text` (a debugging aid; not part of the API).
-#[doc(hidden)]
-pub fn __cost(text: &str) -> i32 {
-    score::cost(None, text, None)
-}
-
-/// The damage the decisions see in `text` (a debugging aid; not part of the API).
-#[doc(hidden)]
-pub fn __damage(text: &str) -> i32 {
-    score::damage(text)
-}
-
-/// The places a repair may start in `text` (a debugging aid; not part of the API).
-#[doc(hidden)]
-pub fn __candidates(text: &str) -> Vec<usize> {
-    let o = scan::ScanOptions {
-        enabled: 0x1FF,
-        nbsp: true,
-        lossy: true,
-        c1: true,
-    };
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(c) = scan::candidate(text, from, o) {
-        out.push(c.at);
-        from = c.at + text[c.at..].chars().next().map_or(1, char::len_utf8);
-    }
-    out
 }

@@ -603,20 +603,15 @@ pub(crate) fn window_cost(window: &str) -> i32 {
     costs(None, window, None, EDGE).0
 }
 
-/// The damage of a window cut from a text (see [`damage`]).
+/// The damage of a window cut from a text (see [`cost_and_damage`]).
 pub(crate) fn window_damage(window: &str) -> i32 {
     let (total, switches) = costs(None, window, None, EDGE);
     total - switches - non_ascii_chars(window)
 }
 
-/// How damaged `text` looks: its cost less what its characters cost for being there
-/// (one each) and for changing script. Plain words of any script, however many, show
-/// none.
-pub(crate) fn damage(text: &str) -> i32 {
-    cost_and_damage(text).1
-}
-
-/// [`cost`] and [`damage`] in one pass.
+/// [`cost`], and how damaged `text` looks: its cost less what its characters cost for
+/// being there (one each) and for changing script. Plain words of any script, however
+/// many, show no damage.
 pub(crate) fn cost_and_damage(text: &str) -> (i32, i32) {
     let (total, switches) = costs(None, text, None, SPACE);
     (total, total - switches - non_ascii_chars(text))
@@ -706,7 +701,7 @@ pub(crate) fn non_ascii_chars(text: &str) -> i32 {
 
 /// Whether `window` is nothing but letters of one alphabet, ASCII or spaces, with no
 /// capital after a small letter: a plain word, which shows no damage. A quick answer
-/// for the candidates clean text is full of (`Від`, `Міл`, `дії`), before [`damage`].
+/// for the candidates clean text is full of (`Від`, `Міл`, `дії`), before [`window_damage`].
 pub(crate) fn plain_letters(window: &str) -> bool {
     let t = kind_tables();
     let mut script = Script::None;
