@@ -23,6 +23,7 @@ fn first_choice(enc: Encoding) -> bool {
     matches!(enc, Encoding::Windows1252 | Encoding::Windows1254)
 }
 
+/// Where a space may stand for a lost 0xA0 when the whole text is decoded.
 fn whole_nbsp(restore: bool) -> Nbsp {
     if restore {
         Nbsp::Whole
@@ -31,6 +32,7 @@ fn whole_nbsp(restore: bool) -> Nbsp {
     }
 }
 
+/// Where a space may stand for a lost 0xA0 when a run is decoded on its own evidence.
 fn local_nbsp(restore: bool) -> Nbsp {
     if restore {
         Nbsp::AGrave
@@ -39,6 +41,7 @@ fn local_nbsp(restore: bool) -> Nbsp {
     }
 }
 
+/// What the scans need of the options.
 fn scan_options(options: &RepairOptions) -> ScanOptions {
     ScanOptions {
         enabled: options.encodings.iter().fold(0, |m, e| m | e.bit()),

@@ -136,38 +136,16 @@ impl Kind {
     }
 }
 
+/// The edge of a window cut from a text.
 const EDGE: Kind = Kind {
-    class: Class::Edge,
-    script: Script::None,
     ascii: true,
-    latin1: false,
-    latin1_upper_half: false,
-    low_quote: false,
-    combining: false,
-    in_word: false,
-    a_tilde_or_circumflex: false,
-    a_circumflex: false,
-    nbsp: false,
-    sign: false,
-    quote_or_dash: false,
-    apostrophe: false,
+    ..Kind::new(Class::Edge, Script::None)
 };
 
+/// A space, and the start and end of a text.
 const SPACE: Kind = Kind {
-    class: Class::Space,
-    script: Script::None,
     ascii: true,
-    latin1: false,
-    latin1_upper_half: false,
-    low_quote: false,
-    combining: false,
-    in_word: false,
-    a_tilde_or_circumflex: false,
-    a_circumflex: false,
-    nbsp: false,
-    sign: false,
-    quote_or_dash: false,
-    apostrophe: false,
+    ..Kind::new(Class::Space, Script::None)
 };
 
 /// The kind of the code point `u` (a valid `char`): from a table for the blocks mojibake
