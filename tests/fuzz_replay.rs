@@ -1,5 +1,6 @@
-//! Replays every committed fuzz corpus file and every crash ever found through the checks
-//! the fuzz targets make, so that plain `cargo test` guards them without a fuzzer.
+//! Replays every committed fuzz corpus file (inputs of at most 512 bytes), every seed and
+//! every crash ever found through the checks the fuzz targets make, so that plain
+//! `cargo test` guards them without a fuzzer.
 
 use std::fs;
 use std::path::Path;
