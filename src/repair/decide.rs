@@ -51,16 +51,6 @@ fn scan_options(options: &RepairOptions) -> ScanOptions {
     }
 }
 
-/// One layer: the repaired text, or `None` when nothing changes. With `edits`, each
-/// replaced stretch is recorded.
-pub(crate) fn layer(
-    text: &str,
-    options: &RepairOptions,
-    edits: Option<&mut Vec<Edit>>,
-) -> Option<String> {
-    layer_or_verdict(text, options, edits).ok()
-}
-
 /// What a layer found when it changed nothing: whether the text, the result of earlier
 /// layers, still reads as mojibake: entirely explained by some encoding and cheaper read
 /// that way, though not clearly enough to decode. Repair then gives back its input rather
@@ -69,8 +59,9 @@ pub(crate) struct Unchanged {
     pub(crate) still_mojibake: bool,
 }
 
-/// [`layer`], saying when nothing changes whether the text still reads as mojibake.
-pub(crate) fn layer_or_verdict(
+/// One layer: the repaired text, or, when nothing changes, whether the text still reads as
+/// mojibake. With `edits`, each replaced stretch is recorded.
+pub(crate) fn layer(
     text: &str,
     options: &RepairOptions,
     edits: Option<&mut Vec<Edit>>,

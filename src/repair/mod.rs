@@ -245,7 +245,7 @@ pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
     let mut current: Cow<'a, str> = Cow::Borrowed(text);
     let mut still_mojibake = false;
     for _ in 0..options.max_layers {
-        match decide::layer_or_verdict(&current, options, None) {
+        match decide::layer(&current, options, None) {
             Ok(next) => current = Cow::Owned(next),
             Err(unchanged) => {
                 still_mojibake = unchanged.still_mojibake;
@@ -281,18 +281,13 @@ pub fn explain(text: &str) -> Report {
 
 /// [`explain()`] with the given options.
 pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
-    if matches!(repair_with(text, options), Cow::Borrowed(_)) {
-        return Report {
-            text: text.to_string(),
-            fixes: Vec::new(),
-        };
-    }
     let mut current = text.to_string();
     let mut edits: Vec<Edit> = Vec::new();
+    let mut still_mojibake = false;
     for layer_index in 0..options.max_layers {
         let mut new_edits = Vec::new();
         match decide::layer(&current, options, Some(&mut new_edits)) {
-            Some(next) => {
+            Ok(next) => {
                 edits = if layer_index == 0 {
                     new_edits
                 } else {
@@ -300,8 +295,18 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
                 };
                 current = next;
             }
-            None => break,
+            Err(unchanged) => {
+                still_mojibake = unchanged.still_mojibake;
+                break;
+            }
         }
+    }
+    if still_mojibake {
+        // As `repair_with`: rather the input than a different mojibake.
+        return Report {
+            text: text.to_string(),
+            fixes: Vec::new(),
+        };
     }
     let fixes = edits
         .into_iter()
