@@ -203,3 +203,44 @@ fn explain_steps_over_a_lone_replacement_character() {
         assert_eq!(&input[fix.span.clone()], fix.before);
     }
 }
+
+/// Issue #16: `x: [[[…]]]` nested 100,000 deep went to the general YAML parser, which reads
+/// the whole collection (in quadratic time) before it counts levels: no answer in 20 s. The
+/// scanner now counts a flow collection's levels before handing it over, and stops at the
+/// first level past the limit, where the error points.
+#[test]
+fn deep_flow_collections_stop_at_the_first_level_past_the_limit() {
+    let limit = wikimd::Limits::default().max_depth;
+    for (open, close) in [("[", "]"), ("{a: ", "}"), ("[ \"[\", # [\n ", "]")] {
+        let deep = 100_000;
+        let input = format!("---\nx: {}1{}\n---\nbody\n", open.repeat(deep), close.repeat(deep));
+        let error = wikimd::parse(&input).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &wikimd::ErrorKind::LimitExceeded {
+                what: "front matter nesting depth",
+                limit
+            },
+            "{open}"
+        );
+        // The opening of level `limit + 1` (the top mapping is level 1).
+        let expected = "---\nx: ".len() + open.len() * (limit - 1);
+        assert_eq!(error.offset(), expected, "{open}");
+        // At the limit, the scanner and the general parser still agree, both ways.
+        for levels in [limit - 1, limit] {
+            let input = format!("---\nx: {}1{}\n---\n", open.repeat(levels), close.repeat(levels));
+            let fast = wikimd::parse_front_matter(&input).map(|m| m.is_some());
+            let general = wikimd::parse_front_matter_general(&input).map(|m| m.is_some());
+            assert_eq!(fast.is_ok(), general.is_ok(), "{open} {levels}");
+        }
+    }
+}
+
+/// The count of a flow collection's levels stops at the closing `---` line: brackets in the
+/// body are not the front matter's (an unclosed `[` is a YAML error, not a depth error).
+#[test]
+fn the_flow_depth_count_stops_at_the_closing_line() {
+    let input = format!("---\nx: [\n---\n{}\n", "[".repeat(1000));
+    let error = wikimd::parse(&input).unwrap_err();
+    assert!(matches!(error.kind(), wikimd::ErrorKind::Yaml { .. }), "{error}");
+}

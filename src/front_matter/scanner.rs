@@ -377,6 +377,75 @@ impl<'a> Scanner<'a, '_> {
         Ok(())
     }
 
+    /// Before a flow collection starting at `start` goes to the general parser: its
+    /// nesting depth, found in one pass that stops at the first level past the limit (the
+    /// general parser reads the whole collection before it counts, in quadratic time).
+    ///
+    /// Inside a flow collection every `[` or `{` outside a quoted scalar or a comment opens
+    /// a collection (a plain scalar cannot hold them), so the count is exact for valid
+    /// YAML; what is not valid is reported by the general parser.
+    #[cold]
+    fn flow_depth_within_limit(&self, start: usize) -> Scan<()> {
+        // Up to the closing `---` line, which ends the front matter wherever it is.
+        let mut end = start;
+        let bytes = loop {
+            match memchr(b'\n', &self.bytes[end..]) {
+                None => break self.bytes,
+                Some(n) if super::delimiter_line(self.bytes, end + n + 1).is_some() => {
+                    break &self.bytes[..end + n + 1];
+                }
+                Some(n) => end += n + 1,
+            }
+        };
+        let mut depth = self.depth;
+        let mut i = start;
+        // Whether a quoted scalar may start here: after an indicator or white space.
+        let mut node_start = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match b {
+                b'[' | b'{' => {
+                    depth += 1;
+                    if depth > self.limits.max_depth {
+                        return Err(self.error(
+                            ErrorKind::LimitExceeded {
+                                what: "front matter nesting depth",
+                                limit: self.limits.max_depth,
+                            },
+                            i..i,
+                        ));
+                    }
+                }
+                b']' | b'}' => {
+                    depth -= 1;
+                    if depth == self.depth {
+                        return Ok(());
+                    }
+                }
+                b'\'' | b'"' if node_start => {
+                    i += 1;
+                    while i < bytes.len() {
+                        match bytes[i] {
+                            b'\\' if b == b'"' => i += 1,
+                            b'\'' if b == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+                            c if c == b => break,
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                }
+                b'#' if i == 0 || is_blank(bytes[i - 1]) || bytes[i - 1] == b'\n' => {
+                    i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                    continue;
+                }
+                _ => {}
+            }
+            node_start = matches!(b, b'[' | b'{' | b',' | b':' | b'?' | b' ' | b'\t' | b'\n' | b'\r');
+            i += 1;
+        }
+        Ok(())
+    }
+
     #[inline]
     fn count_node(&mut self, at: usize) -> Scan<()> {
         if self.nodes_left == 0 {
@@ -574,6 +643,7 @@ impl<'a> Scanner<'a, '_> {
                     i += 1;
                 }
                 if self.bytes.get(i) != Some(&close) {
+                    self.flow_depth_within_limit(start)?;
                     return Err(Stop::Unsupported);
                 }
                 self.pos = i + 1;
