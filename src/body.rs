@@ -49,13 +49,15 @@ enum Piece<'a> {
 }
 
 /// The pieces of an inline text. Most paragraphs, items and cells are one piece of
-/// borrowed text: that case needs no allocation.
+/// borrowed text: that case needs no allocation. (The vector is boxed so that `Pieces` is
+/// the size of one piece: every inline of a document holds one.)
 #[derive(Debug, Clone, PartialEq, Default)]
 enum Pieces<'a> {
     #[default]
     Empty,
     One(Piece<'a>),
-    Many(Vec<Piece<'a>>),
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<Piece<'a>>>),
 }
 
 impl<'a> Pieces<'a> {
@@ -66,12 +68,18 @@ impl<'a> Pieces<'a> {
                 let mut v = Vec::with_capacity(4);
                 v.push(first);
                 v.push(piece);
-                Pieces::Many(v)
+                Pieces::Many(Box::new(v))
             }
             Pieces::Many(mut v) => {
                 v.push(piece);
                 Pieces::Many(v)
             }
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        if let Pieces::Many(v) = self {
+            v.shrink_to_fit();
         }
     }
 
@@ -118,7 +126,7 @@ impl<'a> Pieces<'a> {
     /// Removes and returns the pieces from `at` on.
     fn split_off(&mut self, at: usize) -> Pieces<'a> {
         match self {
-            Pieces::Many(v) => Pieces::Many(v.split_off(at.min(v.len()))),
+            Pieces::Many(v) => Pieces::Many(Box::new(v.split_off(at.min(v.len())))),
             Pieces::One(_) if at == 0 => std::mem::take(self),
             _ => Pieces::Empty,
         }
@@ -133,7 +141,7 @@ impl<'a> Pieces<'a> {
         match self {
             Pieces::Empty => Pieces::Empty,
             Pieces::One(p) => Pieces::One(own(p)),
-            Pieces::Many(v) => Pieces::Many(v.into_iter().map(own).collect()),
+            Pieces::Many(v) => Pieces::Many(Box::new(v.into_iter().map(own).collect())),
         }
     }
 }
@@ -153,7 +161,8 @@ pub enum Emphasis {
 pub struct Styled {
     kind: Emphasis,
     span: Span,
-    pieces: Range<usize>,
+    /// The pieces of the [`Inline`] it covers.
+    pieces: Span,
 }
 
 impl Styled {
@@ -173,7 +182,8 @@ impl Styled {
 pub struct InlineLink<'a> {
     url: CowStr<'a>,
     span: Span,
-    pieces: Range<usize>,
+    /// The pieces of the [`Inline`] it covers.
+    pieces: Span,
 }
 
 impl<'a> InlineLink<'a> {
@@ -219,10 +229,21 @@ impl<'a> Inline<'a> {
         plain_text(self.pieces.as_slice(), true)
     }
 
+    /// Gives back the room its vectors kept to grow: a document holds many inlines, and
+    /// this room was a fifth of a finished document's memory.
+    fn finish(mut self) -> Self {
+        self.pieces.shrink_to_fit();
+        if let Some(extras) = self.extras.as_deref_mut() {
+            extras.styles.shrink_to_fit();
+            extras.links.shrink_to_fit();
+        }
+        self
+    }
+
     /// The plain text of a link or a styled stretch.
-    fn text_of(&self, pieces: &Range<usize>) -> Cow<'_, str> {
-        let end = pieces.end.min(self.pieces.len());
-        let start = pieces.start.min(end);
+    fn text_of(&self, pieces: Span) -> Cow<'_, str> {
+        let end = (pieces.end as usize).min(self.pieces.len());
+        let start = (pieces.start as usize).min(end);
         plain_text(&self.pieces.as_slice()[start..end], true)
     }
 
@@ -233,7 +254,7 @@ impl<'a> Inline<'a> {
 
     /// The plain text of a styled stretch of this text.
     pub fn styled_text(&self, styled: &Styled) -> Cow<'_, str> {
-        self.text_of(&styled.pieces)
+        self.text_of(styled.pieces)
     }
 
     /// The bold stretches' plain text.
@@ -241,7 +262,7 @@ impl<'a> Inline<'a> {
         self.styles()
             .iter()
             .filter(|s| s.kind == Emphasis::Bold)
-            .map(|s| self.text_of(&s.pieces))
+            .map(|s| self.text_of(s.pieces))
     }
 
     /// The italic stretches' plain text.
@@ -249,7 +270,7 @@ impl<'a> Inline<'a> {
         self.styles()
             .iter()
             .filter(|s| s.kind == Emphasis::Italic)
-            .map(|s| self.text_of(&s.pieces))
+            .map(|s| self.text_of(s.pieces))
     }
 
     /// Markdown links, in order.
@@ -259,7 +280,7 @@ impl<'a> Inline<'a> {
 
     /// The plain text of a link of this text.
     pub fn link_text(&self, link: &InlineLink<'_>) -> Cow<'_, str> {
-        self.text_of(&link.pieces)
+        self.text_of(link.pieces)
     }
 
     /// Byte span of the Markdown in the input.
@@ -497,6 +518,9 @@ pub(crate) fn percent_decode(s: &str) -> Cow<'_, str> {
 }
 
 /// A block of a section, in source order.
+///
+/// Tables and figures are boxed: they are larger than paragraphs and lists and rarer, and
+/// every block of a document takes the size of the largest kind.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Block<'a> {
@@ -505,9 +529,9 @@ pub enum Block<'a> {
     /// A list.
     List(List<'a>),
     /// A table.
-    Table(Table<'a>),
+    Table(Box<Table<'a>>),
     /// An image on a line of its own.
-    Figure(Figure<'a>),
+    Figure(Box<Figure<'a>>),
 }
 
 impl Block<'_> {
@@ -515,8 +539,8 @@ impl Block<'_> {
         match self {
             Block::Paragraph(p) => Block::Paragraph(p.into_owned()),
             Block::List(l) => Block::List(l.into_owned()),
-            Block::Table(t) => Block::Table(t.into_owned()),
-            Block::Figure(f) => Block::Figure(f.into_owned()),
+            Block::Table(t) => Block::Table(Box::new(t.into_owned())),
+            Block::Figure(f) => Block::Figure(Box::new(f.into_owned())),
         }
     }
 }
@@ -582,7 +606,7 @@ impl<'a> Section<'a> {
     /// The tables.
     pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) => Some(&**t),
             _ => None,
         })
     }
@@ -590,7 +614,7 @@ impl<'a> Section<'a> {
     /// The figures.
     pub fn figures(&self) -> impl Iterator<Item = &Figure<'a>> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Figure(f) => Some(f),
+            Block::Figure(f) => Some(&**f),
             _ => None,
         })
     }
@@ -711,6 +735,7 @@ pub(crate) fn parse<'a>(
     let end = range.end;
     let mut next_start = end;
     for section in builder.sections.iter_mut().rev() {
+        section.blocks.shrink_to_fit();
         section.span.end = next_start as u32;
         next_start = section.span.start as usize;
     }
@@ -1063,7 +1088,7 @@ impl<'a> Builder<'a, '_> {
                         TagEnd::Emphasis | TagEnd::Strong => {
                             if let Some(b) = inline.as_mut() {
                                 if let Some((kind, start, at)) = b.open_styles.pop() {
-                                    let pieces = at..b.inline.pieces.len();
+                                    let pieces = (at..b.inline.pieces.len()).into();
                                     b.inline.extras.get_or_insert_default().styles.push(Styled {
                                         kind,
                                         span: (start..span.end).into(),
@@ -1076,7 +1101,7 @@ impl<'a> Builder<'a, '_> {
                         TagEnd::Link => {
                             if let Some(b) = inline.as_mut() {
                                 if let Some((url, start, at)) = b.open_links.pop() {
-                                    let pieces = at..b.inline.pieces.len();
+                                    let pieces = (at..b.inline.pieces.len()).into();
                                     b.inline.extras.get_or_insert_default().links.push(
                                         InlineLink {
                                             url,
@@ -1118,7 +1143,7 @@ impl<'a> Builder<'a, '_> {
                             if items_depth == 0 {
                                 if let Some(b) = inline.take() {
                                     if let Some(section) = self.sections.last_mut() {
-                                        section.title = b.inline;
+                                        section.title = b.inline.finish();
                                     }
                                 }
                             }
@@ -1127,7 +1152,7 @@ impl<'a> Builder<'a, '_> {
                             items_depth -= 1;
                             if items_depth == 0 {
                                 if let Some(b) = inline.take() {
-                                    let mut item = b.inline;
+                                    let mut item = b.inline.finish();
                                     item.span.end = span.end as u32;
                                     if let Some(Open::List(list)) = stack.last_mut() {
                                         list.items.push(item);
@@ -1140,6 +1165,7 @@ impl<'a> Builder<'a, '_> {
                         Open::List(mut list) => {
                             if items_depth == 0 {
                                 list.span.end = span.end as u32;
+                                list.items.shrink_to_fit();
                                 self.blocks().push(Block::List(list));
                             }
                         }
@@ -1147,7 +1173,7 @@ impl<'a> Builder<'a, '_> {
                         Open::TableCell => {
                             if items_depth == 0 {
                                 if let Some(b) = inline.take() {
-                                    let cell = b.inline;
+                                    let cell = b.inline.finish();
                                     match stack.last_mut() {
                                         Some(Open::TableHead) => {
                                             if let Some(Open::Table(t)) =
@@ -1170,7 +1196,10 @@ impl<'a> Builder<'a, '_> {
                         }
                         Open::Table(mut table) => {
                             table.span.end = span.end as u32;
-                            self.blocks().push(Block::Table(table));
+                            table.header.shrink_to_fit();
+                            table.cells.shrink_to_fit();
+                            table.row_starts.shrink_to_fit();
+                            self.blocks().push(Block::Table(Box::new(table)));
                         }
                         Open::CodeBlock | Open::HtmlBlock => {
                             if items_depth == 0 {
@@ -1258,7 +1287,7 @@ impl<'a> Builder<'a, '_> {
     fn finish_paragraph(&mut self, b: &mut InlineBuilder<'a>, span: Range<usize>) {
         end_line(b);
         let figures = std::mem::take(&mut b.figures);
-        let mut inline = std::mem::take(&mut b.inline);
+        let mut inline = std::mem::take(&mut b.inline).finish();
         inline.span = span.into();
         let has_text = inline
             .pieces
@@ -1272,7 +1301,7 @@ impl<'a> Builder<'a, '_> {
                     blocks.push(Block::Paragraph(p));
                 }
             }
-            blocks.push(Block::Figure(figure));
+            blocks.push(Block::Figure(Box::new(figure)));
         }
         if let Some(p) = paragraph {
             blocks.push(Block::Paragraph(p));
@@ -1302,8 +1331,12 @@ fn end_line(b: &mut InlineBuilder<'_>) {
         let alt_pieces = b.inline.pieces.split_off(pieces.start);
         b.inline.pieces.truncate(b.line_start);
         if let Some(extras) = b.inline.extras.as_deref_mut() {
-            extras.styles.retain(|s| s.pieces.end <= b.line_start);
-            extras.links.retain(|l| l.pieces.end <= b.line_start);
+            extras
+                .styles
+                .retain(|s| s.pieces.end as usize <= b.line_start);
+            extras
+                .links
+                .retain(|l| l.pieces.end as usize <= b.line_start);
         }
         let had_text = b
             .inline

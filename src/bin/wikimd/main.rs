@@ -1,0 +1,504 @@
+//! The `wikimd` command: parse, repair and check files and whole corpora.
+//!
+//! Exit codes: 0 when every document is fine, 1 when a document failed (the others are
+//! still processed), 2 for a usage error.
+
+#![forbid(unsafe_code)]
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, SystemTime};
+
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+mod in_place;
+mod inputs;
+
+use inputs::{collect, Inputs};
+
+/// Parse, repair and check Wikipedia-derived Markdown with YAML front matter.
+#[derive(Parser)]
+#[command(name = "wikimd", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print documents as JSON: one object for one file, JSON Lines (with "path") for
+    /// several files or directories.
+    Parse(ParseArgs),
+    /// Print the repaired text of a file ('-' for standard input), or rewrite files in
+    /// place.
+    Repair(RepairArgs),
+    /// Report per file whether it parses and whether it holds mojibake.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct ParseArgs {
+    /// Files, or directories searched recursively for *.md files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Parse the text as it is, without repairing mojibake first.
+    #[arg(long)]
+    no_repair: bool,
+    /// Read lists as strict CommonMark (a lazy continuation line joins the last item).
+    #[arg(long)]
+    strict_commonmark: bool,
+    /// Indent the JSON of a single document.
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Args)]
+struct RepairArgs {
+    /// Files, directories (with --in-place), or '-' for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Rewrite files that need repair (through a temporary file and a rename); leave the
+    /// others untouched.
+    #[arg(long)]
+    in_place: bool,
+    /// List each fix on standard error.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files, or directories searched recursively for *.md files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+const BROKEN_PIPE: &str = "<output closed>";
+
+/// A failure, already formatted as `path[:line:column]: message`.
+pub struct Failure {
+    message: String,
+    /// A usage error (exit code 2), not a document's.
+    usage: bool,
+}
+
+impl Failure {
+    fn new(message: String) -> Failure {
+        Failure {
+            message,
+            usage: false,
+        }
+    }
+
+    fn usage(message: &str) -> Failure {
+        Failure {
+            message: message.into(),
+            usage: true,
+        }
+    }
+
+    fn io(path: &Path, error: io::Error) -> Failure {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            return Failure::new(BROKEN_PIPE.into());
+        }
+        Failure::new(format!("{}: {}", path.display(), error))
+    }
+
+    fn parse(path: &Path, error: &wikimd::Error) -> Failure {
+        Failure::new(format!(
+            "{}:{}:{}: {} (byte {})",
+            path.display(),
+            error.line(),
+            error.column(),
+            error.kind(),
+            error.offset()
+        ))
+    }
+}
+
+/// Writes a line to standard error; a closed standard error is no reason to stop.
+fn warn(line: &str) {
+    let _ = writeln!(io::stderr(), "{line}");
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse(args),
+        Command::Repair(args) => repair(args),
+        Command::Check(args) => check(args),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        // A closed pipe (`wikimd parse DIR | head`) ends the output, not in error.
+        Err(failure) if failure.message.ends_with(BROKEN_PIPE) => ExitCode::SUCCESS,
+        Err(failure) => {
+            warn(&format!("wikimd: {}", failure.message));
+            ExitCode::from(if failure.usage { 2 } else { 1 })
+        }
+    }
+}
+
+/// Standard input can be read once: `-` may be given once.
+fn stdin_once(paths: &[PathBuf]) -> Result<(), Failure> {
+    if paths.iter().filter(|p| *p == Path::new("-")).count() > 1 {
+        return Err(Failure::usage(
+            "'-' (standard input) can be given only once: it can be read only once",
+        ));
+    }
+    Ok(())
+}
+
+/// Collects the inputs, and says on standard error what was skipped or failed.
+fn inputs(paths: &[PathBuf]) -> Result<Inputs, Failure> {
+    stdin_once(paths)?;
+    let inputs = collect(paths);
+    inputs.skipped.iter().for_each(|line| warn(line));
+    Ok(inputs)
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = if path == Path::new("-") {
+        let mut buffer = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buffer)
+            .map_err(|e| Failure::io(path, e))?;
+        buffer
+    } else {
+        fs::read(path).map_err(|e| Failure::io(path, e))?
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let error = wikimd::from_utf8(e.as_bytes()).expect_err("invalid UTF-8");
+            Err(Failure::parse(path, &error))
+        }
+    }
+}
+
+/// A progress bar on standard error when it is a terminal; hidden otherwise.
+fn progress(len: usize) -> ProgressBar {
+    if !io::stderr().is_terminal() || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, ETA {eta}")
+            .expect("valid template"),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Runs `work` on every file in parallel, handing the results to `emit` in file order.
+///
+/// Workers take the next file as soon as they are free (no waiting for the slowest file
+/// of a batch), and the calling thread writes results as they complete in order. A file is
+/// only started with a permit, returned when its result has been written: at most a few
+/// documents per thread are in memory at once, whatever the corpus size.
+fn for_each_in_order<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(&Path) -> T + Sync,
+    mut emit: impl FnMut(&Path, T) -> io::Result<()>,
+) -> io::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{mpsc, Mutex};
+
+    let bar = progress(files.len());
+    let threads = rayon::current_num_threads().max(1);
+    let window = 8 * threads;
+    let next = AtomicUsize::new(0);
+    let (result_sender, results) = mpsc::sync_channel::<(usize, T)>(window);
+    let (permit_sender, permits) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        permit_sender.send(()).expect("room for every permit");
+    }
+    let permits = Mutex::new(permits);
+    let mut outcome = Ok(());
+    rayon::in_place_scope(|scope| {
+        for _ in 0..threads {
+            let result_sender = result_sender.clone();
+            let (permits, next, work) = (&permits, &next, &work);
+            scope.spawn(move |_| loop {
+                let permit = permits.lock().map(|p| p.recv());
+                if !matches!(permit, Ok(Ok(()))) {
+                    return;
+                }
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = files.get(i) else { return };
+                if result_sender.send((i, work(path))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(result_sender);
+        let mut pending = BTreeMap::new();
+        let mut expected = 0;
+        'results: for (i, result) in results.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&expected) {
+                outcome = emit(&files[expected], result);
+                bar.inc(1);
+                expected += 1;
+                if outcome.is_err() {
+                    break 'results;
+                }
+                let _ = permit_sender.send(());
+            }
+        }
+        // Stops the workers, if an error ended the writing early.
+        drop(permit_sender);
+        drop(results);
+    });
+    bar.finish_and_clear();
+    outcome
+}
+
+fn parse_options(args: &ParseArgs) -> wikimd::ParseOptions {
+    let mut options = wikimd::ParseOptions::default();
+    if args.strict_commonmark {
+        options.list_end = wikimd::ListEnd::CommonMark;
+    }
+    options
+}
+
+/// The text to parse: the file's, repaired unless `no_repair`. The file's own text is
+/// dropped as soon as a repaired copy exists: one large file is in memory once.
+fn document_text(path: &Path, no_repair: bool) -> Result<String, Failure> {
+    let raw = read_text(path)?;
+    if no_repair {
+        return Ok(raw);
+    }
+    let repaired = match wikimd::repair(&raw) {
+        Cow::Owned(repaired) => Some(repaired),
+        Cow::Borrowed(_) => None,
+    };
+    Ok(repaired.unwrap_or(raw))
+}
+
+/// Parses one file into its JSON object with a `"path"` key, for JSON Lines.
+fn parse_to_json_line(path: &Path, args: &ParseArgs) -> Result<String, Failure> {
+    let text = document_text(path, args.no_repair)?;
+    let doc =
+        wikimd::parse_with(&text, &parse_options(args)).map_err(|e| Failure::parse(path, &e))?;
+    let mut value = serde_json::to_value(&doc).expect("documents serialize");
+    let object = value.as_object_mut().expect("an object");
+    object.insert("path".into(), path.display().to_string().into());
+    Ok(value.to_string())
+}
+
+fn parse(args: ParseArgs) -> Result<bool, Failure> {
+    let single = args.paths.len() == 1 && !args.paths[0].is_dir();
+    let stdout_failure = |e| Failure::io(Path::new("<stdout>"), e);
+    if single {
+        // Written as it is serialized: no copy of the document as JSON text in memory.
+        let path = &args.paths[0];
+        let text = document_text(path, args.no_repair)?;
+        let doc = wikimd::parse_with(&text, &parse_options(&args))
+            .map_err(|e| Failure::parse(path, &e))?;
+        let mut out = BufWriter::new(io::stdout().lock());
+        if args.pretty {
+            serde_json::to_writer_pretty(&mut out, &doc)
+        } else {
+            serde_json::to_writer(&mut out, &doc)
+        }
+        .map_err(io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush())
+        .map_err(stdout_failure)?;
+        return Ok(true);
+    }
+    let inputs = inputs(&args.paths)?;
+    let mut ok = inputs.failures.is_empty();
+    inputs.failures.iter().for_each(|f| warn(&f.message));
+    let mut out = BufWriter::new(io::stdout());
+    for_each_in_order(
+        &inputs.files,
+        |path| parse_to_json_line(path, &args),
+        |_, result| {
+            match result {
+                Ok(json) => writeln!(out, "{json}")?,
+                Err(failure) => {
+                    ok = false;
+                    warn(&failure.message);
+                }
+            }
+            Ok(())
+        },
+    )
+    .and_then(|()| out.flush())
+    .map_err(stdout_failure)?;
+    Ok(ok)
+}
+
+/// The fixes `repair` makes in `text`, one line each: `path:line:column: before -> after (why)`.
+fn explain_lines(path: &Path, text: &str) -> Vec<String> {
+    let report = wikimd::repair::explain(text);
+    // Fixes come in order: each position is counted on from the last one.
+    let mut position = wikimd::Position::of(text, 0);
+    report
+        .fixes
+        .iter()
+        .map(|fix| {
+            position = position.advance(text, fix.span.start);
+            let kinds: Vec<String> = fix.kinds.iter().map(ToString::to_string).collect();
+            format!(
+                "{}:{}:{}: {:?} -> {:?} ({})",
+                path.display(),
+                position.line,
+                position.column,
+                fix.before,
+                fix.after,
+                kinds.join(", then ")
+            )
+        })
+        .collect()
+}
+
+fn repair(args: RepairArgs) -> Result<bool, Failure> {
+    if !args.in_place {
+        if args.paths.len() != 1 {
+            return Err(Failure::usage(
+                "repair prints one file; use --in-place for several",
+            ));
+        }
+        let path = &args.paths[0];
+        let raw = read_text(path)?;
+        if args.explain {
+            for line in explain_lines(path, &raw) {
+                warn(&line);
+            }
+        }
+        let repaired = wikimd::repair(&raw);
+        let mut out = io::stdout().lock();
+        out.write_all(repaired.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+        return Ok(true);
+    }
+    if args.paths.iter().any(|p| p == Path::new("-")) {
+        return Err(Failure::usage("--in-place cannot rewrite standard input"));
+    }
+    let started = SystemTime::now();
+    let inputs = inputs(&args.paths)?;
+    let mut ok = inputs.failures.is_empty();
+    inputs.failures.iter().for_each(|f| warn(&f.message));
+    let dirs: BTreeSet<&Path> = inputs
+        .files
+        .iter()
+        .map(|file| file.parent().unwrap_or(Path::new("")))
+        .collect();
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        in_place::remove_stale_temporary_files(dir, started)
+            .iter()
+            .for_each(|line| warn(line));
+    }
+    for_each_in_order(
+        &inputs.files,
+        |path| -> Result<Vec<String>, Failure> {
+            let raw = read_text(path)?;
+            let repaired = wikimd::repair(&raw);
+            if matches!(repaired, Cow::Borrowed(_)) {
+                return Ok(Vec::new());
+            }
+            let lines = if args.explain {
+                explain_lines(path, &raw)
+            } else {
+                Vec::new()
+            };
+            in_place::rewrite(path, repaired.as_bytes())?;
+            Ok(lines)
+        },
+        |_, result| {
+            match result {
+                Ok(lines) => lines.iter().for_each(|line| warn(line)),
+                Err(failure) => {
+                    ok = false;
+                    warn(&failure.message);
+                }
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| Failure::io(Path::new("<stderr>"), e))?;
+    Ok(ok)
+}
+
+fn check(args: CheckArgs) -> Result<bool, Failure> {
+    let inputs = inputs(&args.paths)?;
+    let (mut fine, mut damaged, mut failed) = (0usize, 0usize, 0usize);
+    let mut out = BufWriter::new(io::stdout());
+    let stdout_failure = |e| Failure::io(Path::new("<stdout>"), e);
+    for failure in &inputs.failures {
+        writeln!(out, "{}", failure.message).map_err(stdout_failure)?;
+    }
+    for_each_in_order(
+        &inputs.files,
+        |path| -> Result<bool, Failure> {
+            let raw = read_text(path)?;
+            let repaired = wikimd::repair(&raw);
+            let mojibake = matches!(repaired, Cow::Owned(_));
+            wikimd::parse(&repaired).map_err(|e| {
+                // Positions refer to the file as it is when it needed no repair.
+                let error = if mojibake {
+                    wikimd::parse(&raw).err().unwrap_or(e)
+                } else {
+                    e
+                };
+                Failure::parse(path, &error)
+            })?;
+            Ok(mojibake)
+        },
+        |path, result| {
+            match result {
+                Ok(true) => {
+                    damaged += 1;
+                    writeln!(
+                        out,
+                        "{}: ok, mojibake (run `wikimd repair`)",
+                        path.display()
+                    )?;
+                }
+                Ok(false) => {
+                    fine += 1;
+                    writeln!(out, "{}: ok", path.display())?;
+                }
+                Err(failure) => {
+                    failed += 1;
+                    writeln!(out, "{}", failure.message)?;
+                }
+            }
+            Ok(())
+        },
+    )
+    .map_err(stdout_failure)?;
+    let directories = match inputs.failures.len() {
+        0 => String::new(),
+        1 => "; 1 directory error".to_string(),
+        n => format!("; {n} directory errors"),
+    };
+    writeln!(
+        out,
+        "{} documents: {} ok, {} with mojibake, {} failed{}",
+        inputs.files.len(),
+        fine,
+        damaged,
+        failed,
+        directories
+    )
+    .and_then(|()| out.flush())
+    .map_err(stdout_failure)?;
+    Ok(failed == 0 && inputs.failures.is_empty())
+}
