@@ -217,6 +217,19 @@ fn usage_errors_exit_with_2() {
     assert_eq!(failure(wikimd().arg("parse")).0, 2);
     assert_eq!(failure(wikimd().arg("frobnicate")).0, 2);
     assert_eq!(failure(wikimd().args(["parse", "--bogus", "x.md"])).0, 2);
+    // Issue #16: these were exit code 1.
+    let (code, stderr) = failure(wikimd().args(["repair", "a.md", "b.md"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("use --in-place for several"), "{stderr}");
+    let (code, stderr) = failure(wikimd().args(["repair", "--in-place", "-"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot rewrite standard input"), "{stderr}");
+    // Standard input can be read once.
+    for command in ["parse", "check"] {
+        let (code, stderr) = failure(wikimd().args([command, "-", "-"]).write_stdin("x"));
+        assert_eq!(code, 2, "{command}: {stderr}");
+        assert!(stderr.contains("can be given only once"), "{stderr}");
+    }
 }
 
 #[test]
@@ -283,8 +296,12 @@ fn repair_in_place_leaves_the_file_intact_when_it_fails() {
     );
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("bad.md: failure injected before rename"),
+        stderr.contains("bad.md: not rewritten, the rename failed: failure injected before rename"),
         "{stderr}"
+    );
+    assert!(
+        !stderr.contains(".wikimd-"),
+        "no temporary file named: {stderr}"
     );
     assert_eq!(fs::read(&bad).unwrap(), before, "the original is intact");
     assert_eq!(

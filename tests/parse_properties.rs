@@ -139,6 +139,20 @@ fn apply(doc: &[u8], edits: &[Edit]) -> Vec<u8> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
+    /// `Position::advance`, counted on from a position, agrees with `Position::of`, counted
+    /// from the start (the reference), for offsets in any order.
+    #[test]
+    fn advancing_a_position_counts_as_from_the_start(
+        s in "[a\n\réあ🇫]{0,60}",
+        offsets in proptest::collection::vec(0usize..80, 1..8),
+    ) {
+        let mut at = wikimd::Position::of(&s, 0);
+        for offset in offsets {
+            at = at.advance(&s, offset);
+            prop_assert_eq!(at, wikimd::Position::of(&s, offset));
+        }
+    }
+
     #[test]
     fn arbitrary_strings_never_panic(s in "\\PC{0,400}") {
         if let Ok(doc) = wikimd::parse(&s) {

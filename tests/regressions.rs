@@ -213,7 +213,11 @@ fn deep_flow_collections_stop_at_the_first_level_past_the_limit() {
     let limit = wikimd::Limits::default().max_depth;
     for (open, close) in [("[", "]"), ("{a: ", "}"), ("[ \"[\", # [\n ", "]")] {
         let deep = 100_000;
-        let input = format!("---\nx: {}1{}\n---\nbody\n", open.repeat(deep), close.repeat(deep));
+        let input = format!(
+            "---\nx: {}1{}\n---\nbody\n",
+            open.repeat(deep),
+            close.repeat(deep)
+        );
         let error = wikimd::parse(&input).unwrap_err();
         assert_eq!(
             error.kind(),
@@ -228,7 +232,11 @@ fn deep_flow_collections_stop_at_the_first_level_past_the_limit() {
         assert_eq!(error.offset(), expected, "{open}");
         // At the limit, the scanner and the general parser still agree, both ways.
         for levels in [limit - 1, limit] {
-            let input = format!("---\nx: {}1{}\n---\n", open.repeat(levels), close.repeat(levels));
+            let input = format!(
+                "---\nx: {}1{}\n---\n",
+                open.repeat(levels),
+                close.repeat(levels)
+            );
             let fast = wikimd::parse_front_matter(&input).map(|m| m.is_some());
             let general = wikimd::parse_front_matter_general(&input).map(|m| m.is_some());
             assert_eq!(fast.is_ok(), general.is_ok(), "{open} {levels}");
@@ -242,5 +250,8 @@ fn deep_flow_collections_stop_at_the_first_level_past_the_limit() {
 fn the_flow_depth_count_stops_at_the_closing_line() {
     let input = format!("---\nx: [\n---\n{}\n", "[".repeat(1000));
     let error = wikimd::parse(&input).unwrap_err();
-    assert!(matches!(error.kind(), wikimd::ErrorKind::Yaml { .. }), "{error}");
+    assert!(
+        matches!(error.kind(), wikimd::ErrorKind::Yaml { .. }),
+        "{error}"
+    );
 }

@@ -440,7 +440,10 @@ impl<'a> Scanner<'a, '_> {
                 }
                 _ => {}
             }
-            node_start = matches!(b, b'[' | b'{' | b',' | b':' | b'?' | b' ' | b'\t' | b'\n' | b'\r');
+            node_start = matches!(
+                b,
+                b'[' | b'{' | b',' | b':' | b'?' | b' ' | b'\t' | b'\n' | b'\r'
+            );
             i += 1;
         }
         Ok(())
