@@ -44,3 +44,16 @@ run() {
 run 1
 run "$(nproc)"
 echo "speed-up: $(echo "$(cat "$dir/secs.1") / $(cat "$dir/secs.$(nproc)")" | bc -l | cut -c1-4)x on $(nproc) cores"
+
+# One large file: the corpus one document after another, about a third of the corpus size.
+# Peak memory must stay under twice the file's size.
+big="$dir/big.md"
+for i in $(seq 1 $(( copies / 3 + 1 ))); do cat tests/corpus/mojibake/*.md; done > "$big"
+for kind in mojibake clean; do
+    if [ "$kind" = clean ]; then "$bin" repair "$big" > "$big.clean" && mv "$big.clean" "$big"; fi
+    size=$(stat -c %s "$big")
+    /usr/bin/time -v "$bin" parse "$big" 2> "$dir/time.big" > /dev/null
+    rss=$(grep "Maximum resident set size" "$dir/time.big" | awk '{print $NF}')
+    printf 'one %s file of %s MB: peak RSS %s MB, %s times its size\n' "$kind" \
+        "$((size / 1000000))" "$((rss / 1024))" "$(echo "$rss * 1024 / $size" | bc -l | cut -c1-4)"
+done

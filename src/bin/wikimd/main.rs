@@ -23,11 +23,19 @@ use inputs::{collect, Inputs};
 
 /// Parse, repair and check Wikipedia-derived Markdown with YAML front matter.
 #[derive(Parser)]
-#[command(name = "wikimd", version, about, long_about = None)]
+#[command(name = "wikimd", version, about, long_about = None, after_help = AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+const AFTER_HELP: &str = "\
+Directories are searched recursively for *.md files, sorted; links to files are read, links \
+to directories are not followed, FIFOs, sockets and devices are skipped (each said on \
+standard error); an unreadable subdirectory fails under its name and the walk goes on. \
+A file given by name is read whatever it is (a FIFO too). '-' is standard input, once.
+
+Exit codes: 0 every document fine, 1 a document or directory failed, 2 usage error.";
 
 #[derive(Subcommand)]
 enum Command {
@@ -63,7 +71,9 @@ struct RepairArgs {
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Rewrite files that need repair (through a temporary file and a rename); leave the
-    /// others untouched.
+    /// others untouched. Keeps permissions, owner and group (or leaves the file alone),
+    /// follows symbolic links, splits hard links, drops extended attributes, and first
+    /// removes the temporary files of interrupted runs.
     #[arg(long)]
     in_place: bool,
     /// List each fix on standard error.
