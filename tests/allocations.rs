@@ -200,7 +200,10 @@ fn a_large_document_takes_less_memory_than_its_text() {
     let held = LIVE.with(Cell::get) as f64 / input.len() as f64;
     let peak = PEAK.with(Cell::get) as f64 / input.len() as f64;
     drop(doc);
-    eprintln!("{} bytes: the document holds {held:.2}x, peak {peak:.2}x", input.len());
+    eprintln!(
+        "{} bytes: the document holds {held:.2}x, peak {peak:.2}x",
+        input.len()
+    );
     assert!(peak < 0.9, "peak {peak:.2}x the text");
 }
 

@@ -85,6 +85,37 @@ fn repair_gives_the_clean_twin_byte_for_byte() {
     }
 }
 
+/// `repair --explain` counts each fix's position on from the last (it was quadratic): its
+/// lines are those of `Position::of`, counted from the start, for every mojibake document.
+#[test]
+fn explain_positions_are_those_counted_from_the_start() {
+    for name in names() {
+        let path = corpus().join("mojibake").join(format!("{name}.md"));
+        let text = fs::read_to_string(&path).unwrap();
+        let output = wikimd()
+            .args(["repair", "--explain"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let report = wikimd::repair::explain(&text);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), report.fixes.len(), "{name}");
+        for (line, fix) in lines.iter().zip(&report.fixes) {
+            let at = wikimd::Position::of(&text, fix.span.start);
+            let prefix = format!(
+                "{}:{}:{}: {:?} -> ",
+                path.display(),
+                at.line,
+                at.column,
+                fix.before
+            );
+            assert!(line.starts_with(&prefix), "{line} vs {prefix}");
+        }
+    }
+}
+
 #[test]
 fn repair_reads_standard_input_and_explains_on_standard_error() {
     let output = wikimd()
