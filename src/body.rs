@@ -466,11 +466,30 @@ impl<'a> Figure<'a> {
         &self.url
     }
 
-    /// For `https://wikipedia.org/wiki/Special:Redirect/file/NAME?`, the percent-decoded
-    /// NAME; otherwise `None`. Invalid UTF-8 after decoding is replaced by U+FFFD.
+    /// For `https://wikipedia.org/wiki/Special:Redirect/file/NAME?`, NAME percent-decoded
+    /// as UTF-8 (`+` stays `+`); otherwise `None`, also when NAME is empty, holds a `?`,
+    /// has a `%` that two hexadecimal digits do not follow, or does not decode to UTF-8.
+    ///
+    /// ```
+    /// let file = |url: &str| -> Option<String> {
+    ///     let text = format!("![x]({url})");
+    ///     let doc = wikimd::parse(&text).unwrap();
+    ///     let file = doc.figures().next()?.file()?.into_owned();
+    ///     Some(file)
+    /// };
+    /// let redirect = "https://wikipedia.org/wiki/Special:Redirect/file/";
+    /// assert_eq!(file(&format!("{redirect}Caf%C3%A9.jpg?")).as_deref(), Some("Café.jpg"));
+    /// assert_eq!(file(&format!("{redirect}Caf%E9.jpg?")), None); // not UTF-8
+    /// assert_eq!(file(&format!("{redirect}A%ZZ.jpg?")), None);
+    /// assert_eq!(file(&format!("{redirect}?")), None);
+    /// assert_eq!(file("https://example.org/Cat.jpg"), None);
+    /// ```
     pub fn file(&self) -> Option<Cow<'_, str>> {
         let name = self.url.strip_prefix(REDIRECT)?.strip_suffix('?')?;
-        Some(percent_decode(name))
+        if name.is_empty() || name.contains('?') {
+            return None;
+        }
+        percent_decode(name)
     }
 
     /// Byte span of the image in the input.
@@ -488,33 +507,26 @@ impl<'a> Figure<'a> {
     }
 }
 
-/// Decodes `%XX` escapes as UTF-8 (`+` stays `+`).
-pub(crate) fn percent_decode(s: &str) -> Cow<'_, str> {
+/// Decodes `%XX` escapes as UTF-8 (`+` stays `+`): `None` for a `%` that two hexadecimal
+/// digits do not follow, or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<Cow<'_, str>> {
     if !s.contains('%') {
-        return Cow::Borrowed(s);
+        return Some(Cow::Borrowed(s));
     }
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            let hex = |c: u8| (c as char).to_digit(16);
-            if let (Some(h), Some(l)) = (
-                b.get(i + 1).and_then(|&c| hex(c)),
-                b.get(i + 2).and_then(|&c| hex(c)),
-            ) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
+            let hex = |at: usize| b.get(at).and_then(|&c| (c as char).to_digit(16));
+            out.push((hex(i + 1)? * 16 + hex(i + 2)?) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
         }
-        out.push(b[i]);
-        i += 1;
     }
-    match String::from_utf8(out) {
-        Ok(s) => Cow::Owned(s),
-        Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    }
+    String::from_utf8(out).ok().map(Cow::Owned)
 }
 
 /// A block of a section, in source order.
@@ -1116,7 +1128,11 @@ impl<'a> Builder<'a, '_> {
                         TagEnd::Image => {
                             if let Some(b) = inline.as_mut() {
                                 if let Some((url, start, at)) = b.images.pop() {
-                                    if b.images.is_empty() {
+                                    if !b.open_links.is_empty() || !b.open_styles.is_empty() {
+                                        // A linked or emphasised image: the line is more
+                                        // than exactly one image, no figure.
+                                        b.line_other = true;
+                                    } else if b.images.is_empty() {
                                         b.line_images += 1;
                                         b.line_image =
                                             Some((url, start..span.end, at..b.inline.pieces.len()));

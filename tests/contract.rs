@@ -1,0 +1,67 @@
+//! The body contract (`tests/corpus/CONTRACT.md`) on constructs the corpus rarely shows:
+//! the reproducers of issue #17, each with the JSON the contract gives.
+
+use serde_json::{json, Value};
+
+/// The lead section's JSON for a body (no front matter), keeping only non-empty keys.
+fn lead(body: &str) -> Value {
+    let doc = wikimd::parse(body).unwrap();
+    let json = serde_json::to_value(&doc).unwrap();
+    let mut lead = json["sections"][0].clone();
+    let object = lead.as_object_mut().unwrap();
+    object.retain(|_, v| v.as_array().is_some_and(|a| !a.is_empty()));
+    lead
+}
+
+const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
+
+/// D. `file` is `null` for a name that does not decode: a bad escape, bytes that are not
+/// UTF-8, a `?` in the name, an empty name.
+#[test]
+fn d_figure_file_is_null_when_the_name_does_not_decode() {
+    for name in [
+        "A%ZZ.jpg?",
+        "Caf%E9.jpg?",
+        "C.jpg??",
+        "?",
+        "A%2.jpg?",
+        "A%.jpg?",
+    ] {
+        let url = format!("{REDIRECT}{name}");
+        assert_eq!(
+            lead(&format!("![a]({url})\n")),
+            json!({"figures": [{"alt": "a", "url": url, "file": null}]}),
+            "{name}"
+        );
+    }
+    // What decodes still does, `+` kept.
+    let url = format!("{REDIRECT}Caf%C3%A9+1.jpg?");
+    assert_eq!(
+        lead(&format!("![a]({url})\n")),
+        json!({"figures": [{"alt": "a", "url": url, "file": "Café+1.jpg"}]})
+    );
+}
+
+/// E. Only a line that is exactly one image is a figure: a linked (or emphasised) image is
+/// the paragraph's text.
+#[test]
+fn e_a_linked_image_line_is_not_a_figure() {
+    let image = format!("![a]({REDIRECT}A.jpg?)");
+    for line in [
+        format!("[{image}](https://e.org)"),
+        format!("*{image}*"),
+        format!("**{image}**"),
+    ] {
+        assert_eq!(
+            lead(&format!("{line}\n")),
+            json!({"paragraphs": ["a"]}),
+            "{line}"
+        );
+    }
+    // Beside a linked image, a line that is one image is still a figure.
+    let body = format!("[{image}](https://e.org)\n{image}\n");
+    assert_eq!(
+        lead(&body),
+        json!({"paragraphs": ["a"], "figures": [{"alt": "a", "url": format!("{REDIRECT}A.jpg?"), "file": "A.jpg"}]})
+    );
+}
