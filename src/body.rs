@@ -1056,7 +1056,13 @@ impl<'a> Builder<'a, '_> {
                             stack.push(Open::TableCell);
                         }
                         Tag::CodeBlock(_) => {
-                            start_leaf(&mut inline, in_item, &span);
+                            // Code is dropped, except inside a list item, whose text is all
+                            // its blocks' texts (the contract).
+                            if in_item {
+                                start_leaf(&mut inline, in_item, &span);
+                            } else {
+                                inline = None;
+                            }
                             stack.push(Open::CodeBlock);
                         }
                         Tag::HtmlBlock => {
@@ -1217,7 +1223,8 @@ impl<'a> Builder<'a, '_> {
                             table.row_starts.shrink_to_fit();
                             self.blocks().push(Block::Table(Box::new(table)));
                         }
-                        Open::CodeBlock | Open::HtmlBlock => {
+                        Open::CodeBlock => {}
+                        Open::HtmlBlock => {
                             if items_depth == 0 {
                                 if let Some(mut b) = inline.take() {
                                     self.finish_paragraph(&mut b, span.clone());

@@ -65,3 +65,33 @@ fn e_a_linked_image_line_is_not_a_figure() {
         json!({"paragraphs": ["a"], "figures": [{"alt": "a", "url": format!("{REDIRECT}A.jpg?"), "file": "A.jpg"}]})
     );
 }
+
+/// A. Code blocks outside list items are dropped: fenced (closed or not), indented by four
+/// spaces or a tab, a heading indented into code, a fence after a list item.
+#[test]
+fn a_top_level_code_blocks_are_dropped() {
+    for body in [
+        "a\n\n```\nb\n```\n\n    c\n",
+        "a\n\n\tc\n",
+        "a\n\n```\nb\n",
+        "a\n\n~~~ rust\nb\n~~~\n",
+        "a\n\n    ## x\n",
+        "> a\n>\n>     b\n",
+    ] {
+        assert_eq!(lead(body), json!({"paragraphs": ["a"]}), "{body:?}");
+    }
+    assert_eq!(
+        lead(" * a\n```\nb\n```\n"),
+        json!({"lists": [["a"]]}),
+        "a fence after a list item"
+    );
+    // Inside a list item, code is part of the item's text, as before.
+    assert_eq!(
+        lead(" * a\n\n   ```\n   code\n   ```\n"),
+        json!({"lists": [["a code"]]})
+    );
+    // The blocks around a code block are unchanged by it.
+    let around = "a\n\n b\n\n * c\n";
+    let with_code = "a\n\n```\nx\n```\n\n b\n\n * c\n";
+    assert_eq!(lead(around), lead(with_code));
+}
