@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
@@ -720,8 +720,9 @@ pub(crate) fn parse<'a>(
     let lazy_cuts = options.list_end == ListEnd::WhereWritten;
     let mut todo: Vec<Segment> = segments(src, range.clone(), lazy_cuts);
     todo.reverse();
+    let references = references(&src[range.clone()]);
     while let Some(segment) = todo.pop() {
-        match builder.segment(segment.range.clone(), segment.cut)? {
+        match builder.segment(segment.range.clone(), segment.cut, &references)? {
             Outcome::Done => {}
             Outcome::Split { block_start, line } => {
                 todo.push(Segment {
@@ -752,6 +753,43 @@ pub(crate) fn parse<'a>(
         next_start = section.span.start as usize;
     }
     Ok(builder.sections)
+}
+
+/// A reference definition of the body: its label (as [`label_key`] gives it), destination
+/// and title.
+type Reference = (String, CowStr<'static>, CowStr<'static>);
+
+/// The body's reference definitions. They are document-wide (`[x]: url` anywhere resolves
+/// `[y][x]` anywhere), but the body is read in segments, each by a parser of its own: the
+/// definitions of the whole body are gathered first and given to every segment's parser
+/// for the references it cannot resolve. Only a body that holds `]:` can define one, and
+/// only then is it read for them (by pulldown-cmark's first pass).
+fn references(body: &str) -> Vec<Reference> {
+    if memchr::memmem::find(body.as_bytes(), b"]:").is_none() {
+        return Vec::new();
+    }
+    let parser = Parser::new_ext(body, Options::ENABLE_TABLES);
+    parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| {
+            // pulldown-cmark lends the definitions for as long as its parser lives: copied.
+            let title = def
+                .title
+                .clone()
+                .map_or(CowStr::Borrowed(""), |t| t.into_static());
+            (label_key(label), def.dest.clone().into_static(), title)
+        })
+        .collect()
+}
+
+/// A label as CommonMark matches it: white space collapsed, case ignored.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A part of the body read by a parser of its own.
@@ -944,13 +982,26 @@ impl<'a> Builder<'a, '_> {
             .blocks
     }
 
-    fn segment(&mut self, range: Range<usize>, cut: bool) -> Result<Outcome, Error> {
+    fn segment(
+        &mut self,
+        range: Range<usize>,
+        cut: bool,
+        references: &[Reference],
+    ) -> Result<Outcome, Error> {
         let text = &self.src[range.clone()];
         let base = range.start;
         let at_start = (self.sections.len(), self.blocks().len());
         // Whether the last text read so far was inside a list item, and where it ended.
         let mut last_text_in_item = (false, base);
-        let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
+        // A reference this segment does not define may be defined in another.
+        let elsewhere = |link: BrokenLink<'a>| {
+            let key = label_key(&link.reference);
+            let (_, url, title) = references.iter().find(|r| r.0 == key)?;
+            Some((url.clone(), title.clone()))
+        };
+        let parser =
+            Parser::new_with_broken_link_callback(text, Options::ENABLE_TABLES, Some(elsewhere))
+                .into_offset_iter();
         let mut stack: Vec<Open<'a>> = Vec::new();
         // Inline text being built: the innermost leaf block, or the top-level list item.
         let mut inline: Option<InlineBuilder<'a>> = None;

@@ -95,3 +95,26 @@ fn a_top_level_code_blocks_are_dropped() {
     let with_code = "a\n\n```\nx\n```\n\n b\n\n * c\n";
     assert_eq!(lead(around), lead(with_code));
 }
+
+/// F. Reference definitions are document-wide: one defined before or after the list rule
+/// splits the body still resolves links and images, whatever the label's case and spaces.
+#[test]
+fn f_reference_definitions_are_document_global() {
+    assert_eq!(
+        lead("[x]: https://e.org\n\n * a\nb\n\n[y][x]\n"),
+        json!({"paragraphs": ["b", "y"], "lists": [["a"]]})
+    );
+    assert_eq!(
+        lead(" * a\nb\n\n[y][x] ![i][x] [X]\n\n * c\nd\n\n[x]: https://e.org\n"),
+        json!({"paragraphs": ["b", "y i X", "d"], "lists": [["a"], ["c"]]})
+    );
+    assert_eq!(
+        lead("[x]: <https://e.org> \"T\"\n * a\nb\n\n[Y][ X ]\n"),
+        json!({"paragraphs": ["b", "Y"], "lists": [["a"]]})
+    );
+    // An undefined reference stays text.
+    assert_eq!(
+        lead(" * a\nb\n\n[y][z]\n"),
+        json!({"paragraphs": ["b", "[y][z]"], "lists": [["a"]]})
+    );
+}
