@@ -37,6 +37,15 @@ fn clean() -> Vec<u8> {
     fs::read(corpus().join("clean/002_en_694e8886bfb3.md")).unwrap()
 }
 
+/// `wikimd repair --in-place PATH`.
+fn in_place(path: impl AsRef<Path>) -> std::process::Output {
+    wikimd()
+        .args(["repair", "--in-place"])
+        .arg(path.as_ref())
+        .output()
+        .unwrap()
+}
+
 fn is_root() -> bool {
     let probe = tempfile::NamedTempFile::new().unwrap();
     probe.as_file().metadata().unwrap().uid() == 0
@@ -210,11 +219,7 @@ fn a_rewrite_keeps_the_owner_the_group_and_the_mode() {
     fs::write(&file, mojibake()).unwrap();
     std::os::unix::fs::chown(&file, Some(65534), Some(65534)).unwrap();
     fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
-    let output = wikimd()
-        .args(["repair", "--in-place"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let output = in_place(&file);
     assert!(output.status.success(), "{}", text(&output.stderr));
     let meta = fs::metadata(&file).unwrap();
     assert_eq!(fs::read(&file).unwrap(), repaired());
@@ -291,11 +296,7 @@ fn a_link_given_to_rewrite_is_followed() {
     let link = dir.path().join("link.md");
     fs::write(&target, mojibake()).unwrap();
     std::os::unix::fs::symlink("real/target.md", &link).unwrap();
-    let output = wikimd()
-        .args(["repair", "--in-place"])
-        .arg(&link)
-        .output()
-        .unwrap();
+    let output = in_place(&link);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(
         fs::symlink_metadata(&link)
@@ -316,11 +317,7 @@ fn a_rewrite_splits_hard_links_and_rewrites_read_only_files() {
     fs::write(&file, mojibake()).unwrap();
     fs::hard_link(&file, &other_name).unwrap();
     fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
-    let output = wikimd()
-        .args(["repair", "--in-place"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let output = in_place(&file);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(fs::read(&file).unwrap(), repaired());
     assert_eq!(
@@ -358,11 +355,7 @@ fn a_rewrite_drops_extended_attributes() {
     }
     let list = "import os, sys; print(os.listxattr(sys.argv[1]))";
     assert_eq!(python(list).unwrap().trim(), "['user.origin']");
-    let output = wikimd()
-        .args(["repair", "--in-place"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let output = in_place(&file);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(fs::read(&file).unwrap(), repaired());
     assert_eq!(python(list).unwrap().trim(), "[]");
@@ -388,11 +381,7 @@ fn temporary_files_of_an_interrupted_run_are_removed_by_the_next_run() {
         make(".wikimd-notes.md.tmp", hour_ago),
         make(".wikimd-Zz99Yy.tmp", in_an_hour),
     ];
-    let output = wikimd()
-        .args(["repair", "--in-place"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = in_place(dir.path());
     let stderr = text(&output.stderr);
     assert!(output.status.success(), "{stderr}");
     assert!(!stale.exists(), "{stderr}");
