@@ -762,25 +762,70 @@ type Reference = (String, CowStr<'static>, CowStr<'static>);
 /// The body's reference definitions. They are document-wide (`[x]: url` anywhere resolves
 /// `[y][x]` anywhere), but the body is read in segments, each by a parser of its own: the
 /// definitions of the whole body are gathered first and given to every segment's parser
-/// for the references it cannot resolve. Only a body that holds `]:` can define one, and
-/// only then is it read for them (by pulldown-cmark's first pass).
+/// for the references it cannot resolve.
+///
+/// A definition starts a line with `[` (after at most three spaces) and holds `]:`. Only
+/// the paragraph around such a line (from the blank line before it to the blank line after
+/// it) is read, by pulldown-cmark's first pass, which says whether it defines anything:
+/// each byte is read at most once, and most bodies are not read at all.
 fn references(body: &str) -> Vec<Reference> {
-    if memchr::memmem::find(body.as_bytes(), b"]:").is_none() {
-        return Vec::new();
-    }
-    let parser = Parser::new_ext(body, Options::ENABLE_TABLES);
-    parser
-        .reference_definitions()
-        .iter()
-        .map(|(label, def)| {
+    let bytes = body.as_bytes();
+    let mut found = Vec::new();
+    let mut read_to = 0;
+    for at in memchr::memmem::find_iter(bytes, b"]:") {
+        if at < read_to {
+            continue;
+        }
+        let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let indent = bytes[line..].iter().take_while(|&&b| b == b' ').count();
+        if indent > 3 || bytes[line + indent] != b'[' {
+            continue;
+        }
+        let start = paragraph_start(bytes, line, read_to);
+        let end = paragraph_end(bytes, at);
+        let parser = Parser::new_ext(&body[start..end], Options::ENABLE_TABLES);
+        found.extend(parser.reference_definitions().iter().map(|(label, def)| {
             // pulldown-cmark lends the definitions for as long as its parser lives: copied.
             let title = def
                 .title
                 .clone()
                 .map_or(CowStr::Borrowed(""), |t| t.into_static());
             (label_key(label), def.dest.clone().into_static(), title)
-        })
-        .collect()
+        }));
+        read_to = end;
+    }
+    found
+}
+
+/// The start of the paragraph holding the line at `line`: after the last blank line
+/// before it, and not before `floor`.
+fn paragraph_start(bytes: &[u8], mut line: usize, floor: usize) -> usize {
+    while line > floor {
+        let previous = memchr::memrchr(b'\n', &bytes[..line - 1]).map_or(0, |i| i + 1);
+        if is_blank_line(&bytes[previous..line]) {
+            return line;
+        }
+        line = previous;
+    }
+    line.max(floor)
+}
+
+/// The end of the paragraph holding byte `at`: the start of the next blank line.
+fn paragraph_end(bytes: &[u8], at: usize) -> usize {
+    let mut line = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    while line < bytes.len() {
+        let next = memchr::memchr(b'\n', &bytes[line..]).map_or(bytes.len(), |i| line + i + 1);
+        if is_blank_line(&bytes[line..next]) {
+            return line;
+        }
+        line = next;
+    }
+    bytes.len()
+}
+
+fn is_blank_line(line: &[u8]) -> bool {
+    line.iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
 /// A label as CommonMark matches it: white space collapsed, case ignored.

@@ -112,9 +112,13 @@ fn f_reference_definitions_are_document_global() {
         lead("[x]: <https://e.org> \"T\"\n * a\nb\n\n[Y][ X ]\n"),
         json!({"paragraphs": ["b", "Y"], "lists": [["a"]]})
     );
-    // An undefined reference stays text.
+    // An undefined reference stays text; a definition cannot interrupt a paragraph.
     assert_eq!(
         lead(" * a\nb\n\n[y][z]\n"),
         json!({"paragraphs": ["b", "[y][z]"], "lists": [["a"]]})
+    );
+    assert_eq!(
+        lead("t\n[x]: https://e.org\n\n * a\nb\n\n[y][x]\n"),
+        json!({"paragraphs": ["t [x]: https://e.org", "b", "[y][x]"], "lists": [["a"]]})
     );
 }
