@@ -1040,6 +1040,9 @@ impl<'a> Builder<'a, '_> {
         let mut last_text_in_item = (false, base);
         // A reference this segment does not define may be defined in another.
         let elsewhere = |link: BrokenLink<'a>| {
+            if references.is_empty() {
+                return None; // most bodies: no allocation for the key
+            }
             let key = label_key(&link.reference);
             let (_, url, title) = references.iter().find(|r| r.0 == key)?;
             Some((url.clone(), title.clone()))
