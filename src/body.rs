@@ -77,9 +77,12 @@ impl<'a> Pieces<'a> {
         }
     }
 
+    /// Gives back the room of eight pieces or more (a smaller room is not worth the copy).
     fn shrink_to_fit(&mut self) {
         if let Pieces::Many(v) = self {
-            v.shrink_to_fit();
+            if v.capacity() - v.len() >= 8 {
+                v.shrink_to_fit();
+            }
         }
     }
 
