@@ -14,6 +14,8 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
 
+mod raw_html;
+
 /// A byte span stored as two `u32` (documents are limited to 4 GiB): the model's values
 /// are smaller for it, and a document of many small blocks is much smaller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -786,14 +788,16 @@ fn references(body: &str) -> Vec<Reference> {
         }
         let start = paragraph_start(bytes, line, read_to);
         let end = paragraph_end(bytes, at);
-        let parser = Parser::new_ext(&body[start..end], Options::ENABLE_TABLES);
+        let input = &body[start..end];
+        let copy = raw_html::masked(input);
+        let read = copy.as_deref().unwrap_or(input);
+        let unmask = raw_html::Unmask { read, input };
+        let parser = Parser::new_ext(read, Options::ENABLE_TABLES);
         found.extend(parser.reference_definitions().iter().map(|(label, def)| {
             // pulldown-cmark lends the definitions for as long as its parser lives: copied.
-            let title = def
-                .title
-                .clone()
-                .map_or(CowStr::Borrowed(""), |t| t.into_static());
-            (label_key(label), def.dest.clone().into_static(), title)
+            let back = |t: &CowStr<'_>| unmask.string(t.clone(), &def.span, true).into_static();
+            let title = def.title.as_ref().map_or(CowStr::Borrowed(""), back);
+            (label_key(label), back(&def.dest), title)
         }));
         read_to = end;
     }
@@ -1036,13 +1040,17 @@ impl<'a> Builder<'a, '_> {
         cut: bool,
         references: &[Reference],
     ) -> Result<Outcome, Error> {
-        let text = &self.src[range.clone()];
+        let input = &self.src[range.clone()];
+        // The parser reads raw HTML as text only from a masked copy (see `raw_html`).
+        let copy = raw_html::masked(input);
+        let read = copy.as_deref().unwrap_or(input);
+        let unmask = raw_html::Unmask { read, input };
         let base = range.start;
         let at_start = (self.sections.len(), self.blocks().len());
         // Whether the last text read so far was inside a list item, and where it ended.
         let mut last_text_in_item = (false, base);
         // A reference this segment does not define may be defined in another.
-        let elsewhere = |link: BrokenLink<'a>| {
+        let elsewhere = |link: BrokenLink<'_>| {
             if references.is_empty() {
                 return None; // most bodies: no allocation for the key
             }
@@ -1051,7 +1059,7 @@ impl<'a> Builder<'a, '_> {
             Some((url.clone(), title.clone()))
         };
         let parser =
-            Parser::new_with_broken_link_callback(text, Options::ENABLE_TABLES, Some(elsewhere))
+            Parser::new_with_broken_link_callback(read, Options::ENABLE_TABLES, Some(elsewhere))
                 .into_offset_iter();
         let mut stack: Vec<Open<'a>> = Vec::new();
         // Inline text being built: the innermost leaf block, or the top-level list item.
@@ -1062,6 +1070,7 @@ impl<'a> Builder<'a, '_> {
         let mut snapshot = (self.sections.len(), self.blocks().len(), base);
         let max_depth = self.options.limits.max_depth;
         for (event, span) in parser {
+            let event = unmask.event(event, &span);
             let span = span.start + base..span.end + base;
             match event {
                 Event::Start(tag) => {

@@ -122,3 +122,48 @@ fn f_reference_definitions_are_document_global() {
         json!({"paragraphs": ["t [x]: https://e.org", "b", "[y][x]"], "lists": [["a"]]})
     );
 }
+
+/// B. A line that starts with a tag or a comment is paragraph text: no HTML blocks. A
+/// `<div>` line no longer swallows the list after it, nor `<pre>` a blank line.
+#[test]
+fn b_lines_that_start_with_a_tag_are_text() {
+    assert_eq!(
+        lead("a\n<div>b</div>\n\n<br/>\n**c**\n\n<!--\nd\n\ne\n-->\n"),
+        json!({"paragraphs": ["a <div>b</div>", "<br/> c", "<!-- d", "e -->"]})
+    );
+    assert_eq!(
+        lead("<div>\n * a\n * b\n\n</div>\n"),
+        json!({"paragraphs": ["<div>", "</div>"], "lists": [["a", "b"]]})
+    );
+    assert_eq!(
+        lead("<pre>\nx\n\ny\n</pre>\n"),
+        json!({"paragraphs": ["<pre> x", "y </pre>"]})
+    );
+    assert_eq!(
+        lead("<?php x ?>\n\n<![CDATA[ y ]]>\n\n<!DOCTYPE html>\n"),
+        json!({"paragraphs": ["<?php x ?>", "<![CDATA[ y ]]>", "<!DOCTYPE html>"]})
+    );
+}
+
+/// C. Inline tags are text like any other: entities decoded and emphasis read inside them.
+/// Autolinks, code spans and destinations in angle brackets are what they were.
+#[test]
+fn c_inline_html_is_text() {
+    assert_eq!(
+        lead("a <abbr title=\"x &amp; y\">b</abbr> <!-- **c** -->\n"),
+        json!({"paragraphs": ["a <abbr title=\"x & y\">b</abbr> <!-- c -->"]})
+    );
+    assert_eq!(
+        lead("see <https://e.org>, <a@b.org>, `<b>`, [l](<u v>) and a*<i>x</i>*\n"),
+        json!({"paragraphs": ["see https://e.org, a@b.org, <b>, l and a*<i>x</i>*"]})
+    );
+    // In a list item and a table cell too.
+    assert_eq!(
+        lead(" * <b>x</b> &amp; *y*\n"),
+        json!({"lists": [["<b>x</b> & y"]]})
+    );
+    assert_eq!(
+        lead("| <b>h</b> |\n|---|\n| x &amp; <i>y</i> |\n"),
+        json!({"tables": [{"header": ["<b>h</b>"], "rows": [["x & <i>y</i>"]]}]})
+    );
+}

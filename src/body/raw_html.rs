@@ -1,0 +1,294 @@
+//! Raw HTML read as text, as the contract reads it.
+//!
+//! The contract's body has no raw HTML: a line that starts with a tag or a comment is
+//! paragraph text like any other, and inside tag-like text entities are decoded and
+//! emphasis is read (`<abbr title="x &amp; y">` gives `<abbr title="x & y">`). pulldown-cmark
+//! always recognises HTML and has no option against it. So the text it reads is a copy in
+//! which the byte after each `<` that could open HTML (a letter, `/`, `!` or `?`) is
+//! [`MASK`], a byte with no meaning in Markdown: no tag, comment or HTML block can start
+//! there, and `<` stays the punctuation it is for emphasis. Autolinks (`<https://…>`,
+//! `<a@b.org>`) are left as they are. Every string the parser gives back is taken from the
+//! input at the same offsets ([`Unmask`]); a string the parser built (an escape removed, a
+//! line break in a code span) gets its masked bytes back from the input.
+//!
+//! Text that already holds [`MASK`] (a control character no article has) is given to the
+//! parser as it is, HTML and all.
+
+use std::ops::Range;
+
+use memchr::{memchr, memchr_iter};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag};
+
+/// The byte that stands for the byte after a `<` in the text the parser reads.
+const MASK: u8 = 0x01;
+
+/// The copy of `text` that the parser reads, or `None` when `text` needs none (no `<`) or
+/// cannot have one (it holds [`MASK`]).
+pub(super) fn masked(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    memchr(b'<', bytes)?;
+    if memchr(MASK, bytes).is_some() {
+        return None;
+    }
+    let mut copy = bytes.to_vec();
+    let mut any = false;
+    for at in memchr_iter(b'<', bytes) {
+        let opens_html = matches!(
+            bytes.get(at + 1),
+            Some(b'a'..=b'z' | b'A'..=b'Z' | b'/' | b'!' | b'?')
+        );
+        if opens_html && !is_autolink(&bytes[at..]) && !starts_destination(bytes, at) {
+            copy[at + 1] = MASK;
+            any = true;
+        }
+    }
+    // Only ASCII letters and punctuation were replaced, by an ASCII byte.
+    any.then(|| String::from_utf8(copy).expect("UTF-8 stays UTF-8"))
+}
+
+/// Whether the `<` at `at` opens a link destination in angle brackets: after `](` or after
+/// a reference definition's `]:` (white space between).
+fn starts_destination(bytes: &[u8], at: usize) -> bool {
+    let before = bytes[..at].trim_ascii_end();
+    before.ends_with(b"](") || before.ends_with(b"]:")
+}
+
+/// Whether `text` (starting with `<`) starts with a CommonMark autolink: `<scheme:…>` or
+/// `<local@domain>`.
+fn is_autolink(text: &[u8]) -> bool {
+    let Some(end) = memchr(b'>', text) else {
+        return false;
+    };
+    let inner = &text[1..end];
+    let scheme = inner.iter().position(|&b| b == b':');
+    if let Some(colon) = scheme {
+        let name = &inner[..colon];
+        return (2..=32).contains(&name.len())
+            && name[0].is_ascii_alphabetic()
+            && name[1..]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+            && inner[colon + 1..].iter().all(|&b| b > b' ' && b != b'<');
+    }
+    let Some(at) = inner.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&inner[..at], &inner[at + 1..]);
+    !local.is_empty()
+        && local
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b"..!#$%&'*+/=?^_`{|}~-".contains(&b))
+        && domain.split(|&b| b == b'.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label.first().is_some_and(u8::is_ascii_alphanumeric)
+                && label.last().is_some_and(u8::is_ascii_alphanumeric)
+                && label
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Takes the parser's strings back to the input: `read` is the text the parser read (the
+/// input itself, or its masked copy), `input` the input, at the same offsets.
+pub(super) struct Unmask<'m, 'a> {
+    pub(super) read: &'m str,
+    pub(super) input: &'a str,
+}
+
+impl<'m, 'a> Unmask<'m, 'a> {
+    /// `text`, a string the parser gave for the event at `span` (offsets in `read`).
+    /// `from_end`: the string comes from the end of the span (a link's destination), not
+    /// its start.
+    pub(super) fn string(
+        &self,
+        text: CowStr<'m>,
+        span: &Range<usize>,
+        from_end: bool,
+    ) -> CowStr<'a> {
+        match text {
+            CowStr::Borrowed("") => CowStr::Borrowed(""),
+            CowStr::Borrowed(s) => {
+                let start = (s.as_ptr() as usize).wrapping_sub(self.read.as_ptr() as usize);
+                match self.input.get(start..start + s.len()) {
+                    Some(original) if start <= self.read.len() => CowStr::Borrowed(original),
+                    // Not a slice of the text read (a string of the parser's own).
+                    _ => CowStr::from(self.restored(s, span, from_end)),
+                }
+            }
+            owned if !owned.as_bytes().contains(&MASK) => owned.into_static(),
+            owned => CowStr::from(self.restored(&owned, span, from_end)),
+        }
+    }
+
+    /// `s` with each [`MASK`] replaced by the input's byte it stands for: the masked bytes
+    /// of the span, in order (from its end when `from_end`).
+    fn restored(&self, s: &str, span: &Range<usize>, from_end: bool) -> String {
+        let span = span.start.min(self.read.len())..span.end.min(self.read.len());
+        let read = &self.read.as_bytes()[span.clone()];
+        let input = &self.input.as_bytes()[span];
+        let mut originals: Vec<u8> = memchr_iter(MASK, read).map(|i| input[i]).collect();
+        let masks = memchr_iter(MASK, s.as_bytes()).count();
+        if from_end {
+            originals.drain(..originals.len().saturating_sub(masks));
+        }
+        let mut originals = originals.into_iter();
+        let bytes: Vec<u8> = s
+            .bytes()
+            .map(|b| {
+                if b == MASK {
+                    originals.next().unwrap_or(b'<')
+                } else {
+                    b
+                }
+            })
+            .collect();
+        String::from_utf8(bytes).expect("ASCII bytes for ASCII bytes")
+    }
+
+    /// The event with every string taken back to the input.
+    pub(super) fn event(&self, event: Event<'m>, span: &Range<usize>) -> Event<'a> {
+        let s = |t: CowStr<'m>| self.string(t, span, false);
+        match event {
+            Event::Start(tag) => Event::Start(self.tag(tag, span)),
+            Event::End(end) => Event::End(end),
+            Event::Text(t) => Event::Text(s(t)),
+            Event::Code(t) => Event::Code(s(t)),
+            Event::InlineMath(t) => Event::InlineMath(s(t)),
+            Event::DisplayMath(t) => Event::DisplayMath(s(t)),
+            Event::Html(t) => Event::Html(s(t)),
+            Event::InlineHtml(t) => Event::InlineHtml(s(t)),
+            Event::FootnoteReference(t) => Event::FootnoteReference(s(t)),
+            Event::SoftBreak => Event::SoftBreak,
+            Event::HardBreak => Event::HardBreak,
+            Event::Rule => Event::Rule,
+            Event::TaskListMarker(checked) => Event::TaskListMarker(checked),
+        }
+    }
+
+    fn tag(&self, tag: Tag<'m>, span: &Range<usize>) -> Tag<'a> {
+        let s = |t: CowStr<'m>| self.string(t, span, false);
+        let end = |t: CowStr<'m>| self.string(t, span, true);
+        match tag {
+            Tag::Paragraph => Tag::Paragraph,
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => Tag::Heading {
+                level,
+                id: id.map(s),
+                classes: classes.into_iter().map(s).collect(),
+                attrs: attrs.into_iter().map(|(k, v)| (s(k), v.map(s))).collect(),
+            },
+            Tag::BlockQuote(kind) => Tag::BlockQuote(kind),
+            Tag::CodeBlock(CodeBlockKind::Indented) => Tag::CodeBlock(CodeBlockKind::Indented),
+            Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
+                Tag::CodeBlock(CodeBlockKind::Fenced(s(info)))
+            }
+            Tag::HtmlBlock => Tag::HtmlBlock,
+            Tag::List(start) => Tag::List(start),
+            Tag::Item => Tag::Item,
+            Tag::FootnoteDefinition(label) => Tag::FootnoteDefinition(s(label)),
+            Tag::DefinitionList => Tag::DefinitionList,
+            Tag::DefinitionListTitle => Tag::DefinitionListTitle,
+            Tag::DefinitionListDefinition => Tag::DefinitionListDefinition,
+            Tag::Table(alignments) => Tag::Table(alignments),
+            Tag::TableHead => Tag::TableHead,
+            Tag::TableRow => Tag::TableRow,
+            Tag::TableCell => Tag::TableCell,
+            Tag::Emphasis => Tag::Emphasis,
+            Tag::Strong => Tag::Strong,
+            Tag::Strikethrough => Tag::Strikethrough,
+            Tag::Superscript => Tag::Superscript,
+            Tag::Subscript => Tag::Subscript,
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => Tag::Link {
+                link_type,
+                dest_url: end(dest_url),
+                title: end(title),
+                id: s(id),
+            },
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => Tag::Image {
+                link_type,
+                dest_url: end(dest_url),
+                title: end(title),
+                id: s(id),
+            },
+            Tag::MetadataBlock(kind) => Tag::MetadataBlock(kind),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_masked() {
+        let copy =
+            masked("a <div>b</div> <!-- c --> <?x?> <https://e.org> <a@b.org> < d <3").unwrap();
+        assert_eq!(
+            copy,
+            "a <\u{1}iv>b<\u{1}div> <\u{1}-- c --> <\u{1}x?> <https://e.org> <a@b.org> < d <3"
+        );
+        assert_eq!(masked("no tags < here <3"), None);
+        assert_eq!(
+            masked("[a](<b c>) [d]: <e>"),
+            None,
+            "destinations in angle brackets"
+        );
+        assert_eq!(
+            masked("\u{1}<div>"),
+            None,
+            "text that holds the mask is read as it is"
+        );
+    }
+
+    #[test]
+    fn autolinks() {
+        for yes in [
+            "<https://e.org>",
+            "<mailto:a@b.c>",
+            "<a+b.c-d:x>",
+            "<a.b@c-d.org>",
+        ] {
+            assert!(is_autolink(yes.as_bytes()), "{yes}");
+        }
+        for no in [
+            "<a:b>",
+            "<https://e.org",
+            "<https://a b>",
+            "<div>",
+            "<a@-b.org>",
+            "<@b.org>",
+        ] {
+            assert!(!is_autolink(no.as_bytes()), "{no}");
+        }
+    }
+
+    #[test]
+    fn built_strings_get_their_bytes_back() {
+        let input = "`a\n<b>` [x](y\\<z)";
+        let read = masked(input).unwrap();
+        let unmask = Unmask { read: &read, input };
+        let code = read[1..6].replace('\n', " ");
+        assert_eq!(&*unmask.string(CowStr::from(code), &(0..8), false), "a <b>");
+        let dest = "<z".replace('z', "\u{1}");
+        // Only the last masked byte of the span belongs to the destination.
+        assert_eq!(
+            &*unmask.string(CowStr::from(dest), &(9..input.len()), true),
+            "<z"
+        );
+    }
+}
