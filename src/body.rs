@@ -835,6 +835,20 @@ fn is_blank_line(line: &[u8]) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
+/// Resolves the references a segment does not define from the body's definitions.
+fn resolver<'i>(
+    references: &[Reference],
+) -> impl FnMut(BrokenLink<'i>) -> Option<(CowStr<'i>, CowStr<'i>)> + '_ {
+    move |link| {
+        if references.is_empty() {
+            return None; // most bodies: no allocation for the key
+        }
+        let key = label_key(&link.reference);
+        let (_, url, title) = references.iter().find(|r| r.0 == key)?;
+        Some((url.clone(), title.clone()))
+    }
+}
+
 /// A label as CommonMark matches it: white space collapsed, case ignored.
 fn label_key(label: &str) -> String {
     label
@@ -1041,26 +1055,24 @@ impl<'a> Builder<'a, '_> {
         references: &[Reference],
     ) -> Result<Outcome, Error> {
         let input = &self.src[range.clone()];
-        // The parser reads raw HTML as text only from a masked copy (see `raw_html`).
-        let copy = raw_html::masked(input);
-        let read = copy.as_deref().unwrap_or(input);
-        let unmask = raw_html::Unmask { read, input };
         let base = range.start;
         let at_start = (self.sections.len(), self.blocks().len());
         // Whether the last text read so far was inside a list item, and where it ended.
         let mut last_text_in_item = (false, base);
-        // A reference this segment does not define may be defined in another.
-        let elsewhere = |link: BrokenLink<'_>| {
-            if references.is_empty() {
-                return None; // most bodies: no allocation for the key
-            }
-            let key = label_key(&link.reference);
-            let (_, url, title) = references.iter().find(|r| r.0 == key)?;
-            Some((url.clone(), title.clone()))
+        // The parser reads raw HTML as text only from a masked copy (see `raw_html`).
+        let copy = raw_html::masked(input);
+        let options = Options::ENABLE_TABLES;
+        let events = match copy.as_deref() {
+            None => raw_html::Events::Input(
+                Parser::new_with_broken_link_callback(input, options, Some(resolver(references)))
+                    .into_offset_iter(),
+            ),
+            Some(read) => raw_html::Events::Masked(
+                Parser::new_with_broken_link_callback(read, options, Some(resolver(references)))
+                    .into_offset_iter(),
+                raw_html::Unmask { read, input },
+            ),
         };
-        let parser =
-            Parser::new_with_broken_link_callback(read, Options::ENABLE_TABLES, Some(elsewhere))
-                .into_offset_iter();
         let mut stack: Vec<Open<'a>> = Vec::new();
         // Inline text being built: the innermost leaf block, or the top-level list item.
         let mut inline: Option<InlineBuilder<'a>> = None;
@@ -1069,8 +1081,7 @@ impl<'a> Builder<'a, '_> {
         // Rollback point: sections and blocks before the current top-level block.
         let mut snapshot = (self.sections.len(), self.blocks().len(), base);
         let max_depth = self.options.limits.max_depth;
-        for (event, span) in parser {
-            let event = unmask.event(event, &span);
+        for (event, span) in events {
             let span = span.start + base..span.end + base;
             match event {
                 Event::Start(tag) => {

@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use memchr::{memchr, memchr_iter};
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag};
+use pulldown_cmark::{BrokenLinkCallback, CodeBlockKind, CowStr, Event, OffsetIter, Tag};
 
 /// The byte that stands for the byte after a `<` in the text the parser reads.
 const MASK: u8 = 0x01;
@@ -87,6 +87,34 @@ fn is_autolink(text: &[u8]) -> bool {
                     .iter()
                     .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
         })
+}
+
+/// The events of a segment with their spans: straight from the parser when it reads the
+/// input itself (no copy was needed), or taken back to the input from the copy it reads.
+pub(super) enum Events<'m, 'a, F, G> {
+    /// The parser reads the input.
+    Input(OffsetIter<'a, F>),
+    /// The parser reads a masked copy.
+    Masked(OffsetIter<'m, G>, Unmask<'m, 'a>),
+}
+
+impl<'m, 'a, F, G> Iterator for Events<'m, 'a, F, G>
+where
+    F: BrokenLinkCallback<'a>,
+    G: BrokenLinkCallback<'m>,
+{
+    type Item = (Event<'a>, Range<usize>);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Events::Input(events) => events.next(),
+            Events::Masked(events, unmask) => {
+                let (event, span) = events.next()?;
+                Some((unmask.event(event, &span), span))
+            }
+        }
+    }
 }
 
 /// Takes the parser's strings back to the input: `read` is the text the parser read (the
