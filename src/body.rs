@@ -879,16 +879,9 @@ struct Segment {
 /// is read twice. Runs of sections are cut so that no segment grows much past
 /// SEGMENT_BYTES: pulldown-cmark builds its tree for a whole segment at once, so this
 /// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut. Link
-/// reference definitions are global to a document: a body that may hold one is one
-/// segment.
+/// reference definitions, global to a document, are gathered first (`references`).
 fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
     let bytes = src.as_bytes();
-    let whole = || {
-        vec![Segment {
-            range: range.clone(),
-            cut: false,
-        }]
-    };
     // Offsets where a segment may start, and whether it is a lazy-line cut.
     let mut cuts: Vec<(usize, bool)> = Vec::new();
     let mut line = range.start;
@@ -897,8 +890,12 @@ fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
     while line < range.end {
         let end = memchr::memchr(b'\n', &bytes[line..range.end]).map_or(range.end, |i| line + i);
         let text = &bytes[line..end];
-        let indent = text.iter().take_while(|&&b| b == b' ').count();
-        let rest = &text[indent..];
+        // Indentation in columns: a tab goes to the next multiple of four.
+        let indent = indentation(src, line);
+        let rest = &text[text
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()..];
         let blank = rest.iter().all(|b| b.is_ascii_whitespace());
         let marker = rest.first().copied();
         let run = rest.iter().take_while(|&&b| Some(b) == marker).count();
@@ -928,10 +925,6 @@ fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
                             .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
                 {
                     cuts.push((line, false));
-                }
-                (None, Some(b'[')) if rest.windows(2).any(|w| w == b"]:") => {
-                    // A possible link reference definition: one segment.
-                    return whole();
                 }
                 _ => {}
             }
@@ -1378,23 +1371,16 @@ impl<'a> Builder<'a, '_> {
                     }
                 }
                 Event::SoftBreak | Event::HardBreak => {
+                    let line = span.end;
                     if self.options.list_end == ListEnd::WhereWritten
                         && items_depth > 0
-                        && quotes == 0
+                        && line < range.end
+                        && is_lazy_in_list(self.src, &stack, line)
                     {
-                        if let Some(Open::Item { content_column }) = stack
-                            .iter()
-                            .rev()
-                            .find(|o| !matches!(o, Open::Paragraph { .. }))
-                        {
-                            let line = span.end;
-                            if line < range.end && indentation(self.src, line) < *content_column {
-                                self.sections.truncate(snapshot.0);
-                                let (_, blocks, block_start) = snapshot;
-                                self.blocks().truncate(blocks);
-                                return Ok(Outcome::Split { block_start, line });
-                            }
-                        }
+                        self.sections.truncate(snapshot.0);
+                        let (_, blocks, block_start) = snapshot;
+                        self.blocks().truncate(blocks);
+                        return Ok(Outcome::Split { block_start, line });
                     }
                     if let Some(b) = inline.as_mut() {
                         end_line(b);
@@ -1580,6 +1566,64 @@ fn indentation(src: &str, at: usize) -> usize {
         }
     }
     column
+}
+
+/// Whether the line at `line`, which goes on a paragraph, is a line the list rule ends the
+/// list before: the paragraph is in a list item, and the line is indented less than the
+/// outermost open item's content column, or lacks a `>` of a block quote around the list.
+/// (A line indented for the outer item but not for an inner one stays in the item, as the
+/// reference reads it.)
+fn is_lazy_in_list(src: &str, stack: &[Open<'_>], line: usize) -> bool {
+    let innermost = stack
+        .iter()
+        .rev()
+        .find(|o| !matches!(o, Open::Paragraph { .. }));
+    if !matches!(innermost, Some(Open::Item { .. })) {
+        return false;
+    }
+    let Some(first_item) = stack.iter().position(|o| matches!(o, Open::Item { .. })) else {
+        return false;
+    };
+    let Open::Item { content_column } = stack[first_item] else {
+        return false;
+    };
+    let quotes = stack[..first_item]
+        .iter()
+        .filter(|o| matches!(o, Open::BlockQuote))
+        .count();
+    match after_quote_markers(src, line, quotes) {
+        None => true,
+        Some(column) => column < content_column,
+    }
+}
+
+/// The column of the first character after `quotes` block-quote markers (`>`, after at most
+/// three spaces of indentation each) at the start of the line at `at`; `None` if the line
+/// has fewer markers.
+fn after_quote_markers(src: &str, at: usize, quotes: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut i = at;
+    let mut column = 0;
+    let blanks = |i: &mut usize, column: &mut usize| {
+        while let Some(&b) = bytes.get(*i) {
+            match b {
+                b' ' => *column += 1,
+                b'\t' => *column += 4 - *column % 4,
+                _ => break,
+            }
+            *i += 1;
+        }
+    };
+    for _ in 0..quotes {
+        blanks(&mut i, &mut column);
+        if bytes.get(i) != Some(&b'>') {
+            return None;
+        }
+        i += 1;
+        column += 1;
+    }
+    blanks(&mut i, &mut column);
+    Some(column)
 }
 
 /// The content column of the list item whose marker starts at `at`.

@@ -167,3 +167,55 @@ fn c_inline_html_is_text() {
         json!({"tables": [{"header": ["<b>h</b>"], "rows": [["x & <i>y</i>"]]}]})
     );
 }
+
+/// G. A tab is four columns: it indents a lazy-looking line enough to go on a list item, and
+/// `\t* b` is indented code (dropped), not a list item.
+#[test]
+fn g_a_tab_is_four_columns() {
+    assert_eq!(lead(" * a\n\tb\n"), json!({"lists": [["a b"]]}));
+    assert_eq!(lead("\t* b\n"), json!({}));
+    assert_eq!(lead("a\n\n\t* b\n"), json!({"paragraphs": ["a"]}));
+    // Two spaces and a tab: still four columns.
+    assert_eq!(lead(" * a\n  \tb\n"), json!({"lists": [["a b"]]}));
+}
+
+/// H. A line indented for the outer item but not for an inner one goes on the item (the
+/// format's own ` * 1) a` form too); the list rule ends the list before a line indented
+/// less than the outer item's content.
+#[test]
+fn h_a_lazy_line_of_a_nested_item() {
+    assert_eq!(
+        lead(" * 1) a\n   b\n * 2) c\n"),
+        json!({"lists": [["a b", "c"]]})
+    );
+    assert_eq!(
+        lead("- a\n  - b\n  c\nd\n"),
+        json!({"paragraphs": ["d"], "lists": [["a b c"]]})
+    );
+}
+
+/// I. The list rule applies inside block quotes: a line without the quote's `>`, or with it
+/// but indented less than the item's content, ends the list; a proper continuation does not.
+#[test]
+fn i_the_list_rule_inside_block_quotes() {
+    assert_eq!(
+        lead("> * a\nb\n"),
+        json!({"paragraphs": ["b"], "lists": [["a"]]})
+    );
+    assert_eq!(
+        lead("> * a\n> b\n"),
+        json!({"paragraphs": ["b"], "lists": [["a"]]})
+    );
+    assert_eq!(lead("> * a\n>   b\n"), json!({"lists": [["a b"]]}));
+    assert_eq!(lead("> > * a\n> >   b\n"), json!({"lists": [["a b"]]}));
+    // A quote inside an item: the item's indentation is what counts.
+    assert_eq!(lead(" * > a\n   b\n"), json!({"lists": [["a b"]]}));
+    // Strict CommonMark keeps the lazy line in the item.
+    let mut options = wikimd::ParseOptions::default();
+    options.list_end = wikimd::ListEnd::CommonMark;
+    let doc = wikimd::parse_with("> * a\nb\n", &options).unwrap();
+    assert_eq!(
+        doc.sections()[0].lists().next().unwrap().items()[0].text(),
+        "a b"
+    );
+}
