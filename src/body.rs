@@ -14,7 +14,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
 
-mod raw_html;
+mod parser_input;
 
 /// A byte span stored as two `u32` (documents are limited to 4 GiB): the model's values
 /// are smaller for it, and a document of many small blocks is much smaller.
@@ -789,9 +789,9 @@ fn references(body: &str) -> Vec<Reference> {
         let start = paragraph_start(bytes, line, read_to);
         let end = paragraph_end(bytes, at);
         let input = &body[start..end];
-        let copy = raw_html::masked(input);
+        let copy = parser_input::masked(input);
         let read = copy.as_deref().unwrap_or(input);
-        let unmask = raw_html::Unmask { read, input };
+        let unmask = parser_input::Unmask { read, input };
         let parser = Parser::new_ext(read, Options::ENABLE_TABLES);
         found.extend(parser.reference_definitions().iter().map(|(label, def)| {
             // pulldown-cmark lends the definitions for as long as its parser lives: copied.
@@ -1052,18 +1052,18 @@ impl<'a> Builder<'a, '_> {
         let at_start = (self.sections.len(), self.blocks().len());
         // Whether the last text read so far was inside a list item, and where it ended.
         let mut last_text_in_item = (false, base);
-        // The parser reads raw HTML as text only from a masked copy (see `raw_html`).
-        let copy = raw_html::masked(input);
+        // The parser reads raw HTML as text only from a masked copy (see `parser_input`).
+        let copy = parser_input::masked(input);
         let options = Options::ENABLE_TABLES;
         let events = match copy.as_deref() {
-            None => raw_html::Events::Input(
+            None => parser_input::Events::Input(
                 Parser::new_with_broken_link_callback(input, options, Some(resolver(references)))
                     .into_offset_iter(),
             ),
-            Some(read) => raw_html::Events::Masked(
+            Some(read) => parser_input::Events::Masked(
                 Parser::new_with_broken_link_callback(read, options, Some(resolver(references)))
                     .into_offset_iter(),
-                raw_html::Unmask { read, input },
+                parser_input::Unmask { read, input },
             ),
         };
         let mut stack: Vec<Open<'a>> = Vec::new();

@@ -219,3 +219,22 @@ fn i_the_list_rule_inside_block_quotes() {
         "a b"
     );
 }
+
+/// J. A tab in a table's delimiter row: GFM reads a table (pulldown-cmark 0.13 does not).
+#[test]
+fn j_a_tab_in_the_delimiter_row() {
+    let table = json!({"tables": [{"header": ["a", "b"], "rows": [["c", "d"]]}]});
+    for body in [
+        "| a | b |\n| --- | --- |\t\n| c | d |\n",
+        "| a | b |\n|\t---\t|\t---\t|\n| c | d |\n",
+        "a\t|\tb\n---\t|\t---\nc | d\n",
+        "| a | b |\r\n| --- | --- |\t\r\n| c | d |\r\n",
+    ] {
+        assert_eq!(lead(body), table, "{body:?}");
+    }
+    // Tabs elsewhere are kept where they matter: indentation makes code.
+    assert_eq!(
+        lead("x\n\n\t| a |\n\t| --- |\n"),
+        json!({"paragraphs": ["x"]})
+    );
+}

@@ -1,4 +1,4 @@
-//! Raw HTML read as text, as the contract reads it.
+//! The text pulldown-cmark reads: raw HTML as text, as the contract reads it.
 //!
 //! The contract's body has no raw HTML: a line that starts with a tag or a comment is
 //! paragraph text like any other, and inside tag-like text entities are decoded and
@@ -12,7 +12,8 @@
 //! line break in a code span) gets its masked bytes back from the input.
 //!
 //! Text that already holds [`MASK`] (a control character no article has) is given to the
-//! parser as it is, HTML and all.
+//! parser with its HTML. The same copy gives tabs in table delimiter rows as spaces
+//! ([`masked`]).
 
 use std::ops::Range;
 
@@ -22,28 +23,62 @@ use pulldown_cmark::{BrokenLinkCallback, CodeBlockKind, CowStr, Event, OffsetIte
 /// The byte that stands for the byte after a `<` in the text the parser reads.
 const MASK: u8 = 0x01;
 
-/// The copy of `text` that the parser reads, or `None` when `text` needs none (no `<`) or
-/// cannot have one (it holds [`MASK`]).
+/// The copy of `text` that the parser reads, or `None` when `text` needs none.
+///
+/// Besides raw HTML, one more thing pulldown-cmark 0.13 reads otherwise than GFM: a tab
+/// after the start of a table's delimiter row (`| --- | --- |\t`) makes it no table. In
+/// delimiter rows, such tabs are given as spaces (a tab is white space there either way).
 pub(super) fn masked(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    memchr(b'<', bytes)?;
-    if memchr(MASK, bytes).is_some() {
-        return None;
-    }
-    let mut copy = bytes.to_vec();
-    let mut any = false;
-    for at in memchr_iter(b'<', bytes) {
-        let opens_html = matches!(
-            bytes.get(at + 1),
-            Some(b'a'..=b'z' | b'A'..=b'Z' | b'/' | b'!' | b'?')
-        );
-        if opens_html && !is_autolink(&bytes[at..]) && !starts_destination(bytes, at) {
-            copy[at + 1] = MASK;
-            any = true;
+    let mut copy: Option<Vec<u8>> = None;
+    // Raw HTML, unless the text already holds the mask.
+    if memchr(b'<', bytes).is_some() && memchr(MASK, bytes).is_none() {
+        for at in memchr_iter(b'<', bytes) {
+            let opens_html = matches!(
+                bytes.get(at + 1),
+                Some(b'a'..=b'z' | b'A'..=b'Z' | b'/' | b'!' | b'?')
+            );
+            if opens_html && !is_autolink(&bytes[at..]) && !starts_destination(bytes, at) {
+                copy.get_or_insert_with(|| bytes.to_vec())[at + 1] = MASK;
+            }
         }
     }
-    // Only ASCII letters and punctuation were replaced, by an ASCII byte.
-    any.then(|| String::from_utf8(copy).expect("UTF-8 stays UTF-8"))
+    // Tabs in delimiter rows.
+    if memchr(b'|', bytes).is_some() {
+        let mut line_done = 0;
+        for tab in memchr_iter(b'\t', bytes) {
+            if tab < line_done {
+                continue;
+            }
+            let start = memchr::memrchr(b'\n', &bytes[..tab]).map_or(0, |i| i + 1);
+            let end = memchr(b'\n', &bytes[tab..]).map_or(bytes.len(), |i| tab + i);
+            line_done = end;
+            let line = &bytes[start..end];
+            let content = line.iter().position(|b| !matches!(b, b' ' | b'\t'));
+            let Some(content) = content else { continue };
+            if is_delimiter_row(&line[content..]) {
+                let copy = copy.get_or_insert_with(|| bytes.to_vec());
+                for byte in &mut copy[start + content..end] {
+                    if *byte == b'\t' {
+                        *byte = b' ';
+                    }
+                }
+            }
+        }
+    }
+    // Only ASCII bytes were replaced, by ASCII bytes.
+    copy.map(|copy| String::from_utf8(copy).expect("UTF-8 stays UTF-8"))
+}
+
+/// Whether `line` (from its first character on) is a GFM table delimiter row: cells of
+/// `:?-+:?` between pipes and white space, with a pipe.
+fn is_delimiter_row(line: &[u8]) -> bool {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.contains(&b'|')
+        && line.contains(&b'-')
+        && line
+            .iter()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
 }
 
 /// Whether the `<` at `at` opens a link destination in angle brackets: after `](` or after
@@ -271,6 +306,11 @@ mod tests {
             "a <\u{1}iv>b<\u{1}div> <\u{1}-- c --> <\u{1}x?> <https://e.org> <a@b.org> < d <3"
         );
         assert_eq!(masked("no tags < here <3"), None);
+        assert_eq!(
+            masked("| a |\n| --- |\t\n\t| x\t|").as_deref(),
+            Some("| a |\n| --- | \n\t| x\t|"),
+            "tabs in delimiter rows only, indentation kept"
+        );
         assert_eq!(
             masked("[a](<b c>) [d]: <e>"),
             None,
