@@ -52,7 +52,8 @@ pub fn front_matter(data: &[u8]) {
     }
 }
 
-/// The end of the first `---` line after the opening one of `input` (which has one).
+/// The end of the first `---` line after the opening one of `input` (which has one). Lines
+/// end with `\n`, `\r\n` or a `\r` alone.
 fn first_closing_line_end(input: &str) -> usize {
     let mut line = 4;
     loop {
@@ -61,14 +62,15 @@ fn first_closing_line_end(input: &str) -> usize {
             if after.is_empty() || after == "\r" {
                 return input.len();
             }
-            if after.starts_with('\n') {
-                return line + 4;
-            }
             if after.starts_with("\r\n") {
                 return line + 5;
             }
+            if after.starts_with(['\n', '\r']) {
+                return line + 4;
+            }
         }
-        match rest.find('\n') {
+        match rest.find(['\n', '\r']) {
+            Some(at) if rest[at..].starts_with("\r\n") => line += at + 2,
             Some(at) => line += at + 1,
             None => return input.len(),
         }

@@ -781,7 +781,7 @@ fn references(body: &str) -> Vec<Reference> {
         if at < read_to {
             continue;
         }
-        let line = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let line = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
         let indent = bytes[line..].iter().take_while(|&&b| b == b' ').count();
         if indent > 3 || bytes[line + indent] != b'[' {
             continue;

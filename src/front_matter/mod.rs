@@ -41,10 +41,12 @@ pub(crate) fn split(src: &str) -> Result<Layout, Error> {
         Ok(yaml_start) => yaml_start,
         Err(body_only) => return Ok(body_only),
     };
-    // The closing line: right after the opening one, or the first `\n---` that is a
-    // whole line.
+    // The closing line: right after the opening one, or the first `---` that is a whole
+    // line after a line break (`\n`, `\r\n` or `\r`).
     let lines = std::iter::once(yaml_start).chain(
-        memchr::memmem::find_iter(&bytes[yaml_start..], b"\n---").map(|at| yaml_start + at + 1),
+        memchr::memmem::find_iter(&bytes[yaml_start..], b"---")
+            .map(|at| yaml_start + at)
+            .filter(|&at| at > yaml_start && matches!(bytes[at - 1], b'\n' | b'\r')),
     );
     for line in lines {
         if let Some(next) = delimiter_line(bytes, line) {
@@ -83,7 +85,8 @@ fn delimiter_line(bytes: &[u8], at: usize) -> Option<usize> {
         [] => Some(bytes.len()),
         [b'\n', ..] => Some(at + 4),
         [b'\r', b'\n', ..] => Some(at + 5),
-        [b'\r'] => Some(bytes.len()),
+        // A carriage return alone ends a line too (old Mac OS files).
+        [b'\r', ..] => Some(at + 4),
         _ => None,
     }
 }
