@@ -174,6 +174,11 @@ fn c_inline_html_is_text() {
 fn g_a_tab_is_four_columns() {
     assert_eq!(lead(" * a\n\tb\n"), json!({"lists": [["a b"]]}));
     assert_eq!(lead("\t* b\n"), json!({}));
+    assert_eq!(
+        lead(" * a\n\t* b\n"),
+        json!({"lists": [["a b"]]}),
+        "a nested item"
+    );
     assert_eq!(lead("a\n\n\t* b\n"), json!({"paragraphs": ["a"]}));
     // Two spaces and a tab: still four columns.
     assert_eq!(lead(" * a\n  \tb\n"), json!({"lists": [["a b"]]}));

@@ -3,6 +3,8 @@
 //! entities, lists (the format's ` * ` and numbered ones), tables, figures, headings, code
 //! blocks, HTML lines, block quotes, reference definitions — and the invariants it implies.
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -111,4 +113,53 @@ proptest! {
         let text = json(&with.join("\n\n")).to_string();
         prop_assert!(!text.contains("][r]"), "{}", text);
     }
+}
+
+/// The corpus's own articles: a fenced code block or an HTML comment line inserted at a
+/// blank line between two paragraphs changes no other block, and the whole document reads
+/// the same with CRLF and CR line endings.
+#[test]
+fn the_corpus_articles_keep_their_blocks_around_code_and_comments() {
+    let mut checked = 0;
+    for name in common::names() {
+        let text = common::clean(&name);
+        let plain = json(&text);
+        assert_eq!(json(&with_endings(&text, "\r\n")), plain, "{name}: CRLF");
+        assert_eq!(json(&with_endings(&text, "\r")), plain, "{name}: CR");
+        let body_start = text[4..].find("\n---\n").map_or(0, |at| at + 9);
+        let lines: Vec<&str> = text[body_start..].split_inclusive('\n').collect();
+        // Blank lines between two lines of plain words (paragraph text, not a list, table,
+        // heading, image or quote), a few per article.
+        let is_prose = |line: &str| line.starts_with(|c: char| c.is_alphabetic());
+        let places: Vec<usize> = (1..lines.len().saturating_sub(1))
+            .filter(|&i| {
+                lines[i].trim().is_empty() && is_prose(lines[i - 1]) && is_prose(lines[i + 1])
+            })
+            .take(3)
+            .collect();
+        for &at in &places {
+            let offset = body_start + lines[..=at].concat().len();
+            for (inserted, paragraph) in [
+                ("```\ncode\n```\n\n", None),
+                ("<!-- c -->\n\n", Some("<!-- c -->")),
+            ] {
+                let edited = format!("{}{inserted}{}", &text[..offset], &text[offset..]);
+                let mut got = json(&edited);
+                if let Some(p) = paragraph {
+                    let sections = got["sections"].as_array_mut().unwrap();
+                    let removed = sections.iter_mut().any(|s| {
+                        let ps = s["paragraphs"].as_array_mut().unwrap();
+                        ps.iter()
+                            .position(|x| x == p)
+                            .map(|i| ps.remove(i))
+                            .is_some()
+                    });
+                    assert!(removed, "{name}: the comment is a paragraph");
+                }
+                assert_eq!(got, plain, "{name}: {inserted:?} at line {at}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} insertions");
 }
