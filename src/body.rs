@@ -7,6 +7,7 @@
 //! parsing the body in consecutive segments, each with its own pulldown-cmark parser.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -362,6 +363,56 @@ pub struct List<'a> {
     span: Span,
 }
 
+/// The body rows of a [`Table`], from [`Table::rows`].
+#[derive(Debug, Clone)]
+pub struct Rows<'t, 'a> {
+    table: &'t Table<'a>,
+    next: usize,
+}
+
+impl<'t, 'a> Iterator for Rows<'t, 'a> {
+    type Item = &'t [Inline<'a>];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let row = self.table.row(self.next)?;
+        self.next += 1;
+        Some(row)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.table.row_count() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Rows<'_, '_> {}
+
+impl<'t, 'a> IntoIterator for &'t Table<'a> {
+    type Item = &'t [Inline<'a>];
+    type IntoIter = Rows<'t, 'a>;
+
+    fn into_iter(self) -> Rows<'t, 'a> {
+        self.rows()
+    }
+}
+
+impl<'t, 'a> IntoIterator for &'t List<'a> {
+    type Item = &'t Inline<'a>;
+    type IntoIter = std::slice::Iter<'t, Inline<'a>>;
+
+    /// The items.
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl fmt::Display for Inline<'_> {
+    /// The plain text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
 impl<'a> List<'a> {
     /// The items. An item's text is all its blocks' texts (nested lists included), each
     /// trimmed and joined with one space.
@@ -407,9 +458,13 @@ impl<'a> Table<'a> {
     }
 
     /// The body rows, as written (a row may have fewer or more cells than the header;
-    /// serialization cuts or pads them to the header's width).
-    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Inline<'a>]> {
-        (0..self.row_starts.len()).map(|i| self.row(i).expect("in range"))
+    /// serialization cuts or pads them to the header's width). `for row in &table` does
+    /// the same.
+    pub fn rows(&self) -> Rows<'_, 'a> {
+        Rows {
+            table: self,
+            next: 0,
+        }
     }
 
     /// Body row `i`.

@@ -1,6 +1,7 @@
 //! The document model: front matter (infoboxes and the other keys) and body.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -183,6 +184,39 @@ impl<'a> FrontMatter<'a> {
 pub struct Infobox<'a> {
     span: Range<usize>,
     fields: Vec<(Scalar<'a>, RichText<'a>)>,
+}
+
+/// A field of an [`Infobox`]: its name and its value.
+type Field<'i, 'a> = (&'i Text<'a>, &'i RichText<'a>);
+
+impl<'i, 'a> IntoIterator for &'i Infobox<'a> {
+    type Item = Field<'i, 'a>;
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'i, (Scalar<'a>, RichText<'a>)>,
+        fn(&'i (Scalar<'a>, RichText<'a>)) -> Field<'i, 'a>,
+    >;
+
+    /// The fields in order, as [`Infobox::fields`].
+    fn into_iter(self) -> Self::IntoIter {
+        self.fields.iter().map(|(k, v)| (k.text(), v))
+    }
+}
+
+impl fmt::Display for RichText<'_> {
+    /// The plain text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl fmt::Display for Link<'_> {
+    /// The text shown ([`Link::display_text`]), or nothing.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.display_text() {
+            Some(text) => f.write_str(&text.decode()),
+            None => Ok(()),
+        }
+    }
 }
 
 impl<'a> Infobox<'a> {

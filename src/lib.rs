@@ -79,7 +79,7 @@ pub mod text;
 pub mod value;
 
 pub use body::{
-    Block, Emphasis, Figure, Inline, InlineLink, List, Section, SectionNode, Styled, Table,
+    Block, Emphasis, Figure, Inline, InlineLink, List, Rows, Section, SectionNode, Styled, Table,
 };
 pub use document::{Document, Formatting, FrontMatter, Infobox, Link, LinkKind, RichText};
 pub use error::{Error, ErrorKind, Position};

@@ -44,14 +44,20 @@ pub(crate) enum Chomp {
 /// `span()` is where the value is written in the input, quotes and block header
 /// included, so `&input[text.span()]` is the raw value as written.
 ///
+/// Two texts are equal when their values are, wherever and however they are written (the
+/// same holds for `Hash`): `title: Mali` and `title:  'Mali'` give equal titles.
+///
 /// ```
 /// let input = "---\ntitle: \"Caf\\u00e9\"\n---\n";
 /// let doc = wikimd::parse(input).unwrap();
 /// let title = doc.title().unwrap();
 /// assert_eq!(title.decode(), "Café");
 /// assert_eq!(&input[title.span()], "\"Caf\\u00e9\"");
+///
+/// let other = wikimd::parse("---\ntitle:   'Café'\n---\n").unwrap();
+/// assert_eq!(other.title().unwrap(), title);
 /// ```
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Text<'a> {
     raw: Cow<'a, str>,
     // The span's start in the low 32 bits and its end in the high ones (documents are
@@ -236,6 +242,20 @@ impl fmt::Debug for Text<'_> {
 impl fmt::Display for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.decode())
+    }
+}
+
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.decode() == other.decode()
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl std::hash::Hash for Text<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.decode().hash(state);
     }
 }
 

@@ -32,8 +32,13 @@ pub enum ScalarKind {
 /// let answer = answer.as_scalar().unwrap();
 /// assert_eq!(answer.kind(), wikimd::ScalarKind::String); // YAML 1.2: `yes` is a string
 /// assert_eq!(answer.decode(), "yes");
+/// assert_eq!(answer.to_string(), "yes");
+/// assert_eq!(year.as_scalar().unwrap().as_i64(), Some(2008));
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two scalars are equal when they mean the same kind and have the same text (`2008` and
+/// `'2008'` differ: a number and a string).
+#[derive(Debug, Clone)]
 pub struct Scalar<'a> {
     // What the scalar means is resolved from the text when asked: parsing never reads a
     // number it is not asked for.
@@ -75,6 +80,37 @@ impl<'a> Scalar<'a> {
         }
     }
 
+    /// The value as an integer, if it is one.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.kind() {
+            ScalarKind::Int(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value as a float, if it is a number (an integer too).
+    ///
+    /// ```
+    /// let doc = wikimd::parse("---\na: 1.5\nb: 3\nc: '3'\n---\n").unwrap();
+    /// let number = |key| doc.front_matter_value(key).unwrap().as_scalar().unwrap().as_f64();
+    /// assert_eq!((number("a"), number("b"), number("c")), (Some(1.5), Some(3.0), None));
+    /// ```
+    pub fn as_f64(&self) -> Option<f64> {
+        match self.kind() {
+            ScalarKind::Int(v) => Some(v as f64),
+            ScalarKind::Float(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The value as a boolean, if it is one (`true`, `false`, capitalised or upper case).
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind() {
+            ScalarKind::Bool(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// Whether the scalar is null.
     pub fn is_null(&self) -> bool {
         self.kind() == ScalarKind::Null
@@ -90,6 +126,22 @@ impl<'a> Scalar<'a> {
         Scalar {
             text: self.text.into_owned(),
         }
+    }
+}
+
+impl PartialEq for Scalar<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // The kinds' variants: equal texts of one variant mean the same value (and a
+        // `.nan` is equal to itself).
+        std::mem::discriminant(&self.kind()) == std::mem::discriminant(&other.kind())
+            && self.text == other.text
+    }
+}
+
+impl std::fmt::Display for Scalar<'_> {
+    /// The decoded text.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.decode())
     }
 }
 
@@ -265,6 +317,26 @@ impl<'a> Value<'a> {
 pub struct Sequence<'a> {
     pub(crate) items: Vec<Value<'a>>,
     pub(crate) span: Range<usize>,
+}
+
+impl<'s, 'a> IntoIterator for &'s Sequence<'a> {
+    type Item = &'s Value<'a>;
+    type IntoIter = std::slice::Iter<'s, Value<'a>>;
+
+    /// The items.
+    fn into_iter(self) -> Self::IntoIter {
+        self.items().iter()
+    }
+}
+
+impl<'m, 'a> IntoIterator for &'m Mapping<'a> {
+    type Item = &'m (Scalar<'a>, Value<'a>);
+    type IntoIter = std::slice::Iter<'m, (Scalar<'a>, Value<'a>)>;
+
+    /// The entries, key and value, in order.
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries().iter()
+    }
 }
 
 impl<'a> Sequence<'a> {

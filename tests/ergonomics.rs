@@ -1,0 +1,113 @@
+//! What a new user reaches for first (issue #14): values that compare by value, collections
+//! that iterate with `for`, numbers from scalars, `Display` for text.
+
+use std::collections::HashSet;
+
+const SAMPLE: &str = include_str!("corpus/sample/operation-serval.clean.md");
+
+#[test]
+fn texts_compare_and_hash_by_value() {
+    let a = wikimd::parse("---\ntitle: Mali\n---\n").unwrap();
+    let b = wikimd::parse("---\ntitle:    'Mali'\n---\n").unwrap();
+    let c = wikimd::parse("---\ntitle: Niger\n---\n").unwrap();
+    assert_eq!(a.title(), b.title());
+    assert_ne!(a.title(), c.title());
+    let set: HashSet<&wikimd::Text<'_>> = [a.title(), b.title(), c.title()]
+        .into_iter()
+        .flatten()
+        .collect();
+    assert_eq!(set.len(), 2);
+    // Scalars compare by kind too: a number and a string with the same text differ.
+    let numbers = wikimd::parse("---\na: 2008\nb: '2008'\nc: 2008\n---\n").unwrap();
+    let value = |k| numbers.front_matter_value(k).unwrap();
+    assert_ne!(value("a"), value("b"));
+    assert_eq!(value("a"), value("c"));
+    let nan = wikimd::parse("---\na: .nan\n---\n").unwrap();
+    assert_eq!(nan.front_matter_value("a"), nan.front_matter_value("a"));
+}
+
+#[test]
+fn scalars_give_numbers_and_booleans() {
+    let doc = wikimd::parse("---\nn: 42\nx: -1.5e3\nt: True\ns: \"42\"\nz: ~\n---\n").unwrap();
+    let scalar = |k| {
+        doc.front_matter_value(k)
+            .unwrap()
+            .as_scalar()
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(scalar("n").as_i64(), Some(42));
+    assert_eq!(scalar("n").as_f64(), Some(42.0));
+    assert_eq!(scalar("x").as_f64(), Some(-1500.0));
+    assert_eq!(scalar("x").as_i64(), None);
+    assert_eq!(scalar("t").as_bool(), Some(true));
+    assert_eq!(scalar("s").as_i64(), None, "a quoted number is a string");
+    assert_eq!(scalar("z").as_bool(), None);
+    assert_eq!(scalar("s").to_string(), "42");
+}
+
+#[test]
+fn collections_iterate_with_for() {
+    let doc = wikimd::parse(SAMPLE).unwrap();
+    let infobox = &doc.infoboxes()[0];
+    let mut names = Vec::new();
+    for (name, value) in infobox {
+        names.push(format!("{name}={value}"));
+    }
+    let expected: Vec<String> = infobox
+        .fields()
+        .map(|(n, v)| format!("{}={}", n.decode(), v.text()))
+        .collect();
+    assert_eq!(names, expected);
+    assert!(!names.is_empty());
+
+    let body = wikimd::parse(" * a\n * b\n\n| h | k |\n|---|---|\n| 1 | 2 |\n| 3 |\n").unwrap();
+    let lead = &body.sections()[0];
+    let list = lead.lists().next().unwrap();
+    let items: Vec<String> = list.into_iter().map(ToString::to_string).collect();
+    assert_eq!(items, ["a", "b"]);
+    let table = lead.tables().next().unwrap();
+    let rows: Vec<Vec<String>> = table
+        .into_iter()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(rows, [vec!["1", "2"], vec!["3", ""]]);
+    assert_eq!(table.rows().len(), 2);
+
+    let yaml = wikimd::parse("---\nm:\n  a: 1\n  b: [x, y]\n---\n").unwrap();
+    let m = yaml.front_matter_value("m").unwrap();
+    let keys: Vec<String> = m
+        .as_mapping()
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k.to_string())
+        .collect();
+    assert_eq!(keys, ["a", "b"]);
+    let b = m
+        .as_mapping()
+        .unwrap()
+        .get("b")
+        .unwrap()
+        .as_sequence()
+        .unwrap();
+    let items: Vec<String> = b
+        .into_iter()
+        .map(|v| v.as_scalar().unwrap().to_string())
+        .collect();
+    assert_eq!(items, ["x", "y"]);
+}
+
+#[test]
+fn rich_text_and_links_display_their_text() {
+    let doc = wikimd::parse(SAMPLE).unwrap();
+    let infobox = &doc.infoboxes()[0];
+    let (_, value) = infobox
+        .into_iter()
+        .find(|(_, v)| !v.links().is_empty())
+        .expect("a field with links");
+    assert_eq!(value.to_string(), value.text());
+    let link = &value.links()[0];
+    assert_eq!(link.to_string(), link.display_text().unwrap().decode());
+    let paragraph = doc.sections()[0].paragraphs().next().unwrap();
+    assert_eq!(format!("{paragraph}"), paragraph.text());
+}
