@@ -8,8 +8,7 @@
 ///
 /// ```
 /// let limits = wikimd::Limits { max_depth: 8, ..wikimd::Limits::default() };
-/// let mut options = wikimd::ParseOptions::default();
-/// options.limits = limits;
+/// let options = wikimd::ParseOptions::new().limits(limits);
 /// let deep = "---\na:\n".to_string() + &(1..20).map(|i| format!("{}b:\n", "  ".repeat(i))).collect::<String>() + "---\n";
 /// let err = wikimd::parse_with(&deep, &options).unwrap_err();
 /// assert!(matches!(err.kind(), wikimd::ErrorKind::LimitExceeded { .. }));
@@ -53,7 +52,16 @@ pub enum ListEnd {
     CommonMark,
 }
 
-/// Options for [`parse_with`](crate::parse_with).
+/// Options for [`parse_with`](crate::parse_with), built from the defaults with one method
+/// per option.
+///
+/// ```
+/// use wikimd::{ListEnd, ParseOptions};
+///
+/// let options = ParseOptions::new().list_end(ListEnd::CommonMark);
+/// let doc = wikimd::parse_with(" * a\nb\n", &options).unwrap();
+/// assert_eq!(doc.sections()[0].lists().next().unwrap().items()[0].text(), "a b");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct ParseOptions {
@@ -61,4 +69,23 @@ pub struct ParseOptions {
     pub limits: Limits,
     /// How lists end in the body.
     pub list_end: ListEnd,
+}
+
+impl ParseOptions {
+    /// The defaults: format-aware lists, default limits.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How lists end in the body.
+    pub fn list_end(mut self, list_end: ListEnd) -> Self {
+        self.list_end = list_end;
+        self
+    }
+
+    /// Limits against hostile input.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
 }

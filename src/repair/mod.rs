@@ -153,7 +153,16 @@ impl std::fmt::Display for Encoding {
     }
 }
 
-/// Options for [`repair_with`].
+/// Options for [`repair_with`], built from the defaults with one method per option.
+///
+/// ```
+/// use wikimd::repair::{Encoding, RepairOptions};
+///
+/// let options = RepairOptions::new().encodings([Encoding::Windows1252]).lossy(false);
+/// assert_eq!(wikimd::repair_with("cafÃ©", &options), "café");
+/// // A Windows-1251 reading is not tried.
+/// assert_eq!(wikimd::repair_with("РїСЂРёРІРµС‚", &options), "РїСЂРёРІРµС‚");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RepairOptions {
@@ -171,6 +180,43 @@ pub struct RepairOptions {
     pub fix_c1_controls: bool,
     /// Most layers of damage undone.
     pub max_layers: usize,
+}
+
+impl RepairOptions {
+    /// The defaults: every encoding, every kind of fix, eight layers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The encodings to undo, in order of preference.
+    pub fn encodings(mut self, encodings: impl IntoIterator<Item = Encoding>) -> Self {
+        self.encodings = encodings.into_iter().collect();
+        self
+    }
+
+    /// Whether to put back non-breaking spaces that became plain spaces.
+    pub fn restore_nbsp(mut self, yes: bool) -> Self {
+        self.restore_nbsp = yes;
+        self
+    }
+
+    /// Whether to decode sequences whose byte was lost to U+FFFD.
+    pub fn lossy(mut self, yes: bool) -> Self {
+        self.lossy = yes;
+        self
+    }
+
+    /// Whether to read leftover C1 control characters as Windows-1252.
+    pub fn fix_c1_controls(mut self, yes: bool) -> Self {
+        self.fix_c1_controls = yes;
+        self
+    }
+
+    /// Most layers of damage undone.
+    pub fn max_layers(mut self, layers: usize) -> Self {
+        self.max_layers = layers;
+        self
+    }
 }
 
 impl Default for RepairOptions {

@@ -272,11 +272,12 @@ fn for_each_in_order<T: Send>(
 }
 
 fn parse_options(args: &ParseArgs) -> wikimd::ParseOptions {
-    let mut options = wikimd::ParseOptions::default();
-    if args.strict_commonmark {
-        options.list_end = wikimd::ListEnd::CommonMark;
-    }
-    options
+    let list_end = if args.strict_commonmark {
+        wikimd::ListEnd::CommonMark
+    } else {
+        wikimd::ListEnd::WhereWritten
+    };
+    wikimd::ParseOptions::new().list_end(list_end)
 }
 
 /// The text to parse: the file's, repaired unless `no_repair`. The file's own text is
