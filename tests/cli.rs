@@ -252,6 +252,12 @@ fn usage_errors_exit_with_2() {
     let (code, stderr) = failure(wikimd().args(["repair", "a.md", "b.md"]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("use --in-place for several"), "{stderr}");
+    let (code, stderr) = failure(wikimd().args(["repair"]).arg(corpus().join("clean")));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("use --in-place for directories"),
+        "{stderr}"
+    );
     let (code, stderr) = failure(wikimd().args(["repair", "--in-place", "-"]));
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("cannot rewrite standard input"), "{stderr}");

@@ -1,7 +1,7 @@
 //! The `wikimd` command: parse, repair and check files and whole corpora.
 //!
-//! Exit codes: 0 when every document is fine, 1 when a document failed (the others are
-//! still processed), 2 for a usage error.
+//! Exit codes: 0 when every document is fine, 1 when a document or a directory failed (the
+//! others are still processed), 2 for a usage error.
 
 #![forbid(unsafe_code)]
 
@@ -381,6 +381,11 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
             ));
         }
         let path = &args.paths[0];
+        if path.is_dir() {
+            return Err(Failure::usage(
+                "repair prints one file; use --in-place for directories",
+            ));
+        }
         let raw = read_text(path)?;
         if args.explain {
             for line in explain_lines(path, &raw) {
