@@ -629,6 +629,41 @@ pub struct Section<'a> {
 }
 
 impl<'a> Section<'a> {
+    /// The section's blocks as plain text, in reading order, without the heading: each
+    /// block is separated from the next by a blank line; a paragraph is its text, a list one
+    /// line per item, a table one line per row (the header first) with cells separated by
+    /// a tab, a figure its alt text (nothing when it has none).
+    ///
+    /// ```
+    /// let doc = wikimd::parse("## A\n\nOne *two*.\n\n * x\n * y\n\n| h | k |\n|---|---|\n| 1 | 2 |\n").unwrap();
+    /// assert_eq!(doc.sections()[1].plain_text(), "One two.\n\nx\ny\n\nh\tk\n1\t2");
+    /// ```
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            let start = out.len();
+            if start > 0 {
+                out.push_str("\n\n");
+            }
+            let lines: Vec<String> = match block {
+                Block::Paragraph(p) => vec![p.text().into_owned()],
+                Block::List(list) => list.items.iter().map(|i| i.text().into_owned()).collect(),
+                Block::Table(table) => std::iter::once(table.header())
+                    .chain(table.rows())
+                    .map(|row| row.iter().map(|c| c.text()).collect::<Vec<_>>().join("\t"))
+                    .collect(),
+                Block::Figure(figure) => vec![figure.alt().trim().to_string()],
+            };
+            let text = lines.join("\n");
+            if text.is_empty() {
+                out.truncate(start);
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out
+    }
+
     /// The heading level: 1 to 6, or 0 for the lead.
     pub fn level(&self) -> u8 {
         self.level

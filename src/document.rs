@@ -117,6 +117,62 @@ impl<'a> Document<'a> {
         self.sections.iter().flat_map(|s| s.figures())
     }
 
+    /// Each section with its heading path: the titles of the sections it is nested in (the
+    /// nearest preceding section of each lower level, as in [`section_tree`]) and its own
+    /// title. The lead's path is empty.
+    ///
+    /// [`section_tree`]: Document::section_tree
+    ///
+    /// ```
+    /// let doc = wikimd::parse("Lead.\n\n## A\n\n### B\n\n## C\n").unwrap();
+    /// let paths: Vec<String> = doc
+    ///     .sections_with_paths()
+    ///     .map(|(path, _)| path.join(" > "))
+    ///     .collect();
+    /// assert_eq!(paths, ["", "A", "A > B", "C"]);
+    /// ```
+    pub fn sections_with_paths(
+        &self,
+    ) -> impl Iterator<Item = (Vec<Cow<'_, str>>, &crate::body::Section<'a>)> {
+        let mut open: Vec<(u8, Cow<'_, str>)> = Vec::new();
+        self.sections.iter().map(move |section| {
+            if section.level() == 0 {
+                return (Vec::new(), section);
+            }
+            while open
+                .last()
+                .is_some_and(|(level, _)| *level >= section.level())
+            {
+                open.pop();
+            }
+            open.push((section.level(), section.title()));
+            (open.iter().map(|(_, t)| t.clone()).collect(), section)
+        })
+    }
+
+    /// The whole document as plain text, in reading order: each section's title (the lead
+    /// has none) and its [`plain_text`](crate::Section::plain_text), separated by blank
+    /// lines; empty sections give their title alone.
+    ///
+    /// ```
+    /// let doc = wikimd::parse("---\ntitle: T\n---\nLead.\n\n## A\n\n * x\n").unwrap();
+    /// assert_eq!(doc.plain_text(), "Lead.\n\nA\n\nx");
+    /// ```
+    pub fn plain_text(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for section in &self.sections {
+            let title = section.title();
+            if !title.is_empty() {
+                parts.push(title.into_owned());
+            }
+            let text = section.plain_text();
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+        parts.join("\n\n")
+    }
+
     /// The sections as a tree: every section nested under the nearest preceding section of
     /// a lower level; the lead and the top-level sections are the roots.
     pub fn section_tree(&self) -> Vec<crate::body::SectionNode<'_, 'a>> {

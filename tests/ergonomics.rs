@@ -111,3 +111,49 @@ fn rich_text_and_links_display_their_text() {
     let paragraph = doc.sections()[0].paragraphs().next().unwrap();
     assert_eq!(format!("{paragraph}"), paragraph.text());
 }
+
+#[test]
+fn plain_text_and_heading_paths_for_a_dataset() {
+    let doc = wikimd::parse(SAMPLE).unwrap();
+    let paths: Vec<(Vec<String>, u8)> = doc
+        .sections_with_paths()
+        .map(|(path, s)| (path.iter().map(|t| t.to_string()).collect(), s.level()))
+        .collect();
+    assert_eq!(paths.len(), doc.sections().len());
+    assert!(paths[0].0.is_empty(), "the lead has no path");
+    // Every path ends with its own title and has one title per level above it, the same
+    // nesting as the section tree.
+    for ((path, level), section) in paths.iter().zip(doc.sections()).skip(1) {
+        assert_eq!(path.last().map(String::as_str), Some(&*section.title()));
+        assert!(path.len() <= *level as usize, "{path:?}");
+    }
+    let nested = paths
+        .iter()
+        .find(|(p, _)| p.len() > 1)
+        .expect("a nested section");
+    let tree = doc.section_tree();
+    let parent = tree
+        .iter()
+        .find(|n| n.section().title() == nested.0[0])
+        .expect("the parent is a root of the tree");
+    assert!(!parent.subsections().is_empty());
+
+    let text = doc.plain_text();
+    for section in doc.sections() {
+        for paragraph in section.paragraphs() {
+            assert!(text.contains(&*paragraph.text()));
+        }
+        for list in section.lists() {
+            for item in list {
+                assert!(
+                    text.contains(&format!("\n{item}\n")) || text.ends_with(&format!("\n{item}"))
+                );
+            }
+        }
+    }
+    assert!(
+        !text.contains("**") && !text.contains("]("),
+        "no Markdown left"
+    );
+    assert!(!text.contains("\n\n\n"), "blocks are one blank line apart");
+}
