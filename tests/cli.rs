@@ -375,3 +375,21 @@ fn repair_in_place_of_an_unwritable_directory_fails_cleanly() {
         assert_eq!(after, before);
     }
 }
+
+/// Issue #14 item 9: `parse` reported an error's line and column in the repaired text and
+/// `check` in the file; both now give the file's (`Ã©` is two characters in the file).
+#[test]
+fn parse_and_check_give_an_error_where_it_is_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("err.md");
+    fs::write(&file, "---\nx: {a: cafÃ©, b: [}\n---\n").unwrap();
+    let expected = format!("{}:2:19: ", file.display());
+    let (code, parse) = failure(wikimd().arg("parse").arg(&file));
+    assert_eq!(code, 1);
+    assert!(parse.contains(&expected), "{parse}");
+    let check = wikimd().arg("check").arg(&file).output().unwrap();
+    assert!(String::from_utf8_lossy(&check.stdout).contains(&expected));
+    // In JSON Lines too.
+    let (_, lines) = failure(wikimd().arg("parse").arg(&file).arg(&file));
+    assert!(lines.contains(&expected), "{lines}");
+}

@@ -282,23 +282,43 @@ fn parse_options(args: &ParseArgs) -> wikimd::ParseOptions {
 
 /// The text to parse: the file's, repaired unless `no_repair`. The file's own text is
 /// dropped as soon as a repaired copy exists: one large file is in memory once.
-fn document_text(path: &Path, no_repair: bool) -> Result<String, Failure> {
+/// Also says whether the text was repaired.
+fn document_text(path: &Path, no_repair: bool) -> Result<(String, bool), Failure> {
     let raw = read_text(path)?;
     if no_repair {
-        return Ok(raw);
+        return Ok((raw, false));
     }
     let repaired = match wikimd::repair(&raw) {
         Cow::Owned(repaired) => Some(repaired),
         Cow::Borrowed(_) => None,
     };
-    Ok(repaired.unwrap_or(raw))
+    Ok(match repaired {
+        Some(repaired) => (repaired, true),
+        None => (raw, false),
+    })
+}
+
+/// Parses a document's text, with an error's position in the file as read: when the text
+/// was repaired, the file is read again and parsed as it is, as `check` does (standard
+/// input cannot be read again: its positions are in the repaired text).
+fn parse_document<'t>(
+    path: &Path,
+    (text, repaired): &'t (String, bool),
+    options: &wikimd::ParseOptions,
+) -> Result<wikimd::Document<'t>, Failure> {
+    wikimd::parse_with(text, options).map_err(|error| {
+        let in_file = (*repaired && path != Path::new("-"))
+            .then(|| read_text(path).ok())
+            .flatten()
+            .and_then(|raw| wikimd::parse_with(&raw, options).err());
+        Failure::parse(path, &in_file.unwrap_or(error))
+    })
 }
 
 /// Parses one file into its JSON object with a `"path"` key, for JSON Lines.
 fn parse_to_json_line(path: &Path, args: &ParseArgs) -> Result<String, Failure> {
     let text = document_text(path, args.no_repair)?;
-    let doc =
-        wikimd::parse_with(&text, &parse_options(args)).map_err(|e| Failure::parse(path, &e))?;
+    let doc = parse_document(path, &text, &parse_options(args))?;
     let mut value = serde_json::to_value(&doc).expect("documents serialize");
     let object = value.as_object_mut().expect("an object");
     object.insert("path".into(), path.display().to_string().into());
@@ -312,8 +332,7 @@ fn parse(args: ParseArgs) -> Result<bool, Failure> {
         // Written as it is serialized: no copy of the document as JSON text in memory.
         let path = &args.paths[0];
         let text = document_text(path, args.no_repair)?;
-        let doc = wikimd::parse_with(&text, &parse_options(&args))
-            .map_err(|e| Failure::parse(path, &e))?;
+        let doc = parse_document(path, &text, &parse_options(&args))?;
         let mut out = BufWriter::new(io::stdout().lock());
         if args.pretty {
             serde_json::to_writer_pretty(&mut out, &doc)
