@@ -141,14 +141,19 @@ fn parse_of_a_directory_writes_json_lines_with_paths() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), names().len());
-    for mut line in lines {
-        let path = line.as_object_mut().unwrap().remove("path").unwrap();
-        let name = Path::new(path.as_str().unwrap())
+    for line in lines {
+        let row = line.as_object().unwrap();
+        assert_eq!(row.len(), 2, "path and document");
+        let name = Path::new(row["path"].as_str().unwrap())
             .file_stem()
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        assert_eq!(diff(&line, &reference(&name), ""), None, "{name}");
+        assert_eq!(
+            diff(&row["document"], &reference(&name), ""),
+            None,
+            "{name}"
+        );
     }
 }
 
@@ -168,10 +173,28 @@ fn one_bad_file_is_reported_and_the_others_processed() {
     .unwrap();
     let output = wikimd().arg("parse").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 2);
+    let rows: Vec<Json> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3, "a row per document, the failed one too");
+    assert!(rows[0]["document"].is_object() && rows[2]["document"].is_object());
+    assert!(rows[1]["path"].as_str().unwrap().ends_with("b.md"));
+    assert_eq!(
+        rows[1]["error"],
+        serde_json::json!({
+            "line": 1, "column": 1, "offset": 0,
+            "message": "front matter opened by `---` on line 1 is never closed by a `---` line"
+        })
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stderr.contains("b.md:1:1: front matter opened by `---` on line 1 is never closed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("3 documents: 2 parsed, 1 failed\n"),
         "{stderr}"
     );
 }
@@ -392,4 +415,41 @@ fn parse_and_check_give_an_error_where_it_is_in_the_file() {
     // In JSON Lines too.
     let (_, lines) = failure(wikimd().arg("parse").arg(&file).arg(&file));
     assert!(lines.contains(&expected), "{lines}");
+}
+
+/// Issue #14 items 6 and 7: one shape per format, whatever the number of files; a front
+/// matter key named `path` does not collide with the row's.
+#[test]
+fn the_output_shape_is_chosen_by_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    fs::write(&a, "---\npath: mine\ntitle: A\n---\nText.\n").unwrap();
+    let row = |line: &str| -> Json { serde_json::from_str(line).unwrap() };
+    // One file: the document's object; with --format jsonl, one row.
+    let one = stdout(wikimd().arg("parse").arg(&a));
+    assert_eq!(row(&one)["title"], "A");
+    let one = stdout(wikimd().args(["parse", "--format", "jsonl"]).arg(&a));
+    assert_eq!(one.lines().count(), 1);
+    let r = row(&one);
+    assert_eq!(r["path"], a.display().to_string());
+    assert_eq!(r["document"]["path"], "mine", "the front matter's own key");
+    // Several files as JSON: one array of rows, indented with --pretty.
+    let many = stdout(
+        wikimd()
+            .args(["parse", "--format", "json", "--pretty"])
+            .arg(&a)
+            .arg(&a),
+    );
+    let rows = row(&many);
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert_eq!(rows[1]["document"]["title"], "A");
+    assert!(many.contains("\n    "), "indented");
+    // --pretty with JSON Lines is a usage error, not silently ignored.
+    let output = wikimd()
+        .args(["parse", "--pretty"])
+        .arg(&a)
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
 }

@@ -39,8 +39,8 @@ Exit codes: 0 every document fine, 1 a document or directory failed, 2 usage err
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print documents as JSON: one object for one file, JSON Lines (with "path") for
-    /// several files or directories.
+    /// Print documents as JSON: one object for one file, JSON Lines rows
+    /// ({"path", "document"} or {"path", "error"}) for several files or directories.
     Parse(ParseArgs),
     /// Print the repaired text of a file ('-' for standard input), or rewrite files in
     /// place.
@@ -60,9 +60,21 @@ struct ParseArgs {
     /// Read lists as strict CommonMark (a lazy continuation line joins the last item).
     #[arg(long)]
     strict_commonmark: bool,
-    /// Indent the JSON of a single document.
+    /// The output: `json`, one document's object (or, for several files, an array of
+    /// rows); `jsonl`, one row per line. A row is `{"path", "document"}`, or
+    /// `{"path", "error": {"line", "column", "offset", "message"}}` for a file that
+    /// failed. Default: `json` for one file, `jsonl` for several files or a directory.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Indent the JSON (`--format json`).
     #[arg(long)]
     pretty: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Json,
+    Jsonl,
 }
 
 #[derive(Args)]
@@ -95,6 +107,8 @@ pub struct Failure {
     message: String,
     /// A usage error (exit code 2), not a document's.
     usage: bool,
+    /// For a document's error: the message alone, and where (line, column, byte offset).
+    reason: Option<(String, Option<wikimd::Position>)>,
 }
 
 impl Failure {
@@ -102,13 +116,14 @@ impl Failure {
         Failure {
             message,
             usage: false,
+            reason: None,
         }
     }
 
     fn usage(message: &str) -> Failure {
         Failure {
-            message: message.into(),
             usage: true,
+            ..Failure::new(message.into())
         }
     }
 
@@ -116,18 +131,40 @@ impl Failure {
         if error.kind() == io::ErrorKind::BrokenPipe {
             return Failure::new(BROKEN_PIPE.into());
         }
-        Failure::new(format!("{}: {}", path.display(), error))
+        Failure {
+            reason: Some((error.to_string(), None)),
+            ..Failure::new(format!("{}: {}", path.display(), error))
+        }
     }
 
     fn parse(path: &Path, error: &wikimd::Error) -> Failure {
-        Failure::new(format!(
-            "{}:{}:{}: {} (byte {})",
-            path.display(),
-            error.line(),
-            error.column(),
-            error.kind(),
-            error.offset()
-        ))
+        let position = wikimd::Position {
+            offset: error.offset(),
+            line: error.line(),
+            column: error.column(),
+        };
+        Failure {
+            reason: Some((error.kind().to_string(), Some(position))),
+            ..Failure::new(format!(
+                "{}:{}:{}: {} (byte {})",
+                path.display(),
+                error.line(),
+                error.column(),
+                error.kind(),
+                error.offset()
+            ))
+        }
+    }
+
+    /// The failure as a row's `"error"` object.
+    fn to_json(&self) -> serde_json::Value {
+        match &self.reason {
+            Some((message, Some(at))) => serde_json::json!({
+                "line": at.line, "column": at.column, "offset": at.offset, "message": message,
+            }),
+            Some((message, None)) => serde_json::json!({ "message": message }),
+            None => serde_json::json!({ "message": self.message }),
+        }
     }
 }
 
@@ -315,20 +352,42 @@ fn parse_document<'t>(
     })
 }
 
-/// Parses one file into its JSON object with a `"path"` key, for JSON Lines.
-fn parse_to_json_line(path: &Path, args: &ParseArgs) -> Result<String, Failure> {
-    let text = document_text(path, args.no_repair)?;
-    let doc = parse_document(path, &text, &parse_options(args))?;
-    let mut value = serde_json::to_value(&doc).expect("documents serialize");
-    let object = value.as_object_mut().expect("an object");
-    object.insert("path".into(), path.display().to_string().into());
-    Ok(value.to_string())
+/// One file's row: `{"path": …, "document": …}`, or `{"path": …, "error": …}` (and the
+/// failure, to say on standard error). The document sits under a key of its own, so that
+/// no front matter key (`path`, `error`) can collide with the row's.
+fn parse_to_row(path: &Path, args: &ParseArgs) -> (String, Option<Failure>) {
+    let name = serde_json::to_string(&path.display().to_string()).expect("a string");
+    let failure = match document_text(path, args.no_repair) {
+        Ok(text) => match parse_document(path, &text, &parse_options(args)) {
+            Ok(doc) => {
+                let json = if args.pretty {
+                    serde_json::to_string_pretty(&doc)
+                } else {
+                    serde_json::to_string(&doc)
+                };
+                let json = json.expect("documents serialize");
+                return (format!("{{\"path\":{name},\"document\":{json}}}"), None);
+            }
+            Err(failure) => failure,
+        },
+        Err(failure) => failure,
+    };
+    let row = format!("{{\"path\":{name},\"error\":{}}}", failure.to_json());
+    (row, Some(failure))
 }
 
 fn parse(args: ParseArgs) -> Result<bool, Failure> {
     let single = args.paths.len() == 1 && !args.paths[0].is_dir();
+    let format = args
+        .format
+        .unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    if args.pretty && format == Format::Jsonl {
+        return Err(Failure::usage(
+            "--pretty indents JSON, not JSON Lines (use --format json)",
+        ));
+    }
     let stdout_failure = |e| Failure::io(Path::new("<stdout>"), e);
-    if single {
+    if single && format == Format::Json {
         // Written as it is serialized: no copy of the document as JSON text in memory.
         let path = &args.paths[0];
         let text = document_text(path, args.no_repair)?;
@@ -349,13 +408,24 @@ fn parse(args: ParseArgs) -> Result<bool, Failure> {
     let mut ok = inputs.failures.is_empty();
     inputs.failures.iter().for_each(|f| warn(&f.message));
     let mut out = BufWriter::new(io::stdout());
+    let (mut parsed, mut failed) = (0usize, 0usize);
+    let array = format == Format::Json;
+    if array {
+        write!(out, "[").map_err(stdout_failure)?;
+    }
     for_each_in_order(
         &inputs.files,
-        |path| parse_to_json_line(path, &args),
-        |_, result| {
-            match result {
-                Ok(json) => writeln!(out, "{json}")?,
-                Err(failure) => {
+        |path| parse_to_row(path, &args),
+        |_, (row, failure)| {
+            if array {
+                write!(out, "{}\n{row}", if parsed + failed > 0 { "," } else { "" })?;
+            } else {
+                writeln!(out, "{row}")?;
+            }
+            match failure {
+                None => parsed += 1,
+                Some(failure) => {
+                    failed += 1;
                     ok = false;
                     warn(&failure.message);
                 }
@@ -363,8 +433,15 @@ fn parse(args: ParseArgs) -> Result<bool, Failure> {
             Ok(())
         },
     )
+    .and_then(|()| if array { writeln!(out, "\n]") } else { Ok(()) })
     .and_then(|()| out.flush())
     .map_err(stdout_failure)?;
+    if !single {
+        warn(&format!(
+            "{} documents: {parsed} parsed, {failed} failed",
+            parsed + failed
+        ));
+    }
     Ok(ok)
 }
 
