@@ -325,7 +325,17 @@ fn repair_in_place_rewrites_only_what_needs_it() {
     fs::copy(corpus().join("mojibake/004_en_ce1c3c4f4201.md"), &bad).unwrap();
     fs::copy(corpus().join("clean/002_en_694e8886bfb3.md"), &good).unwrap();
     let good_modified = fs::metadata(&good).unwrap().modified().unwrap();
-    stdout(wikimd().args(["repair", "--in-place"]).arg(dir.path()));
+    let output = wikimd()
+        .args(["repair", "--in-place"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    // Issue #14 item 8: a count at the end.
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "2 files: 1 rewritten, 1 already clean, 0 failed\n"
+    );
     assert_eq!(
         fs::read(&bad).unwrap(),
         fs::read(corpus().join("clean/004_en_ce1c3c4f4201.md")).unwrap()

@@ -279,9 +279,10 @@ fn a_failed_rewrite_names_the_file_given_not_a_temporary_file() {
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(
-        stderr.trim_end(),
+        stderr,
         format!(
-            "{}: not rewritten, no temporary file could be made beside it: Permission denied (os error 13)",
+            "{}: not rewritten, no temporary file could be made beside it: Permission denied (os error 13)\n\
+             1 files: 0 rewritten, 0 already clean, 1 failed\n",
             file.display()
         )
     );

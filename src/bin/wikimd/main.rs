@@ -169,9 +169,21 @@ impl Failure {
 }
 
 /// Writes a line to standard error; a closed standard error is no reason to stop.
+/// While a progress bar is shown, lines go through it (they would leave copies of it on
+/// the screen otherwise).
 fn warn(line: &str) {
-    let _ = writeln!(io::stderr(), "{line}");
+    let bar = SHOWN.lock().ok().and_then(|bar| bar.clone());
+    let write = || {
+        let _ = writeln!(io::stderr(), "{line}");
+    };
+    match bar {
+        Some(bar) => bar.suspend(write),
+        None => write(),
+    }
 }
+
+/// The progress bar on screen, if any.
+static SHOWN: std::sync::Mutex<Option<ProgressBar>> = std::sync::Mutex::new(None);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -236,10 +248,19 @@ fn progress(len: usize) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, ETA {eta}")
-            .expect("valid template"),
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {rate}, ETA {eta}")
+            .expect("valid template")
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                },
+            ),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
+    if let Ok(mut shown) = SHOWN.lock() {
+        *shown = Some(bar.clone());
+    }
     bar
 }
 
@@ -304,6 +325,9 @@ fn for_each_in_order<T: Send>(
         drop(permit_sender);
         drop(results);
     });
+    if let Ok(mut shown) = SHOWN.lock() {
+        *shown = None;
+    }
     bar.finish_and_clear();
     outcome
 }
@@ -517,13 +541,14 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
             .iter()
             .for_each(|line| warn(line));
     }
+    let (mut rewritten, mut clean, mut failed) = (0usize, 0usize, 0usize);
     for_each_in_order(
         &inputs.files,
-        |path| -> Result<Vec<String>, Failure> {
+        |path| -> Result<Option<Vec<String>>, Failure> {
             let raw = read_text(path)?;
             let repaired = wikimd::repair(&raw);
             if matches!(repaired, Cow::Borrowed(_)) {
-                return Ok(Vec::new());
+                return Ok(None);
             }
             let lines = if args.explain {
                 explain_lines(path, &raw)
@@ -531,12 +556,17 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
                 Vec::new()
             };
             in_place::rewrite(path, repaired.as_bytes())?;
-            Ok(lines)
+            Ok(Some(lines))
         },
         |_, result| {
             match result {
-                Ok(lines) => lines.iter().for_each(|line| warn(line)),
+                Ok(Some(lines)) => {
+                    rewritten += 1;
+                    lines.iter().for_each(|line| warn(line));
+                }
+                Ok(None) => clean += 1,
                 Err(failure) => {
+                    failed += 1;
                     ok = false;
                     warn(&failure.message);
                 }
@@ -545,6 +575,10 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
         },
     )
     .map_err(|e| Failure::io(Path::new("<stderr>"), e))?;
+    warn(&format!(
+        "{} files: {rewritten} rewritten, {clean} already clean, {failed} failed",
+        rewritten + clean + failed
+    ));
     Ok(ok)
 }
 
