@@ -261,15 +261,17 @@ fn errors_name_the_file_and_position() {
     let (code, stderr) = failure(wikimd().arg("parse").arg(empty.path()));
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("no *.md documents in this directory"),
+        stderr.contains("no documents (*.md) in this directory"),
         "{stderr}"
     );
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    assert_eq!(failure(wikimd().arg("parse")).0, 2);
+    // (`wikimd parse` alone reads standard input when it is not a terminal.)
+    assert_eq!(failure(&mut wikimd()).0, 2);
     assert_eq!(failure(wikimd().arg("frobnicate")).0, 2);
+    assert_eq!(failure(wikimd().args(["parse", "-j", "x", "a.md"])).0, 2);
     assert_eq!(failure(wikimd().args(["parse", "--bogus", "x.md"])).0, 2);
     // Issue #16: these were exit code 1.
     let (code, stderr) = failure(wikimd().args(["repair", "a.md", "b.md"]));
@@ -462,4 +464,69 @@ fn the_output_shape_is_chosen_by_the_format() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+}
+
+/// Issue #14 item 10: the flags users try first.
+#[test]
+fn jobs_quiet_extensions_stdin_and_fail_on_mojibake() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        corpus().join("mojibake/004_en_ce1c3c4f4201.md"),
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    fs::copy(
+        corpus().join("clean/002_en_694e8886bfb3.md"),
+        dir.path().join("b.MD"),
+    )
+    .unwrap();
+    fs::copy(
+        corpus().join("clean/003_en_b78b1aa6b9f9.md"),
+        dir.path().join("c.markdown"),
+    )
+    .unwrap();
+    // `.md` is matched without case; `--ext` names others (repeatable).
+    let default = stdout(wikimd().arg("parse").arg(dir.path()));
+    assert_eq!(default.lines().count(), 2, "a.md and b.MD");
+    let both = stdout(
+        wikimd()
+            .args(["parse", "--ext", "md", "--ext", ".markdown"])
+            .arg(dir.path()),
+    );
+    assert_eq!(both.lines().count(), 3);
+    // One thread gives the same output as all of them.
+    assert_eq!(
+        stdout(wikimd().args(["parse", "-j", "1"]).arg(dir.path())),
+        default
+    );
+    // --quiet: no summary (errors would still be said).
+    let output = wikimd()
+        .args(["parse", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8(output.stderr).unwrap(), "");
+    // Standard input when no path is given (here it is not a terminal).
+    let piped = stdout(
+        wikimd()
+            .arg("parse")
+            .write_stdin(fs::read(dir.path().join("a.md")).unwrap()),
+    );
+    assert_eq!(
+        serde_json::from_str::<Json>(&piped).unwrap(),
+        reference("004_en_ce1c3c4f4201")
+    );
+    // check --fail-on-mojibake fails on a.md only.
+    let check = |file: &str| {
+        wikimd()
+            .args(["check", "--fail-on-mojibake"])
+            .arg(dir.path().join(file))
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(check("a.md"), Some(1));
+    assert_eq!(check("b.MD"), Some(0));
 }

@@ -28,7 +28,7 @@ pub struct Inputs {
 ///   `/dev/zero` never ends);
 /// - links to directories are not followed (a link can make a cycle), with a word;
 /// - a subdirectory that cannot be read fails under its own name, and the walk goes on.
-pub fn collect(paths: &[PathBuf]) -> Inputs {
+pub fn collect(paths: &[PathBuf], extensions: &[String]) -> Inputs {
     let mut inputs = Inputs {
         files: Vec::new(),
         failures: Vec::new(),
@@ -40,19 +40,20 @@ pub fn collect(paths: &[PathBuf]) -> Inputs {
             continue;
         }
         let (files_before, failures_before) = (inputs.files.len(), inputs.failures.len());
-        walk(path, &mut inputs);
+        walk(path, extensions, &mut inputs);
         inputs.files[files_before..].sort();
         if inputs.files.len() == files_before && inputs.failures.len() == failures_before {
             inputs.failures.push(Failure::new(format!(
-                "{}: no *.md documents in this directory",
-                path.display()
+                "{}: no documents (*.{}) in this directory",
+                path.display(),
+                extensions.join(", *.")
             )));
         }
     }
     inputs
 }
 
-fn walk(top: &Path, inputs: &mut Inputs) {
+fn walk(top: &Path, extensions: &[String], inputs: &mut Inputs) {
     let mut stack = vec![top.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let entries = match fs::read_dir(&dir) {
@@ -77,7 +78,7 @@ fn walk(top: &Path, inputs: &mut Inputs) {
                     "{}: skipped, a link to a directory (not followed)",
                     path.display()
                 )),
-                Ok(_) if !is_document(&path) => {}
+                Ok(_) if !is_document(&path, extensions) => {}
                 Ok(Kind::File) => inputs.files.push(path),
                 Ok(Kind::Other) => inputs.skipped.push(format!(
                     "{}: skipped, not a regular file (a FIFO, socket, device or broken link)",
@@ -115,6 +116,14 @@ fn kind(entry: &fs::DirEntry) -> io::Result<Kind> {
     Ok(Kind::Other)
 }
 
-fn is_document(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "md")
+/// Whether the file's extension is one of `extensions`, compared without case (`b.MD`).
+fn is_document(path: &Path, extensions: &[String]) -> bool {
+    let Some(extension) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    extensions.iter().any(|wanted| {
+        wanted
+            .trim_start_matches('.')
+            .eq_ignore_ascii_case(extension)
+    })
 }

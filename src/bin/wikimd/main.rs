@@ -27,6 +27,23 @@ use inputs::{collect, Inputs};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    global: Global,
+}
+
+/// Options of every command.
+#[derive(Args)]
+struct Global {
+    /// Threads to work on (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar, notes or summaries on standard error (errors are still said).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// The file extensions a directory walk takes, compared without case (repeatable;
+    /// default: md).
+    #[arg(long = "ext", global = true, value_name = "EXT")]
+    extensions: Vec<String>,
 }
 
 const AFTER_HELP: &str = "\
@@ -51,8 +68,8 @@ enum Command {
 
 #[derive(Args)]
 struct ParseArgs {
-    /// Files, or directories searched recursively for *.md files.
-    #[arg(required = true)]
+    /// Files, or directories searched recursively for *.md files; standard input when
+    /// none is given and it is not a terminal.
     paths: Vec<PathBuf>,
     /// Parse the text as it is, without repairing mojibake first.
     #[arg(long)]
@@ -79,8 +96,8 @@ enum Format {
 
 #[derive(Args)]
 struct RepairArgs {
-    /// Files, directories (with --in-place), or '-' for standard input.
-    #[arg(required = true)]
+    /// Files, directories (with --in-place), or '-' for standard input (the default when
+    /// no path is given and it is not a terminal).
     paths: Vec<PathBuf>,
     /// Rewrite files that need repair (through a temporary file and a rename); leave the
     /// others untouched. Keeps permissions, owner and group (or leaves the file alone),
@@ -95,9 +112,12 @@ struct RepairArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files, or directories searched recursively for *.md files.
-    #[arg(required = true)]
+    /// Files, or directories searched recursively for *.md files; standard input when
+    /// none is given and it is not a terminal.
     paths: Vec<PathBuf>,
+    /// Fail (exit 1) when a document holds mojibake, as a CI check.
+    #[arg(long)]
+    fail_on_mojibake: bool,
 }
 
 const BROKEN_PIPE: &str = "<output closed>";
@@ -169,6 +189,16 @@ impl Failure {
 }
 
 /// Writes a line to standard error; a closed standard error is no reason to stop.
+/// Says a note or a summary on standard error, unless `--quiet`.
+fn note(line: &str) {
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        warn(line);
+    }
+}
+
+/// `--quiet`, for the whole run.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// While a progress bar is shown, lines go through it (they would leave copies of it on
 /// the screen otherwise).
 fn warn(line: &str) {
@@ -187,10 +217,25 @@ static SHOWN: std::sync::Mutex<Option<ProgressBar>> = std::sync::Mutex::new(None
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    QUIET.store(cli.global.quiet, std::sync::atomic::Ordering::Relaxed);
+    if let Some(jobs) = cli.global.jobs {
+        let built = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+        if let Err(e) = built {
+            warn(&format!("wikimd: --jobs {jobs}: {e}"));
+            return ExitCode::from(2);
+        }
+    }
+    let extensions = if cli.global.extensions.is_empty() {
+        vec!["md".to_string()]
+    } else {
+        cli.global.extensions.clone()
+    };
     let result = match cli.command {
-        Command::Parse(args) => parse(args),
-        Command::Repair(args) => repair(args),
-        Command::Check(args) => check(args),
+        Command::Parse(args) => parse(args, &extensions),
+        Command::Repair(args) => repair(args, &extensions),
+        Command::Check(args) => check(args, &extensions),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -214,11 +259,24 @@ fn stdin_once(paths: &[PathBuf]) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The paths given, or standard input when none is given and it is not a terminal.
+fn paths_or_stdin(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    if !paths.is_empty() {
+        return Ok(paths.to_vec());
+    }
+    if io::stdin().is_terminal() {
+        return Err(Failure::usage(
+            "no input: give files or directories, or '-' for standard input (see --help)",
+        ));
+    }
+    Ok(vec![PathBuf::from("-")])
+}
+
 /// Collects the inputs, and says on standard error what was skipped or failed.
-fn inputs(paths: &[PathBuf]) -> Result<Inputs, Failure> {
+fn inputs(paths: &[PathBuf], extensions: &[String]) -> Result<Inputs, Failure> {
     stdin_once(paths)?;
-    let inputs = collect(paths);
-    inputs.skipped.iter().for_each(|line| warn(line));
+    let inputs = collect(paths, extensions);
+    inputs.skipped.iter().for_each(|line| note(line));
     Ok(inputs)
 }
 
@@ -243,7 +301,7 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 
 /// A progress bar on standard error when it is a terminal; hidden otherwise.
 fn progress(len: usize) -> ProgressBar {
-    if !io::stderr().is_terminal() || len < 2 {
+    if !io::stderr().is_terminal() || len < 2 || QUIET.load(std::sync::atomic::Ordering::Relaxed) {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
@@ -400,7 +458,8 @@ fn parse_to_row(path: &Path, args: &ParseArgs) -> (String, Option<Failure>) {
     (row, Some(failure))
 }
 
-fn parse(args: ParseArgs) -> Result<bool, Failure> {
+fn parse(mut args: ParseArgs, extensions: &[String]) -> Result<bool, Failure> {
+    args.paths = paths_or_stdin(&args.paths)?;
     let single = args.paths.len() == 1 && !args.paths[0].is_dir();
     let format = args
         .format
@@ -428,7 +487,7 @@ fn parse(args: ParseArgs) -> Result<bool, Failure> {
         .map_err(stdout_failure)?;
         return Ok(true);
     }
-    let inputs = inputs(&args.paths)?;
+    let inputs = inputs(&args.paths, extensions)?;
     let mut ok = inputs.failures.is_empty();
     inputs.failures.iter().for_each(|f| warn(&f.message));
     let mut out = BufWriter::new(io::stdout());
@@ -461,7 +520,7 @@ fn parse(args: ParseArgs) -> Result<bool, Failure> {
     .and_then(|()| out.flush())
     .map_err(stdout_failure)?;
     if !single {
-        warn(&format!(
+        note(&format!(
             "{} documents: {parsed} parsed, {failed} failed",
             parsed + failed
         ));
@@ -493,7 +552,8 @@ fn explain_lines(path: &Path, text: &str) -> Vec<String> {
         .collect()
 }
 
-fn repair(args: RepairArgs) -> Result<bool, Failure> {
+fn repair(mut args: RepairArgs, extensions: &[String]) -> Result<bool, Failure> {
+    args.paths = paths_or_stdin(&args.paths)?;
     if !args.in_place {
         if args.paths.len() != 1 {
             return Err(Failure::usage(
@@ -523,7 +583,7 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
         return Err(Failure::usage("--in-place cannot rewrite standard input"));
     }
     let started = SystemTime::now();
-    let inputs = inputs(&args.paths)?;
+    let inputs = inputs(&args.paths, extensions)?;
     let mut ok = inputs.failures.is_empty();
     inputs.failures.iter().for_each(|f| warn(&f.message));
     let dirs: BTreeSet<&Path> = inputs
@@ -539,7 +599,7 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
         };
         in_place::remove_stale_temporary_files(dir, started)
             .iter()
-            .for_each(|line| warn(line));
+            .for_each(|line| note(line));
     }
     let (mut rewritten, mut clean, mut failed) = (0usize, 0usize, 0usize);
     for_each_in_order(
@@ -575,15 +635,16 @@ fn repair(args: RepairArgs) -> Result<bool, Failure> {
         },
     )
     .map_err(|e| Failure::io(Path::new("<stderr>"), e))?;
-    warn(&format!(
+    note(&format!(
         "{} files: {rewritten} rewritten, {clean} already clean, {failed} failed",
         rewritten + clean + failed
     ));
     Ok(ok)
 }
 
-fn check(args: CheckArgs) -> Result<bool, Failure> {
-    let inputs = inputs(&args.paths)?;
+fn check(mut args: CheckArgs, extensions: &[String]) -> Result<bool, Failure> {
+    args.paths = paths_or_stdin(&args.paths)?;
+    let inputs = inputs(&args.paths, extensions)?;
     let (mut fine, mut damaged, mut failed) = (0usize, 0usize, 0usize);
     let mut out = BufWriter::new(io::stdout());
     let stdout_failure = |e| Failure::io(Path::new("<stdout>"), e);
@@ -646,5 +707,5 @@ fn check(args: CheckArgs) -> Result<bool, Failure> {
     )
     .and_then(|()| out.flush())
     .map_err(stdout_failure)?;
-    Ok(failed == 0 && inputs.failures.is_empty())
+    Ok(failed == 0 && inputs.failures.is_empty() && !(args.fail_on_mojibake && damaged > 0))
 }
