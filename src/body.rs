@@ -981,11 +981,8 @@ fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
         let end = memchr::memchr(b'\n', &bytes[line..range.end]).map_or(range.end, |i| line + i);
         let text = &bytes[line..end];
         // Indentation in columns: a tab goes to the next multiple of four.
-        let indent = indentation(src, line);
-        let rest = &text[text
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count()..];
+        let (content, indent) = skip_blanks(text, 0, 0);
+        let rest = &text[content..];
         let blank = rest.iter().all(|b| b.is_ascii_whitespace());
         let marker = rest.first().copied();
         let run = rest.iter().take_while(|&&b| Some(b) == marker).count();
@@ -1644,18 +1641,18 @@ fn without_line_break(src: &str, start: usize, end: usize) -> usize {
     start + t.len()
 }
 
-/// Columns of indentation of the line starting at `at` (a tab advances to the next
-/// multiple of 4).
-fn indentation(src: &str, at: usize) -> usize {
-    let mut column = 0;
-    for &b in &src.as_bytes()[at..] {
+/// Past the spaces and tabs from byte `i`, at column `column`: the byte and the column
+/// after them (a tab advances to the next multiple of 4).
+fn skip_blanks(bytes: &[u8], mut i: usize, mut column: usize) -> (usize, usize) {
+    while let Some(&b) = bytes.get(i) {
         match b {
             b' ' => column += 1,
             b'\t' => column += 4 - column % 4,
             _ => break,
         }
+        i += 1;
     }
-    column
+    (i, column)
 }
 
 /// Whether the line at `line`, which goes on a paragraph, is a line the list rule ends the
@@ -1692,28 +1689,16 @@ fn is_lazy_in_list(src: &str, stack: &[Open<'_>], line: usize) -> bool {
 /// has fewer markers.
 fn after_quote_markers(src: &str, at: usize, quotes: usize) -> Option<usize> {
     let bytes = src.as_bytes();
-    let mut i = at;
-    let mut column = 0;
-    let blanks = |i: &mut usize, column: &mut usize| {
-        while let Some(&b) = bytes.get(*i) {
-            match b {
-                b' ' => *column += 1,
-                b'\t' => *column += 4 - *column % 4,
-                _ => break,
-            }
-            *i += 1;
-        }
-    };
+    let (mut i, mut column) = (at, 0);
     for _ in 0..quotes {
-        blanks(&mut i, &mut column);
+        (i, column) = skip_blanks(bytes, i, column);
         if bytes.get(i) != Some(&b'>') {
             return None;
         }
         i += 1;
         column += 1;
     }
-    blanks(&mut i, &mut column);
-    Some(column)
+    Some(skip_blanks(bytes, i, column).1)
 }
 
 /// The content column of the list item whose marker starts at `at`.
