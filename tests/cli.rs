@@ -24,6 +24,11 @@ fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Copies the corpus file `from` (relative to the corpus) into `dir` as `name`.
+fn copy_in(dir: &tempfile::TempDir, from: &str, name: &str) {
+    fs::copy(corpus().join(from), dir.path().join(name)).unwrap();
+}
+
 /// Runs a failing command: its exit code and standard error.
 fn failure(cmd: &mut Command) -> (i32, String) {
     let output = cmd.output().unwrap();
@@ -160,17 +165,9 @@ fn parse_of_a_directory_writes_json_lines_with_paths() {
 #[test]
 fn one_bad_file_is_reported_and_the_others_processed() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        corpus().join("mojibake/002_en_694e8886bfb3.md"),
-        dir.path().join("a.md"),
-    )
-    .unwrap();
+    copy_in(&dir, "mojibake/002_en_694e8886bfb3.md", "a.md");
     fs::write(dir.path().join("b.md"), "---\ntitle: never closed\n").unwrap();
-    fs::copy(
-        corpus().join("clean/003_en_b78b1aa6b9f9.md"),
-        dir.path().join("c.md"),
-    )
-    .unwrap();
+    copy_in(&dir, "clean/003_en_b78b1aa6b9f9.md", "c.md");
     let output = wikimd().arg("parse").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let rows: Vec<Json> = String::from_utf8(output.stdout)
@@ -297,16 +294,8 @@ fn usage_errors_exit_with_2() {
 #[test]
 fn check_reports_each_file_and_a_summary() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        corpus().join("mojibake/002_en_694e8886bfb3.md"),
-        dir.path().join("a.md"),
-    )
-    .unwrap();
-    fs::copy(
-        corpus().join("clean/002_en_694e8886bfb3.md"),
-        dir.path().join("b.md"),
-    )
-    .unwrap();
+    copy_in(&dir, "mojibake/002_en_694e8886bfb3.md", "a.md");
+    copy_in(&dir, "clean/002_en_694e8886bfb3.md", "b.md");
     let output = wikimd().arg("check").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let out = String::from_utf8(output.stdout).unwrap();
@@ -470,21 +459,9 @@ fn the_output_shape_is_chosen_by_the_format() {
 #[test]
 fn jobs_quiet_extensions_stdin_and_fail_on_mojibake() {
     let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        corpus().join("mojibake/004_en_ce1c3c4f4201.md"),
-        dir.path().join("a.md"),
-    )
-    .unwrap();
-    fs::copy(
-        corpus().join("clean/002_en_694e8886bfb3.md"),
-        dir.path().join("b.MD"),
-    )
-    .unwrap();
-    fs::copy(
-        corpus().join("clean/003_en_b78b1aa6b9f9.md"),
-        dir.path().join("c.markdown"),
-    )
-    .unwrap();
+    copy_in(&dir, "mojibake/004_en_ce1c3c4f4201.md", "a.md");
+    copy_in(&dir, "clean/002_en_694e8886bfb3.md", "b.MD");
+    copy_in(&dir, "clean/003_en_b78b1aa6b9f9.md", "c.markdown");
     // `.md` is matched without case; `--ext` names others (repeatable).
     let default = stdout(wikimd().arg("parse").arg(dir.path()));
     assert_eq!(default.lines().count(), 2, "a.md and b.MD");
