@@ -426,12 +426,22 @@ fn parse_document<'t>(
     options: &wikimd::ParseOptions,
 ) -> Result<wikimd::Document<'t>, Failure> {
     wikimd::parse_with(text, options).map_err(|error| {
-        let in_file = (*repaired && path != Path::new("-"))
+        let raw = (*repaired && path != Path::new("-"))
             .then(|| read_text(path).ok())
-            .flatten()
-            .and_then(|raw| wikimd::parse_with(&raw, options).err());
-        Failure::parse(path, &in_file.unwrap_or(error))
+            .flatten();
+        Failure::parse(path, &in_file(raw.as_deref(), options, error))
     })
+}
+
+/// A parse error of the repaired text, placed in the file as read (`raw`, when the text
+/// was repaired): the file's own error, where it parses with one.
+fn in_file(
+    raw: Option<&str>,
+    options: &wikimd::ParseOptions,
+    error: wikimd::Error,
+) -> wikimd::Error {
+    raw.and_then(|raw| wikimd::parse_with(raw, options).err())
+        .unwrap_or(error)
 }
 
 /// One file's row: `{"path": …, "document": …}`, or `{"path": …, "error": …}` (and the
@@ -657,14 +667,10 @@ fn check(mut args: CheckArgs, extensions: &[String]) -> Result<bool, Failure> {
             let raw = read_text(path)?;
             let repaired = wikimd::repair(&raw);
             let mojibake = matches!(repaired, Cow::Owned(_));
-            wikimd::parse(&repaired).map_err(|e| {
-                // Positions refer to the file as it is when it needed no repair.
-                let error = if mojibake {
-                    wikimd::parse(&raw).err().unwrap_or(e)
-                } else {
-                    e
-                };
-                Failure::parse(path, &error)
+            let options = wikimd::ParseOptions::new();
+            wikimd::parse_with(&repaired, &options).map_err(|e| {
+                let raw = mojibake.then_some(raw.as_str());
+                Failure::parse(path, &in_file(raw, &options, e))
             })?;
             Ok(mojibake)
         },
