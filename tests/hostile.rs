@@ -1,47 +1,11 @@
 //! Hostile input: every case gives a result or a clear error with a position, never a
-//! panic, a stack overflow, an out-of-memory or a hang; the CLI answers with exit code 0
-//! or 1.
+//! panic, a stack overflow, an out-of-memory or a hang (the command's answers to them are
+//! tested in `cli/tests/hostile.rs`).
 
-use assert_cmd::Command;
+mod common;
+
+use common::hostile::cases;
 use wikimd::ErrorKind;
-
-/// (name, input): the hostile inputs of the hardening issue.
-fn cases() -> Vec<(&'static str, Vec<u8>)> {
-    let nested_sequences: String = (0..3000)
-        .map(|i| format!("{}-\n", "  ".repeat(i)))
-        .collect();
-    let laughs = {
-        let mut y = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        for (i, c) in "bcdefghi".chars().enumerate() {
-            let p = (b'a' + i as u8) as char;
-            y += &format!("{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n");
-        }
-        y + "---\n"
-    };
-    vec![
-        ("brackets_in_body", "[".repeat(100_000).into_bytes()),
-        ("brackets_in_front_matter", format!("---\na: {}\n---\n", "[".repeat(100_000)).into_bytes()),
-        ("nested_block_sequences", format!("---\na:\n{nested_sequences}---\n").into_bytes()),
-        ("nested_compact_sequences", format!("---\na:\n  {}x\n---\n", "- ".repeat(3000)).into_bytes()),
-        ("nested_lists_in_body", (0..3000).map(|i| format!("{}- x\n", "  ".repeat(i))).collect::<String>().into_bytes()),
-        ("billion_laughs", laughs.into_bytes()),
-        ("long_line_body", "word ".repeat(6_000_000).into_bytes()),
-        ("long_line_front_matter", format!("---\ntitle: {}\n---\n", "word ".repeat(6_000_000)).into_bytes()),
-        ("headings", "## heading\n".repeat(500_000).into_bytes()),
-        ("reference_definitions", "[a]: b\n\n [c]: d\n[e][a]: f\n".repeat(100_000).into_bytes()),
-        ("nested_quotes", (">".repeat(100_000) + " deep").into_bytes()),
-        ("binary_garbage", (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()),
-        ("nul_bytes", b"---\ntitle: a\0b\n---\n\0\0 text \0".to_vec()),
-        ("bom", "\u{feff}---\ntitle: A\n---\nbody".as_bytes().to_vec()),
-        ("crlf", b"---\r\ntitle: A\r\ninfoboxes:\r\n  - a:\r\n      text: b\r\n---\r\n\r\n## S\r\n\r\n * x\r\ny\r\n".to_vec()),
-        ("tabs_in_indentation", b"---\ninfoboxes:\n\t- a:\n\t\ttext: b\n---\n".to_vec()),
-        ("duplicate_keys", b"---\ntitle: a\ntitle: b\n---\n".to_vec()),
-        ("only_dashes", b"---".to_vec()),
-        ("only_dashes_and_newline", b"---\n".to_vec()),
-        ("empty", Vec::new()),
-        ("many_fields", format!("---\ninfoboxes:\n  - {}\n---\n", (0..100_000).map(|i| format!("f{i}:\n      text: v\n    ")).collect::<String>()).into_bytes()),
-    ]
-}
 
 #[test]
 fn every_hostile_input_gives_a_result_or_a_clear_error() {
@@ -142,37 +106,5 @@ fn other_hostile_inputs_parse() {
     for name in ["only_dashes", "only_dashes_and_newline"] {
         let err = parse(name).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::UnclosedFrontMatter, "{name}");
-    }
-}
-
-#[test]
-fn the_command_never_crashes_on_hostile_input() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, input) in cases() {
-        let path = dir.path().join(format!("{name}.md"));
-        std::fs::write(&path, &input).unwrap();
-        for args in [&["parse"][..], &["check"], &["repair"]] {
-            let output = Command::cargo_bin("wikimd")
-                .unwrap()
-                .args(args)
-                .arg(&path)
-                .output()
-                .unwrap();
-            let code = output.status.code();
-            assert!(
-                matches!(code, Some(0 | 1)),
-                "{name} {args:?}: {code:?} {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-            if code == Some(1) {
-                let stderr = String::from_utf8_lossy(&output.stderr);
-                let stdout = String::from_utf8_lossy(&output.stdout);
-                let report = if args[0] == "check" { stdout } else { stderr };
-                assert!(
-                    report.contains(&format!("{name}.md:")),
-                    "{name} {args:?}: {report}"
-                );
-            }
-        }
     }
 }

@@ -6,8 +6,18 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
 
+pub mod hostile;
+
+/// The corpus copied into the repository (`tests/corpus`), from the library's tests and
+/// from the command's (`cli/tests`).
 pub fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+    let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let here = crate_dir.join("tests/corpus");
+    if here.is_dir() {
+        here
+    } else {
+        crate_dir.join("../tests/corpus")
+    }
 }
 
 /// Every corpus document name (without the sample).

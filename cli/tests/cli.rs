@@ -1,6 +1,7 @@
 //! The `wikimd` command, run as a user would: over every corpus document and over broken
 //! input.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::fs;

@@ -4,6 +4,7 @@
 
 #![cfg(unix)]
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::fs;
