@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::path::Path;
 
 /// Where something is in the input: byte offset, 1-based line and 1-based column (in
 /// characters).
@@ -138,6 +139,15 @@ pub enum ErrorKind {
         /// The repeated key.
         key: String,
     },
+    /// A file could not be read ([`crate::load()`]); the position is the start of the
+    /// file.
+    #[error("{message}")]
+    Io {
+        /// What kind of I/O error.
+        kind: std::io::ErrorKind,
+        /// The system's message.
+        message: String,
+    },
     /// A configured limit was exceeded (see [`crate::Limits`]).
     #[error("{what} exceeds the limit of {limit}")]
     LimitExceeded {
@@ -148,18 +158,23 @@ pub enum ErrorKind {
     },
 }
 
-/// An error with its position in the input.
+/// An error with its position in the input, and the file's path when it came from a
+/// file ([`crate::load()`], [`Error::with_path`]).
 ///
 /// ```
 /// let err = wikimd::parse("---\ntitle: x\n").unwrap_err();
 /// assert_eq!(err.kind(), &wikimd::ErrorKind::UnclosedFrontMatter);
 /// assert_eq!((err.line(), err.column(), err.offset()), (1, 1, 0));
+/// assert_eq!(err.to_string(), "1:1: front matter opened by `---` on line 1 is never closed by a `---` line (byte 0)");
+/// let err = err.with_path("articles/mali.md");
+/// assert!(err.to_string().starts_with("articles/mali.md:1:1: front matter opened"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
     position: Position,
     span: Range<usize>,
+    path: Option<Box<Path>>,
 }
 
 impl Error {
@@ -169,6 +184,7 @@ impl Error {
             kind,
             position: Position::of(text, span.start),
             span,
+            path: None,
         }
     }
 
@@ -177,7 +193,27 @@ impl Error {
             kind,
             span: position.offset..position.offset,
             position,
+            path: None,
         }
+    }
+
+    pub(crate) fn io(error: std::io::Error) -> Error {
+        let kind = ErrorKind::Io {
+            kind: error.kind(),
+            message: error.to_string(),
+        };
+        Error::with_position(kind, Position::of("", 0))
+    }
+
+    /// The error, said of the file at `path` (its `Display` starts with the path).
+    pub fn with_path(mut self, path: impl AsRef<Path>) -> Error {
+        self.path = Some(path.as_ref().into());
+        self
+    }
+
+    /// The file the error is in, when known.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
     /// What went wrong.
@@ -211,8 +247,16 @@ impl Error {
     }
 }
 
+/// `path:line:column: message (byte offset)`, without `path:` when there is none, and
+/// `path: message` for an I/O error.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{}:", path.display())?;
+        }
+        if let ErrorKind::Io { message, .. } = &self.kind {
+            return write!(f, " {message}");
+        }
         write!(
             f,
             "{}:{}: {} (byte {})",

@@ -58,6 +58,8 @@
 //! - [`value`]: generic YAML values, for keys the model does not know.
 //! - [`text`]: [`Text`], a borrowed string decoded on demand.
 //! - [`error`]: [`Error`], its [`ErrorKind`] and [`Position`].
+//! - [`load`](mod@load): files to documents that own their text ([`load()`],
+//!   [`OwnedDocument`]) and legacy bytes to text ([`decode_bytes`]).
 //! - [`repair`](mod@repair): mojibake repair ([`repair()`], [`repair::explain`]).
 //! - [`options`]: [`ParseOptions`] and [`Limits`].
 
@@ -73,6 +75,7 @@ pub mod body;
 pub mod document;
 pub mod error;
 mod front_matter;
+pub mod load;
 pub mod options;
 pub mod repair;
 pub mod text;
@@ -83,6 +86,7 @@ pub use body::{
 };
 pub use document::{Document, Formatting, FrontMatter, Infobox, Link, LinkKind, RichText};
 pub use error::{Error, ErrorKind, Position};
+pub use load::{decode_bytes, load, OwnedDocument};
 pub use options::{Limits, ListEnd, ParseOptions};
 pub use repair::{repair, repair_with, RepairOptions};
 pub use text::Text;

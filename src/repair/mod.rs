@@ -57,8 +57,8 @@ mod decide;
 mod decode;
 mod explain;
 mod scan;
-mod score;
-mod tables;
+pub(crate) mod score;
+pub(crate) mod tables;
 
 use explain::{compose, Edit};
 
@@ -145,6 +145,50 @@ impl Encoding {
     pub(crate) fn bit(self) -> u16 {
         1 << self.index()
     }
+}
+
+/// An encoding by its usual name or an alias, compared without case: `windows-1252`
+/// (`cp1252`, `latin1`, `iso-8859-1`, `l1`), `windows-1251` (`cp1251`), … `macintosh`
+/// (`mac-roman`, `macroman`), `cp437` (`ibm437`, `437`).
+///
+/// ```
+/// use wikimd::repair::Encoding;
+///
+/// assert_eq!("Latin1".parse(), Ok(Encoding::Windows1252));
+/// assert_eq!("cp1251".parse(), Ok(Encoding::Windows1251));
+/// assert!("shift-jis".parse::<Encoding>().is_err());
+/// ```
+impl std::str::FromStr for Encoding {
+    type Err = UnknownEncoding;
+
+    fn from_str(name: &str) -> Result<Encoding, UnknownEncoding> {
+        let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+        let found = match wanted.as_str() {
+            "cp1252" | "latin1" | "latin-1" | "iso-8859-1" | "iso8859-1" | "l1" => {
+                Some(Encoding::Windows1252)
+            }
+            "cp1250" => Some(Encoding::Windows1250),
+            "cp1251" => Some(Encoding::Windows1251),
+            "cp1253" => Some(Encoding::Windows1253),
+            "cp1254" => Some(Encoding::Windows1254),
+            "cp1257" => Some(Encoding::Windows1257),
+            "iso8859-2" | "latin2" | "latin-2" | "l2" => Some(Encoding::Iso8859_2),
+            "mac-roman" | "macroman" | "mac" | "x-mac-roman" => Some(Encoding::MacRoman),
+            "ibm437" | "437" | "cp-437" => Some(Encoding::Cp437),
+            _ => Encoding::ALL.into_iter().find(|e| e.name() == wanted),
+        };
+        found.ok_or_else(|| UnknownEncoding {
+            name: name.to_string(),
+        })
+    }
+}
+
+/// A name that is none of the [`Encoding`]s.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown encoding `{name}` (known: windows-1250 to -1254, windows-1257, latin1, iso-8859-2, macintosh, cp437)")]
+pub struct UnknownEncoding {
+    /// The name given.
+    pub name: String,
 }
 
 impl std::fmt::Display for Encoding {

@@ -1,0 +1,325 @@
+//! Reading documents from files: bytes to text ([`decode_bytes`]), and documents that own
+//! their text ([`OwnedDocument`], [`load`]).
+//!
+//! A [`Document`] borrows from its text, so a function that reads a file cannot return
+//! one borrowing from the `String` it read (E0515). [`OwnedDocument`] keeps the text and
+//! the document that borrows from it together: it is `'static` and `Send`, and no string
+//! is copied (where [`Document::into_owned`] copies every one).
+//!
+//! ```no_run
+//! fn titles(paths: &[&str]) -> Result<Vec<String>, wikimd::Error> {
+//!     let mut titles = Vec::new();
+//!     for path in paths {
+//!         let doc = wikimd::load(path)?; // an error names the file
+//!         titles.extend(doc.document().title().map(|t| t.decode().into_owned()));
+//!     }
+//!     Ok(titles)
+//! }
+//! ```
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use crate::repair::{score, tables, Encoding};
+use crate::{Document, Error, ParseOptions};
+
+/// How [`decode_bytes`] reads bytes that are not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Fallback {
+    /// They are an error ([`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) at the first bad byte).
+    #[default]
+    None,
+    /// The whole file is read in this single-byte encoding.
+    Encoding(Encoding),
+    /// The whole file is read in the single-byte encoding that gives the most plausible
+    /// text (by the cost that [`repair`](crate::repair()) uses to judge its readings); on
+    /// a tie, the first of [`Encoding::ALL`] (Windows-1252, which stands for Latin-1 too).
+    ///
+    /// A guess reads a paragraph or more reliably; a short text whose accented letters are
+    /// punctuation in another encoding can be misread (Spanish in Mac OS Roman, `frío`,
+    /// reads as `fr’o` in Windows-1250): name the encoding when it is known.
+    Guess,
+}
+
+/// Text decoded by [`decode_bytes`], and how it was decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text: borrowed when the bytes were UTF-8.
+    pub text: Cow<'a, str>,
+    /// The single-byte encoding the bytes were read in, or `None` for UTF-8.
+    pub encoding: Option<Encoding>,
+    /// Whether that encoding was guessed ([`Fallback::Guess`]).
+    pub guessed: bool,
+}
+
+/// Decodes a file's bytes: as UTF-8 when they are UTF-8 (borrowed, no copy), otherwise as
+/// `fallback` says. A single-byte encoding reads every byte sequence, so only
+/// [`Fallback::None`] gives an error. This is not mojibake repair: it reads a file that
+/// was *saved* in a legacy encoding; [`repair`](crate::repair()) undoes UTF-8 that was
+/// *read* in one.
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) at the first bad byte, with [`Fallback::None`].
+///
+/// ```
+/// use wikimd::load::{decode_bytes, Fallback};
+/// use wikimd::repair::Encoding;
+///
+/// // "Привет, мир" saved in Windows-1251.
+/// let bytes = b"\xcf\xf0\xe8\xe2\xe5\xf2, \xec\xe8\xf0";
+/// let decoded = decode_bytes(bytes, Fallback::Guess)?;
+/// assert_eq!(decoded.text, "Привет, мир");
+/// assert_eq!((decoded.encoding, decoded.guessed), (Some(Encoding::Windows1251), true));
+///
+/// // "café" in Latin-1, named.
+/// let decoded = decode_bytes(b"caf\xe9", Fallback::Encoding(Encoding::Windows1252))?;
+/// assert_eq!(decoded.text, "café");
+///
+/// // UTF-8 is borrowed whatever the fallback.
+/// let decoded = decode_bytes("café".as_bytes(), Fallback::Guess)?;
+/// assert!(matches!(decoded.text, std::borrow::Cow::Borrowed("café")));
+///
+/// let err = decode_bytes(b"caf\xe9", Fallback::None).unwrap_err();
+/// assert_eq!(err.offset(), 3);
+/// # Ok::<(), wikimd::Error>(())
+/// ```
+pub fn decode_bytes(bytes: &[u8], fallback: Fallback) -> Result<Decoded<'_>, Error> {
+    let encoding = match (std::str::from_utf8(bytes), fallback) {
+        (Ok(text), _) => {
+            return Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: None,
+                guessed: false,
+            })
+        }
+        (Err(_), Fallback::None) => return crate::from_utf8(bytes).map(|_| unreachable!()),
+        (Err(_), Fallback::Encoding(encoding)) => encoding,
+        (Err(_), Fallback::Guess) => {
+            let cost = |encoding: &Encoding| implausibility(&decode_as(bytes, *encoding));
+            let best = Encoding::ALL.iter().min_by_key(|e| cost(e));
+            *best.expect("at least one encoding")
+        }
+    };
+    Ok(Decoded {
+        text: Cow::Owned(decode_as(bytes, encoding)),
+        encoding: Some(encoding),
+        guessed: fallback == Fallback::Guess,
+    })
+}
+
+/// How implausible `text` is as writing, to compare the readings of a file in several
+/// encodings: the cost [`repair`](crate::repair()) judges its readings by (symbols among
+/// letters, C1 controls, two alphabets in one word), plus three for each accented letter
+/// that the language explaining most of the text's accented letters does not write. A
+/// wrong reading of a file keeps its letters letters, but they stop belonging to one
+/// language: Latvian read as Windows-1252 writes French `â`, `î`, `û` beside Icelandic
+/// `ð` and `þ`; Russian read as Windows-1252 is all such letters (`Ïðèâåò`).
+fn implausibility(text: &str) -> i64 {
+    let cost = i64::from(score::cost(None, text, None));
+    let mut counts: Vec<(char, u32)> = Vec::new();
+    for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
+        let c = c.to_lowercase().next().unwrap_or(c);
+        match counts.iter_mut().find(|(known, _)| *known == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    let total: u32 = counts.iter().map(|(_, n)| n).sum();
+    let explained = LANGUAGES
+        .iter()
+        .map(|writes| {
+            let covered = counts.iter().filter(|(c, _)| writes.contains(*c));
+            covered.map(|(_, n)| n).sum::<u32>()
+        })
+        .chain(SCRIPTS.iter().map(|script| {
+            let covered = counts.iter().filter(|(c, _)| script.contains(c));
+            covered.map(|(_, n)| n).sum::<u32>()
+        }))
+        .max()
+        .unwrap_or(0);
+    cost + 3 * i64::from(total - explained)
+}
+
+/// The accented (non-ASCII) small letters of the languages written in the encodings that
+/// [`decode_bytes`] reads, one string per language: French, German, Spanish, Portuguese,
+/// Italian, Catalan, Dutch, Danish and Norwegian, Swedish, Finnish and Estonian,
+/// Icelandic and Faroese, Polish, Czech, Slovak, Hungarian, Romanian, Croatian and Slovene,
+/// Turkish, Latvian and Latgalian, Lithuanian, Albanian.
+const LANGUAGES: [&str; 21] = [
+    "àâæçéèêëîïôœùûüÿ",
+    "äöüß",
+    "áéíóúñüçªº",
+    "áâãàçéêíóôõúªº",
+    "àèéìíîòóùú",
+    "àçèéíïòóúü",
+    "ëïéèöüáó",
+    "æøåéóàô",
+    "åäöéü",
+    "äöåšžõü",
+    "áðéíóúýþæöø",
+    "ąćęłńóśźż",
+    "áčďéěíňóřšťúůýž",
+    "áäčďéíĺľňóôŕšťúýž",
+    "áéíóöőúüű",
+    "ăâîșțşţ",
+    "čćđšžé",
+    "çğıöşüâîû",
+    "āčēģīķļņšūžō",
+    "ąčęėįšųūž",
+    "çë",
+];
+
+/// Whole alphabets: a text in Greek or Cyrillic script is explained by its script.
+const SCRIPTS: [std::ops::RangeInclusive<char>; 2] = ['\u{370}'..='\u{3FF}', '\u{400}'..='\u{52F}'];
+
+/// `bytes` read in a single-byte encoding (ASCII as it is, each byte above 0x7F its
+/// character).
+fn decode_as(bytes: &[u8], encoding: Encoding) -> String {
+    let upper = tables::decode_upper_half(encoding);
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0..=0x7F => char::from(b),
+            _ => upper[usize::from(b - 0x80)],
+        })
+        .collect()
+}
+
+self_cell::self_cell!(
+    /// The text and the document that borrows from it.
+    struct Cell {
+        owner: String,
+        #[covariant]
+        dependent: Document,
+    }
+    impl {Debug, PartialEq}
+);
+
+/// A document with its own text: `'static`, `Send` and `Sync`, with no string copied.
+///
+/// Built from a `String` ([`OwnedDocument::parse`], [`OwnedDocument::repair_and_parse`])
+/// or a file ([`load`]). [`OwnedDocument::document`] gives the [`Document`], borrowed
+/// from `self`; spans are in [`OwnedDocument::text`].
+///
+/// ```
+/// use wikimd::OwnedDocument;
+///
+/// fn from_network() -> String {
+///     "---\ntitle: CafÃ©\n---\n\nA paragraph.".to_string()
+/// }
+///
+/// let owned: OwnedDocument = OwnedDocument::repair_and_parse(from_network())?;
+/// let doc = owned.document();
+/// assert_eq!(doc.title().unwrap(), "Café");
+/// let span = doc.title().unwrap().span();
+/// assert_eq!(&owned.text()[span], "Café");
+/// // It can outlive the function that read it, and cross threads.
+/// std::thread::spawn(move || owned.document().sections().len()).join().unwrap();
+/// # Ok::<(), wikimd::Error>(())
+/// ```
+#[derive(Debug, PartialEq)]
+pub struct OwnedDocument(Cell);
+
+impl OwnedDocument {
+    /// Parses `text` as it is, keeping it.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](crate::parse()).
+    pub fn parse(text: String) -> Result<OwnedDocument, Error> {
+        OwnedDocument::parse_with(text, &ParseOptions::default())
+    }
+
+    /// Parses `text` with `options`, keeping it.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](crate::parse()).
+    pub fn parse_with(text: String, options: &ParseOptions) -> Result<OwnedDocument, Error> {
+        Cell::try_new(text, |text| crate::parse_with(text, options)).map(OwnedDocument)
+    }
+
+    /// Repairs mojibake in `text` ([`repair`](crate::repair())) and parses the result:
+    /// clean text is kept as it is, repaired text replaces it.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](crate::parse()); positions are in the repaired text.
+    pub fn repair_and_parse(text: String) -> Result<OwnedDocument, Error> {
+        OwnedDocument::parse(repaired(text).0)
+    }
+
+    /// The document, borrowing from `self`.
+    pub fn document(&self) -> &Document<'_> {
+        self.0.borrow_dependent()
+    }
+
+    /// The text the document was parsed from (the repaired text, when it was repaired).
+    pub fn text(&self) -> &str {
+        self.0.borrow_owner()
+    }
+
+    /// Gives the text back, dropping the document.
+    pub fn into_text(self) -> String {
+        self.0.into_owner()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for OwnedDocument {
+    /// As the [`Document`].
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.document().serialize(s)
+    }
+}
+
+/// Reads the file at `path`, repairs its mojibake and parses it, as `wikimd parse` does:
+/// the common loader, in one call. Every error carries the path ([`Error::path`]); a parse
+/// error's position is in the file as read (when the file was repaired and the repaired
+/// text does not parse, the file is read again to place the error).
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`](crate::ErrorKind::Io) when the file cannot be read, [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) when it is
+/// not UTF-8 (decode it with [`decode_bytes`] and use [`OwnedDocument::repair_and_parse`]
+/// for legacy files), or as [`parse`](crate::parse()).
+///
+/// ```
+/// let doc = wikimd::load("tests/corpus/sample/operation-serval.mojibake.md")?;
+/// assert_eq!(doc.document().title().unwrap(), "Operation Serval");
+///
+/// let err = wikimd::load("no/such/file.md").unwrap_err();
+/// assert_eq!(err.path(), Some(std::path::Path::new("no/such/file.md")));
+/// assert!(err.to_string().starts_with("no/such/file.md: "));
+/// # Ok::<(), wikimd::Error>(())
+/// ```
+pub fn load(path: impl AsRef<Path>) -> Result<OwnedDocument, Error> {
+    let path = path.as_ref();
+    let read = || -> Result<String, Error> {
+        let bytes = std::fs::read(path).map_err(Error::io)?;
+        String::from_utf8(bytes)
+            .map_err(|e| crate::from_utf8(e.as_bytes()).expect_err("the bytes are not UTF-8"))
+    };
+    let (text, repaired) = repaired(read().map_err(|e| e.with_path(path))?);
+    OwnedDocument::parse(text).map_err(|error| {
+        let in_file = repaired
+            .then(|| read().ok())
+            .flatten()
+            .and_then(|raw| crate::parse(&raw).err());
+        in_file.unwrap_or(error).with_path(path)
+    })
+}
+
+/// `text` repaired (the same string when clean), and whether it was.
+fn repaired(text: String) -> (String, bool) {
+    let repaired = match crate::repair(&text) {
+        Cow::Owned(repaired) => Some(repaired),
+        Cow::Borrowed(_) => None,
+    };
+    match repaired {
+        Some(repaired) => (repaired, true),
+        None => (text, false),
+    }
+}
