@@ -1,4 +1,5 @@
-//! Rewriting a file in place, so that nothing the user had is lost: the new content goes to
+//! Rewriting a file in place (`repair --in-place`, and `--output` over an existing file),
+//! so that nothing the user had is lost: the new content goes to
 //! a temporary file beside the file, which then takes its place by a rename. The file is
 //! never truncated; an interrupted run leaves it whole (and a temporary file that the next
 //! run in that directory removes).
@@ -28,49 +29,118 @@ const RANDOM: usize = 6;
 
 /// Replaces the content of the file `path` names with `content`.
 pub fn rewrite(path: &Path, content: &[u8]) -> Result<(), Failure> {
-    let fail = |what: &str, e: io::Error| {
-        Failure::new(format!(
-            "{}: not rewritten, {what}: {}",
-            path.display(),
-            without_temporary_name(e)
-        ))
-    };
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|e| fail("its link leads nowhere", e))?
+    let mut replacement = Replacement::begin(path)?;
+    replacement
+        .write_all(content)
+        .map_err(|e| replacement.fail("writing the new content failed", e))?;
+    replacement.commit()
+}
+
+/// A file's new content, written beside it, that takes its place on [`Replacement::commit`]
+/// (or is removed when dropped): for `--in-place` and for `--output`, whose file may not
+/// exist yet (it is then made with the usual permissions, `0666` less the umask).
+pub struct Replacement {
+    /// The name the user gave, for messages.
+    path: PathBuf,
+    /// The file that takes the new content: `path`, or the file its link leads to.
+    target: PathBuf,
+    /// The file's metadata, when it exists.
+    original: Option<fs::Metadata>,
+    temp: tempfile::NamedTempFile,
+}
+
+impl Replacement {
+    /// Starts replacing the file `path` names (making it, if there is none).
+    pub fn begin(path: &Path) -> Result<Replacement, Failure> {
+        let fail = |what: &str, e: io::Error| failure(path, what, e);
+        let target = match fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                fs::canonicalize(path).map_err(|e| fail("its link leads nowhere", e))?
+            }
+            Ok(_) => path.to_path_buf(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+            Err(e) => return Err(fail("it cannot be read", e)),
+        };
+        let original = match fs::metadata(&target) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(fail("it cannot be read", e)),
+        };
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(PREFIX).suffix(SUFFIX).rand_bytes(RANDOM);
+        #[cfg(unix)]
+        if original.is_none() {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        Ok(_) => path.to_path_buf(),
-        Err(e) => return Err(fail("it cannot be read", e)),
-    };
-    let original = fs::metadata(&target).map_err(|e| fail("it cannot be read", e))?;
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(PREFIX)
-        .suffix(SUFFIX)
-        .rand_bytes(RANDOM)
-        .tempfile_in(dir)
-        .map_err(|e| fail("no temporary file could be made beside it", e))?;
-    temp.write_all(content)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| fail("writing the new content failed", e))?;
-    keep_owner(temp.as_file(), &original)
-        .map_err(|e| fail("its owner and group could not be kept", e))?;
-    temp.as_file()
-        .set_permissions(original.permissions())
-        .map_err(|e| fail("its permissions could not be kept", e))?;
-    if std::env::var_os("WIKIMD_TEST_FAIL_BEFORE_RENAME").is_some() {
-        // Fault injection for the test suite: the temporary file is removed on drop.
-        return Err(fail(
-            "the rename failed",
-            io::Error::other("failure injected before rename"),
-        ));
+        let temp = builder
+            .tempfile_in(dir)
+            .map_err(|e| fail("no temporary file could be made beside it", e))?;
+        Ok(Replacement {
+            path: path.to_path_buf(),
+            target,
+            original,
+            temp,
+        })
     }
-    temp.persist(&target)
-        .map_err(|e| fail("the rename failed", e.error))?;
-    Ok(())
+
+    /// The failure to say when writing failed.
+    pub fn fail(&self, what: &str, error: io::Error) -> Failure {
+        failure(&self.path, what, error)
+    }
+
+    /// Puts the new content in place of the file's, with the file's owner, group and
+    /// permissions (or leaves the file alone when they cannot be kept).
+    pub fn commit(self) -> Result<(), Failure> {
+        let fail = |what: &str, e: io::Error| failure(&self.path, what, e);
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| fail("writing the new content failed", e))?;
+        if let Some(original) = &self.original {
+            keep_owner(self.temp.as_file(), original)
+                .map_err(|e| fail("its owner and group could not be kept", e))?;
+            self.temp
+                .as_file()
+                .set_permissions(original.permissions())
+                .map_err(|e| fail("its permissions could not be kept", e))?;
+        }
+        if std::env::var_os("WIKIMD_TEST_FAIL_BEFORE_RENAME").is_some() {
+            // Fault injection for the test suite: the temporary file is removed on drop.
+            return Err(fail(
+                "the rename failed",
+                io::Error::other("failure injected before rename"),
+            ));
+        }
+        let target = self.target.clone();
+        self.temp
+            .persist(&target)
+            .map_err(|e| fail("the rename failed", e.error))?;
+        Ok(())
+    }
+}
+
+impl Write for Replacement {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temp.flush()
+    }
+}
+
+/// `path: not rewritten, what: error`.
+fn failure(path: &Path, what: &str, error: io::Error) -> Failure {
+    Failure::new(format!(
+        "{}: not rewritten, {what}: {}",
+        path.display(),
+        without_temporary_name(error)
+    ))
 }
 
 #[cfg(unix)]

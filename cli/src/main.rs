@@ -15,6 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use wikimd::load::Fallback;
 
 mod in_place;
 mod inputs;
@@ -44,9 +45,49 @@ struct Global {
     /// default: md).
     #[arg(long = "ext", global = true, value_name = "EXT")]
     extensions: Vec<String>,
+    /// How to read a file that is not UTF-8: `utf-8` (an error), a single-byte encoding
+    /// (`latin1`, `windows-1252`, `windows-1251`, `windows-1250`, `windows-1253`,
+    /// `windows-1254`, `windows-1257`, `iso-8859-2`, `macintosh`, `cp437`), or `auto`
+    /// (the most plausible of them). UTF-8 files are read as UTF-8 whatever is given; each
+    /// file read otherwise is said on standard error.
+    #[arg(long, global = true, value_name = "ENCODING", default_value = "utf-8", value_parser = parse_fallback)]
+    encoding: Fallback,
+    /// Write the output to FILE instead of standard output (through a temporary file
+    /// beside it, renamed when the run ends: FILE is never left half written).
+    #[arg(short, long, global = true, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// `--encoding`: `utf-8`, `auto` or an encoding's name.
+fn parse_fallback(name: &str) -> Result<Fallback, String> {
+    match name.to_ascii_lowercase().as_str() {
+        "utf-8" | "utf8" => Ok(Fallback::None),
+        "auto" | "guess" => Ok(Fallback::Guess),
+        _ => name
+            .parse()
+            .map(Fallback::Encoding)
+            .map_err(|e: wikimd::repair::UnknownEncoding| format!("{e}, or utf-8, or auto")),
+    }
+}
+
+/// What every command is given besides its own arguments.
+struct Run {
+    extensions: Vec<String>,
+    encoding: Fallback,
+    output: Option<PathBuf>,
 }
 
 const AFTER_HELP: &str = "\
+Examples:
+  wikimd parse article.md                      one document as JSON
+  wikimd parse corpus/ -o corpus.jsonl         a corpus as JSON Lines, with progress
+  wikimd parse article.md --format text        its plain text, headings included
+  zcat a.md.gz | wikimd parse                  standard input
+  wikimd check --fail-on-mojibake corpus/      fail (exit 1) when a file needs repair
+  wikimd repair --explain article.md > out.md  the repaired text, each fix said
+  wikimd repair --in-place corpus/             rewrite the files that need repair
+  wikimd parse --encoding auto old/            files saved in Latin-1, Windows-1251, ...
+
 Directories are searched recursively for *.md files, sorted; links to files are read, links \
 to directories are not followed, FIFOs, sockets and devices are skipped (each said on \
 standard error); an unreadable subdirectory fails under its name and the walk goes on. \
@@ -78,7 +119,9 @@ struct ParseArgs {
     #[arg(long)]
     strict_commonmark: bool,
     /// The output: `json`, one document's object (or, for several files, an array of
-    /// rows); `jsonl`, one row per line. A row is `{"path", "document"}`, or
+    /// rows); `jsonl`, one row per line; `text`, the plain text of each document (its
+    /// title, then each section's heading and text; several documents each after a
+    /// `==> path <==` line). A row is `{"path", "document"}`, or
     /// `{"path", "error": {"line", "column", "offset", "message"}}` for a file that
     /// failed. Default: `json` for one file, `jsonl` for several files or a directory.
     #[arg(long, value_enum)]
@@ -92,6 +135,7 @@ struct ParseArgs {
 enum Format {
     Json,
     Jsonl,
+    Text,
 }
 
 #[derive(Args)]
@@ -102,7 +146,8 @@ struct RepairArgs {
     /// Rewrite files that need repair (through a temporary file and a rename); leave the
     /// others untouched. Keeps permissions, owner and group (or leaves the file alone),
     /// follows symbolic links, splits hard links, drops extended attributes, and first
-    /// removes the temporary files of interrupted runs.
+    /// removes the temporary files of interrupted runs. Files read from another
+    /// encoding (`--encoding`) are rewritten as UTF-8.
     #[arg(long)]
     in_place: bool,
     /// List each fix on standard error.
@@ -232,10 +277,15 @@ fn main() -> ExitCode {
     } else {
         cli.global.extensions.clone()
     };
+    let run = Run {
+        extensions,
+        encoding: cli.global.encoding,
+        output: cli.global.output.clone(),
+    };
     let result = match cli.command {
-        Command::Parse(args) => parse(args, &extensions),
-        Command::Repair(args) => repair(args, &extensions),
-        Command::Check(args) => check(args, &extensions),
+        Command::Parse(args) => parse(args, &run),
+        Command::Repair(args) => repair(args, &run),
+        Command::Check(args) => check(args, &run),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -280,7 +330,13 @@ fn inputs(paths: &[PathBuf], extensions: &[String]) -> Result<Inputs, Failure> {
     Ok(inputs)
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
+/// A file's text: UTF-8, or decoded as `--encoding` says (and said on standard error).
+fn read_text(path: &Path, encoding: Fallback) -> Result<String, Failure> {
+    read_decoded(path, encoding).map(|(text, _)| text)
+}
+
+/// [`read_text`], and whether the file was decoded from a single-byte encoding.
+fn read_decoded(path: &Path, encoding: Fallback) -> Result<(String, bool), Failure> {
     let bytes = if path == Path::new("-") {
         let mut buffer = Vec::new();
         io::stdin()
@@ -290,13 +346,85 @@ fn read_text(path: &Path) -> Result<String, Failure> {
     } else {
         fs::read(path).map_err(|e| Failure::io(path, e))?
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let error = wikimd::from_utf8(e.as_bytes()).expect_err("invalid UTF-8");
-            Err(Failure::parse(path, &error))
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, false)),
+        Err(e) => e.into_bytes(),
+    };
+    let decoded = wikimd::decode_bytes(&bytes, encoding).map_err(|error| {
+        let mut failure = Failure::parse(path, &error);
+        failure.message += " (see --encoding)";
+        failure
+    })?;
+    if let Some(read_as) = decoded.encoding {
+        let how = if decoded.guessed { ", guessed" } else { "" };
+        note(&format!(
+            "{}: not UTF-8, read as {read_as}{how}",
+            path.display()
+        ));
+    }
+    Ok((decoded.text.into_owned(), true))
+}
+
+/// Where the output goes: standard output, or `--output`'s file, which takes its place
+/// only when everything was written ([`Output::finish`]).
+enum Output {
+    Stdout(BufWriter<io::Stdout>),
+    File(Box<BufWriter<in_place::Replacement>>),
+}
+
+impl Output {
+    fn open(run: &Run) -> Result<Output, Failure> {
+        Ok(match &run.output {
+            None => Output::Stdout(BufWriter::new(io::stdout())),
+            Some(path) => Output::File(Box::new(BufWriter::new(in_place::Replacement::begin(
+                path,
+            )?))),
+        })
+    }
+
+    /// The failure to say when writing the output failed (a closed standard output ends
+    /// the run quietly).
+    fn failure(&self, error: io::Error) -> Failure {
+        match self {
+            Output::Stdout(_) => stdout_failure(error),
+            Output::File(out) => out.get_ref().fail("writing failed", error),
         }
     }
+
+    /// Flushes the output, and puts `--output`'s file in place.
+    fn finish(self) -> Result<(), Failure> {
+        match self {
+            Output::Stdout(mut out) => out.flush().map_err(stdout_failure),
+            Output::File(out) => {
+                let replacement = out.into_inner().map_err(|e| {
+                    let error = io::Error::new(e.error().kind(), e.error().to_string());
+                    e.into_inner().get_ref().fail("writing failed", error)
+                })?;
+                replacement.commit()
+            }
+        }
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File(out) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File(out) => out.flush(),
+        }
+    }
+}
+
+/// A failure to write the output (a closed standard output ends the run quietly).
+fn stdout_failure(error: io::Error) -> Failure {
+    Failure::io(Path::new("<output>"), error)
 }
 
 /// A progress bar on standard error when it is a terminal; hidden otherwise.
@@ -402,8 +530,8 @@ fn parse_options(args: &ParseArgs) -> wikimd::ParseOptions {
 /// The text to parse: the file's, repaired unless `no_repair`. The file's own text is
 /// dropped as soon as a repaired copy exists: one large file is in memory once.
 /// Also says whether the text was repaired.
-fn document_text(path: &Path, no_repair: bool) -> Result<(String, bool), Failure> {
-    let raw = read_text(path)?;
+fn document_text(path: &Path, no_repair: bool, run: &Run) -> Result<(String, bool), Failure> {
+    let raw = read_text(path, run.encoding)?;
     if no_repair {
         return Ok((raw, false));
     }
@@ -424,10 +552,11 @@ fn parse_document<'t>(
     path: &Path,
     (text, repaired): &'t (String, bool),
     options: &wikimd::ParseOptions,
+    run: &Run,
 ) -> Result<wikimd::Document<'t>, Failure> {
     wikimd::parse_with(text, options).map_err(|error| {
         let raw = (*repaired && path != Path::new("-"))
-            .then(|| read_text(path).ok())
+            .then(|| read_text(path, run.encoding).ok())
             .flatten();
         Failure::parse(path, &in_file(raw.as_deref(), options, error))
     })
@@ -444,13 +573,35 @@ fn in_file(
         .unwrap_or(error)
 }
 
-/// One file's row: `{"path": …, "document": …}`, or `{"path": …, "error": …}` (and the
-/// failure, to say on standard error). The document sits under a key of its own, so that
-/// no front matter key (`path`, `error`) can collide with the row's.
-fn parse_to_row(path: &Path, args: &ParseArgs) -> (String, Option<Failure>) {
+/// A document as `--format text` gives it: its title, a blank line, its plain text.
+fn document_text_output(doc: &wikimd::Document<'_>) -> String {
+    let mut out = String::new();
+    if let Some(title) = doc.title() {
+        out += &title.decode();
+        out += "\n\n";
+    }
+    out += &doc.plain_text();
+    out.push('\n');
+    out
+}
+
+/// One file's output in `format`, and the failure to say on standard error if it failed.
+/// A JSON row is `{"path": …, "document": …}`, or `{"path": …, "error": …}`: the document
+/// sits under a key of its own, so that no front matter key (`path`, `error`) can collide
+/// with the row's. A text entry is the document after a `==> path <==` line.
+fn parse_to_row(
+    path: &Path,
+    args: &ParseArgs,
+    run: &Run,
+    format: Format,
+) -> (String, Option<Failure>) {
     let name = serde_json::to_string(&path.display().to_string()).expect("a string");
-    let failure = match document_text(path, args.no_repair) {
-        Ok(text) => match parse_document(path, &text, &parse_options(args)) {
+    let failure = match document_text(path, args.no_repair, run) {
+        Ok(text) => match parse_document(path, &text, &parse_options(args), run) {
+            Ok(doc) if format == Format::Text => {
+                let text = document_text_output(&doc);
+                return (format!("==> {} <==\n{text}", path.display()), None);
+            }
             Ok(doc) => {
                 let json = if args.pretty {
                     serde_json::to_string_pretty(&doc)
@@ -464,71 +615,83 @@ fn parse_to_row(path: &Path, args: &ParseArgs) -> (String, Option<Failure>) {
         },
         Err(failure) => failure,
     };
+    if format == Format::Text {
+        return (String::new(), Some(failure));
+    }
     let row = format!("{{\"path\":{name},\"error\":{}}}", failure.to_json());
     (row, Some(failure))
 }
 
-fn parse(mut args: ParseArgs, extensions: &[String]) -> Result<bool, Failure> {
+fn parse(mut args: ParseArgs, run: &Run) -> Result<bool, Failure> {
     args.paths = paths_or_stdin(&args.paths)?;
     let single = args.paths.len() == 1 && !args.paths[0].is_dir();
     let format = args
         .format
         .unwrap_or(if single { Format::Json } else { Format::Jsonl });
-    if args.pretty && format == Format::Jsonl {
+    if args.pretty && format != Format::Json {
         return Err(Failure::usage(
-            "--pretty indents JSON, not JSON Lines (use --format json)",
+            "--pretty indents JSON, not JSON Lines or text (use --format json)",
         ));
     }
-    let stdout_failure = |e| Failure::io(Path::new("<stdout>"), e);
-    if single && format == Format::Json {
+    if single && format != Format::Jsonl {
         // Written as it is serialized: no copy of the document as JSON text in memory.
         let path = &args.paths[0];
-        let text = document_text(path, args.no_repair)?;
-        let doc = parse_document(path, &text, &parse_options(&args))?;
-        let mut out = BufWriter::new(io::stdout().lock());
-        if args.pretty {
-            serde_json::to_writer_pretty(&mut out, &doc)
-        } else {
-            serde_json::to_writer(&mut out, &doc)
+        let text = document_text(path, args.no_repair, run)?;
+        let doc = parse_document(path, &text, &parse_options(&args), run)?;
+        let mut out = Output::open(run)?;
+        match format {
+            Format::Text => out.write_all(document_text_output(&doc).as_bytes()),
+            _ if args.pretty => serde_json::to_writer_pretty(&mut out, &doc)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out)),
+            _ => serde_json::to_writer(&mut out, &doc)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out)),
         }
-        .map_err(io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush())
-        .map_err(stdout_failure)?;
+        .map_err(|e| out.failure(e))?;
+        out.finish()?;
         return Ok(true);
     }
-    let inputs = inputs(&args.paths, extensions)?;
+    let inputs = inputs(&args.paths, &run.extensions)?;
     let mut ok = inputs.failures.is_empty();
     inputs.failures.iter().for_each(|f| warn(&f.message));
-    let mut out = BufWriter::new(io::stdout());
-    let (mut parsed, mut failed) = (0usize, 0usize);
+    let mut out = Output::open(run)?;
+    let (mut parsed, mut failed, mut written_rows) = (0usize, 0usize, 0usize);
     let array = format == Format::Json;
-    if array {
-        write!(out, "[").map_err(stdout_failure)?;
-    }
-    for_each_in_order(
-        &inputs.files,
-        |path| parse_to_row(path, &args),
-        |_, (row, failure)| {
-            if array {
-                write!(out, "{}\n{row}", if parsed + failed > 0 { "," } else { "" })?;
-            } else {
-                writeln!(out, "{row}")?;
-            }
-            match failure {
-                None => parsed += 1,
-                Some(failure) => {
-                    failed += 1;
-                    ok = false;
-                    warn(&failure.message);
+    let written = (|| {
+        if array {
+            write!(out, "[")?;
+        }
+        for_each_in_order(
+            &inputs.files,
+            |path| parse_to_row(path, &args, run, format),
+            |_, (row, failure)| {
+                let first = written_rows == 0;
+                written_rows += usize::from(!row.is_empty());
+                match format {
+                    Format::Json => write!(out, "{}\n{row}", if first { "" } else { "," })?,
+                    Format::Jsonl => writeln!(out, "{row}")?,
+                    Format::Text if row.is_empty() => {}
+                    Format::Text => write!(out, "{}{row}", if first { "" } else { "\n" })?,
                 }
-            }
-            Ok(())
-        },
-    )
-    .and_then(|()| if array { writeln!(out, "\n]") } else { Ok(()) })
-    .and_then(|()| out.flush())
-    .map_err(stdout_failure)?;
+                match failure {
+                    None => parsed += 1,
+                    Some(failure) => {
+                        failed += 1;
+                        ok = false;
+                        warn(&failure.message);
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        if array {
+            writeln!(out, "\n]")?;
+        }
+        Ok(())
+    })();
+    written.map_err(|e| out.failure(e))?;
+    out.finish()?;
     if !single {
         note(&format!(
             "{} documents: {parsed} parsed, {failed} failed",
@@ -562,8 +725,13 @@ fn explain_lines(path: &Path, text: &str) -> Vec<String> {
         .collect()
 }
 
-fn repair(mut args: RepairArgs, extensions: &[String]) -> Result<bool, Failure> {
+fn repair(mut args: RepairArgs, run: &Run) -> Result<bool, Failure> {
     args.paths = paths_or_stdin(&args.paths)?;
+    if args.in_place && run.output.is_some() {
+        return Err(Failure::usage(
+            "--in-place rewrites the files themselves: --output has no place with it",
+        ));
+    }
     if !args.in_place {
         if args.paths.len() != 1 {
             return Err(Failure::usage(
@@ -576,24 +744,24 @@ fn repair(mut args: RepairArgs, extensions: &[String]) -> Result<bool, Failure> 
                 "repair prints one file; use --in-place for directories",
             ));
         }
-        let raw = read_text(path)?;
+        let raw = read_text(path, run.encoding)?;
         if args.explain {
             for line in explain_lines(path, &raw) {
                 warn(&line);
             }
         }
         let repaired = wikimd::repair(&raw);
-        let mut out = io::stdout().lock();
+        let mut out = Output::open(run)?;
         out.write_all(repaired.as_bytes())
-            .and_then(|()| out.flush())
-            .map_err(|e| Failure::io(Path::new("<stdout>"), e))?;
+            .map_err(|e| out.failure(e))?;
+        out.finish()?;
         return Ok(true);
     }
     if args.paths.iter().any(|p| p == Path::new("-")) {
         return Err(Failure::usage("--in-place cannot rewrite standard input"));
     }
     let started = SystemTime::now();
-    let inputs = inputs(&args.paths, extensions)?;
+    let inputs = inputs(&args.paths, &run.extensions)?;
     let mut ok = inputs.failures.is_empty();
     inputs.failures.iter().for_each(|f| warn(&f.message));
     let dirs: BTreeSet<&Path> = inputs
@@ -615,9 +783,9 @@ fn repair(mut args: RepairArgs, extensions: &[String]) -> Result<bool, Failure> 
     for_each_in_order(
         &inputs.files,
         |path| -> Result<Option<Vec<String>>, Failure> {
-            let raw = read_text(path)?;
+            let (raw, legacy) = read_decoded(path, run.encoding)?;
             let repaired = wikimd::repair(&raw);
-            if matches!(repaired, Cow::Borrowed(_)) {
+            if matches!(repaired, Cow::Borrowed(_)) && !legacy {
                 return Ok(None);
             }
             let lines = if args.explain {
@@ -652,66 +820,66 @@ fn repair(mut args: RepairArgs, extensions: &[String]) -> Result<bool, Failure> 
     Ok(ok)
 }
 
-fn check(mut args: CheckArgs, extensions: &[String]) -> Result<bool, Failure> {
+fn check(mut args: CheckArgs, run: &Run) -> Result<bool, Failure> {
     args.paths = paths_or_stdin(&args.paths)?;
-    let inputs = inputs(&args.paths, extensions)?;
+    let inputs = inputs(&args.paths, &run.extensions)?;
     let (mut fine, mut damaged, mut failed) = (0usize, 0usize, 0usize);
-    let mut out = BufWriter::new(io::stdout());
-    let stdout_failure = |e| Failure::io(Path::new("<stdout>"), e);
-    for failure in &inputs.failures {
-        writeln!(out, "{}", failure.message).map_err(stdout_failure)?;
-    }
-    for_each_in_order(
-        &inputs.files,
-        |path| -> Result<bool, Failure> {
-            let raw = read_text(path)?;
-            let repaired = wikimd::repair(&raw);
-            let mojibake = matches!(repaired, Cow::Owned(_));
-            let options = wikimd::ParseOptions::new();
-            wikimd::parse_with(&repaired, &options).map_err(|e| {
-                let raw = mojibake.then_some(raw.as_str());
-                Failure::parse(path, &in_file(raw, &options, e))
-            })?;
-            Ok(mojibake)
-        },
-        |path, result| {
-            match result {
-                Ok(true) => {
-                    damaged += 1;
-                    writeln!(
-                        out,
-                        "{}: ok, mojibake (run `wikimd repair`)",
-                        path.display()
-                    )?;
+    let mut out = Output::open(run)?;
+    let written = (|| {
+        for failure in &inputs.failures {
+            writeln!(out, "{}", failure.message)?;
+        }
+        for_each_in_order(
+            &inputs.files,
+            |path| -> Result<bool, Failure> {
+                let raw = read_text(path, run.encoding)?;
+                let repaired = wikimd::repair(&raw);
+                let mojibake = matches!(repaired, Cow::Owned(_));
+                let options = wikimd::ParseOptions::new();
+                wikimd::parse_with(&repaired, &options).map_err(|e| {
+                    let raw = mojibake.then_some(raw.as_str());
+                    Failure::parse(path, &in_file(raw, &options, e))
+                })?;
+                Ok(mojibake)
+            },
+            |path, result| {
+                match result {
+                    Ok(true) => {
+                        damaged += 1;
+                        writeln!(
+                            out,
+                            "{}: ok, mojibake (run `wikimd repair`)",
+                            path.display()
+                        )?;
+                    }
+                    Ok(false) => {
+                        fine += 1;
+                        writeln!(out, "{}: ok", path.display())?;
+                    }
+                    Err(failure) => {
+                        failed += 1;
+                        writeln!(out, "{}", failure.message)?;
+                    }
                 }
-                Ok(false) => {
-                    fine += 1;
-                    writeln!(out, "{}: ok", path.display())?;
-                }
-                Err(failure) => {
-                    failed += 1;
-                    writeln!(out, "{}", failure.message)?;
-                }
-            }
-            Ok(())
-        },
-    )
-    .map_err(stdout_failure)?;
-    let directories = match inputs.failures.len() {
-        0 => String::new(),
-        1 => "; 1 directory error".to_string(),
-        n => format!("; {n} directory errors"),
-    };
-    writeln!(
-        out,
-        "{} documents: {} ok, {} with mojibake, {} failed{}",
-        inputs.files.len(),
-        fine,
-        damaged,
-        failed,
-        directories
-    )
-    .and_then(|()| out.flush())
-    .map_err(stdout_failure)?;
+                Ok(())
+            },
+        )?;
+        let directories = match inputs.failures.len() {
+            0 => String::new(),
+            1 => "; 1 directory error".to_string(),
+            n => format!("; {n} directory errors"),
+        };
+        writeln!(
+            out,
+            "{} documents: {} ok, {} with mojibake, {} failed{}",
+            inputs.files.len(),
+            fine,
+            damaged,
+            failed,
+            directories
+        )
+    })();
+    written.map_err(|e| out.failure(e))?;
+    out.finish()?;
     Ok(failed == 0 && inputs.failures.is_empty() && !(args.fail_on_mojibake && damaged > 0))
 }

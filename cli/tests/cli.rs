@@ -508,3 +508,216 @@ fn jobs_quiet_extensions_stdin_and_fail_on_mojibake() {
     assert_eq!(check("a.md"), Some(1));
     assert_eq!(check("b.MD"), Some(0));
 }
+
+#[test]
+fn output_goes_to_a_file_that_appears_only_when_the_run_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_in(&dir, "mojibake/004_en_ce1c3c4f4201.md", "a.md");
+    copy_in(&dir, "clean/002_en_694e8886bfb3.md", "b.md");
+    let out = dir.path().join("out.jsonl");
+    let output = wikimd()
+        .args(["parse", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty(), "nothing on standard output");
+    let rows: Vec<Json> = fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["document"], reference("004_en_ce1c3c4f4201"));
+    // A new file gets the usual permissions (not a temporary file's 0600), and no
+    // temporary file is left beside it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode, 0o600, "{mode:o}");
+        assert_eq!(mode & 0o644, 0o644, "{mode:o}");
+    }
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+
+    // `repair -o` writes the repaired text; `check -o` its report.
+    let fixed = dir.path().join("fixed.md");
+    stdout(
+        wikimd()
+            .args(["repair", "-o"])
+            .arg(&fixed)
+            .arg(dir.path().join("a.md")),
+    );
+    assert_eq!(
+        fs::read(&fixed).unwrap(),
+        fs::read(corpus().join("clean/004_en_ce1c3c4f4201.md")).unwrap()
+    );
+    let report = dir.path().join("report.txt");
+    stdout(
+        wikimd()
+            .args(["check", "--output"])
+            .arg(&report)
+            .arg(dir.path().join("a.md")),
+    );
+    assert!(fs::read_to_string(&report)
+        .unwrap()
+        .contains("a.md: ok, mojibake"));
+
+    // A usage error or a file that fails before any output leaves an existing file as it
+    // was.
+    fs::write(&out, "kept").unwrap();
+    let (code, _) = failure(
+        wikimd()
+            .args(["parse", "--pretty", "--format", "jsonl", "-o"])
+            .arg(&out)
+            .arg(dir.path()),
+    );
+    assert_eq!(code, 2);
+    let (code, _) = failure(
+        wikimd()
+            .args(["parse", "-o"])
+            .arg(&out)
+            .arg(dir.path().join("missing.md")),
+    );
+    assert_eq!(code, 1);
+    let (code, _) = failure(
+        wikimd()
+            .args(["repair", "--in-place", "-o"])
+            .arg(&out)
+            .arg(dir.path()),
+    );
+    assert_eq!(code, 2);
+    assert_eq!(fs::read_to_string(&out).unwrap(), "kept");
+}
+
+#[test]
+fn text_format_gives_the_plain_text_of_each_document() {
+    let path = corpus().join("sample/operation-serval.mojibake.md");
+    let text = stdout(wikimd().args(["parse", "--format", "text"]).arg(&path));
+    let raw = fs::read_to_string(&path).unwrap();
+    let repaired = wikimd::repair(&raw);
+    let doc = wikimd::parse(&repaired).unwrap();
+    assert_eq!(text, format!("Operation Serval\n\n{}\n", doc.plain_text()));
+    assert!(text.contains("Battle of Konna"));
+
+    // Several documents: each after a `==> path <==` line, a failed one only on stderr.
+    let dir = tempfile::tempdir().unwrap();
+    copy_in(&dir, "sample/operation-serval.clean.md", "a.md");
+    fs::write(dir.path().join("b.md"), "---\ninfoboxes: 5\n---\n").unwrap();
+    fs::write(dir.path().join("c.md"), "---\ntitle: C\n---\n\nSee.\n").unwrap();
+    let output = wikimd()
+        .args(["parse", "--format", "text"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let a = dir.path().join("a.md");
+    let c = dir.path().join("c.md");
+    assert!(text.starts_with(&format!("==> {} <==\nOperation Serval\n\n", a.display())));
+    assert!(
+        text.ends_with(&format!("\n\n==> {} <==\nC\n\nSee.\n", c.display())),
+        "{text}"
+    );
+    assert!(!text.contains("b.md"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("b.md:2:12: `infoboxes`"));
+    let (code, _) = failure(
+        wikimd()
+            .args(["parse", "--format", "text", "--pretty"])
+            .arg(&a),
+    );
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn files_in_a_legacy_encoding_are_read_as_named_or_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.md");
+    fs::write(&latin1, b"---\ntitle: Caf\xe9\n---\n\nNa\xefve.\n").unwrap();
+    let cyrillic = dir.path().join("cp1251.md");
+    // "Привет, мир. Съешь же ещё этих мягких французских булок." in Windows-1251.
+    let russian =
+        "---\ntitle: Привет\n---\n\nПривет, мир. Съешь же ещё этих мягких французских булок.\n";
+    fs::write(&cyrillic, encoding_rs::WINDOWS_1251.encode(russian).0).unwrap();
+
+    // By default: an error at the first bad byte that says what to do.
+    let (code, stderr) = failure(wikimd().arg("parse").arg(&latin1));
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("latin1.md:2:11: invalid UTF-8 (byte 14) (see --encoding)"),
+        "{stderr}"
+    );
+
+    let output = wikimd()
+        .args(["parse", "--encoding", "latin1"])
+        .arg(&latin1)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: Json = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["title"], "Café");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("latin1.md: not UTF-8, read as windows-1252\n"),
+        "{stderr}"
+    );
+
+    let output = wikimd()
+        .args(["parse", "--encoding", "auto", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let rows: Vec<Json> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["document"]["title"], "Привет");
+    assert_eq!(rows[1]["document"]["title"], "Café");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("cp1251.md: not UTF-8, read as windows-1251, guessed"),
+        "{stderr}"
+    );
+
+    // `repair --in-place` with an encoding turns such files into UTF-8.
+    stdout(
+        wikimd()
+            .args(["repair", "--in-place", "--encoding", "auto"])
+            .arg(dir.path()),
+    );
+    assert_eq!(fs::read_to_string(&cyrillic).unwrap(), russian);
+    assert_eq!(
+        fs::read_to_string(&latin1).unwrap(),
+        "---\ntitle: Café\n---\n\nNaïve.\n"
+    );
+
+    let (code, stderr) = failure(
+        wikimd()
+            .args(["parse", "--encoding", "shift-jis"])
+            .arg(&latin1),
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown encoding `shift-jis`"), "{stderr}");
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes() {
+    let help = stdout(wikimd().arg("--help"));
+    assert!(
+        help.contains("Examples:\n  wikimd parse article.md"),
+        "{help}"
+    );
+    assert!(help.contains(
+        "Exit codes: 0 every document fine, 1 a document or directory failed, 2 usage error."
+    ));
+    for flag in ["--jobs", "--quiet", "--ext", "--encoding", "--output"] {
+        assert!(help.contains(flag), "{flag}");
+    }
+}
