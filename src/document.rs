@@ -415,7 +415,7 @@ impl LinkKind {
             "interwiki" => LinkKind::Interwiki,
             _ => LinkKind::Other,
         };
-        match link_type.text().as_borrowed() {
+        match link_type.text().as_str() {
             // Written as is: no null, boolean or number is spelled like a kind, so the
             // text is compared without resolving what the scalar means.
             Some(raw) => kind(raw),
@@ -987,7 +987,7 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
             // Borrowed as written when it needs no decoding (always, in practice): no
             // `Cow` built and dropped per key, on the path every link takes.
             let decoded;
-            let name: &str = match key.text().as_borrowed() {
+            let name: &str = match key.text().as_str() {
                 Some(name) => name,
                 None => {
                     decoded = key.decode();

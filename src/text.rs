@@ -207,9 +207,17 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// The value without decoding, when no decoding is needed (`None` for quoted scalars
-    /// with escapes, blocks and multi-line plain scalars).
-    pub fn as_borrowed(&self) -> Option<&str> {
+    /// The value as a `&str` of the input, when no decoding is needed: the common case
+    /// (`None` for quoted scalars with escapes, blocks and multi-line plain scalars, whose
+    /// value [`Text::decode`] builds).
+    ///
+    /// ```
+    /// let doc = wikimd::parse("---\ntitle: Mali\ndescription: \"a\\tb\"\n---\n").unwrap();
+    /// assert_eq!(doc.title().unwrap().as_str(), Some("Mali"));
+    /// assert_eq!(doc.description().unwrap().as_str(), None);
+    /// assert_eq!(doc.description().unwrap().decode(), "a\tb");
+    /// ```
+    pub fn as_str(&self) -> Option<&str> {
         self.style.is_raw().then_some(&*self.raw)
     }
 

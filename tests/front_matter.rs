@@ -130,7 +130,7 @@ fn sample_spans_slice_back_to_the_raw_values() {
 #[test]
 fn decoding_borrows_when_it_can() {
     let doc = wikimd::parse(SAMPLE).unwrap();
-    assert!(doc.title().unwrap().as_borrowed().is_some());
+    assert!(doc.title().unwrap().as_str().is_some());
     assert!(doc.description().unwrap().needs_decoding());
 }
 

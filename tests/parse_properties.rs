@@ -31,7 +31,7 @@ fn check_document(input: &str, doc: &Document<'_>) -> Result<(), TestCaseError> 
         }
         let raw = &input[span];
         let value = text.decode();
-        match text.as_borrowed() {
+        match text.as_str() {
             Some(_) => prop_assert!(
                 raw == value || raw == format!("'{value}'") || raw == format!("\"{value}\""),
                 "{raw:?} vs {value:?}"
