@@ -27,7 +27,8 @@ use crate::{Document, Error, ParseOptions};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Fallback {
-    /// They are an error ([`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) at the first bad byte).
+    /// They are an error ([`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) at
+    /// the first bad byte).
     #[default]
     None,
     /// The whole file is read in this single-byte encoding.
@@ -61,7 +62,8 @@ pub struct Decoded<'a> {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) at the first bad byte, with [`Fallback::None`].
+/// [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) at the first bad byte, with
+/// [`Fallback::None`].
 ///
 /// ```
 /// use wikimd::load::{decode_bytes, Fallback};
@@ -246,9 +248,27 @@ impl OwnedDocument {
     ///
     /// # Errors
     ///
-    /// As [`parse`](crate::parse()); positions are in the repaired text.
+    /// As [`parse`](crate::parse()), with the position in `text` as given (when the
+    /// repaired text does not parse, `text` itself is parsed to place the error).
     pub fn repair_and_parse(text: String) -> Result<OwnedDocument, Error> {
-        OwnedDocument::parse(repaired(text).0)
+        OwnedDocument::repair_and_parse_with(text, &ParseOptions::default())
+    }
+
+    /// [`OwnedDocument::repair_and_parse`] with `options`.
+    ///
+    /// # Errors
+    ///
+    /// As [`OwnedDocument::repair_and_parse`].
+    pub fn repair_and_parse_with(
+        text: String,
+        options: &ParseOptions,
+    ) -> Result<OwnedDocument, Error> {
+        let repaired = match crate::repair(&text) {
+            Cow::Owned(repaired) => repaired,
+            Cow::Borrowed(_) => return OwnedDocument::parse_with(text, options),
+        };
+        OwnedDocument::parse_with(repaired, options)
+            .map_err(|error| crate::parse_with(&text, options).err().unwrap_or(error))
     }
 
     /// The document, borrowing from `self`.
@@ -277,14 +297,14 @@ impl serde::Serialize for OwnedDocument {
 
 /// Reads the file at `path`, repairs its mojibake and parses it, as `wikimd parse` does:
 /// the common loader, in one call. Every error carries the path ([`Error::path`]); a parse
-/// error's position is in the file as read (when the file was repaired and the repaired
-/// text does not parse, the file is read again to place the error).
+/// error's position is in the file as read (as [`OwnedDocument::repair_and_parse`]).
 ///
 /// # Errors
 ///
-/// [`ErrorKind::Io`](crate::ErrorKind::Io) when the file cannot be read, [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) when it is
-/// not UTF-8 (decode it with [`decode_bytes`] and use [`OwnedDocument::repair_and_parse`]
-/// for legacy files), or as [`parse`](crate::parse()).
+/// [`ErrorKind::Io`](crate::ErrorKind::Io) when the file cannot be read,
+/// [`ErrorKind::InvalidUtf8`](crate::ErrorKind::InvalidUtf8) when it is not UTF-8 (decode
+/// it with [`decode_bytes`] and use [`OwnedDocument::repair_and_parse`] for legacy files),
+/// or as [`parse`](crate::parse()).
 ///
 /// ```
 /// let doc = wikimd::load("tests/corpus/sample/operation-serval.mojibake.md")?;
@@ -297,29 +317,12 @@ impl serde::Serialize for OwnedDocument {
 /// ```
 pub fn load(path: impl AsRef<Path>) -> Result<OwnedDocument, Error> {
     let path = path.as_ref();
-    let read = || -> Result<String, Error> {
-        let bytes = std::fs::read(path).map_err(Error::io)?;
-        String::from_utf8(bytes)
-            .map_err(|e| crate::from_utf8(e.as_bytes()).expect_err("the bytes are not UTF-8"))
-    };
-    let (text, repaired) = repaired(read().map_err(|e| e.with_path(path))?);
-    OwnedDocument::parse(text).map_err(|error| {
-        let in_file = repaired
-            .then(|| read().ok())
-            .flatten()
-            .and_then(|raw| crate::parse(&raw).err());
-        in_file.unwrap_or(error).with_path(path)
-    })
-}
-
-/// `text` repaired (the same string when clean), and whether it was.
-fn repaired(text: String) -> (String, bool) {
-    let repaired = match crate::repair(&text) {
-        Cow::Owned(repaired) => Some(repaired),
-        Cow::Borrowed(_) => None,
-    };
-    match repaired {
-        Some(repaired) => (repaired, true),
-        None => (text, false),
-    }
+    let text = std::fs::read(path)
+        .map_err(Error::io)
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| crate::from_utf8(e.as_bytes()).expect_err("the bytes are not UTF-8"))
+        })
+        .map_err(|e| e.with_path(path))?;
+    OwnedDocument::repair_and_parse(text).map_err(|e| e.with_path(path))
 }
