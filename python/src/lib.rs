@@ -1,0 +1,499 @@
+//! The Python module `wikimd` (its compiled part, `wikimd._wikimd`): the Rust crate's
+//! repair and parse, with results as Python objects in the shape of the `wikimd parse`
+//! JSON (`tests/corpus/CONTRACT.md`), built directly (no JSON text in between).
+//!
+//! The work (reading, repairing, parsing) runs with the interpreter released (`detach`):
+//! `parse_files` parses on Rust threads while Python builds the objects of the documents
+//! already parsed.
+
+// PyO3's macros expand to unsafe code of their own; this crate writes none.
+#![deny(unsafe_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use pyo3::exceptions::{PyOSError, PyUnicodeDecodeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+use wikimd::{ErrorKind, OwnedDocument, ParseOptions};
+
+pyo3::create_exception!(
+    wikimd,
+    ParseError,
+    PyValueError,
+    "A document that does not parse. Attributes: line and column (1-based, columns in \
+     characters), offset (in bytes of the UTF-8 text), message, and path (the file's, or \
+     None)."
+);
+
+/// How to parse, from the keyword arguments.
+#[derive(Clone, Copy)]
+struct Settings {
+    repair: bool,
+    strict_commonmark: bool,
+}
+
+impl Settings {
+    fn options(self) -> ParseOptions {
+        let list_end = if self.strict_commonmark {
+            wikimd::ListEnd::CommonMark
+        } else {
+            wikimd::ListEnd::WhereWritten
+        };
+        ParseOptions::new().list_end(list_end)
+    }
+
+    /// Repairs (when asked) and parses `text`, keeping it; an error's position is in
+    /// `text` as given.
+    fn parse(self, text: String) -> Result<OwnedDocument, wikimd::Error> {
+        let options = self.options();
+        if self.repair {
+            OwnedDocument::repair_and_parse_with(text, &options)
+        } else {
+            OwnedDocument::parse_with(text, &options)
+        }
+    }
+}
+
+/// Why a file gave no document.
+enum Failure {
+    Io(std::io::Error),
+    NotUtf8(Vec<u8>, std::str::Utf8Error),
+    Parse(wikimd::Error),
+}
+
+impl Failure {
+    /// The Python exception for it: `OSError`, `UnicodeDecodeError` or `ParseError`.
+    fn into_pyerr(self, py: Python<'_>, path: Option<&Path>) -> PyErr {
+        match self {
+            Failure::Io(error) => {
+                // OSError(errno, strerror, filename): Python picks the subclass
+                // (FileNotFoundError, PermissionError, …) and says it as Python does.
+                let message = error.to_string();
+                let strerror = match message.rfind(" (os error ") {
+                    Some(end) => message[..end].to_string(),
+                    None => message,
+                };
+                let filename = path.map(|p| p.to_string_lossy().into_owned());
+                PyOSError::new_err((error.raw_os_error().unwrap_or(0), strerror, filename))
+            }
+            Failure::NotUtf8(bytes, error) => decode_error(py, &bytes, error),
+            Failure::Parse(error) => parse_error(py, &error, path),
+        }
+    }
+}
+
+/// A `UnicodeDecodeError` at the first byte of `bytes` that is not UTF-8.
+fn decode_error(py: Python<'_>, bytes: &[u8], error: std::str::Utf8Error) -> PyErr {
+    match PyUnicodeDecodeError::new_utf8(py, bytes, error) {
+        Ok(e) => PyErr::from_value(e.into_any()),
+        Err(e) => e,
+    }
+}
+
+/// A `ParseError` with the position of `error`.
+fn parse_error(py: Python<'_>, error: &wikimd::Error, path: Option<&Path>) -> PyErr {
+    if let ErrorKind::Io { message, .. } = error.kind() {
+        return PyOSError::new_err(message.clone());
+    }
+    let said = match path {
+        Some(path) => error.clone().with_path(path).to_string(),
+        None => error.to_string(),
+    };
+    let err = ParseError::new_err(said);
+    let value = err.value(py);
+    let path = path.map(|p| p.to_string_lossy().into_owned());
+    let set = value
+        .setattr("line", error.line())
+        .and_then(|()| value.setattr("column", error.column()))
+        .and_then(|()| value.setattr("offset", error.offset()))
+        .and_then(|()| value.setattr("message", error.kind().to_string()))
+        .and_then(|()| value.setattr("path", path));
+    match set {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
+/// The document as Python objects: dicts, lists, strings, numbers, `None`.
+fn to_python(py: Python<'_>, doc: &OwnedDocument) -> PyResult<Py<PyAny>> {
+    pythonize::pythonize(py, doc)
+        .map(Bound::unbind)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// `str` as it is; `bytes` as UTF-8 (a `UnicodeDecodeError` at the first bad byte).
+fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(bytes) = text.cast::<PyBytes>() {
+        let bytes = bytes.as_bytes();
+        return match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_string()),
+            Err(e) => Err(decode_error(py, bytes, e)),
+        };
+    }
+    text.extract::<String>()
+}
+
+/// Reads a file's text: UTF-8, or the reason why not.
+fn read(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path).map_err(Failure::Io)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let error = e.utf8_error();
+        Failure::NotUtf8(e.into_bytes(), error)
+    })
+}
+
+/// Reads, repairs and parses one file.
+fn load(path: &Path, settings: Settings) -> Result<OwnedDocument, Failure> {
+    settings.parse(read(path)?).map_err(Failure::Parse)
+}
+
+/// repair(text: str) -> str
+///
+/// The text with its mojibake repaired (UTF-8 that was read as Windows-1252, Latin-1,
+/// Windows-1250/1251/1253/1254/1257, ISO-8859-2, Mac OS Roman or CP437, one layer or
+/// several); clean text comes back unchanged.
+#[pyfunction]
+fn repair(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let owned = text_of(py, text)?;
+    let repaired = py.detach(|| match wikimd::repair(&owned) {
+        std::borrow::Cow::Owned(repaired) => Some(repaired),
+        std::borrow::Cow::Borrowed(_) => None,
+    });
+    match repaired {
+        Some(repaired) => Ok(repaired.into_pyobject(py)?.into_any().unbind()),
+        // Clean text: the very object given, when it was a str.
+        None if text.is_instance_of::<pyo3::types::PyString>() => Ok(text.clone().unbind()),
+        None => Ok(owned.into_pyobject(py)?.into_any().unbind()),
+    }
+}
+
+/// explain(text: str) -> list[dict]
+///
+/// Each fix that `repair` makes, in text order: a dict with `span` (start and end, as
+/// indices of the str), `encoding` (the reading undone, outermost layer first:
+/// "windows-1252", …, or "c1-control"), `layers` (every reading undone, outermost first),
+/// `before` and `after`.
+#[pyfunction]
+fn explain<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let text = text_of(py, text)?;
+    let report = py.detach(|| wikimd::repair::explain(&text));
+    let fixes = PyList::empty(py);
+    // Byte offsets to str indices, counted on from one fix to the next.
+    let (mut byte, mut index) = (0usize, 0usize);
+    let mut index_of = |offset: usize| {
+        index += text[byte..offset].chars().count();
+        byte = offset;
+        index
+    };
+    for fix in &report.fixes {
+        let (start, end) = (index_of(fix.span.start), index_of(fix.span.end));
+        let layers: Vec<String> = fix
+            .kinds
+            .iter()
+            .map(|kind| match kind {
+                wikimd::repair::FixKind::Mojibake(encoding) => encoding.name().to_string(),
+                _ => "c1-control".to_string(),
+            })
+            .collect();
+        let dict = PyDict::new(py);
+        dict.set_item("span", (start, end))?;
+        dict.set_item("encoding", layers.first())?;
+        dict.set_item("layers", layers)?;
+        dict.set_item("before", &fix.before)?;
+        dict.set_item("after", &fix.after)?;
+        fixes.append(dict)?;
+    }
+    Ok(fixes)
+}
+
+/// parse(text: str | bytes, *, repair: bool = True, strict_commonmark: bool = False) -> dict
+///
+/// The document as the `wikimd parse` command gives it in JSON, as Python objects. Raises
+/// `ParseError` (with line, column, offset and message; the position is in the text as
+/// given, even when it was repaired first) and, for bytes that are not UTF-8,
+/// `UnicodeDecodeError` at the first bad byte.
+#[pyfunction]
+#[pyo3(signature = (text, *, repair = true, strict_commonmark = false))]
+fn parse(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    repair: bool,
+    strict_commonmark: bool,
+) -> PyResult<Py<PyAny>> {
+    let text = text_of(py, text)?;
+    let settings = Settings {
+        repair,
+        strict_commonmark,
+    };
+    let doc = py
+        .detach(|| settings.parse(text))
+        .map_err(|e| parse_error(py, &e, None))?;
+    to_python(py, &doc)
+}
+
+/// sections(text: str | bytes, *, repair: bool = True, strict_commonmark: bool = False)
+///     -> list[dict]
+///
+/// Each section of the document in reading order, the lead first, as plain text for a
+/// dataset: a dict with `heading_path` (the titles of the section and of the sections it
+/// is in, outermost first; empty for the lead), `level`, `title` and `plain_text` (the
+/// Rust crate's `Section::plain_text`: paragraphs, list items, table rows and figure
+/// captions in reading order). Raises as `parse`.
+#[pyfunction]
+#[pyo3(signature = (text, *, repair = true, strict_commonmark = false))]
+fn sections<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    repair: bool,
+    strict_commonmark: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let text = text_of(py, text)?;
+    let settings = Settings {
+        repair,
+        strict_commonmark,
+    };
+    let rows = py
+        .detach(|| {
+            let owned = settings.parse(text)?;
+            let rows: Vec<(Vec<String>, u8, String, String)> = owned
+                .document()
+                .sections_with_paths()
+                .map(|(path, section)| {
+                    let path = path.into_iter().map(|t| t.to_string()).collect();
+                    let title = section.title().to_string();
+                    (path, section.level(), title, section.plain_text())
+                })
+                .collect();
+            Ok(rows)
+        })
+        .map_err(|e| parse_error(py, &e, None))?;
+    let list = PyList::empty(py);
+    for (heading_path, level, title, plain_text) in rows {
+        let dict = PyDict::new(py);
+        dict.set_item("heading_path", heading_path)?;
+        dict.set_item("level", level)?;
+        dict.set_item("title", title)?;
+        dict.set_item("plain_text", plain_text)?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
+/// parse_file(path, *, repair: bool = True, strict_commonmark: bool = False) -> dict
+///
+/// `parse` of a file's text. Raises `OSError`, `UnicodeDecodeError` (with the byte
+/// offset) or `ParseError` (with the path).
+#[pyfunction]
+#[pyo3(signature = (path, *, repair = true, strict_commonmark = false))]
+fn parse_file(
+    py: Python<'_>,
+    path: PathBuf,
+    repair: bool,
+    strict_commonmark: bool,
+) -> PyResult<Py<PyAny>> {
+    let settings = Settings {
+        repair,
+        strict_commonmark,
+    };
+    let doc = py
+        .detach(|| load(&path, settings))
+        .map_err(|failure| failure.into_pyerr(py, Some(&path)))?;
+    to_python(py, &doc)
+}
+
+/// parse_files(paths, threads=None, *, repair=True, strict_commonmark=False)
+///
+/// An iterator of `(path, result)` in the order of `paths`: `result` is the document's
+/// dict, or the exception `parse_file` would raise (`ParseError`, `OSError`,
+/// `UnicodeDecodeError`), returned, not raised, so that one bad file does not end the run.
+/// Files are read and parsed on `threads` Rust threads (default: one per core) with the
+/// interpreter released, a bounded number of documents ahead of the consumer; with
+/// `threads=1`, on the calling thread, one file at a time (the interpreter released while
+/// it is read and parsed).
+#[pyfunction]
+#[pyo3(signature = (paths, threads = None, *, repair = true, strict_commonmark = false))]
+fn parse_files(
+    paths: Vec<PathBuf>,
+    threads: Option<usize>,
+    repair: bool,
+    strict_commonmark: bool,
+) -> PyResult<ParseFiles> {
+    let settings = Settings {
+        repair,
+        strict_commonmark,
+    };
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    if threads > 1024 {
+        return Err(PyValueError::new_err("threads: at most 1024"));
+    }
+    Ok(ParseFiles::start(paths, threads, settings))
+}
+
+type Outcome = Result<OwnedDocument, Failure>;
+
+/// The iterator `parse_files` returns.
+#[pyclass(module = "wikimd")]
+struct ParseFiles {
+    paths: Arc<Vec<PathBuf>>,
+    /// The next index to give.
+    next: usize,
+    /// Results that came before their turn.
+    pending: BTreeMap<usize, Outcome>,
+    results: Mutex<Receiver<(usize, Outcome)>>,
+    /// One permit lets a worker start one file; it comes back when the file's result is
+    /// given. Dropped (with `self`), it stops the workers.
+    permits: Mutex<Option<SyncSender<()>>>,
+    workers: Vec<JoinHandle<()>>,
+    /// `threads=1`: no worker, each file is parsed when it is asked for.
+    inline: Option<Settings>,
+}
+
+impl ParseFiles {
+    fn start(paths: Vec<PathBuf>, threads: usize, settings: Settings) -> ParseFiles {
+        let paths = Arc::new(paths);
+        if threads == 1 {
+            return ParseFiles {
+                paths,
+                next: 0,
+                pending: BTreeMap::new(),
+                results: Mutex::new(mpsc::channel().1),
+                permits: Mutex::new(None),
+                workers: Vec::new(),
+                inline: Some(settings),
+            };
+        }
+        let window = 4 * threads;
+        let (permit_sender, permit_receiver) = mpsc::sync_channel::<()>(window);
+        for _ in 0..window {
+            permit_sender.send(()).expect("room for every permit");
+        }
+        let permit_receiver = Arc::new(Mutex::new(permit_receiver));
+        let (result_sender, results) = mpsc::channel();
+        let next = Arc::new(AtomicUsize::new(0));
+        let workers = (0..threads.min(paths.len()))
+            .map(|_| {
+                let (paths, next) = (Arc::clone(&paths), Arc::clone(&next));
+                let (permits, results) = (Arc::clone(&permit_receiver), result_sender.clone());
+                std::thread::spawn(move || loop {
+                    let permit = permits.lock().map(|p| p.recv());
+                    if !matches!(permit, Ok(Ok(()))) {
+                        return;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { return };
+                    if results.send((i, load(path, settings))).is_err() {
+                        return;
+                    }
+                })
+            })
+            .collect();
+        ParseFiles {
+            paths,
+            next: 0,
+            pending: BTreeMap::new(),
+            results: Mutex::new(results),
+            permits: Mutex::new(Some(permit_sender)),
+            workers,
+            inline: None,
+        }
+    }
+}
+
+#[pymethods]
+impl ParseFiles {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(
+        mut slf: PyRefMut<'_, Self>,
+        py: Python<'_>,
+    ) -> PyResult<Option<(String, Py<PyAny>)>> {
+        let i = slf.next;
+        let Some(path) = slf.paths.get(i).cloned() else {
+            return Ok(None);
+        };
+        let outcome = loop {
+            if let Some(settings) = slf.inline {
+                break py.detach(|| load(&path, settings));
+            }
+            if let Some(outcome) = slf.pending.remove(&i) {
+                break outcome;
+            }
+            let results = &slf.results;
+            let received = py.detach(|| results.lock().ok().and_then(|r| r.recv().ok()));
+            match received {
+                Some((j, outcome)) => {
+                    slf.pending.insert(j, outcome);
+                }
+                None => return Err(PyValueError::new_err("parse_files: a worker stopped")),
+            }
+        };
+        slf.next += 1;
+        if let Ok(Some(permits)) = slf.permits.lock().as_deref() {
+            let _ = permits.send(());
+        }
+        let value = match outcome {
+            Ok(doc) => to_python(py, &doc)?,
+            Err(failure) => failure
+                .into_pyerr(py, Some(&path))
+                .into_value(py)
+                .into_any(),
+        };
+        Ok(Some((path.to_string_lossy().into_owned(), value)))
+    }
+}
+
+impl Drop for ParseFiles {
+    fn drop(&mut self) {
+        // Without permits the workers stop after the file they are on.
+        if let Ok(mut permits) = self.permits.lock() {
+            permits.take();
+        }
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// _parse_only(text: str) -> int
+///
+/// Repairs and parses `text` and drops the document, building no Python object: the Rust
+/// crate's own time per document, for the benchmark that compares it with `parse`. Gives
+/// the number of sections.
+#[pyfunction]
+fn _parse_only(py: Python<'_>, text: String) -> PyResult<usize> {
+    let settings = Settings {
+        repair: true,
+        strict_commonmark: false,
+    };
+    py.detach(|| {
+        settings
+            .parse(text)
+            .map(|doc| doc.document().sections().len())
+    })
+    .map_err(|e| parse_error(py, &e, None))
+}
+
+/// The compiled part of the `wikimd` package.
+#[pymodule]
+fn _wikimd(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("ParseError", m.py().get_type::<ParseError>())?;
+    m.add_class::<ParseFiles>()?;
+    m.add_function(wrap_pyfunction!(repair, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_file, m)?)?;
+    m.add_function(wrap_pyfunction!(sections, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_files, m)?)?;
+    m.add_function(wrap_pyfunction!(_parse_only, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

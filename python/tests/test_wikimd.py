@@ -1,0 +1,219 @@
+"""The Python package against the Rust crate's own fixtures: the same results, the same
+errors, and parse_files on every core."""
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import wikimd
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
+NAMES = sorted(p.stem for p in (CORPUS / "reference").glob("*.json"))
+
+
+def reference(name):
+    return json.loads((CORPUS / "reference" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_the_corpus_is_there():
+    assert len(NAMES) >= 90
+
+
+@pytest.mark.parametrize("kind", ["mojibake", "clean"])
+def test_every_corpus_document_gives_its_reference_json(kind):
+    for name in NAMES:
+        text = (CORPUS / kind / f"{name}.md").read_text(encoding="utf-8")
+        assert wikimd.parse(text) == reference(name), f"{kind}/{name}"
+
+
+def test_the_sample_gives_its_reference_json():
+    expected = json.loads((CORPUS / "sample" / "operation-serval.reference.json").read_text())
+    for kind in ["mojibake", "clean"]:
+        path = CORPUS / "sample" / f"operation-serval.{kind}.md"
+        assert wikimd.parse(path.read_text(encoding="utf-8")) == expected
+        assert wikimd.parse_file(path) == expected
+        assert wikimd.parse(path.read_bytes()) == expected
+
+
+def test_repair_is_byte_exact_and_leaves_clean_text_alone():
+    for name in NAMES:
+        bad = (CORPUS / "mojibake" / f"{name}.md").read_text(encoding="utf-8")
+        good = (CORPUS / "clean" / f"{name}.md").read_text(encoding="utf-8")
+        assert wikimd.repair(bad) == good, name
+        assert wikimd.repair(good) is good, f"{name}: clean text is given back as it is"
+
+
+def test_explain_gives_each_fix_with_str_indices():
+    text = "Ünïcödé: cafÃ© – ðŸ‡«ðŸ‡· and ÃƒÂ©tÃƒÂ©"
+    fixes = wikimd.explain(text)
+    assert [f["after"] for f in fixes] == ["é", "🇫🇷", "é", "é"]
+    for fix in fixes:
+        start, end = fix["span"]
+        assert text[start:end] == fix["before"]
+    assert fixes[0]["encoding"] == "windows-1252"
+    assert fixes[2]["layers"] == ["windows-1252", "windows-1252"]
+    repaired = text
+    for fix in reversed(fixes):
+        start, end = fix["span"]
+        repaired = repaired[:start] + fix["after"] + repaired[end:]
+    assert repaired == wikimd.repair(text)
+
+
+def test_parse_errors_carry_their_position_in_the_text_as_given():
+    with pytest.raises(wikimd.ParseError) as caught:
+        wikimd.parse("---\ninfoboxes: 5\n---\n")
+    err = caught.value
+    assert (err.line, err.column, err.offset) == (2, 12, 15)
+    assert err.message == "`infoboxes`: expected a list of infoboxes, found a number"
+    assert err.path is None
+    assert isinstance(err, ValueError)
+    # Mojibake before the error: the position is in the text given, not the repaired one.
+    text = "---\ntitle: CafÃ© Ã© Ã©\ninfoboxes: 5\n---\n"
+    with pytest.raises(wikimd.ParseError) as caught:
+        wikimd.parse(text)
+    err = caught.value
+    assert (err.line, err.column) == (3, 12)
+    assert text.encode()[err.offset : err.offset + 1] == b"5"
+
+
+def test_bytes_that_are_not_utf8_are_a_unicode_decode_error_at_the_byte():
+    with pytest.raises(UnicodeDecodeError) as caught:
+        wikimd.parse(b"---\ntitle: caf\xe9\n---\n")
+    assert (caught.value.start, caught.value.encoding) == (14, "utf-8")
+
+
+def test_parse_file_errors_name_the_file(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ninfoboxes: 5\n---\n")
+    with pytest.raises(wikimd.ParseError) as caught:
+        wikimd.parse_file(bad)
+    assert caught.value.path == str(bad)
+    assert str(caught.value).startswith(f"{bad}:2:12: ")
+    latin1 = tmp_path / "latin1.md"
+    latin1.write_bytes(b"caf\xe9")
+    with pytest.raises(UnicodeDecodeError) as caught:
+        wikimd.parse_file(latin1)
+    assert caught.value.start == 3
+    with pytest.raises(FileNotFoundError):
+        wikimd.parse_file(tmp_path / "missing.md")
+
+
+def test_options_are_those_of_the_command():
+    text = "---\ntitle: CafÃ©\n---\n\n * a\nlazy\n"
+    assert wikimd.parse(text)["title"] == "Café"
+    assert wikimd.parse(text, repair=False)["title"] == "CafÃ©"
+    assert wikimd.parse(text)["sections"][0]["lists"] == [["a"]]
+    assert wikimd.parse(text, strict_commonmark=True)["sections"][0]["lists"] == [["a lazy"]]
+
+
+def test_parse_files_gives_every_file_in_order_with_errors_as_objects(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ninfoboxes: 5\n---\n")
+    paths = [CORPUS / "mojibake" / f"{name}.md" for name in NAMES]
+    paths.insert(3, bad)
+    paths.insert(7, tmp_path / "missing.md")
+    for threads in [1, 3, None]:
+        results = list(wikimd.parse_files(paths, threads=threads))
+        assert [p for p, _ in results] == [str(p) for p in paths]
+        assert isinstance(results[3][1], wikimd.ParseError)
+        assert (results[3][1].line, results[3][1].path) == (2, str(bad))
+        assert isinstance(results[7][1], FileNotFoundError)
+        documents = [r for i, (_, r) in enumerate(results) if i not in (3, 7)]
+        assert documents == [reference(name) for name in NAMES]
+
+
+def test_an_abandoned_parse_files_stops_its_threads():
+    paths = [CORPUS / "clean" / f"{name}.md" for name in NAMES] * 50
+    before = threading.active_count()
+    for _ in range(20):
+        it = wikimd.parse_files(paths, threads=4)
+        next(it)
+        del it
+    assert threading.active_count() == before
+
+
+def counting_during(work):
+    """How long (in seconds of its own full speed) a Python thread counts while `work`
+    runs on this thread, and how long `work` took."""
+    count = [0]
+    stop = threading.Event()
+    started = threading.Event()
+
+    def spin():
+        started.set()
+        while not stop.is_set():
+            count[0] += 1
+
+    thread = threading.Thread(target=spin)
+    thread.start()
+    started.wait()
+    # The counter's full speed, this thread asleep.
+    before = count[0]
+    time.sleep(0.1)
+    rate = (count[0] - before) / 0.1
+    before, start = count[0], time.perf_counter()
+    work()
+    took = time.perf_counter() - start
+    counted = count[0] - before
+    stop.set()
+    thread.join()
+    return counted / rate, took
+
+
+def test_the_interpreter_is_released_while_rust_works():
+    # A call that kept the interpreter for its whole length would let the other thread
+    # count only in the switch intervals around it (5 ms each). Released, the other thread
+    # counts on through the call: on the other core, or in time slices of a shared one.
+    big = "".join((CORPUS / "mojibake" / f"{name}.md").read_text() for name in NAMES)
+    paths = [CORPUS / "mojibake" / f"{name}.md" for name in NAMES]
+    works = {
+        "parse": lambda: [wikimd._wikimd._parse_only(big) for _ in range(10)],
+        "repair": lambda: [wikimd.repair(big) for _ in range(30)],
+        "parse_files": lambda: list(wikimd.parse_files(paths * 30, threads=1)),
+    }
+    for name, work in works.items():
+        counted, took = counting_during(work)
+        assert took > 0.15, f"{name}: too short a call to tell ({took:.3f} s)"
+        assert counted > 0.3 * took, f"{name}: counted {counted:.3f} s in {took:.3f} s"
+
+
+def best_time(paths, threads, runs=3):
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        for _ in wikimd.parse_files(paths, threads=threads):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: nothing to run in parallel")
+@pytest.mark.skipif(
+    os.environ.get("WIKIMD_TIMING") != "1",
+    reason="a timing, run with WIKIMD_TIMING=1 on a quiet machine (python/benches/bench.py)",
+)
+def test_parse_files_releases_the_interpreter_and_uses_two_cores():
+    # Issue #15: eight threads at least 1.8x as fast as one on two cores. Best of three
+    # runs each, on the mojibake corpus (repair and parse) thirty times over.
+    paths = [CORPUS / "mojibake" / f"{name}.md" for name in NAMES] * 30
+    one = best_time(paths, 1)
+    eight = best_time(paths, 8)
+    print(f"parse_files: 1 thread {one:.3f} s, 8 threads {eight:.3f} s, {one / eight:.2f}x")
+    assert one / eight >= 1.8, f"{one:.3f} s on one thread, {eight:.3f} s on eight"
+
+
+def test_sections_give_heading_paths_and_plain_text():
+    text = "---\ntitle: T\n---\nLead Ã©.\n\n## A\n\n * x\n * y\n\n### B\n\nText.\n\n## C\n"
+    rows = wikimd.sections(text)
+    assert [r["heading_path"] for r in rows] == [[], ["A"], ["A", "B"], ["C"]]
+    assert [r["level"] for r in rows] == [0, 2, 3, 2]
+    assert [r["title"] for r in rows] == ["", "A", "B", "C"]
+    assert rows[0]["plain_text"] == "Lead é."
+    assert rows[1]["plain_text"] == "x\ny"
+    assert wikimd.sections(text, repair=False)[0]["plain_text"] == "Lead Ã©."
+    with pytest.raises(wikimd.ParseError):
+        wikimd.sections("---\ninfoboxes: 5\n---\n")
