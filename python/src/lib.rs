@@ -312,7 +312,8 @@ fn parse_file(
 /// dict, or the exception `parse_file` would raise (`ParseError`, `OSError`,
 /// `UnicodeDecodeError`), returned, not raised, so that one bad file does not end the run.
 /// Files are read and parsed on `threads` Rust threads (default: one per core) with the
-/// interpreter released, a bounded number of documents ahead of the consumer; with
+/// interpreter released, and each thread builds the objects of its documents (taking the
+/// interpreter for that alone), a bounded number of documents ahead of the consumer; with
 /// `threads=1`, on the calling thread, one file at a time (the interpreter released while
 /// it is read and parsed).
 #[pyfunction]
@@ -336,7 +337,26 @@ fn parse_files(
     Ok(ParseFiles::start(paths, threads, settings))
 }
 
-type Outcome = Result<OwnedDocument, Failure>;
+/// A file's result as a Python object: the document's dict, or the exception for it.
+type Built = PyResult<Py<PyAny>>;
+
+/// Builds the Python object of a file's outcome. The document is dropped by the caller,
+/// after the interpreter is released.
+fn build(py: Python<'_>, path: &Path, outcome: Result<&OwnedDocument, Failure>) -> Built {
+    match outcome {
+        Ok(doc) => to_python(py, doc),
+        Err(failure) => Ok(failure.into_pyerr(py, Some(path)).into_value(py).into_any()),
+    }
+}
+
+/// Reads and parses a file with the interpreter released, then takes the interpreter to
+/// build its object: called on a worker thread, it builds while other workers parse.
+fn load_and_build(path: &Path, settings: Settings) -> Built {
+    match load(path, settings) {
+        Ok(doc) => Python::attach(|py| build(py, path, Ok(&doc))),
+        Err(failure) => Python::attach(|py| build(py, path, Err(failure))),
+    }
+}
 
 /// The iterator `parse_files` returns.
 #[pyclass(module = "wikimd")]
@@ -345,8 +365,8 @@ struct ParseFiles {
     /// The next index to give.
     next: usize,
     /// Results that came before their turn.
-    pending: BTreeMap<usize, Outcome>,
-    results: Mutex<Receiver<(usize, Outcome)>>,
+    pending: BTreeMap<usize, Built>,
+    results: Mutex<Receiver<(usize, Built)>>,
     /// One permit lets a worker start one file; it comes back when the file's result is
     /// given. Dropped (with `self`), it stops the workers.
     permits: Mutex<Option<SyncSender<()>>>,
@@ -388,7 +408,7 @@ impl ParseFiles {
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(i) else { return };
-                    if results.send((i, load(path, settings))).is_err() {
+                    if results.send((i, load_and_build(path, settings))).is_err() {
                         return;
                     }
                 })
@@ -420,9 +440,13 @@ impl ParseFiles {
         let Some(path) = slf.paths.get(i).cloned() else {
             return Ok(None);
         };
-        let outcome = loop {
+        let built = loop {
             if let Some(settings) = slf.inline {
-                break py.detach(|| load(&path, settings));
+                let outcome = py.detach(|| load(&path, settings));
+                break match outcome {
+                    Ok(doc) => build(py, &path, Ok(&doc)),
+                    Err(failure) => build(py, &path, Err(failure)),
+                };
             }
             if let Some(outcome) = slf.pending.remove(&i) {
                 break outcome;
@@ -440,14 +464,7 @@ impl ParseFiles {
         if let Ok(Some(permits)) = slf.permits.lock().as_deref() {
             let _ = permits.send(());
         }
-        let value = match outcome {
-            Ok(doc) => to_python(py, &doc)?,
-            Err(failure) => failure
-                .into_pyerr(py, Some(&path))
-                .into_value(py)
-                .into_any(),
-        };
-        Ok(Some((path.to_string_lossy().into_owned(), value)))
+        Ok(Some((path.to_string_lossy().into_owned(), built?)))
     }
 }
 
@@ -457,9 +474,16 @@ impl Drop for ParseFiles {
         if let Ok(mut permits) = self.permits.lock() {
             permits.take();
         }
-        for worker in self.workers.drain(..) {
-            let _ = worker.join();
-        }
+        // A worker may be waiting for the interpreter, to build an object: release it
+        // while waiting for them.
+        let workers: Vec<_> = self.workers.drain(..).collect();
+        Python::attach(|py| {
+            py.detach(|| {
+                for worker in workers {
+                    let _ = worker.join();
+                }
+            })
+        });
     }
 }
 

@@ -1,0 +1,723 @@
+//! Building the model from pulldown-cmark events, segment by segment.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::references::{references, resolver, Reference};
+use super::segments::{segments, skip_blanks, Segment};
+use super::*;
+
+/// Parses the body `src[range]` into sections.
+pub(crate) fn parse<'a>(
+    src: &'a str,
+    range: Range<usize>,
+    options: &ParseOptions,
+) -> Result<Vec<Section<'a>>, Error> {
+    let mut builder = Builder {
+        src,
+        options,
+        sections: vec![Section {
+            level: 0,
+            title: Inline {
+                span: (range.start..range.start).into(),
+                ..Inline::default()
+            },
+            heading_span: (range.start..range.start).into(),
+            span: range.clone().into(),
+            blocks: Vec::new(),
+        }],
+    };
+    // Segments still to parse, last first (see `segments`).
+    let lazy_cuts = options.list_end == ListEnd::WhereWritten;
+    let mut todo: Vec<Segment> = segments(src, range.clone(), lazy_cuts);
+    todo.reverse();
+    let references = references(&src[range.clone()]);
+    while let Some(segment) = todo.pop() {
+        match builder.segment(segment.range.clone(), segment.cut, &references)? {
+            Outcome::Done => {}
+            Outcome::Split { block_start, line } => {
+                todo.push(Segment {
+                    range: line..segment.range.end,
+                    cut: segment.cut,
+                });
+                todo.push(Segment {
+                    range: block_start..line,
+                    cut: false,
+                });
+            }
+            Outcome::Rejoin => {
+                // The cut at the end of this segment was no lazy line: read this segment
+                // and the next as one.
+                let next = todo.pop().expect("a cut segment has a successor");
+                todo.push(Segment {
+                    range: segment.range.start..next.range.end,
+                    cut: next.cut,
+                });
+            }
+        }
+    }
+    let end = range.end;
+    let mut next_start = end;
+    for section in builder.sections.iter_mut().rev() {
+        section.blocks.shrink_to_fit();
+        section.span.end = next_start as u32;
+        next_start = section.span.start as usize;
+    }
+    Ok(builder.sections)
+}
+
+enum Outcome {
+    Done,
+    /// The segment was cut before a line that turned out not to end a list: nothing of it
+    /// was kept, it is to be read again together with the next segment.
+    Rejoin,
+    /// A lazy continuation line at `line` ends the list that began at `block_start`.
+    Split {
+        block_start: usize,
+        line: usize,
+    },
+}
+
+struct Builder<'a, 'o> {
+    src: &'a str,
+    options: &'o ParseOptions,
+    sections: Vec<Section<'a>>,
+}
+
+/// An open container or leaf block while walking events.
+enum Open<'a> {
+    Paragraph { start: usize },
+    Heading,
+    List(List<'a>),
+    Item { content_column: usize },
+    BlockQuote,
+    Table(Table<'a>),
+    TableHead,
+    TableRow,
+    TableCell,
+    CodeBlock,
+    HtmlBlock,
+    Other,
+}
+
+/// The inline text being built, and what is open inside it.
+#[derive(Default)]
+struct InlineBuilder<'a> {
+    inline: Inline<'a>,
+    open_styles: Vec<(Emphasis, usize, usize)>,
+    open_links: Vec<(CowStr<'a>, usize, usize)>,
+    /// Where the current line began in `inline.pieces`, and what it holds so far.
+    line_start: usize,
+    line_images: usize,
+    line_other: bool,
+    line_image: Option<(CowStr<'a>, Range<usize>, Range<usize>)>,
+    /// Open images: url, span start, pieces start.
+    images: Vec<(CowStr<'a>, usize, usize)>,
+    /// Figures taken from lines of this paragraph, with whether text came before them.
+    figures: Vec<(bool, Figure<'a>)>,
+}
+
+impl<'a> InlineBuilder<'a> {
+    fn push(&mut self, piece: Piece<'a>) {
+        self.inline.pieces.push(piece);
+    }
+}
+
+impl<'a> Builder<'a, '_> {
+    fn blocks(&mut self) -> &mut Vec<Block<'a>> {
+        &mut self
+            .sections
+            .last_mut()
+            .expect("the lead is always there")
+            .blocks
+    }
+
+    fn segment(
+        &mut self,
+        range: Range<usize>,
+        cut: bool,
+        references: &[Reference],
+    ) -> Result<Outcome, Error> {
+        let input = &self.src[range.clone()];
+        let base = range.start;
+        let at_start = (self.sections.len(), self.blocks().len());
+        // Whether the last text read so far was inside a list item, and where it ended.
+        let mut last_text_in_item = (false, base);
+        // The parser reads raw HTML as text only from a masked copy (see `parser_input`).
+        let copy = parser_input::masked(input);
+        let options = Options::ENABLE_TABLES;
+        let events = match copy.as_deref() {
+            None => parser_input::Events::Input(
+                Parser::new_with_broken_link_callback(input, options, Some(resolver(references)))
+                    .into_offset_iter(),
+            ),
+            Some(read) => parser_input::Events::Masked(
+                Parser::new_with_broken_link_callback(read, options, Some(resolver(references)))
+                    .into_offset_iter(),
+                parser_input::Unmask { read, input },
+            ),
+        };
+        let mut stack: Vec<Open<'a>> = Vec::new();
+        // Inline text being built: the innermost leaf block, or the top-level list item.
+        let mut inline: Option<InlineBuilder<'a>> = None;
+        let mut items_depth = 0usize; // open list items
+        let mut quotes = 0usize;
+        // Rollback point: sections and blocks before the current top-level block.
+        let mut snapshot = (self.sections.len(), self.blocks().len(), base);
+        let max_depth = self.options.limits.max_depth;
+        for (event, span) in events {
+            let span = span.start + base..span.end + base;
+            match event {
+                Event::Start(tag) => {
+                    if stack.is_empty() {
+                        snapshot = (self.sections.len(), self.blocks().len(), span.start);
+                    }
+                    if stack.len() >= max_depth {
+                        return Err(Error::new(
+                            ErrorKind::LimitExceeded {
+                                what: "body nesting depth",
+                                limit: max_depth,
+                            },
+                            self.src,
+                            span.start..span.start,
+                        ));
+                    }
+                    let in_item = items_depth > 0;
+                    match tag {
+                        Tag::Paragraph => {
+                            start_leaf(&mut inline, in_item, &span);
+                            stack.push(Open::Paragraph { start: span.start });
+                        }
+                        Tag::Heading { level, .. } => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            } else {
+                                let heading_end =
+                                    without_line_break(self.src, span.start, span.end);
+                                self.sections.push(Section {
+                                    level: level as u8,
+                                    title: Inline::default(),
+                                    heading_span: (span.start..heading_end).into(),
+                                    span: (span.start..span.start).into(),
+                                    blocks: Vec::new(),
+                                });
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone().into();
+                                inline = Some(b);
+                            }
+                            stack.push(Open::Heading);
+                        }
+                        Tag::List(start) => {
+                            if in_item {
+                                if let Some(b) = inline.as_mut() {
+                                    b.push(Piece::Block);
+                                }
+                            }
+                            stack.push(Open::List(List {
+                                items: Vec::new(),
+                                start,
+                                span: span.into(),
+                            }));
+                        }
+                        Tag::Item => {
+                            if items_depth == 0 {
+                                let mut b = InlineBuilder::default();
+                                b.inline.span = span.clone().into();
+                                inline = Some(b);
+                            } else if let Some(b) = inline.as_mut() {
+                                b.push(Piece::Block);
+                            }
+                            items_depth += 1;
+                            stack.push(Open::Item {
+                                content_column: content_column(self.src, span.start),
+                            });
+                        }
+                        Tag::BlockQuote(_) => {
+                            quotes += 1;
+                            stack.push(Open::BlockQuote);
+                        }
+                        Tag::Table(_) => {
+                            if in_item {
+                                stack.push(Open::Other);
+                            } else {
+                                stack.push(Open::Table(Table {
+                                    header: Vec::new(),
+                                    cells: Vec::new(),
+                                    row_starts: Vec::new(),
+                                    span: span.into(),
+                                }));
+                            }
+                        }
+                        Tag::TableHead => stack.push(Open::TableHead),
+                        Tag::TableRow => {
+                            if let Some(Open::Table(t)) = stack.last_mut() {
+                                t.row_starts.push(t.cells.len() as u32);
+                            }
+                            stack.push(Open::TableRow);
+                        }
+                        Tag::TableCell => {
+                            start_leaf(&mut inline, in_item, &span);
+                            stack.push(Open::TableCell);
+                        }
+                        Tag::CodeBlock(_) => {
+                            // Code is dropped, except inside a list item, whose text is all
+                            // its blocks' texts (the contract).
+                            if in_item {
+                                start_leaf(&mut inline, in_item, &span);
+                            } else {
+                                inline = None;
+                            }
+                            stack.push(Open::CodeBlock);
+                        }
+                        Tag::HtmlBlock => {
+                            start_leaf(&mut inline, in_item, &span);
+                            stack.push(Open::HtmlBlock);
+                        }
+                        Tag::Emphasis | Tag::Strong => {
+                            if let Some(b) = inline.as_mut() {
+                                let kind = if matches!(tag, Tag::Strong) {
+                                    Emphasis::Bold
+                                } else {
+                                    Emphasis::Italic
+                                };
+                                let at = b.inline.pieces.len();
+                                b.open_styles.push((kind, span.start, at));
+                            }
+                        }
+                        Tag::Link { dest_url, .. } => {
+                            if let Some(b) = inline.as_mut() {
+                                let at = b.inline.pieces.len();
+                                b.open_links.push((dest_url, span.start, at));
+                            }
+                        }
+                        Tag::Image { dest_url, .. } => {
+                            if let Some(b) = inline.as_mut() {
+                                let at = b.inline.pieces.len();
+                                b.images.push((dest_url, span.start, at));
+                            }
+                        }
+                        _ => {
+                            // Inline tags without a model (strikethrough …) keep their text;
+                            // block tags without one are skipped as containers.
+                            if is_block_tag(&tag) {
+                                stack.push(Open::Other);
+                            }
+                        }
+                    }
+                }
+                Event::End(end) => {
+                    match end {
+                        TagEnd::Emphasis | TagEnd::Strong => {
+                            if let Some(b) = inline.as_mut() {
+                                if let Some((kind, start, at)) = b.open_styles.pop() {
+                                    let pieces = (at..b.inline.pieces.len()).into();
+                                    b.inline.extras.get_or_insert_default().styles.push(Styled {
+                                        kind,
+                                        span: (start..span.end).into(),
+                                        pieces,
+                                    });
+                                }
+                            }
+                            continue;
+                        }
+                        TagEnd::Link => {
+                            if let Some(b) = inline.as_mut() {
+                                if let Some((url, start, at)) = b.open_links.pop() {
+                                    let pieces = (at..b.inline.pieces.len()).into();
+                                    b.inline.extras.get_or_insert_default().links.push(
+                                        InlineLink {
+                                            url,
+                                            span: (start..span.end).into(),
+                                            pieces,
+                                        },
+                                    );
+                                }
+                            }
+                            continue;
+                        }
+                        TagEnd::Image => {
+                            if let Some(b) = inline.as_mut() {
+                                if let Some((url, start, at)) = b.images.pop() {
+                                    if !b.open_links.is_empty() || !b.open_styles.is_empty() {
+                                        // A linked or emphasised image: the line is more
+                                        // than exactly one image, no figure.
+                                        b.line_other = true;
+                                    } else if b.images.is_empty() {
+                                        b.line_images += 1;
+                                        b.line_image =
+                                            Some((url, start..span.end, at..b.inline.pieces.len()));
+                                    }
+                                }
+                            }
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    if !is_block_end(&end) {
+                        continue;
+                    }
+                    let Some(open) = stack.pop() else { continue };
+                    match open {
+                        Open::Paragraph { start } => {
+                            if items_depth == 0 {
+                                if let Some(mut b) = inline.take() {
+                                    self.finish_paragraph(&mut b, start..span.end);
+                                }
+                            }
+                        }
+                        Open::Heading => {
+                            if items_depth == 0 {
+                                if let Some(b) = inline.take() {
+                                    if let Some(section) = self.sections.last_mut() {
+                                        section.title = b.inline.finish();
+                                    }
+                                }
+                            }
+                        }
+                        Open::Item { .. } => {
+                            items_depth -= 1;
+                            if items_depth == 0 {
+                                if let Some(b) = inline.take() {
+                                    let mut item = b.inline.finish();
+                                    item.span.end = span.end as u32;
+                                    if let Some(Open::List(list)) = stack.last_mut() {
+                                        list.items.push(item);
+                                    }
+                                }
+                            } else if let Some(b) = inline.as_mut() {
+                                b.push(Piece::Block);
+                            }
+                        }
+                        Open::List(mut list) => {
+                            if items_depth == 0 {
+                                list.span.end = span.end as u32;
+                                list.items.shrink_to_fit();
+                                self.blocks().push(Block::List(list));
+                            }
+                        }
+                        Open::BlockQuote => quotes -= 1,
+                        Open::TableCell => {
+                            if items_depth == 0 {
+                                if let Some(b) = inline.take() {
+                                    let cell = b.inline.finish();
+                                    match stack.last_mut() {
+                                        Some(Open::TableHead) => {
+                                            if let Some(Open::Table(t)) =
+                                                stack.iter_mut().rev().nth(1)
+                                            {
+                                                t.header.push(cell);
+                                            }
+                                        }
+                                        Some(Open::TableRow) => {
+                                            if let Some(Open::Table(t)) =
+                                                stack.iter_mut().rev().nth(1)
+                                            {
+                                                t.cells.push(cell);
+                                            }
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                            }
+                        }
+                        Open::Table(mut table) => {
+                            table.span.end = span.end as u32;
+                            table.header.shrink_to_fit();
+                            table.cells.shrink_to_fit();
+                            table.row_starts.shrink_to_fit();
+                            self.blocks().push(Block::Table(Box::new(table)));
+                        }
+                        Open::CodeBlock => {}
+                        Open::HtmlBlock => {
+                            if items_depth == 0 {
+                                if let Some(mut b) = inline.take() {
+                                    self.finish_paragraph(&mut b, span.clone());
+                                }
+                            }
+                        }
+                        Open::TableHead | Open::TableRow | Open::Other => {}
+                    }
+                }
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                    last_text_in_item = (items_depth > 0 && quotes == 0, span.end);
+                    if let Some(b) = inline.as_mut() {
+                        if b.images.is_empty() && !t.trim().is_empty() {
+                            b.line_other = true;
+                        }
+                        if matches!(stack.last(), Some(Open::CodeBlock)) {
+                            push_lines(b, t);
+                        } else {
+                            b.push(Piece::Text(t));
+                        }
+                    }
+                }
+                Event::Html(t) | Event::InlineHtml(t) => {
+                    if let Some(b) = inline.as_mut() {
+                        if b.images.is_empty() && !t.trim().is_empty() {
+                            b.line_other = true;
+                        }
+                        push_lines(b, t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    let line = span.end;
+                    if self.options.list_end == ListEnd::WhereWritten
+                        && items_depth > 0
+                        && line < range.end
+                        && is_lazy_in_list(self.src, &stack, line)
+                    {
+                        self.sections.truncate(snapshot.0);
+                        let (_, blocks, block_start) = snapshot;
+                        self.blocks().truncate(blocks);
+                        return Ok(Outcome::Split { block_start, line });
+                    }
+                    if let Some(b) = inline.as_mut() {
+                        end_line(b);
+                        b.push(Piece::Break);
+                        b.line_start = b.inline.pieces.len();
+                    }
+                }
+                Event::FootnoteReference(t) => {
+                    if let Some(b) = inline.as_mut() {
+                        b.line_other = true;
+                        b.push(Piece::Text(t));
+                    }
+                }
+                Event::Rule | Event::TaskListMarker(_) => {}
+            }
+        }
+        if cut {
+            // Confirm the cut: the segment's last line must end inside a list item.
+            let last_line = memchr::memrchr(
+                b'\n',
+                &self.src.as_bytes()[base..range.end.saturating_sub(1).max(base)],
+            )
+            .map_or(base, |i| base + i + 1);
+            let (in_item, end) = last_text_in_item;
+            if !(in_item && end > last_line) {
+                self.sections.truncate(at_start.0);
+                self.blocks().truncate(at_start.1);
+                return Ok(Outcome::Rejoin);
+            }
+        }
+        Ok(Outcome::Done)
+    }
+
+    /// Ends a paragraph: lines that are one image become figures, the rest a paragraph.
+    fn finish_paragraph(&mut self, b: &mut InlineBuilder<'a>, span: Range<usize>) {
+        end_line(b);
+        let figures = std::mem::take(&mut b.figures);
+        let mut inline = std::mem::take(&mut b.inline).finish();
+        inline.span = span.into();
+        let has_text = inline
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Text(t) if !t.trim().is_empty()));
+        let blocks = self.blocks();
+        let mut paragraph = if has_text { Some(inline) } else { None };
+        for (after_text, figure) in figures {
+            if after_text {
+                if let Some(p) = paragraph.take() {
+                    blocks.push(Block::Paragraph(p));
+                }
+            }
+            blocks.push(Block::Figure(Box::new(figure)));
+        }
+        if let Some(p) = paragraph {
+            blocks.push(Block::Paragraph(p));
+        }
+    }
+}
+
+/// Starts the inline text of a leaf block (paragraph, cell, code, HTML): inside a list item
+/// the item's text goes on after a block boundary; elsewhere the block gets its own text.
+fn start_leaf(inline: &mut Option<InlineBuilder<'_>>, in_item: bool, span: &Range<usize>) {
+    if in_item {
+        if let Some(b) = inline.as_mut() {
+            b.push(Piece::Block);
+        }
+    } else {
+        let mut b = InlineBuilder::default();
+        b.inline.span = span.clone().into();
+        *inline = Some(b);
+    }
+}
+
+/// At the end of a line of a paragraph: if the line is exactly one image, it becomes a
+/// figure and its pieces leave the paragraph.
+fn end_line(b: &mut InlineBuilder<'_>) {
+    let is_figure = b.line_images == 1 && !b.line_other && b.images.is_empty();
+    if let (true, Some((url, span, pieces))) = (is_figure, b.line_image.take()) {
+        let alt_pieces = b.inline.pieces.split_off(pieces.start);
+        b.inline.pieces.truncate(b.line_start);
+        if let Some(extras) = b.inline.extras.as_deref_mut() {
+            extras
+                .styles
+                .retain(|s| s.pieces.end as usize <= b.line_start);
+            extras
+                .links
+                .retain(|l| l.pieces.end as usize <= b.line_start);
+        }
+        let had_text = b
+            .inline
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Text(t) if !t.trim().is_empty()));
+        b.figures.push((
+            had_text,
+            Figure {
+                alt: Inline {
+                    pieces: alt_pieces,
+                    span: span.clone().into(),
+                    ..Inline::default()
+                },
+                url,
+                span: span.into(),
+            },
+        ));
+        // The break before this line is no longer needed.
+        if matches!(b.inline.pieces.last(), Some(Piece::Break)) {
+            b.inline.pieces.pop();
+        }
+    }
+    b.line_images = 0;
+    b.line_other = false;
+    b.line_image = None;
+}
+
+/// Pushes text that may hold line breaks (raw HTML, code): each break is a space.
+fn push_lines<'a>(b: &mut InlineBuilder<'a>, t: CowStr<'a>) {
+    if !t.contains('\n') {
+        b.push(Piece::Text(t));
+        return;
+    }
+    match t {
+        CowStr::Borrowed(s) => {
+            let mut lines = s.split('\n').peekable();
+            while let Some(line) = lines.next() {
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                if !line.is_empty() {
+                    b.push(Piece::Text(CowStr::Borrowed(line)));
+                }
+                if lines.peek().is_some() {
+                    b.push(Piece::Break);
+                }
+            }
+        }
+        other => {
+            let s = other.replace("\r\n", " ").replace('\n', " ");
+            b.push(Piece::Text(CowStr::from(s)));
+        }
+    }
+}
+
+fn is_block_tag(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// `end` without a final line break.
+fn without_line_break(src: &str, start: usize, end: usize) -> usize {
+    let t = src[start..end].trim_end_matches(['\n', '\r']);
+    start + t.len()
+}
+
+/// Whether the line at `line`, which goes on a paragraph, is a line the list rule ends the
+/// list before: the paragraph is in a list item, and the line is indented less than the
+/// outermost open item's content column, or lacks a `>` of a block quote around the list.
+/// (A line indented for the outer item but not for an inner one stays in the item, as the
+/// reference reads it.)
+fn is_lazy_in_list(src: &str, stack: &[Open<'_>], line: usize) -> bool {
+    let innermost = stack
+        .iter()
+        .rev()
+        .find(|o| !matches!(o, Open::Paragraph { .. }));
+    if !matches!(innermost, Some(Open::Item { .. })) {
+        return false;
+    }
+    let Some(first_item) = stack.iter().position(|o| matches!(o, Open::Item { .. })) else {
+        return false;
+    };
+    let Open::Item { content_column } = stack[first_item] else {
+        return false;
+    };
+    let quotes = stack[..first_item]
+        .iter()
+        .filter(|o| matches!(o, Open::BlockQuote))
+        .count();
+    match after_quote_markers(src, line, quotes) {
+        None => true,
+        Some(column) => column < content_column,
+    }
+}
+
+/// The column of the first character after `quotes` block-quote markers (`>`, after at most
+/// three spaces of indentation each) at the start of the line at `at`; `None` if the line
+/// has fewer markers.
+fn after_quote_markers(src: &str, at: usize, quotes: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let (mut i, mut column) = (at, 0);
+    for _ in 0..quotes {
+        (i, column) = skip_blanks(bytes, i, column);
+        if bytes.get(i) != Some(&b'>') {
+            return None;
+        }
+        i += 1;
+        column += 1;
+    }
+    Some(skip_blanks(bytes, i, column).1)
+}
+
+/// The content column of the list item whose marker starts at `at`.
+fn content_column(src: &str, at: usize) -> usize {
+    let bytes = src.as_bytes();
+    let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let mut i = at;
+    // Skip any indentation pulldown-cmark included in the item's span.
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    match bytes.get(i) {
+        Some(b'*' | b'-' | b'+') => i += 1,
+        Some(b'0'..=b'9') => {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            i += 1; // `.` or `)`
+        }
+        _ => return 0,
+    }
+    let marker_end = i - line_start;
+    let mut spaces = 0;
+    while i + spaces < bytes.len() && bytes[i + spaces] == b' ' {
+        spaces += 1;
+    }
+    let rest_empty = matches!(bytes.get(i + spaces), None | Some(b'\n' | b'\r'));
+    if rest_empty || spaces == 0 || spaces > 4 {
+        marker_end + 1
+    } else {
+        marker_end + spaces
+    }
+}

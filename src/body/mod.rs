@@ -1,0 +1,802 @@
+//! The Markdown body: sections, paragraphs, lists, tables and figures.
+//!
+//! The body is read with pulldown-cmark (CommonMark with GFM tables) into borrowed
+//! structures whose spans are offsets into the whole input. Raw HTML is read back as
+//! literal text. Lists end where the writer ended them (see [`ListEnd`]): a lazy
+//! continuation line of a list item starts a new block, which is done without copying by
+//! parsing the body in consecutive segments, each with its own pulldown-cmark parser.
+//!
+//! The model (sections, blocks, inlines) is here; how it is read is in rooms of its own:
+//! `segments` (the list-ending pre-scan that cuts the body into segments), `references`
+//! (the document-wide reference definitions), `parser_input` (what pulldown-cmark is given:
+//! raw HTML masked so that it reads as text), `builder` (the model built from the events of
+//! each segment) and `serialize` (the `sections` of the JSON).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+
+use pulldown_cmark::CowStr;
+
+use crate::error::{Error, ErrorKind};
+use crate::options::{ListEnd, ParseOptions};
+
+mod builder;
+mod parser_input;
+mod references;
+mod segments;
+#[cfg(feature = "serde")]
+mod serialize;
+
+pub(crate) use builder::parse;
+
+/// A byte span stored as two `u32` (documents are limited to 4 GiB): the model's values
+/// are smaller for it, and a document of many small blocks is much smaller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Span {
+        Span {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+}
+
+/// One piece of inline text.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece<'a> {
+    /// Text (a slice of the input, or decoded from an entity or escape).
+    Text(CowStr<'a>),
+    /// A line break inside the block: one space in the plain text.
+    Break,
+    /// The boundary between two blocks of a list item.
+    Block,
+}
+
+/// The pieces of an inline text. Most paragraphs, items and cells are one piece of
+/// borrowed text: that case needs no allocation. (The vector is boxed so that `Pieces` is
+/// the size of one piece: every inline of a document holds one.)
+#[derive(Debug, Clone, PartialEq, Default)]
+enum Pieces<'a> {
+    #[default]
+    Empty,
+    One(Piece<'a>),
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<Piece<'a>>>),
+}
+
+impl<'a> Pieces<'a> {
+    fn push(&mut self, piece: Piece<'a>) {
+        *self = match std::mem::take(self) {
+            Pieces::Empty => Pieces::One(piece),
+            Pieces::One(first) => {
+                let mut v = Vec::with_capacity(4);
+                v.push(first);
+                v.push(piece);
+                Pieces::Many(Box::new(v))
+            }
+            Pieces::Many(mut v) => {
+                v.push(piece);
+                Pieces::Many(v)
+            }
+        }
+    }
+
+    /// Gives back the room of eight pieces or more (a smaller room is not worth the copy).
+    fn shrink_to_fit(&mut self) {
+        if let Pieces::Many(v) = self {
+            if v.capacity() - v.len() >= 8 {
+                v.shrink_to_fit();
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[Piece<'a>] {
+        match self {
+            Pieces::Empty => &[],
+            Pieces::One(p) => std::slice::from_ref(p),
+            Pieces::Many(v) => v,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Piece<'a>> {
+        self.as_slice().iter()
+    }
+
+    fn last(&self) -> Option<&Piece<'a>> {
+        self.as_slice().last()
+    }
+
+    fn truncate(&mut self, len: usize) {
+        match self {
+            Pieces::Many(v) => v.truncate(len),
+            Pieces::One(_) if len == 0 => *self = Pieces::Empty,
+            _ => {}
+        }
+    }
+
+    fn pop(&mut self) -> Option<Piece<'a>> {
+        match std::mem::take(self) {
+            Pieces::Empty => None,
+            Pieces::One(p) => Some(p),
+            Pieces::Many(mut v) => {
+                let p = v.pop();
+                *self = Pieces::Many(v);
+                p
+            }
+        }
+    }
+
+    /// Removes and returns the pieces from `at` on.
+    fn split_off(&mut self, at: usize) -> Pieces<'a> {
+        match self {
+            Pieces::Many(v) => Pieces::Many(Box::new(v.split_off(at.min(v.len())))),
+            Pieces::One(_) if at == 0 => std::mem::take(self),
+            _ => Pieces::Empty,
+        }
+    }
+
+    fn into_owned(self) -> Pieces<'static> {
+        let own = |p: Piece<'a>| match p {
+            Piece::Text(t) => Piece::Text(t.into_static()),
+            Piece::Break => Piece::Break,
+            Piece::Block => Piece::Block,
+        };
+        match self {
+            Pieces::Empty => Pieces::Empty,
+            Pieces::One(p) => Pieces::One(own(p)),
+            Pieces::Many(v) => Pieces::Many(Box::new(v.into_iter().map(own).collect())),
+        }
+    }
+}
+
+/// Bold or italic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Emphasis {
+    /// `*italic*`
+    Italic,
+    /// `**bold**`
+    Bold,
+}
+
+/// A bold or italic stretch of inline text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Styled {
+    kind: Emphasis,
+    span: Span,
+    /// The pieces of the [`Inline`] it covers.
+    pieces: Span,
+}
+
+impl Styled {
+    /// Bold or italic.
+    pub fn kind(&self) -> Emphasis {
+        self.kind
+    }
+
+    /// Byte span of the stretch in the input, markers included.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+}
+
+/// A Markdown link inside inline text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InlineLink<'a> {
+    url: CowStr<'a>,
+    span: Span,
+    /// The pieces of the [`Inline`] it covers.
+    pieces: Span,
+}
+
+impl<'a> InlineLink<'a> {
+    /// The destination, as written.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Byte span of the link in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    fn into_owned(self) -> InlineLink<'static> {
+        InlineLink {
+            url: self.url.into_static(),
+            span: self.span,
+            pieces: self.pieces,
+        }
+    }
+}
+
+/// The formatting and links of an [`Inline`].
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extras<'a> {
+    styles: Vec<Styled>,
+    links: Vec<InlineLink<'a>>,
+}
+
+/// Inline rich text: a paragraph, a list item, a table cell or a heading. Its plain text
+/// (formatting removed, line breaks as spaces, trimmed) is produced on demand.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Inline<'a> {
+    pieces: Pieces<'a>,
+    /// Bold, italic and links: most text has none, so they live behind one pointer.
+    extras: Option<Box<Extras<'a>>>,
+    span: Span,
+}
+
+impl<'a> Inline<'a> {
+    /// The plain text, trimmed. Borrowed from the input when it is one slice of it.
+    pub fn text(&self) -> Cow<'_, str> {
+        plain_text(self.pieces.as_slice(), true)
+    }
+
+    /// Gives back the room its vectors kept to grow: a document holds many inlines, and
+    /// this room was a fifth of a finished document's memory.
+    fn finish(mut self) -> Self {
+        self.pieces.shrink_to_fit();
+        if let Some(extras) = self.extras.as_deref_mut() {
+            extras.styles.shrink_to_fit();
+            extras.links.shrink_to_fit();
+        }
+        self
+    }
+
+    /// The plain text of a link or a styled stretch.
+    fn text_of(&self, pieces: Span) -> Cow<'_, str> {
+        let end = (pieces.end as usize).min(self.pieces.len());
+        let start = (pieces.start as usize).min(end);
+        plain_text(&self.pieces.as_slice()[start..end], true)
+    }
+
+    /// Bold and italic stretches, in order.
+    pub fn styles(&self) -> &[Styled] {
+        self.extras.as_deref().map_or(&[], |e| &e.styles)
+    }
+
+    /// The plain text of a styled stretch of this text.
+    pub fn styled_text(&self, styled: &Styled) -> Cow<'_, str> {
+        self.text_of(styled.pieces)
+    }
+
+    /// The bold stretches' plain text.
+    pub fn bold(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        self.styles()
+            .iter()
+            .filter(|s| s.kind == Emphasis::Bold)
+            .map(|s| self.text_of(s.pieces))
+    }
+
+    /// The italic stretches' plain text.
+    pub fn italic(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        self.styles()
+            .iter()
+            .filter(|s| s.kind == Emphasis::Italic)
+            .map(|s| self.text_of(s.pieces))
+    }
+
+    /// Markdown links, in order.
+    pub fn links(&self) -> &[InlineLink<'a>] {
+        self.extras.as_deref().map_or(&[], |e| &e.links)
+    }
+
+    /// The plain text of a link of this text.
+    pub fn link_text(&self, link: &InlineLink<'_>) -> Cow<'_, str> {
+        self.text_of(link.pieces)
+    }
+
+    /// Byte span of the Markdown in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Inline<'static> {
+        Inline {
+            pieces: self.pieces.into_owned(),
+            extras: self.extras.map(|e| {
+                Box::new(Extras {
+                    styles: e.styles,
+                    links: e.links.into_iter().map(InlineLink::into_owned).collect(),
+                })
+            }),
+            span: self.span,
+        }
+    }
+}
+
+/// Joins pieces into plain text: breaks become one space, blocks are trimmed and joined
+/// with one space, the whole is trimmed.
+fn plain_text<'s>(pieces: &'s [Piece<'_>], trim: bool) -> Cow<'s, str> {
+    let trimmer = |s: &'s str| if trim { s.trim() } else { s };
+    match pieces {
+        [] => Cow::Borrowed(""),
+        [Piece::Text(t)] => Cow::Borrowed(trimmer(t)),
+        _ => {
+            let mut out = String::new();
+            let mut block = String::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Text(t) => block.push_str(t),
+                    Piece::Break => block.push(' '),
+                    Piece::Block => {
+                        let t = block.trim();
+                        if !t.is_empty() {
+                            if !out.is_empty() {
+                                out.push(' ');
+                            }
+                            out.push_str(t);
+                        }
+                        block.clear();
+                    }
+                }
+            }
+            if out.is_empty() {
+                if !trim {
+                    return Cow::Owned(block);
+                }
+                let t = block.trim();
+                if t.len() == block.len() {
+                    return Cow::Owned(block);
+                }
+                return Cow::Owned(t.to_string());
+            }
+            let t = block.trim();
+            if !t.is_empty() {
+                out.push(' ');
+                out.push_str(t);
+            }
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A list: its items' texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct List<'a> {
+    items: Vec<Inline<'a>>,
+    start: Option<u64>,
+    span: Span,
+}
+
+/// The body rows of a [`Table`], from [`Table::rows`].
+#[derive(Debug, Clone)]
+pub struct Rows<'t, 'a> {
+    table: &'t Table<'a>,
+    next: usize,
+}
+
+impl<'t, 'a> Iterator for Rows<'t, 'a> {
+    type Item = &'t [Inline<'a>];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let row = self.table.row(self.next)?;
+        self.next += 1;
+        Some(row)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.table.row_count() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Rows<'_, '_> {}
+
+impl<'t, 'a> IntoIterator for &'t Table<'a> {
+    type Item = &'t [Inline<'a>];
+    type IntoIter = Rows<'t, 'a>;
+
+    fn into_iter(self) -> Rows<'t, 'a> {
+        self.rows()
+    }
+}
+
+impl<'t, 'a> IntoIterator for &'t List<'a> {
+    type Item = &'t Inline<'a>;
+    type IntoIter = std::slice::Iter<'t, Inline<'a>>;
+
+    /// The items.
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl fmt::Display for Inline<'_> {
+    /// The plain text.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl<'a> List<'a> {
+    /// The items. An item's text is all its blocks' texts (nested lists included), each
+    /// trimmed and joined with one space.
+    pub fn items(&self) -> &[Inline<'a>] {
+        &self.items
+    }
+
+    /// The first number of an ordered list; `None` for a bullet list.
+    pub fn start(&self) -> Option<u64> {
+        self.start
+    }
+
+    /// Byte span of the list in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> List<'static> {
+        List {
+            items: self.items.into_iter().map(Inline::into_owned).collect(),
+            start: self.start,
+            span: self.span,
+        }
+    }
+}
+
+/// A GFM table: a header row and body rows of cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table<'a> {
+    header: Vec<Inline<'a>>,
+    /// Every body cell, row after row.
+    cells: Vec<Inline<'a>>,
+    /// Where each body row starts in `cells`.
+    row_starts: Vec<u32>,
+    span: Span,
+}
+
+impl<'a> Table<'a> {
+    /// The header cells.
+    pub fn header(&self) -> &[Inline<'a>] {
+        &self.header
+    }
+
+    /// The body rows, as written (a row may have fewer or more cells than the header;
+    /// serialization cuts or pads them to the header's width). `for row in &table` does
+    /// the same.
+    pub fn rows(&self) -> Rows<'_, 'a> {
+        Rows {
+            table: self,
+            next: 0,
+        }
+    }
+
+    /// Body row `i`.
+    pub fn row(&self, i: usize) -> Option<&[Inline<'a>]> {
+        let start = *self.row_starts.get(i)? as usize;
+        let end = self
+            .row_starts
+            .get(i + 1)
+            .map_or(self.cells.len(), |&e| e as usize);
+        Some(&self.cells[start..end])
+    }
+
+    /// Number of body rows.
+    pub fn row_count(&self) -> usize {
+        self.row_starts.len()
+    }
+
+    /// Byte span of the table in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Table<'static> {
+        Table {
+            header: self.header.into_iter().map(Inline::into_owned).collect(),
+            cells: self.cells.into_iter().map(Inline::into_owned).collect(),
+            row_starts: self.row_starts,
+            span: self.span,
+        }
+    }
+}
+
+/// An image on a line of its own.
+///
+/// ```
+/// let doc = wikimd::parse("![A cat](https://wikipedia.org/wiki/Special:Redirect/file/Felis%2C_cat.jpg?)").unwrap();
+/// let figure = doc.figures().next().unwrap();
+/// assert_eq!(figure.alt(), "A cat");
+/// assert_eq!(figure.file().unwrap(), "Felis,_cat.jpg");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure<'a> {
+    alt: Inline<'a>,
+    url: CowStr<'a>,
+    span: Span,
+}
+
+const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
+
+impl<'a> Figure<'a> {
+    /// The alt text (not trimmed).
+    pub fn alt(&self) -> Cow<'_, str> {
+        plain_text(self.alt.pieces.as_slice(), false)
+    }
+
+    /// The image URL, exactly as written.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// For `https://wikipedia.org/wiki/Special:Redirect/file/NAME?`, NAME percent-decoded
+    /// as UTF-8 (`+` stays `+`); otherwise `None`, also when NAME is empty, holds a `?`,
+    /// has a `%` that two hexadecimal digits do not follow, or does not decode to UTF-8.
+    ///
+    /// ```
+    /// let file = |url: &str| -> Option<String> {
+    ///     let text = format!("![x]({url})");
+    ///     let doc = wikimd::parse(&text).unwrap();
+    ///     let file = doc.figures().next()?.file()?.into_owned();
+    ///     Some(file)
+    /// };
+    /// let redirect = "https://wikipedia.org/wiki/Special:Redirect/file/";
+    /// assert_eq!(file(&format!("{redirect}Caf%C3%A9.jpg?")).as_deref(), Some("Café.jpg"));
+    /// assert_eq!(file(&format!("{redirect}Caf%E9.jpg?")), None); // not UTF-8
+    /// assert_eq!(file(&format!("{redirect}A%ZZ.jpg?")), None);
+    /// assert_eq!(file(&format!("{redirect}?")), None);
+    /// assert_eq!(file("https://example.org/Cat.jpg"), None);
+    /// ```
+    pub fn file(&self) -> Option<Cow<'_, str>> {
+        let name = self.url.strip_prefix(REDIRECT)?.strip_suffix('?')?;
+        if name.is_empty() || name.contains('?') {
+            return None;
+        }
+        percent_decode(name)
+    }
+
+    /// Byte span of the image in the input.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Figure<'static> {
+        Figure {
+            alt: self.alt.into_owned(),
+            url: self.url.into_static(),
+            span: self.span,
+        }
+    }
+}
+
+/// Decodes `%XX` escapes as UTF-8 (`+` stays `+`): `None` for a `%` that two hexadecimal
+/// digits do not follow, or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<Cow<'_, str>> {
+    if !s.contains('%') {
+        return Some(Cow::Borrowed(s));
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = |at: usize| b.get(at).and_then(|&c| (c as char).to_digit(16));
+            out.push((hex(i + 1)? * 16 + hex(i + 2)?) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().map(Cow::Owned)
+}
+
+/// A block of a section, in source order.
+///
+/// Tables and figures are boxed: they are larger than paragraphs and lists and rarer, and
+/// every block of a document takes the size of the largest kind.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Block<'a> {
+    /// A paragraph.
+    Paragraph(Inline<'a>),
+    /// A list.
+    List(List<'a>),
+    /// A table.
+    Table(Box<Table<'a>>),
+    /// An image on a line of its own.
+    Figure(Box<Figure<'a>>),
+}
+
+impl Block<'_> {
+    fn into_owned(self) -> Block<'static> {
+        match self {
+            Block::Paragraph(p) => Block::Paragraph(p.into_owned()),
+            Block::List(l) => Block::List(l.into_owned()),
+            Block::Table(t) => Block::Table(Box::new(t.into_owned())),
+            Block::Figure(f) => Block::Figure(Box::new(f.into_owned())),
+        }
+    }
+}
+
+/// A section: a heading and what follows it up to the next heading. The lead (the body
+/// before the first heading) is a section of level 0 with an empty title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section<'a> {
+    level: u8,
+    title: Inline<'a>,
+    heading_span: Span,
+    span: Span,
+    blocks: Vec<Block<'a>>,
+}
+
+impl<'a> Section<'a> {
+    /// The section's blocks as plain text, in reading order, without the heading: each
+    /// block is separated from the next by a blank line; a paragraph is its text, a list one
+    /// line per item, a table one line per row (the header first) with cells separated by
+    /// a tab, a figure its alt text (nothing when it has none).
+    ///
+    /// ```
+    /// let doc = wikimd::parse("## A\n\nOne *two*.\n\n * x\n * y\n\n| h | k |\n|---|---|\n| 1 | 2 |\n").unwrap();
+    /// assert_eq!(doc.sections()[1].plain_text(), "One two.\n\nx\ny\n\nh\tk\n1\t2");
+    /// ```
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            let start = out.len();
+            if start > 0 {
+                out.push_str("\n\n");
+            }
+            let lines: Vec<String> = match block {
+                Block::Paragraph(p) => vec![p.text().into_owned()],
+                Block::List(list) => list.items.iter().map(|i| i.text().into_owned()).collect(),
+                Block::Table(table) => std::iter::once(table.header())
+                    .chain(table.rows())
+                    .map(|row| row.iter().map(|c| c.text()).collect::<Vec<_>>().join("\t"))
+                    .collect(),
+                Block::Figure(figure) => vec![figure.alt().trim().to_string()],
+            };
+            let text = lines.join("\n");
+            if text.is_empty() {
+                out.truncate(start);
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out
+    }
+
+    /// The heading level: 1 to 6, or 0 for the lead.
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
+    /// The heading's plain text (`""` for the lead).
+    pub fn title(&self) -> Cow<'_, str> {
+        self.title.text()
+    }
+
+    /// The heading as rich text.
+    pub fn title_inline(&self) -> &Inline<'a> {
+        &self.title
+    }
+
+    /// Byte span of the heading line (empty for the lead).
+    pub fn heading_span(&self) -> Range<usize> {
+        self.heading_span.range()
+    }
+
+    /// Byte span of the whole section, heading included.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// The blocks, in source order.
+    pub fn blocks(&self) -> &[Block<'a>] {
+        &self.blocks
+    }
+
+    /// The paragraphs.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Inline<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The lists.
+    pub fn lists(&self) -> impl Iterator<Item = &List<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::List(l) => Some(l),
+            _ => None,
+        })
+    }
+
+    /// The tables.
+    pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(&**t),
+            _ => None,
+        })
+    }
+
+    /// The figures.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure<'a>> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Figure(f) => Some(&**f),
+            _ => None,
+        })
+    }
+
+    /// A copy that no longer borrows the input.
+    pub fn into_owned(self) -> Section<'static> {
+        Section {
+            level: self.level,
+            title: self.title.into_owned(),
+            heading_span: self.heading_span,
+            span: self.span,
+            blocks: self.blocks.into_iter().map(Block::into_owned).collect(),
+        }
+    }
+}
+
+/// A section in the tree view: the section and the sections nested under it.
+#[derive(Debug, Clone)]
+pub struct SectionNode<'d, 'a> {
+    section: &'d Section<'a>,
+    children: Vec<SectionNode<'d, 'a>>,
+}
+
+impl<'d, 'a> SectionNode<'d, 'a> {
+    /// The section.
+    pub fn section(&self) -> &'d Section<'a> {
+        self.section
+    }
+
+    /// The sections directly under this one.
+    pub fn subsections(&self) -> &[SectionNode<'d, 'a>] {
+        &self.children
+    }
+}
+
+pub(crate) fn section_tree<'d, 'a>(sections: &'d [Section<'a>]) -> Vec<SectionNode<'d, 'a>> {
+    // Iterative: a stack of open nodes, each closed into its parent when a section of the
+    // same or a lower level arrives.
+    let mut roots: Vec<SectionNode<'d, 'a>> = Vec::new();
+    let mut stack: Vec<SectionNode<'d, 'a>> = Vec::new();
+    fn close<'d, 'a>(stack: &mut Vec<SectionNode<'d, 'a>>, roots: &mut Vec<SectionNode<'d, 'a>>) {
+        let node = stack.pop().expect("non-empty");
+        match stack.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => roots.push(node),
+        }
+    }
+    for section in sections {
+        // The lead (level 0) is a root of its own, never a parent.
+        while stack
+            .last()
+            .is_some_and(|open| open.section.level >= section.level || open.section.level == 0)
+        {
+            close(&mut stack, &mut roots);
+        }
+        stack.push(SectionNode {
+            section,
+            children: Vec::new(),
+        });
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    roots
+}

@@ -1,0 +1,132 @@
+//! The list-ending pre-scan: the body cut into segments at the lines that may end a list
+//! (a lazy continuation line), each read by a parser of its own.
+
+use std::ops::Range;
+
+/// A part of the body read by a parser of its own.
+pub(super) struct Segment {
+    pub(super) range: Range<usize>,
+    /// The segment ends before a line that the pre-scan takes for a lazy line: to be
+    /// confirmed by the parse (the line before must be inside a list item).
+    pub(super) cut: bool,
+}
+
+/// Splits the body into segments that can be parsed on their own.
+///
+/// A top-level ATX heading closes every open block, so a parser started at a heading line
+/// reads what follows exactly as one started at the top; so does a parser started at a
+/// lazy line, which the format-aware reading treats as if a blank line came before it. A
+/// line right after a list item (no blank line between) that is indented less than any
+/// item's content (less than two spaces) is such a line whenever the list item is really
+/// open there, whatever the line holds: a lazy continuation starts a new block, anything
+/// else closes the list too. The pre-scan cuts there, and the parse confirms that the line
+/// before was inside a list item (or reads the two segments again as one), so that no text
+/// is read twice. Runs of sections are cut so that no segment grows much past
+/// SEGMENT_BYTES: pulldown-cmark builds its tree for a whole segment at once, so this
+/// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut. Link
+/// reference definitions, global to a document, are gathered first (`references`).
+pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
+    let bytes = src.as_bytes();
+    // Offsets where a segment may start, and whether it is a lazy-line cut.
+    let mut cuts: Vec<(usize, bool)> = Vec::new();
+    let mut line = range.start;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut after_item = false; // the previous line is a list item or its continuation
+    while line < range.end {
+        let end = memchr::memchr(b'\n', &bytes[line..range.end]).map_or(range.end, |i| line + i);
+        let text = &bytes[line..end];
+        // Indentation in columns: a tab goes to the next multiple of four.
+        let (content, indent) = skip_blanks(text, 0, 0);
+        let rest = &text[content..];
+        let blank = rest.iter().all(|b| b.is_ascii_whitespace());
+        let marker = rest.first().copied();
+        let run = rest.iter().take_while(|&&b| Some(b) == marker).count();
+        let is_item = indent <= 3 && is_list_marker(rest);
+        if lazy_cuts && fence.is_none() && after_item && !blank && !is_item && indent < 2 {
+            cuts.push((line, true));
+        }
+        if indent <= 3 {
+            match (fence, marker) {
+                (Some((c, n)), Some(m))
+                    if m == c
+                        && run >= n
+                        && rest[run..].iter().all(|b| b.is_ascii_whitespace()) =>
+                {
+                    fence = None;
+                }
+                (Some(_), _) => {}
+                (None, Some(m @ (b'`' | b'~')))
+                    if run >= 3 && !(m == b'`' && rest[run..].contains(&b'`')) =>
+                {
+                    fence = Some((m, run));
+                }
+                (None, Some(b'#'))
+                    if run <= 6
+                        && rest
+                            .get(run)
+                            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
+                {
+                    cuts.push((line, false));
+                }
+                _ => {}
+            }
+        }
+        after_item = fence.is_none() && !blank && (is_item || after_item);
+        line = end + 1;
+    }
+    // Keep every lazy-line cut (it saves reading a list twice) and the heading cuts that
+    // keep segments near SEGMENT_BYTES.
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, &(at, lazy)) in cuts.iter().enumerate() {
+        if at <= start {
+            continue;
+        }
+        let next = cuts.get(i + 1).map_or(range.end, |c| c.0);
+        if lazy || next - start > SEGMENT_BYTES {
+            out.push(Segment {
+                range: start..at,
+                cut: lazy,
+            });
+            start = at;
+        }
+    }
+    out.push(Segment {
+        range: start..range.end,
+        cut: false,
+    });
+    out
+}
+
+/// The size past which a run of sections is cut into another segment.
+const SEGMENT_BYTES: usize = 8 * 1024;
+
+/// Whether a line (without its indentation) starts with a list marker.
+fn is_list_marker(rest: &[u8]) -> bool {
+    match rest {
+        [b'*' | b'-' | b'+', next, ..] => matches!(next, b' ' | b'\t'),
+        [b'*' | b'-' | b'+'] => true,
+        _ => {
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            (1..=9).contains(&digits)
+                && matches!(rest.get(digits), Some(b'.' | b')'))
+                && rest
+                    .get(digits + 1)
+                    .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r'))
+        }
+    }
+}
+
+/// Past the spaces and tabs from byte `i`, at column `column`: the byte and the column
+/// after them (a tab advances to the next multiple of 4).
+pub(super) fn skip_blanks(bytes: &[u8], mut i: usize, mut column: usize) -> (usize, usize) {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            _ => break,
+        }
+        i += 1;
+    }
+    (i, column)
+}
