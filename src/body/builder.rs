@@ -122,6 +122,58 @@ impl<'a> InlineBuilder<'a> {
     }
 }
 
+/// What is open while one segment is read.
+struct SegmentState<'a> {
+    /// The open blocks, innermost last.
+    stack: Vec<Open<'a>>,
+    /// Inline text being built: the innermost leaf block, or the top-level list item.
+    inline: Option<InlineBuilder<'a>>,
+    /// Open list items.
+    items_depth: usize,
+    /// Open block quotes.
+    quotes: usize,
+    /// Rollback point: sections and blocks before the current top-level block, and where
+    /// it starts.
+    snapshot: (usize, usize, usize),
+    /// Whether the last text read so far was inside a list item, and where it ended.
+    last_text_in_item: (bool, usize),
+}
+
+impl<'a> SegmentState<'a> {
+    /// Text, code, math: a piece of the inline being built (code blocks line by line).
+    fn text(&mut self, t: CowStr<'a>, span: Range<usize>) {
+        self.last_text_in_item = (self.items_depth > 0 && self.quotes == 0, span.end);
+        if let Some(b) = self.inline.as_mut() {
+            if b.images.is_empty() && !t.trim().is_empty() {
+                b.line_other = true;
+            }
+            if matches!(self.stack.last(), Some(Open::CodeBlock)) {
+                push_lines(b, t);
+            } else {
+                b.push(Piece::Text(t));
+            }
+        }
+    }
+
+    /// Raw HTML, read as text.
+    fn html(&mut self, t: CowStr<'a>) {
+        if let Some(b) = self.inline.as_mut() {
+            if b.images.is_empty() && !t.trim().is_empty() {
+                b.line_other = true;
+            }
+            push_lines(b, t);
+        }
+    }
+
+    /// A footnote reference, kept as its text.
+    fn footnote(&mut self, t: CowStr<'a>) {
+        if let Some(b) = self.inline.as_mut() {
+            b.line_other = true;
+            b.push(Piece::Text(t));
+        }
+    }
+}
+
 impl<'a> Builder<'a, '_> {
     fn blocks(&mut self) -> &mut Vec<Block<'a>> {
         &mut self
@@ -131,6 +183,10 @@ impl<'a> Builder<'a, '_> {
             .blocks
     }
 
+    /// Reads one segment, `src[range]`, into sections and blocks. A segment `cut` before a
+    /// line that may end a list is kept only if that line does end one (else nothing of it
+    /// is kept: [`Outcome::Rejoin`]); a lazy continuation line inside a list splits the
+    /// segment there ([`Outcome::Split`]).
     fn segment(
         &mut self,
         range: Range<usize>,
@@ -140,8 +196,6 @@ impl<'a> Builder<'a, '_> {
         let input = &self.src[range.clone()];
         let base = range.start;
         let at_start = (self.sections.len(), self.blocks().len());
-        // Whether the last text read so far was inside a list item, and where it ended.
-        let mut last_text_in_item = (false, base);
         // The parser reads raw HTML as text only from a masked copy (see `parser_input`).
         let copy = parser_input::masked(input);
         let options = Options::ENABLE_TABLES;
@@ -156,352 +210,360 @@ impl<'a> Builder<'a, '_> {
                 parser_input::Unmask { read, input },
             ),
         };
-        let mut stack: Vec<Open<'a>> = Vec::new();
-        // Inline text being built: the innermost leaf block, or the top-level list item.
-        let mut inline: Option<InlineBuilder<'a>> = None;
-        let mut items_depth = 0usize; // open list items
-        let mut quotes = 0usize;
-        // Rollback point: sections and blocks before the current top-level block.
-        let mut snapshot = (self.sections.len(), self.blocks().len(), base);
-        let max_depth = self.options.limits.max_depth;
+        let mut st = SegmentState {
+            stack: Vec::new(),
+            inline: None,
+            items_depth: 0,
+            quotes: 0,
+            snapshot: (self.sections.len(), self.blocks().len(), base),
+            last_text_in_item: (false, base),
+        };
         for (event, span) in events {
             let span = span.start + base..span.end + base;
             match event {
-                Event::Start(tag) => {
-                    if stack.is_empty() {
-                        snapshot = (self.sections.len(), self.blocks().len(), span.start);
-                    }
-                    if stack.len() >= max_depth {
-                        return Err(Error::new(
-                            ErrorKind::LimitExceeded {
-                                what: "body nesting depth",
-                                limit: max_depth,
-                            },
-                            self.src,
-                            span.start..span.start,
-                        ));
-                    }
-                    let in_item = items_depth > 0;
-                    match tag {
-                        Tag::Paragraph => {
-                            start_leaf(&mut inline, in_item, &span);
-                            stack.push(Open::Paragraph { start: span.start });
-                        }
-                        Tag::Heading { level, .. } => {
-                            if in_item {
-                                if let Some(b) = inline.as_mut() {
-                                    b.push(Piece::Block);
-                                }
-                            } else {
-                                let heading_end =
-                                    without_line_break(self.src, span.start, span.end);
-                                self.sections.push(Section {
-                                    level: level as u8,
-                                    title: Inline::default(),
-                                    heading_span: (span.start..heading_end).into(),
-                                    span: (span.start..span.start).into(),
-                                    blocks: Vec::new(),
-                                });
-                                let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone().into();
-                                inline = Some(b);
-                            }
-                            stack.push(Open::Heading);
-                        }
-                        Tag::List(start) => {
-                            if in_item {
-                                if let Some(b) = inline.as_mut() {
-                                    b.push(Piece::Block);
-                                }
-                            }
-                            stack.push(Open::List(List {
-                                items: Vec::new(),
-                                start,
-                                span: span.into(),
-                            }));
-                        }
-                        Tag::Item => {
-                            if items_depth == 0 {
-                                let mut b = InlineBuilder::default();
-                                b.inline.span = span.clone().into();
-                                inline = Some(b);
-                            } else if let Some(b) = inline.as_mut() {
-                                b.push(Piece::Block);
-                            }
-                            items_depth += 1;
-                            stack.push(Open::Item {
-                                content_column: content_column(self.src, span.start),
-                            });
-                        }
-                        Tag::BlockQuote(_) => {
-                            quotes += 1;
-                            stack.push(Open::BlockQuote);
-                        }
-                        Tag::Table(_) => {
-                            if in_item {
-                                stack.push(Open::Other);
-                            } else {
-                                stack.push(Open::Table(Table {
-                                    header: Vec::new(),
-                                    cells: Vec::new(),
-                                    row_starts: Vec::new(),
-                                    span: span.into(),
-                                }));
-                            }
-                        }
-                        Tag::TableHead => stack.push(Open::TableHead),
-                        Tag::TableRow => {
-                            if let Some(Open::Table(t)) = stack.last_mut() {
-                                t.row_starts.push(t.cells.len() as u32);
-                            }
-                            stack.push(Open::TableRow);
-                        }
-                        Tag::TableCell => {
-                            start_leaf(&mut inline, in_item, &span);
-                            stack.push(Open::TableCell);
-                        }
-                        Tag::CodeBlock(_) => {
-                            // Code is dropped, except inside a list item, whose text is all
-                            // its blocks' texts (the contract).
-                            if in_item {
-                                start_leaf(&mut inline, in_item, &span);
-                            } else {
-                                inline = None;
-                            }
-                            stack.push(Open::CodeBlock);
-                        }
-                        Tag::HtmlBlock => {
-                            start_leaf(&mut inline, in_item, &span);
-                            stack.push(Open::HtmlBlock);
-                        }
-                        Tag::Emphasis | Tag::Strong => {
-                            if let Some(b) = inline.as_mut() {
-                                let kind = if matches!(tag, Tag::Strong) {
-                                    Emphasis::Bold
-                                } else {
-                                    Emphasis::Italic
-                                };
-                                let at = b.inline.pieces.len();
-                                b.open_styles.push((kind, span.start, at));
-                            }
-                        }
-                        Tag::Link { dest_url, .. } => {
-                            if let Some(b) = inline.as_mut() {
-                                let at = b.inline.pieces.len();
-                                b.open_links.push((dest_url, span.start, at));
-                            }
-                        }
-                        Tag::Image { dest_url, .. } => {
-                            if let Some(b) = inline.as_mut() {
-                                let at = b.inline.pieces.len();
-                                b.images.push((dest_url, span.start, at));
-                            }
-                        }
-                        _ => {
-                            // Inline tags without a model (strikethrough …) keep their text;
-                            // block tags without one are skipped as containers.
-                            if is_block_tag(&tag) {
-                                stack.push(Open::Other);
-                            }
-                        }
-                    }
-                }
-                Event::End(end) => {
-                    match end {
-                        TagEnd::Emphasis | TagEnd::Strong => {
-                            if let Some(b) = inline.as_mut() {
-                                if let Some((kind, start, at)) = b.open_styles.pop() {
-                                    let pieces = (at..b.inline.pieces.len()).into();
-                                    b.inline.extras.get_or_insert_default().styles.push(Styled {
-                                        kind,
-                                        span: (start..span.end).into(),
-                                        pieces,
-                                    });
-                                }
-                            }
-                            continue;
-                        }
-                        TagEnd::Link => {
-                            if let Some(b) = inline.as_mut() {
-                                if let Some((url, start, at)) = b.open_links.pop() {
-                                    let pieces = (at..b.inline.pieces.len()).into();
-                                    b.inline.extras.get_or_insert_default().links.push(
-                                        InlineLink {
-                                            url,
-                                            span: (start..span.end).into(),
-                                            pieces,
-                                        },
-                                    );
-                                }
-                            }
-                            continue;
-                        }
-                        TagEnd::Image => {
-                            if let Some(b) = inline.as_mut() {
-                                if let Some((url, start, at)) = b.images.pop() {
-                                    if !b.open_links.is_empty() || !b.open_styles.is_empty() {
-                                        // A linked or emphasised image: the line is more
-                                        // than exactly one image, no figure.
-                                        b.line_other = true;
-                                    } else if b.images.is_empty() {
-                                        b.line_images += 1;
-                                        b.line_image =
-                                            Some((url, start..span.end, at..b.inline.pieces.len()));
-                                    }
-                                }
-                            }
-                            continue;
-                        }
-                        _ => {}
-                    }
-                    if !is_block_end(&end) {
-                        continue;
-                    }
-                    let Some(open) = stack.pop() else { continue };
-                    match open {
-                        Open::Paragraph { start } => {
-                            if items_depth == 0 {
-                                if let Some(mut b) = inline.take() {
-                                    self.finish_paragraph(&mut b, start..span.end);
-                                }
-                            }
-                        }
-                        Open::Heading => {
-                            if items_depth == 0 {
-                                if let Some(b) = inline.take() {
-                                    if let Some(section) = self.sections.last_mut() {
-                                        section.title = b.inline.finish();
-                                    }
-                                }
-                            }
-                        }
-                        Open::Item { .. } => {
-                            items_depth -= 1;
-                            if items_depth == 0 {
-                                if let Some(b) = inline.take() {
-                                    let mut item = b.inline.finish();
-                                    item.span.end = span.end as u32;
-                                    if let Some(Open::List(list)) = stack.last_mut() {
-                                        list.items.push(item);
-                                    }
-                                }
-                            } else if let Some(b) = inline.as_mut() {
-                                b.push(Piece::Block);
-                            }
-                        }
-                        Open::List(mut list) => {
-                            if items_depth == 0 {
-                                list.span.end = span.end as u32;
-                                list.items.shrink_to_fit();
-                                self.blocks().push(Block::List(list));
-                            }
-                        }
-                        Open::BlockQuote => quotes -= 1,
-                        Open::TableCell => {
-                            if items_depth == 0 {
-                                if let Some(b) = inline.take() {
-                                    let cell = b.inline.finish();
-                                    match stack.last_mut() {
-                                        Some(Open::TableHead) => {
-                                            if let Some(Open::Table(t)) =
-                                                stack.iter_mut().rev().nth(1)
-                                            {
-                                                t.header.push(cell);
-                                            }
-                                        }
-                                        Some(Open::TableRow) => {
-                                            if let Some(Open::Table(t)) =
-                                                stack.iter_mut().rev().nth(1)
-                                            {
-                                                t.cells.push(cell);
-                                            }
-                                        }
-                                        _ => {}
-                                    }
-                                }
-                            }
-                        }
-                        Open::Table(mut table) => {
-                            table.span.end = span.end as u32;
-                            table.header.shrink_to_fit();
-                            table.cells.shrink_to_fit();
-                            table.row_starts.shrink_to_fit();
-                            self.blocks().push(Block::Table(Box::new(table)));
-                        }
-                        Open::CodeBlock => {}
-                        Open::HtmlBlock => {
-                            if items_depth == 0 {
-                                if let Some(mut b) = inline.take() {
-                                    self.finish_paragraph(&mut b, span.clone());
-                                }
-                            }
-                        }
-                        Open::TableHead | Open::TableRow | Open::Other => {}
-                    }
-                }
+                Event::Start(tag) => self.start_tag(&mut st, tag, span)?,
+                Event::End(end) => self.end_tag(&mut st, end, span),
                 Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                    last_text_in_item = (items_depth > 0 && quotes == 0, span.end);
-                    if let Some(b) = inline.as_mut() {
-                        if b.images.is_empty() && !t.trim().is_empty() {
-                            b.line_other = true;
-                        }
-                        if matches!(stack.last(), Some(Open::CodeBlock)) {
-                            push_lines(b, t);
-                        } else {
-                            b.push(Piece::Text(t));
-                        }
-                    }
+                    st.text(t, span)
                 }
-                Event::Html(t) | Event::InlineHtml(t) => {
-                    if let Some(b) = inline.as_mut() {
-                        if b.images.is_empty() && !t.trim().is_empty() {
-                            b.line_other = true;
-                        }
-                        push_lines(b, t);
-                    }
-                }
+                Event::Html(t) | Event::InlineHtml(t) => st.html(t),
                 Event::SoftBreak | Event::HardBreak => {
-                    let line = span.end;
-                    if self.options.list_end == ListEnd::WhereWritten
-                        && items_depth > 0
-                        && line < range.end
-                        && is_lazy_in_list(self.src, &stack, line)
-                    {
-                        self.sections.truncate(snapshot.0);
-                        let (_, blocks, block_start) = snapshot;
-                        self.blocks().truncate(blocks);
-                        return Ok(Outcome::Split { block_start, line });
-                    }
-                    if let Some(b) = inline.as_mut() {
-                        end_line(b);
-                        b.push(Piece::Break);
-                        b.line_start = b.inline.pieces.len();
+                    if let Some(split) = self.line_break(&mut st, span, range.end) {
+                        return Ok(split);
                     }
                 }
-                Event::FootnoteReference(t) => {
-                    if let Some(b) = inline.as_mut() {
-                        b.line_other = true;
-                        b.push(Piece::Text(t));
-                    }
-                }
+                Event::FootnoteReference(t) => st.footnote(t),
                 Event::Rule | Event::TaskListMarker(_) => {}
             }
         }
-        if cut {
-            // Confirm the cut: the segment's last line must end inside a list item.
-            let last_line = memchr::memrchr(
-                b'\n',
-                &self.src.as_bytes()[base..range.end.saturating_sub(1).max(base)],
-            )
-            .map_or(base, |i| base + i + 1);
-            let (in_item, end) = last_text_in_item;
-            if !(in_item && end > last_line) {
-                self.sections.truncate(at_start.0);
-                self.blocks().truncate(at_start.1);
-                return Ok(Outcome::Rejoin);
-            }
+        if cut && !self.cut_confirmed(&st, &range) {
+            self.sections.truncate(at_start.0);
+            self.blocks().truncate(at_start.1);
+            return Ok(Outcome::Rejoin);
         }
         Ok(Outcome::Done)
+    }
+
+    /// A block or inline starts: a section for a heading, an open block on the stack, an
+    /// inline builder for text, an open style, link or image.
+    fn start_tag(
+        &mut self,
+        st: &mut SegmentState<'a>,
+        tag: Tag<'a>,
+        span: Range<usize>,
+    ) -> Result<(), Error> {
+        if st.stack.is_empty() {
+            st.snapshot = (self.sections.len(), self.blocks().len(), span.start);
+        }
+        let max_depth = self.options.limits.max_depth;
+        if st.stack.len() >= max_depth {
+            return Err(Error::new(
+                ErrorKind::LimitExceeded {
+                    what: "body nesting depth",
+                    limit: max_depth,
+                },
+                self.src,
+                span.start..span.start,
+            ));
+        }
+        let in_item = st.items_depth > 0;
+        match tag {
+            Tag::Paragraph => {
+                start_leaf(&mut st.inline, in_item, &span);
+                st.stack.push(Open::Paragraph { start: span.start });
+            }
+            Tag::Heading { level, .. } => {
+                if in_item {
+                    if let Some(b) = st.inline.as_mut() {
+                        b.push(Piece::Block);
+                    }
+                } else {
+                    let heading_end = without_line_break(self.src, span.start, span.end);
+                    self.sections.push(Section {
+                        level: level as u8,
+                        title: Inline::default(),
+                        heading_span: (span.start..heading_end).into(),
+                        span: (span.start..span.start).into(),
+                        blocks: Vec::new(),
+                    });
+                    let mut b = InlineBuilder::default();
+                    b.inline.span = span.clone().into();
+                    st.inline = Some(b);
+                }
+                st.stack.push(Open::Heading);
+            }
+            Tag::List(start) => {
+                if in_item {
+                    if let Some(b) = st.inline.as_mut() {
+                        b.push(Piece::Block);
+                    }
+                }
+                st.stack.push(Open::List(List {
+                    items: Vec::new(),
+                    start,
+                    span: span.into(),
+                }));
+            }
+            Tag::Item => {
+                if st.items_depth == 0 {
+                    let mut b = InlineBuilder::default();
+                    b.inline.span = span.clone().into();
+                    st.inline = Some(b);
+                } else if let Some(b) = st.inline.as_mut() {
+                    b.push(Piece::Block);
+                }
+                st.items_depth += 1;
+                st.stack.push(Open::Item {
+                    content_column: content_column(self.src, span.start),
+                });
+            }
+            Tag::BlockQuote(_) => {
+                st.quotes += 1;
+                st.stack.push(Open::BlockQuote);
+            }
+            Tag::Table(_) => {
+                if in_item {
+                    st.stack.push(Open::Other);
+                } else {
+                    st.stack.push(Open::Table(Table {
+                        header: Vec::new(),
+                        cells: Vec::new(),
+                        row_starts: Vec::new(),
+                        span: span.into(),
+                    }));
+                }
+            }
+            Tag::TableHead => st.stack.push(Open::TableHead),
+            Tag::TableRow => {
+                if let Some(Open::Table(t)) = st.stack.last_mut() {
+                    t.row_starts.push(t.cells.len() as u32);
+                }
+                st.stack.push(Open::TableRow);
+            }
+            Tag::TableCell => {
+                start_leaf(&mut st.inline, in_item, &span);
+                st.stack.push(Open::TableCell);
+            }
+            Tag::CodeBlock(_) => {
+                // Code is dropped, except inside a list item, whose text is all
+                // its blocks' texts (the contract).
+                if in_item {
+                    start_leaf(&mut st.inline, in_item, &span);
+                } else {
+                    st.inline = None;
+                }
+                st.stack.push(Open::CodeBlock);
+            }
+            Tag::HtmlBlock => {
+                start_leaf(&mut st.inline, in_item, &span);
+                st.stack.push(Open::HtmlBlock);
+            }
+            Tag::Emphasis | Tag::Strong => {
+                if let Some(b) = st.inline.as_mut() {
+                    let kind = if matches!(tag, Tag::Strong) {
+                        Emphasis::Bold
+                    } else {
+                        Emphasis::Italic
+                    };
+                    let at = b.inline.pieces.len();
+                    b.open_styles.push((kind, span.start, at));
+                }
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(b) = st.inline.as_mut() {
+                    let at = b.inline.pieces.len();
+                    b.open_links.push((dest_url, span.start, at));
+                }
+            }
+            Tag::Image { dest_url, .. } => {
+                if let Some(b) = st.inline.as_mut() {
+                    let at = b.inline.pieces.len();
+                    b.images.push((dest_url, span.start, at));
+                }
+            }
+            _ => {
+                // Inline tags without a model (strikethrough …) keep their text;
+                // block tags without one are skipped as containers.
+                if is_block_tag(&tag) {
+                    st.stack.push(Open::Other);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A block or inline ends: styles, links and images close their pieces; a block leaves
+    /// the stack and lands in its section, its list or its table.
+    fn end_tag(&mut self, st: &mut SegmentState<'a>, end: TagEnd, span: Range<usize>) {
+        match end {
+            TagEnd::Emphasis | TagEnd::Strong => {
+                if let Some(b) = st.inline.as_mut() {
+                    if let Some((kind, start, at)) = b.open_styles.pop() {
+                        let pieces = (at..b.inline.pieces.len()).into();
+                        b.inline.extras.get_or_insert_default().styles.push(Styled {
+                            kind,
+                            span: (start..span.end).into(),
+                            pieces,
+                        });
+                    }
+                }
+                return;
+            }
+            TagEnd::Link => {
+                if let Some(b) = st.inline.as_mut() {
+                    if let Some((url, start, at)) = b.open_links.pop() {
+                        let pieces = (at..b.inline.pieces.len()).into();
+                        b.inline
+                            .extras
+                            .get_or_insert_default()
+                            .links
+                            .push(InlineLink {
+                                url,
+                                span: (start..span.end).into(),
+                                pieces,
+                            });
+                    }
+                }
+                return;
+            }
+            TagEnd::Image => {
+                if let Some(b) = st.inline.as_mut() {
+                    if let Some((url, start, at)) = b.images.pop() {
+                        if !b.open_links.is_empty() || !b.open_styles.is_empty() {
+                            // A linked or emphasised image: the line is more
+                            // than exactly one image, no figure.
+                            b.line_other = true;
+                        } else if b.images.is_empty() {
+                            b.line_images += 1;
+                            b.line_image = Some((url, start..span.end, at..b.inline.pieces.len()));
+                        }
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        if !is_block_end(&end) {
+            return;
+        }
+        let Some(open) = st.stack.pop() else { return };
+        match open {
+            Open::Paragraph { start } => {
+                if st.items_depth == 0 {
+                    if let Some(mut b) = st.inline.take() {
+                        self.finish_paragraph(&mut b, start..span.end);
+                    }
+                }
+            }
+            Open::Heading => {
+                if st.items_depth == 0 {
+                    if let Some(b) = st.inline.take() {
+                        if let Some(section) = self.sections.last_mut() {
+                            section.title = b.inline.finish();
+                        }
+                    }
+                }
+            }
+            Open::Item { .. } => {
+                st.items_depth -= 1;
+                if st.items_depth == 0 {
+                    if let Some(b) = st.inline.take() {
+                        let mut item = b.inline.finish();
+                        item.span.end = span.end as u32;
+                        if let Some(Open::List(list)) = st.stack.last_mut() {
+                            list.items.push(item);
+                        }
+                    }
+                } else if let Some(b) = st.inline.as_mut() {
+                    b.push(Piece::Block);
+                }
+            }
+            Open::List(mut list) => {
+                if st.items_depth == 0 {
+                    list.span.end = span.end as u32;
+                    list.items.shrink_to_fit();
+                    self.blocks().push(Block::List(list));
+                }
+            }
+            Open::BlockQuote => st.quotes -= 1,
+            Open::TableCell => {
+                if st.items_depth == 0 {
+                    if let Some(b) = st.inline.take() {
+                        let cell = b.inline.finish();
+                        match st.stack.last_mut() {
+                            Some(Open::TableHead) => {
+                                if let Some(Open::Table(t)) = st.stack.iter_mut().rev().nth(1) {
+                                    t.header.push(cell);
+                                }
+                            }
+                            Some(Open::TableRow) => {
+                                if let Some(Open::Table(t)) = st.stack.iter_mut().rev().nth(1) {
+                                    t.cells.push(cell);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            Open::Table(mut table) => {
+                table.span.end = span.end as u32;
+                table.header.shrink_to_fit();
+                table.cells.shrink_to_fit();
+                table.row_starts.shrink_to_fit();
+                self.blocks().push(Block::Table(Box::new(table)));
+            }
+            Open::CodeBlock => {}
+            Open::HtmlBlock => {
+                if st.items_depth == 0 {
+                    if let Some(mut b) = st.inline.take() {
+                        self.finish_paragraph(&mut b, span.clone());
+                    }
+                }
+            }
+            Open::TableHead | Open::TableRow | Open::Other => {}
+        }
+    }
+
+    /// A line break. Inside a list, a lazy continuation line ends the list where the
+    /// writer ended it: the top-level block read so far is dropped, and the segment is to
+    /// be split at that line (the outcome returned).
+    fn line_break(
+        &mut self,
+        st: &mut SegmentState<'a>,
+        span: Range<usize>,
+        segment_end: usize,
+    ) -> Option<Outcome> {
+        let line = span.end;
+        if self.options.list_end == ListEnd::WhereWritten
+            && st.items_depth > 0
+            && line < segment_end
+            && is_lazy_in_list(self.src, &st.stack, line)
+        {
+            self.sections.truncate(st.snapshot.0);
+            let (_, blocks, block_start) = st.snapshot;
+            self.blocks().truncate(blocks);
+            return Some(Outcome::Split { block_start, line });
+        }
+        if let Some(b) = st.inline.as_mut() {
+            end_line(b);
+            b.push(Piece::Break);
+            b.line_start = b.inline.pieces.len();
+        }
+        None
+    }
+
+    /// Whether a segment cut before a line that may end a list was cut rightly: its last
+    /// line must end inside a list item.
+    fn cut_confirmed(&self, st: &SegmentState<'a>, range: &Range<usize>) -> bool {
+        let base = range.start;
+        let last_line = memchr::memrchr(
+            b'\n',
+            &self.src.as_bytes()[base..range.end.saturating_sub(1).max(base)],
+        )
+        .map_or(base, |i| base + i + 1);
+        let (in_item, end) = st.last_text_in_item;
+        in_item && end > last_line
     }
 
     /// Ends a paragraph: lines that are one image become figures, the rest a paragraph.
