@@ -312,8 +312,8 @@ fn parse_file(
 /// dict, or the exception `parse_file` would raise (`ParseError`, `OSError`,
 /// `UnicodeDecodeError`), returned, not raised, so that one bad file does not end the run.
 /// Files are read and parsed on `threads` Rust threads (default: one per core) with the
-/// interpreter released, and each thread builds the objects of its documents (taking the
-/// interpreter for that alone), a bounded number of documents ahead of the consumer; with
+/// interpreter released, a bounded number of documents ahead of the consumer, which builds
+/// their objects; with
 /// `threads=1`, on the calling thread, one file at a time (the interpreter released while
 /// it is read and parsed).
 #[pyfunction]
@@ -340,21 +340,11 @@ fn parse_files(
 /// A file's result as a Python object: the document's dict, or the exception for it.
 type Built = PyResult<Py<PyAny>>;
 
-/// Builds the Python object of a file's outcome. The document is dropped by the caller,
-/// after the interpreter is released.
+/// Builds the Python object of a file's outcome.
 fn build(py: Python<'_>, path: &Path, outcome: Result<&OwnedDocument, Failure>) -> Built {
     match outcome {
         Ok(doc) => to_python(py, doc),
         Err(failure) => Ok(failure.into_pyerr(py, Some(path)).into_value(py).into_any()),
-    }
-}
-
-/// Reads and parses a file with the interpreter released, then takes the interpreter to
-/// build its object: called on a worker thread, it builds while other workers parse.
-fn load_and_build(path: &Path, settings: Settings) -> Built {
-    match load(path, settings) {
-        Ok(doc) => Python::attach(|py| build(py, path, Ok(&doc))),
-        Err(failure) => Python::attach(|py| build(py, path, Err(failure))),
     }
 }
 
@@ -365,8 +355,8 @@ struct ParseFiles {
     /// The next index to give.
     next: usize,
     /// Results that came before their turn.
-    pending: BTreeMap<usize, Built>,
-    results: Mutex<Receiver<(usize, Built)>>,
+    pending: BTreeMap<usize, Result<OwnedDocument, Failure>>,
+    results: Mutex<Receiver<(usize, Result<OwnedDocument, Failure>)>>,
     /// One permit lets a worker start one file; it comes back when the file's result is
     /// given. Dropped (with `self`), it stops the workers.
     permits: Mutex<Option<SyncSender<()>>>,
@@ -408,7 +398,7 @@ impl ParseFiles {
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(i) else { return };
-                    if results.send((i, load_and_build(path, settings))).is_err() {
+                    if results.send((i, load(path, settings))).is_err() {
                         return;
                     }
                 })
@@ -440,13 +430,9 @@ impl ParseFiles {
         let Some(path) = slf.paths.get(i).cloned() else {
             return Ok(None);
         };
-        let built = loop {
+        let outcome = loop {
             if let Some(settings) = slf.inline {
-                let outcome = py.detach(|| load(&path, settings));
-                break match outcome {
-                    Ok(doc) => build(py, &path, Ok(&doc)),
-                    Err(failure) => build(py, &path, Err(failure)),
-                };
+                break py.detach(|| load(&path, settings));
             }
             if let Some(outcome) = slf.pending.remove(&i) {
                 break outcome;
@@ -464,6 +450,10 @@ impl ParseFiles {
         if let Ok(Some(permits)) = slf.permits.lock().as_deref() {
             let _ = permits.send(());
         }
+        let built = match outcome {
+            Ok(doc) => build(py, &path, Ok(&doc)),
+            Err(failure) => build(py, &path, Err(failure)),
+        };
         Ok(Some((path.to_string_lossy().into_owned(), built?)))
     }
 }
@@ -474,8 +464,7 @@ impl Drop for ParseFiles {
         if let Ok(mut permits) = self.permits.lock() {
             permits.take();
         }
-        // A worker may be waiting for the interpreter, to build an object: release it
-        // while waiting for them.
+        // Other Python threads go on while the workers finish the file they are on.
         let workers: Vec<_> = self.workers.drain(..).collect();
         Python::attach(|py| {
             py.detach(|| {
