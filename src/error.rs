@@ -197,6 +197,15 @@ impl Error {
         }
     }
 
+    /// [`ErrorKind::InvalidUtf8`] at the first byte of `bytes` that is not UTF-8,
+    /// `valid_up_to` (as `std::str::Utf8Error` gives it).
+    pub(crate) fn invalid_utf8(bytes: &[u8], valid_up_to: usize) -> Error {
+        Error::with_position(
+            ErrorKind::InvalidUtf8,
+            Position::of_bytes(bytes, valid_up_to),
+        )
+    }
+
     pub(crate) fn io(error: std::io::Error) -> Error {
         let kind = ErrorKind::Io {
             kind: error.kind(),

@@ -188,12 +188,7 @@ pub fn parse_bytes(input: &[u8]) -> Result<Document<'_>, Error> {
 
 /// Checks that `bytes` are UTF-8, with an error at the first bad byte.
 pub fn from_utf8(bytes: &[u8]) -> Result<&str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        Error::with_position(
-            ErrorKind::InvalidUtf8,
-            Position::of_bytes(bytes, e.valid_up_to()),
-        )
-    })
+    std::str::from_utf8(bytes).map_err(|e| Error::invalid_utf8(bytes, e.valid_up_to()))
 }
 
 #[doc(hidden)]

@@ -88,20 +88,23 @@ pub struct Decoded<'a> {
 /// # Ok::<(), wikimd::Error>(())
 /// ```
 pub fn decode_bytes(bytes: &[u8], fallback: Fallback) -> Result<Decoded<'_>, Error> {
-    let encoding = match (std::str::from_utf8(bytes), fallback) {
-        (Ok(text), _) => {
+    let not_utf8 = match std::str::from_utf8(bytes) {
+        Ok(text) => {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
                 encoding: None,
                 guessed: false,
             })
         }
-        (Err(_), Fallback::None) => return crate::from_utf8(bytes).map(|_| unreachable!()),
-        (Err(_), Fallback::Encoding(encoding)) => encoding,
-        (Err(_), Fallback::Guess) => {
+        Err(e) => e,
+    };
+    let encoding = match fallback {
+        Fallback::None => return Err(Error::invalid_utf8(bytes, not_utf8.valid_up_to())),
+        Fallback::Encoding(encoding) => encoding,
+        Fallback::Guess => {
             let cost = |encoding: &Encoding| implausibility(&decode_as(bytes, *encoding));
             let best = Encoding::ALL.iter().min_by_key(|e| cost(e));
-            *best.expect("at least one encoding")
+            best.copied().unwrap_or(Encoding::Windows1252)
         }
     };
     Ok(Decoded {
@@ -152,7 +155,7 @@ fn implausibility(text: &str) -> i64 {
 const LANGUAGES: [&str; 21] = [
     "àâæçéèêëîïôœùûüÿ",
     "äöüß",
-    "áéíóúñüçªº",
+    "áéíóúñüªº",
     "áâãàçéêíóôõúªº",
     "àèéìíîòóùú",
     "àçèéíïòóúü",
@@ -321,7 +324,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<OwnedDocument, Error> {
         .map_err(Error::io)
         .and_then(|bytes| {
             String::from_utf8(bytes)
-                .map_err(|e| crate::from_utf8(e.as_bytes()).expect_err("the bytes are not UTF-8"))
+                .map_err(|e| Error::invalid_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
         })
         .map_err(|e| e.with_path(path))?;
     OwnedDocument::repair_and_parse(text).map_err(|e| e.with_path(path))
