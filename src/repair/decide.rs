@@ -3,7 +3,7 @@
 use super::decode::{sequence_at, transcode, transcode_by_sequence, Nbsp, Sequence};
 use super::explain::Edit;
 use super::scan::{candidate, first_candidate, whole_encodings, Candidate, ScanOptions};
-use super::score::{cost, kind, kind_of_code_point, Class, Script};
+use super::score::{cost, kind_of_code_point, Class, Script};
 use super::tables::{c1_as_1252, tables};
 use super::{Encoding, FixKind, RepairOptions};
 
@@ -370,7 +370,10 @@ fn read_run(
         let t = tables();
         let stray = !next.is_ascii()
             && t.byte(enc, next as u32).is_some_and(|b| b < 0xC0)
-            && !matches!(kind(next).class, Class::Punct | Class::C1 | Class::Space);
+            && !matches!(
+                kind_of_code_point(next as u32).class,
+                Class::Punct | Class::C1 | Class::Space
+            );
         if stray {
             return None;
         }
@@ -383,7 +386,7 @@ fn context_before(text: &str, at: usize) -> &str {
     let mut start = at;
     for c in text[..at].chars().rev().take(2) {
         // A mark or tag cut from what it follows would cost as if it stood alone.
-        if matches!(kind(c).class, Class::Mark | Class::Tag) {
+        if matches!(kind_of_code_point(c as u32).class, Class::Mark | Class::Tag) {
             break;
         }
         start -= c.len_utf8();
@@ -472,7 +475,16 @@ fn best_reading(
         let after_at = context_after(text, at_end);
         // The window is a stretch of the text itself: no copy.
         let window = &text[s - before.len()..at_end + after_at.len()];
-        if super::score::plain_letters(window) || super::score::window_damage(window) < 2 {
+        let plain = super::score::plain_letters(window) || {
+            let words = super::score::plain_words(window);
+            // The quicker answer never says plain where the cost says damaged.
+            debug_assert!(
+                !words || super::score::window_damage(window) < 2,
+                "{window:?}"
+            );
+            words
+        };
+        if plain || super::score::window_damage(window) < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }

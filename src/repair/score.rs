@@ -602,7 +602,7 @@ fn costs(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> (
     let mut total = 0;
     let mut switches = 0;
     let mut prev2 = edge;
-    let mut prev = before.map_or(edge, kind);
+    let mut prev = before.map_or(edge, |c| kind_in(t, c as u32));
     // The script of the last letter of an alphabet with a script of its own: a letter of
     // another one after it, even across a space, costs a little (`HUHLL Յ`).
     let mut script = if prev.is_letter() {
@@ -667,7 +667,7 @@ fn costs(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> (
         i += len;
     }
     // The end of the text is a space.
-    let k = after.map_or(edge, kind);
+    let k = after.map_or(edge, |c| kind_in(t, c as u32));
     total += pair(prev, k) + triple(prev2, prev, k);
     (total, switches)
 }
@@ -699,6 +699,59 @@ pub(crate) fn plain_letters(window: &str) -> bool {
             _ if k.ascii && (k.class == Class::Space || k.is_letter()) => prev_lower = false,
             _ => return false,
         }
+    }
+    true
+}
+
+/// [`plain_letters`] for the other alphabets than Latin (Cyrillic, Greek, …), with
+/// punctuation too (ASCII, digits, `«»—–…“”`) that has a space or an end of the window on
+/// one side: plain words and their punctuation (`я — Д`,
+/// `лінії, `, `) і «`), which show no damage where mojibake puts its symbols against
+/// letters (`Ð»`, `Г—`). Checked against [`window_damage`] on every window the tests see.
+pub(crate) fn plain_words(window: &str) -> bool {
+    let t = kind_tables();
+    let mut script = Script::None;
+    let mut prev_lower = false;
+    // Whether the previous character was a space, or the window's start.
+    let mut after_space = true;
+    let mut chars = window.chars().peekable();
+    while let Some(c) = chars.next() {
+        let k = kind_in(t, c as u32);
+        let space = k.ascii && k.class == Class::Space;
+        match k.class {
+            Class::Lower | Class::Upper if !k.ascii => {
+                // Accented Latin letters are what Latin mojibake is made of (`Â -`, a
+                // lost no-break space): those windows go to the cost.
+                if k.script == Script::Latin
+                    || script != Script::None && script != k.script
+                    || prev_lower && k.class == Class::Upper
+                {
+                    return false;
+                }
+                script = k.script;
+                prev_lower = k.class == Class::Lower;
+            }
+            // An ASCII small letter counts here too: `cafÃ` is no plain word.
+            _ if space || k.ascii && k.is_letter() => prev_lower = k.class == Class::Lower,
+            Class::AsciiPunct | Class::Digit | Class::Punct
+                if k.ascii || k.class == Class::Punct || k.quote_or_dash =>
+            {
+                let before_space = chars.peek().is_none_or(|&n| n == ' ');
+                if !(after_space || before_space) {
+                    return false;
+                }
+                prev_lower = false;
+            }
+            _ if k.quote_or_dash => {
+                let before_space = chars.peek().is_none_or(|&n| n == ' ');
+                if !(after_space || before_space) {
+                    return false;
+                }
+                prev_lower = false;
+            }
+            _ => return false,
+        }
+        after_space = c == ' ';
     }
     true
 }
