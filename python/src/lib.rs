@@ -233,7 +233,9 @@ fn parse(
     let doc = py
         .detach(|| settings.parse(text))
         .map_err(|e| parse_error(py, &e, None))?;
-    to_python(py, &doc)
+    let built = to_python(py, &doc);
+    py.detach(move || drop(doc));
+    built
 }
 
 /// sections(text: str | bytes, *, repair: bool = True, strict_commonmark: bool = False)
@@ -303,7 +305,9 @@ fn parse_file(
     let doc = py
         .detach(|| load(&path, settings))
         .map_err(|failure| failure.into_pyerr(py, Some(&path)))?;
-    to_python(py, &doc)
+    let built = to_python(py, &doc);
+    py.detach(move || drop(doc));
+    built
 }
 
 /// parse_files(paths, threads=None, *, repair=True, strict_commonmark=False)
@@ -334,7 +338,8 @@ fn parse_files(
     if threads > 1024 {
         return Err(PyValueError::new_err("threads: at most 1024"));
     }
-    Ok(ParseFiles::start(paths, threads, settings))
+    ParseFiles::start(paths, threads, settings)
+        .map_err(|e| PyOSError::new_err(format!("parse_files: no thread could be started: {e}")))
 }
 
 /// A file's result as a Python object: the document's dict, or the exception for it.
@@ -366,10 +371,14 @@ struct ParseFiles {
 }
 
 impl ParseFiles {
-    fn start(paths: Vec<PathBuf>, threads: usize, settings: Settings) -> ParseFiles {
+    fn start(
+        paths: Vec<PathBuf>,
+        threads: usize,
+        settings: Settings,
+    ) -> std::io::Result<ParseFiles> {
         let paths = Arc::new(paths);
         if threads == 1 {
-            return ParseFiles {
+            return Ok(ParseFiles {
                 paths,
                 next: 0,
                 pending: BTreeMap::new(),
@@ -377,7 +386,7 @@ impl ParseFiles {
                 permits: Mutex::new(None),
                 workers: Vec::new(),
                 inline: Some(settings),
-            };
+            });
         }
         let window = 4 * threads;
         let (permit_sender, permit_receiver) = mpsc::sync_channel::<()>(window);
@@ -391,7 +400,7 @@ impl ParseFiles {
             .map(|_| {
                 let (paths, next) = (Arc::clone(&paths), Arc::clone(&next));
                 let (permits, results) = (Arc::clone(&permit_receiver), result_sender.clone());
-                std::thread::spawn(move || loop {
+                std::thread::Builder::new().spawn(move || loop {
                     let permit = permits.lock().map(|p| p.recv());
                     if !matches!(permit, Ok(Ok(()))) {
                         return;
@@ -403,8 +412,8 @@ impl ParseFiles {
                     }
                 })
             })
-            .collect();
-        ParseFiles {
+            .collect::<std::io::Result<Vec<_>>>()?;
+        Ok(ParseFiles {
             paths,
             next: 0,
             pending: BTreeMap::new(),
@@ -412,7 +421,7 @@ impl ParseFiles {
             permits: Mutex::new(Some(permit_sender)),
             workers,
             inline: None,
-        }
+        })
     }
 }
 
@@ -451,7 +460,12 @@ impl ParseFiles {
             let _ = permits.send(());
         }
         let built = match outcome {
-            Ok(doc) => build(py, &path, Ok(&doc)),
+            Ok(doc) => {
+                let built = build(py, &path, Ok(&doc));
+                // Freeing the document's allocations needs no interpreter.
+                py.detach(move || drop(doc));
+                built
+            }
             Err(failure) => build(py, &path, Err(failure)),
         };
         Ok(Some((path.to_string_lossy().into_owned(), built?)))
