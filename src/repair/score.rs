@@ -731,11 +731,17 @@ pub(crate) fn plain_words(window: &str) -> bool {
                 script = k.script;
                 prev_lower = k.class == Class::Lower;
             }
-            // An ASCII small letter counts here too: `cafÃ` is no plain word.
-            _ if space || k.ascii && k.is_letter() => prev_lower = k.class == Class::Lower,
-            Class::AsciiPunct | Class::Digit | Class::Punct
-                if k.ascii || k.class == Class::Punct || k.quote_or_dash =>
-            {
+            _ if space => prev_lower = false,
+            // An ASCII letter is of the Latin script: none in a window of another one
+            // (`Всієїs`), and a small one counts too (`cafÃ` is no plain word).
+            _ if k.ascii && k.is_letter() => {
+                if script != Script::None && script != Script::Latin {
+                    return false;
+                }
+                script = Script::Latin;
+                prev_lower = k.class == Class::Lower;
+            }
+            Class::AsciiPunct | Class::Digit | Class::Punct => {
                 let before_space = chars.peek().is_none_or(|&n| n == ' ');
                 if !(after_space || before_space) {
                     return false;
