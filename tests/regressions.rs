@@ -283,5 +283,8 @@ fn repair_is_idempotent_on_armenian_mojibake_among_controls() {
     let bytes = std::fs::read(path).unwrap();
     let text = std::str::from_utf8(&bytes).unwrap();
     let once = wikimd::repair(text);
-    assert!(wikimd::repair(&once) == once, "a second repair changes the text");
+    assert!(
+        wikimd::repair(&once) == once,
+        "a second repair changes the text"
+    );
 }
