@@ -9,6 +9,8 @@
 //! typed structs with `String` fields, pulldown-cmark for the body), pulldown-cmark's bare
 //! event iteration, and copying the input.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::Path;
@@ -110,15 +112,11 @@ fn sample(kind: &str) -> String {
 
 /// A few megabytes of corpus documents (clean and mojibake), one string each.
 fn corpus(kind: &str) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(kind);
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| read(p)).collect()
+    common::documents(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(kind),
+    )
 }
 
 fn front_matter(c: &mut Criterion) {

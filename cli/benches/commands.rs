@@ -1,24 +1,20 @@
 //! The command's own costs (`cargo bench -p wikimd-cli`); the library's stages are measured
 //! by the `wikimd` bench of the library.
 
+#[path = "../../benches/common/mod.rs"]
+mod common;
+
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-/// The mojibake corpus documents, one string each.
+/// The corpus documents of `kind`, one string each.
 fn corpus(kind: &str) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/corpus")
-        .join(kind);
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("UTF-8 corpus file"))
-        .collect()
+    common::documents(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/corpus")
+            .join(kind),
+    )
 }
 
 /// The command on one file made of the mojibake corpus once and ten times over: time must
