@@ -64,6 +64,16 @@ fn unprivileged(scratch: &Path) -> std::process::Command {
     fs::copy(env!("CARGO_BIN_EXE_wikimd"), &bin).unwrap();
     fs::set_permissions(scratch, fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&bin, fs::Permissions::from_mode(0o755)).unwrap();
+    // A child that another test thread forked while the copy was open for writing holds
+    // it until that child execs: running the copy fails with "text file busy" until then.
+    for _ in 0..200 {
+        match std::process::Command::new(&bin).arg("--version").output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            _ => break,
+        }
+    }
     let mut command = std::process::Command::new(bin);
     command.uid(65534).gid(65534);
     command
