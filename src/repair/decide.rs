@@ -98,25 +98,53 @@ fn layer_by_run(
     o: ScanOptions,
     edits: Option<&mut Vec<Edit>>,
 ) -> Option<String> {
+    let mut evidence = Evidence::default();
+    let mut out = run_by_run(text, first, options, o, None, &mut evidence)?;
+    // A run read as one letter of a script the text around it does not show costs more
+    // (`foreign_script_penalty`); the letters other runs decode into show it too. Were
+    // they left out, each repair would mend the runs next to the last one mended, and a
+    // second repair would change what the first gave.
+    while evidence.penalized & evidence.decoded_scripts & !evidence.known_scripts != 0 {
+        evidence.known_scripts |= evidence.decoded_scripts;
+        out = run_by_run(text, first, options, o, None, &mut evidence)?;
+    }
     // The document's own evidence: when runs were read in several encodings, the
     // one that explains most of them is the text's, and a run read otherwise
     // needs a wider margin.
-    let mut counts = [0usize; Encoding::ALL.len()];
-    let out = run_by_run(text, first, options, o, None, None, &mut counts)?;
+    let counts = evidence.counts;
     let (top, &n) = counts
         .iter()
         .enumerate()
         .max_by_key(|&(i, &n)| (n, usize::MAX - i))?;
     // One encoding, or several as often each: no preference, the first pass stands.
-    let preferred = counts
+    evidence.preferred = counts
         .iter()
         .any(|&m| m != 0 && m != n)
         .then(|| Encoding::ALL[top]);
-    match (preferred, edits) {
+    match (evidence.preferred, edits) {
         (None, None) => Some(out),
         // The same pass again, recording its edits.
-        (preferred, edits) => run_by_run(text, first, options, o, edits, preferred, &mut counts),
+        (_, edits) => run_by_run(text, first, options, o, edits, &mut evidence),
     }
+}
+
+/// What the run-by-run step learns of a document in one pass, and uses in the next.
+#[derive(Default)]
+struct Evidence {
+    /// Runs read in each encoding.
+    counts: [usize; Encoding::ALL.len()],
+    /// The encoding that explains most runs, if the runs disagree.
+    preferred: Option<Encoding>,
+    /// Scripts (bits by `Script as u16`) of the letters decoded runs gave.
+    decoded_scripts: u16,
+    /// Scripts whose lone letter cost a run's reading `foreign_script_penalty`.
+    penalized: u16,
+    /// Scripts known from decoded runs anywhere in the text: no penalty for them.
+    known_scripts: u16,
+}
+
+fn script_bit(script: Script) -> u16 {
+    1 << script as u16
 }
 
 /// What the whole-text step decided.
@@ -415,7 +443,13 @@ fn window_cost(before: &str, run: &str, after: &str) -> i32 {
 /// What a run decoded into a letter of a script the text around it does not use costs,
 /// when the run holds only one such letter: a lone Han character or Cyrillic letter in a
 /// Latin text is rarely what was written, a whole word of them often is.
-fn foreign_script_penalty(text: &str, start: usize, end: usize, decoded: &str) -> i32 {
+fn foreign_script_penalty(
+    text: &str,
+    start: usize,
+    end: usize,
+    decoded: &str,
+    evidence: &mut Evidence,
+) -> i32 {
     let mut foreign = None;
     let mut count = 0;
     for c in decoded.chars() {
@@ -426,7 +460,7 @@ fn foreign_script_penalty(text: &str, start: usize, end: usize, decoded: &str) -
         }
     }
     let Some(script) = foreign else { return 0 };
-    if count >= 2 {
+    if count >= 2 || evidence.known_scripts & script_bit(script) != 0 {
         return 0;
     }
     let mut from = start.saturating_sub(64);
@@ -444,6 +478,7 @@ fn foreign_script_penalty(text: &str, start: usize, end: usize, decoded: &str) -
     if known {
         0
     } else {
+        evidence.penalized |= script_bit(script);
         6
     }
 }
@@ -457,7 +492,7 @@ fn best_reading(
     start: usize,
     found: Candidate,
     options: &RepairOptions,
-    preferred: Option<Encoding>,
+    evidence: &mut Evidence,
     doubtful: &mut bool,
 ) -> Option<Reading> {
     let bytes = text.as_bytes();
@@ -504,10 +539,10 @@ fn best_reading(
                 continue;
             };
             let after = context_after(text, end);
-            let other = preferred.is_some_and(|p| p != enc);
+            let other = evidence.preferred.is_some_and(|p| p != enc);
             let gain = super::score::window_cost(&text[s - before.len()..end + after.len()])
                 - window_cost(before, &decoded, after)
-                - foreign_script_penalty(text, s, end, &decoded)
+                - foreign_script_penalty(text, s, end, &decoded, evidence)
                 - if other { OTHER_ENCODING_PENALTY } else { 0 };
             match &best {
                 Some(b) if gain < b.0 || gain == b.0 && end < b.2 => {}
@@ -540,10 +575,9 @@ fn run_by_run(
     options: &RepairOptions,
     o: ScanOptions,
     mut edits: Option<&mut Vec<Edit>>,
-    preferred: Option<Encoding>,
-    counts: &mut [usize; Encoding::ALL.len()],
+    evidence: &mut Evidence,
 ) -> Option<String> {
-    *counts = [0; Encoding::ALL.len()];
+    evidence.counts = [0; Encoding::ALL.len()];
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut next = candidate(text, first, o);
@@ -554,11 +588,17 @@ fn run_by_run(
         let at = found.start.max(copied);
         let c = text[at..].chars().next()?;
         let mut doubtful = false;
-        let reading = best_reading(text, at, found, options, preferred, &mut doubtful);
+        let reading = best_reading(text, at, found, options, evidence, &mut doubtful);
         match &reading {
             Some(r) => {
                 decoded += 1;
-                counts[r.4.index()] += 1;
+                evidence.counts[r.4.index()] += 1;
+                for c in r.3.chars() {
+                    let k = kind_of_code_point(c as u32);
+                    if k.is_letter() {
+                        evidence.decoded_scripts |= script_bit(k.script);
+                    }
+                }
             }
             None => doubts += usize::from(doubtful),
         }
