@@ -291,3 +291,22 @@ fn repair_is_idempotent_on_armenian_mojibake_among_controls() {
         "a second repair changes the text"
     );
 }
+
+/// Found by fuzzing on 2026-12-01 (repair target, ten minutes): the quick plain-word
+/// check passed `[ККі` (two capitals, then a small letter), which the cost charges as a
+/// small letter inside an all-caps word; the debug assertion that keeps the two in step
+/// fired. The quick checks now follow the cost's letter pairs and triples: two capitals
+/// then a small letter, `Ã` before a space, a letter of Windows-1252's 0x80–0x9F after
+/// one of Latin-1 — and so a run the quick check used to wave through gets judged.
+#[test]
+fn the_plain_word_checks_follow_the_cost() {
+    for text in ["\u{1b}\u{86}~[ККі", "[ККі", "Ð Ã ", "Ãœeu"] {
+        let once = wikimd::repair(text);
+        assert_eq!(wikimd::repair(&once), once, "{text:?}");
+    }
+    // `Ü` as Windows-1252 in a capitalised word of a text that is not all mojibake.
+    assert_eq!(
+        wikimd::repair("Das ist GRÃœN und schön"),
+        "Das ist GRÜN und schön"
+    );
+}

@@ -510,15 +510,12 @@ fn best_reading(
         let after_at = context_after(text, at_end);
         // The window is a stretch of the text itself: no copy.
         let window = &text[s - before.len()..at_end + after_at.len()];
-        let plain = super::score::plain_letters(window) || {
-            let words = super::score::plain_words(window);
-            // The quicker answer never says plain where the cost says damaged.
-            debug_assert!(
-                !words || super::score::window_damage(window) < 2,
-                "{window:?}"
-            );
-            words
-        };
+        let plain = super::score::plain_letters(window) || super::score::plain_words(window);
+        // The quicker answer never says plain where the cost says damaged.
+        debug_assert!(
+            !plain || super::score::window_damage(window) < 2,
+            "{window:?}"
+        );
         if plain || super::score::window_damage(window) < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;

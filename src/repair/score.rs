@@ -679,28 +679,81 @@ pub(crate) fn non_ascii_chars(text: &str) -> i32 {
 
 /// Whether `window` is nothing but letters of one alphabet, ASCII or spaces, with no
 /// capital after a small letter: a plain word, which shows no damage. A quick answer
-/// for the candidates clean text is full of (`Від`, `Міл`, `дії`), before [`window_damage`].
+/// for the candidates clean text is full of (`Від`, `Міл`, `дії`), before [`window_damage`],
+/// and never `true` where that says damaged (checked on every window the tests see).
 pub(crate) fn plain_letters(window: &str) -> bool {
     let t = kind_tables();
-    let mut script = Script::None;
-    let mut prev_lower = false;
+    let mut word = PlainWord::default();
     for c in window.chars() {
         let k = kind_in(t, c as u32);
-        match k.class {
-            Class::Lower | Class::Upper if !k.ascii => {
-                if script != Script::None && script != k.script
-                    || prev_lower && k.class == Class::Upper
-                {
-                    return false;
-                }
-                script = k.script;
-                prev_lower = k.class == Class::Lower;
+        // Letters with a case (ASCII ones included; no Han or Devanagari).
+        if matches!(k.class, Class::Lower | Class::Upper) {
+            if !word.letter(k) {
+                return false;
             }
-            _ if k.ascii && (k.class == Class::Space || k.is_letter()) => prev_lower = false,
-            _ => return false,
+        } else if k.ascii && k.class == Class::Space {
+            if !word.space() {
+                return false;
+            }
+        } else {
+            return false;
         }
     }
     true
+}
+
+/// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
+/// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
+/// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
+/// 0xA0 of `à`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`): what the cost's letter pairs and triples charge for.
+#[derive(Default)]
+struct PlainWord {
+    script: Option<Script>,
+    prev_lower: bool,
+    capitals: u8,
+    a_tilde_or_circumflex: bool,
+    latin1: bool,
+}
+
+impl PlainWord {
+    /// Takes a letter; `false` if the word is no longer plain.
+    fn letter(&mut self, k: Kind) -> bool {
+        if self.script.is_some_and(|s| s != k.script) {
+            return false;
+        }
+        let upper = k.class == Class::Upper;
+        if self.prev_lower && upper
+            || self.capitals >= 2 && !upper && !k.ascii
+            || self.latin1 && k.latin1_upper_half
+        {
+            return false;
+        }
+        self.script = Some(k.script);
+        self.prev_lower = k.class == Class::Lower;
+        self.capitals = if upper {
+            self.capitals.saturating_add(1)
+        } else {
+            0
+        };
+        self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
+        self.latin1 = k.latin1;
+        true
+    }
+
+    /// Punctuation: the next letter starts a new word (in the same script).
+    fn end(&mut self) {
+        self.prev_lower = false;
+        self.capitals = 0;
+        self.a_tilde_or_circumflex = false;
+        self.latin1 = false;
+    }
+
+    /// A space: as [`PlainWord::end`]; `false` after `Ã` or `Â`.
+    fn space(&mut self) -> bool {
+        let plain = !self.a_tilde_or_circumflex;
+        self.end();
+        plain
+    }
 }
 
 /// [`plain_letters`] for the other alphabets than Latin (Cyrillic, Greek, …), with
@@ -710,8 +763,7 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// letters (`Ð»`, `Г—`). Checked against [`window_damage`] on every window the tests see.
 pub(crate) fn plain_words(window: &str) -> bool {
     let t = kind_tables();
-    let mut script = Script::None;
-    let mut prev_lower = false;
+    let mut word = PlainWord::default();
     // Whether the previous character was a space, or the window's start.
     let mut after_space = true;
     let mut chars = window.chars().peekable();
@@ -719,41 +771,34 @@ pub(crate) fn plain_words(window: &str) -> bool {
         let k = kind_in(t, c as u32);
         let space = k.ascii && k.class == Class::Space;
         match k.class {
-            Class::Lower | Class::Upper if !k.ascii => {
-                // Accented Latin letters are what Latin mojibake is made of (`Â -`, a
-                // lost no-break space): those windows go to the cost.
-                if k.script == Script::Latin
-                    || script != Script::None && script != k.script
-                    || prev_lower && k.class == Class::Upper
-                {
-                    return false;
-                }
-                script = k.script;
-                prev_lower = k.class == Class::Lower;
-            }
-            _ if space => prev_lower = false,
+            // Accented Latin letters are what Latin mojibake is made of (`Â -`, a lost
+            // no-break space): those windows go to the cost.
+            Class::Lower | Class::Upper if !k.ascii && k.script == Script::Latin => return false,
             // An ASCII letter is of the Latin script: none in a window of another one
             // (`Всієїs`), and a small one counts too (`cafÃ` is no plain word).
-            _ if k.ascii && k.is_letter() => {
-                if script != Script::None && script != Script::Latin {
+            Class::Lower | Class::Upper => {
+                if !word.letter(k) {
                     return false;
                 }
-                script = Script::Latin;
-                prev_lower = k.class == Class::Lower;
+            }
+            _ if space => {
+                if !word.space() {
+                    return false;
+                }
             }
             Class::AsciiPunct | Class::Digit | Class::Punct => {
                 let before_space = chars.peek().is_none_or(|&n| n == ' ');
                 if !(after_space || before_space) {
                     return false;
                 }
-                prev_lower = false;
+                word.end();
             }
             _ if k.quote_or_dash => {
                 let before_space = chars.peek().is_none_or(|&n| n == ' ');
                 if !(after_space || before_space) {
                     return false;
                 }
-                prev_lower = false;
+                word.end();
             }
             _ => return false,
         }
