@@ -297,10 +297,11 @@ fn repair_is_idempotent_on_armenian_mojibake_among_controls() {
 /// small letter inside an all-caps word; the debug assertion that keeps the two in step
 /// fired. The quick checks now follow the cost's letter pairs and triples: two capitals
 /// then a small letter, `Ã` before a space, a letter of Windows-1252's 0x80–0x9F after
-/// one of Latin-1 — and so a run the quick check used to wave through gets judged.
+/// one of Latin-1, two words of one lone letter (` Å Å `, the next fuzz run) — and so a
+/// run the quick check used to wave through gets judged.
 #[test]
 fn the_plain_word_checks_follow_the_cost() {
-    for text in ["\u{1b}\u{86}~[ККі", "[ККі", "Ð Ã ", "Ãœeu"] {
+    for text in ["\u{1b}\u{86}~[ККі", "[ККі", "Ð Ã ", "Ãœeu", "År  Å Å "] {
         let once = wikimd::repair(text);
         assert_eq!(wikimd::repair(&once), once, "{text:?}");
     }

@@ -705,7 +705,9 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
-/// 0xA0 of `à`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`): what the cost's letter pairs and triples charge for.
+/// 0xA0 of `à`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), at
+/// most one word of a lone non-ASCII letter (` Å Å `): what the cost's letter pairs and
+/// triples charge for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -713,6 +715,13 @@ struct PlainWord {
     capitals: u8,
     a_tilde_or_circumflex: bool,
     latin1: bool,
+    /// A space or punctuation came before the word (not the window's start).
+    bounded: bool,
+    /// The word's letters so far, and whether its first is not ASCII.
+    letters: u8,
+    non_ascii: bool,
+    /// Words of one non-ASCII letter, with a space or punctuation on both sides.
+    lone: u8,
 }
 
 impl PlainWord {
@@ -737,22 +746,32 @@ impl PlainWord {
         };
         self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
         self.latin1 = k.latin1;
+        if self.letters == 0 {
+            self.non_ascii = !k.ascii;
+        }
+        self.letters = self.letters.saturating_add(1);
         true
     }
 
-    /// Punctuation: the next letter starts a new word (in the same script).
-    fn end(&mut self) {
+    /// Punctuation: the next letter starts a new word (in the same script). `false` at a
+    /// second lone letter.
+    fn end(&mut self) -> bool {
+        if self.bounded && self.letters == 1 && self.non_ascii {
+            self.lone += 1;
+        }
         self.prev_lower = false;
         self.capitals = 0;
         self.a_tilde_or_circumflex = false;
         self.latin1 = false;
+        self.bounded = true;
+        self.letters = 0;
+        self.lone < 2
     }
 
-    /// A space: as [`PlainWord::end`]; `false` after `Ã` or `Â`.
+    /// A space: as [`PlainWord::end`]; `false` after `Ã` or `Â` too.
     fn space(&mut self) -> bool {
         let plain = !self.a_tilde_or_circumflex;
-        self.end();
-        plain
+        self.end() && plain
     }
 }
 
@@ -791,14 +810,18 @@ pub(crate) fn plain_words(window: &str) -> bool {
                 if !(after_space || before_space) {
                     return false;
                 }
-                word.end();
+                if !word.end() {
+                    return false;
+                }
             }
             _ if k.quote_or_dash => {
                 let before_space = chars.peek().is_none_or(|&n| n == ' ');
                 if !(after_space || before_space) {
                     return false;
                 }
-                word.end();
+                if !word.end() {
+                    return false;
+                }
             }
             _ => return false,
         }
