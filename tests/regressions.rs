@@ -301,7 +301,15 @@ fn repair_is_idempotent_on_armenian_mojibake_among_controls() {
 /// run the quick check used to wave through gets judged.
 #[test]
 fn the_plain_word_checks_follow_the_cost() {
-    for text in ["\u{1b}\u{86}~[ККі", "[ККі", "Ð Ã ", "Ãœeu", "År  Å Å "] {
+    for text in [
+        "\u{1b}\u{86}~[ККі",
+        "[ККі",
+        "Ð Ã ",
+        "Ãœeu",
+        "År  Å Å ",
+        " CÆbu",
+        " ‚Д",
+    ] {
         let once = wikimd::repair(text);
         assert_eq!(wikimd::repair(&once), once, "{text:?}");
     }

@@ -705,9 +705,10 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
-/// 0xA0 of `à`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), at
-/// most one word of a lone non-ASCII letter (` Å Å `): what the cost's letter pairs and
-/// triples charge for.
+/// 0xA0 of `à`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no
+/// non-ASCII capital inside a word before a small letter (`CÆb`, `KĂśppen`), at most one
+/// word of a lone non-ASCII letter (` Å Å `): what the cost's letter pairs and triples
+/// charge for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -715,6 +716,8 @@ struct PlainWord {
     capitals: u8,
     a_tilde_or_circumflex: bool,
     latin1: bool,
+    /// The last letter was a non-ASCII capital after a letter (`KĂ`).
+    inner_capital: bool,
     /// A space or punctuation came before the word (not the window's start).
     bounded: bool,
     /// The word's letters so far, and whether its first is not ASCII.
@@ -734,9 +737,11 @@ impl PlainWord {
         if self.prev_lower && upper
             || self.capitals >= 2 && !upper && !k.ascii
             || self.latin1 && k.latin1_upper_half
+            || self.inner_capital && k.class == Class::Lower
         {
             return false;
         }
+        self.inner_capital = upper && !k.ascii && self.letters > 0;
         self.script = Some(k.script);
         self.prev_lower = k.class == Class::Lower;
         self.capitals = if upper {
@@ -763,6 +768,7 @@ impl PlainWord {
         self.capitals = 0;
         self.a_tilde_or_circumflex = false;
         self.latin1 = false;
+        self.inner_capital = false;
         self.bounded = true;
         self.letters = 0;
         self.lone < 2
@@ -805,6 +811,8 @@ pub(crate) fn plain_words(window: &str) -> bool {
                     return false;
                 }
             }
+            // A low single quote before a letter is how Mac OS Roman reads much (`‚Äì`).
+            _ if k.low_quote => return false,
             Class::AsciiPunct | Class::Digit | Class::Punct => {
                 let before_space = chars.peek().is_none_or(|&n| n == ' ');
                 if !(after_space || before_space) {
@@ -828,4 +836,36 @@ pub(crate) fn plain_words(window: &str) -> bool {
         after_space = c == ' ';
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Characters the quick checks and the cost treat differently: ASCII letters, spaces
+    /// and punctuation, Latin-1 letters (`Ã`, `Â` among them), Windows-1252's letters of
+    /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes.
+    const ALPHABET: &str = "aZk ,.([-1ÃÂÅÆéöÐœšŸДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×";
+
+    fn window() -> impl Strategy<Value = String> {
+        let chars: Vec<char> = ALPHABET.chars().collect();
+        proptest::collection::vec(proptest::sample::select(chars), 1..9)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// The quick answers never call a window plain where the cost says damaged: they
+        /// only spare the cost its work.
+        #[test]
+        fn plain_windows_show_no_damage(w in window()) {
+            if plain_letters(&w) {
+                prop_assert!(window_damage(&w) < 2, "plain_letters({w:?})");
+            }
+            if plain_words(&w) {
+                prop_assert!(window_damage(&w) < 2, "plain_words({w:?})");
+            }
+        }
+    }
 }
