@@ -186,9 +186,22 @@ pub fn parse_bytes(input: &[u8]) -> Result<Document<'_>, Error> {
     parse(text)
 }
 
-/// Checks that `bytes` are UTF-8, with an error at the first bad byte.
+/// Checks that `bytes` are UTF-8, with an error at the first bad byte. As
+/// `std::str::from_utf8`, at SIMD speed where the processor has it (`simdutf8`): several
+/// times faster on text that is not mostly ASCII.
+///
+/// ```
+/// assert_eq!(wikimd::from_utf8("Київ".as_bytes()).unwrap(), "Київ");
+/// assert_eq!(wikimd::from_utf8(b"ab\xff").unwrap_err().offset(), 2);
+/// ```
 pub fn from_utf8(bytes: &[u8]) -> Result<&str, Error> {
-    std::str::from_utf8(bytes).map_err(|e| Error::invalid_utf8(bytes, e.valid_up_to()))
+    simdutf8::compat::from_utf8(bytes).map_err(|e| Error::invalid_utf8(bytes, e.valid_up_to()))
+}
+
+/// `bytes` as a `String` if they are UTF-8: validated as [`from_utf8`] does, then copied,
+/// which is quicker than `String::from_utf8` on text that is not mostly ASCII.
+pub(crate) fn string_from_utf8(bytes: Vec<u8>) -> Result<String, Error> {
+    from_utf8(&bytes).map(str::to_owned)
 }
 
 #[doc(hidden)]

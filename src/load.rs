@@ -88,7 +88,7 @@ pub struct Decoded<'a> {
 /// # Ok::<(), wikimd::Error>(())
 /// ```
 pub fn decode_bytes(bytes: &[u8], fallback: Fallback) -> Result<Decoded<'_>, Error> {
-    let not_utf8 = match std::str::from_utf8(bytes) {
+    let not_utf8 = match simdutf8::compat::from_utf8(bytes) {
         Ok(text) => {
             return Ok(Decoded {
                 text: Cow::Borrowed(text),
@@ -322,10 +322,7 @@ pub fn load(path: impl AsRef<Path>) -> Result<OwnedDocument, Error> {
     let path = path.as_ref();
     let text = std::fs::read(path)
         .map_err(Error::io)
-        .and_then(|bytes| {
-            String::from_utf8(bytes)
-                .map_err(|e| Error::invalid_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
-        })
+        .and_then(crate::string_from_utf8)
         .map_err(|e| e.with_path(path))?;
     OwnedDocument::repair_and_parse(text).map_err(|e| e.with_path(path))
 }

@@ -130,6 +130,10 @@ fn to_python(py: Python<'_>, doc: &OwnedDocument) -> PyResult<Py<PyAny>> {
 fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(bytes) = text.cast::<PyBytes>() {
         let bytes = bytes.as_bytes();
+        if let Ok(text) = wikimd::from_utf8(bytes) {
+            return Ok(text.to_string());
+        }
+        // The error as std reports it (the length of the bad sequence too).
         return match std::str::from_utf8(bytes) {
             Ok(text) => Ok(text.to_string()),
             Err(e) => Err(decode_error(py, bytes, e)),
@@ -141,6 +145,10 @@ fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Reads a file's text: UTF-8, or the reason why not.
 fn read(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(Failure::Io)?;
+    // wikimd's check is SIMD-quick; the copy costs less than std's slower check would.
+    if let Ok(text) = wikimd::from_utf8(&bytes) {
+        return Ok(text.to_owned());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let error = e.utf8_error();
         Failure::NotUtf8(e.into_bytes(), error)

@@ -159,8 +159,11 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     let bytes = text.as_bytes();
     let t = tables();
     let low = t.bytes_low(enc);
+    let block_2000 = t.bytes_2000(enc);
     // Every character becomes one byte or stays as it is: the output is never longer.
     let mut out = vec![0u8; bytes.len()];
+    // Bytes copied as ASCII.
+    let mut ascii = 0;
     let n = bytes.len();
     let (mut i, mut o) = (0, 0);
     while i < n {
@@ -171,11 +174,13 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
                 out[o] = b;
                 o += 1;
                 i += 1;
+                ascii += 1;
                 continue;
             }
             let j = next_non_ascii(bytes, i);
             out[o..o + j - i].copy_from_slice(&bytes[i..j]);
             o += j - i;
+            ascii += j - i;
             i = j;
             continue;
         }
@@ -192,13 +197,33 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
             i += 2;
             continue;
         }
+        if b == 0xE2 {
+            // U+2000–U+2FFF (`–`, `…`, `€`, `™`): what the upper halves hold above U+07FF
+            // is nearly all here, and so is much of Cyrillic mojibake (`С–` for `і`).
+            let c = (usize::from(bytes[i + 1] & 0x3F) << 6) | usize::from(bytes[i + 2] & 0x3F);
+            let byte = block_2000[c];
+            if byte == 0 {
+                return None;
+            }
+            out[o] = byte;
+            o += 1;
+            i += 3;
+            continue;
+        }
         let (c, len) = code_point_at(bytes, i);
         out[o] = t.byte(enc, c)?;
         o += 1;
         i += len;
     }
     out.truncate(o);
-    String::from_utf8(out).ok()
+    if ascii >= o - o / 8 {
+        // Mostly ASCII (English): `String::from_utf8` passes over it nearly as fast as
+        // a copy would take.
+        return String::from_utf8(out).ok();
+    }
+    // Otherwise validated at SIMD speed and copied: `String::from_utf8` would validate
+    // at a fraction of that speed, and only `unsafe` could skip either.
+    simdutf8::basic::from_utf8(&out).ok().map(str::to_owned)
 }
 
 /// The whole text read back with `enc` one sequence at a time: slower than [`transcode`],

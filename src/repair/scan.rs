@@ -10,9 +10,39 @@
 use super::tables::{tables, Roles, Tables};
 
 /// Offset of the first byte >= 0x80 at or after `from` (the length if none).
-#[inline]
+///
+/// Most stretches of ASCII are short (a space between two words of another script): the
+/// first eight bytes are looked at here, inlined; a longer stretch (English text) goes on
+/// in [`next_non_ascii_far`].
+#[inline(always)]
 pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    if from + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[from..from + 8].try_into().expect("eight bytes"));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return from + (high.trailing_zeros() / 8) as usize;
+        }
+        return next_non_ascii_far(bytes, from + 8);
+    }
     let mut i = from;
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// [`next_non_ascii`] past its first eight bytes: sixteen bytes a step, then eight.
+#[inline(never)]
+fn next_non_ascii_far(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i + 16 <= bytes.len() {
+        let a = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let b = u64::from_le_bytes(bytes[i + 8..i + 16].try_into().expect("eight bytes"));
+        if (a | b) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 16;
+    }
     while i + 8 <= bytes.len() {
         let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
         let high = word & 0x8080_8080_8080_8080;

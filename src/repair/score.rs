@@ -674,7 +674,21 @@ fn costs(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> (
 
 /// How many non-ASCII characters `text` holds (each costs at least one).
 pub(crate) fn non_ascii_chars(text: &str) -> i32 {
-    text.bytes().filter(|&b| b >= 0xC0).count() as i32
+    let bytes = text.as_bytes();
+    if bytes.len() < 32 {
+        // A window of a few characters.
+        return bytes.iter().filter(|&&b| b >= 0xC0).count() as i32;
+    }
+    // The lead bytes (0b11xx_xxxx), eight at a time: a bit where a byte's two top bits
+    // are both set.
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        count += (word & (word << 1) & 0x8080_8080_8080_8080).count_ones();
+    }
+    count += chunks.remainder().iter().filter(|&&b| b >= 0xC0).count() as u32;
+    count as i32
 }
 
 /// Whether `window` is nothing but letters of one alphabet, ASCII or spaces, with no
@@ -852,6 +866,21 @@ mod tests {
         let chars: Vec<char> = ALPHABET.chars().collect();
         proptest::collection::vec(proptest::sample::select(chars), 1..9)
             .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        /// The word-at-a-time counts and skips agree with the plain loops.
+        #[test]
+        fn word_at_a_time_matches_the_plain_loops(text in "[a-z \u{e9}\u{416}\u{2013}\u{1f600}]{0,80}", from in 0usize..80) {
+            prop_assert_eq!(
+                non_ascii_chars(&text),
+                text.bytes().filter(|&b| b >= 0xC0).count() as i32
+            );
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let plain = bytes[from..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |p| from + p);
+            prop_assert_eq!(super::super::scan::next_non_ascii(bytes, from), plain);
+        }
     }
 
     proptest! {

@@ -264,6 +264,13 @@ impl Tables {
         &self.byte_low[enc.index()]
     }
 
+    /// The bytes `enc` writes for U+2000–U+2FFF (0: none), index `c - 0x2000`: the
+    /// characters led by 0xE2 in UTF-8 (punctuation, `€`, `™`, box drawing).
+    #[inline]
+    pub(crate) fn bytes_2000(&self, enc: Encoding) -> &[u8; 0x1000] {
+        &self.byte_2000[enc.index()]
+    }
+
     /// The byte `enc` writes for the non-ASCII character `c`, if any.
     #[inline]
     pub(crate) fn byte(&self, enc: Encoding, c: u32) -> Option<u8> {
