@@ -278,8 +278,9 @@ fn judge_sample(
 /// How many non-ASCII bytes the decisions of the whole-text step look at first.
 const SAMPLE_NON_ASCII: usize = 64;
 
-/// The start of `text` that holds `limit` non-ASCII bytes, to the end of that line (a
-/// line break is never part of a sequence); the whole text if it is shorter.
+/// The start of `text` that holds `limit` non-ASCII bytes, up to the next ASCII byte that
+/// no sequence can hold (any but a space, which may stand for a lost 0xA0, and a
+/// question mark, which may stand for a lost byte); the whole text if it is shorter.
 fn decision_sample(text: &str, limit: usize) -> &str {
     let bytes = text.as_bytes();
     let mut seen = 0;
@@ -287,10 +288,11 @@ fn decision_sample(text: &str, limit: usize) -> &str {
     while i < bytes.len() {
         seen += 1;
         if seen >= limit {
-            return match memchr::memchr(b'\n', &bytes[i..]) {
-                Some(n) => &text[..i + n + 1],
-                None => text,
-            };
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b < 0x80 && b != b' ' && b != b'?')
+                .map_or(bytes.len(), |n| i + n);
+            return &text[..end];
         }
         i += 1;
         if i < bytes.len() && bytes[i] < 0x80 {
