@@ -156,66 +156,61 @@ fn sequence_raw(text: &str, at: usize, enc: Encoding) -> Option<([u8; 3], usize)
 /// The whole text read back with `enc`: every non-ASCII character to its byte, the bytes
 /// read as UTF-8. `None` if a character has no byte or the bytes are not UTF-8.
 pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
-    let bytes = text.as_bytes();
     let t = tables();
     let low = t.bytes_low(enc);
     let block_2000 = t.bytes_2000(enc);
     // Every character becomes one byte or stays as it is: the output is never longer.
-    let mut out = vec![0u8; bytes.len()];
+    let mut out = Vec::with_capacity(text.len());
+    // The bytes still to read: the slice patterns below need no bounds checks.
+    let mut rest = text.as_bytes();
+    // Whether some character had no byte (a 0 in the tables): checked at each stretch of
+    // ASCII and at the end rather than at every character.
+    let mut missing = false;
     // Bytes copied as ASCII.
     let mut ascii = 0;
-    let n = bytes.len();
-    let (mut i, mut o) = (0, 0);
-    while i < n {
-        let b = bytes[i];
-        if b < 0x80 {
-            // A lone space or punctuation between two words: no call for it.
-            if i + 1 < n && bytes[i + 1] >= 0x80 {
-                out[o] = b;
-                o += 1;
-                i += 1;
-                ascii += 1;
-                continue;
+    loop {
+        match *rest {
+            // Two bytes (U+0080–U+07FF): the table at once.
+            [b0 @ 0xC2..=0xDF, b1, ref tail @ ..] => {
+                let byte = low[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)];
+                missing |= byte == 0;
+                out.push(byte);
+                rest = tail;
             }
-            let j = next_non_ascii(bytes, i);
-            out[o..o + j - i].copy_from_slice(&bytes[i..j]);
-            o += j - i;
-            ascii += j - i;
-            i = j;
-            continue;
-        }
-        if b.wrapping_sub(0xC2) < 30 {
-            // Two bytes (U+0080–U+07FF): the table at once. `text` is UTF-8, so the
-            // second byte is there.
-            let c = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            let byte = low[c];
-            if byte == 0 {
-                return None;
-            }
-            out[o] = byte;
-            o += 1;
-            i += 2;
-            continue;
-        }
-        if b == 0xE2 {
             // U+2000–U+2FFF (`–`, `…`, `€`, `™`): what the upper halves hold above U+07FF
             // is nearly all here, and so is much of Cyrillic mojibake (`С–` for `і`).
-            let c = (usize::from(bytes[i + 1] & 0x3F) << 6) | usize::from(bytes[i + 2] & 0x3F);
-            let byte = block_2000[c];
-            if byte == 0 {
-                return None;
+            [0xE2, b1, b2, ref tail @ ..] => {
+                let byte = block_2000[(usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F)];
+                missing |= byte == 0;
+                out.push(byte);
+                rest = tail;
             }
-            out[o] = byte;
-            o += 1;
-            i += 3;
-            continue;
+            [b, ..] if b < 0x80 => {
+                if missing {
+                    return None;
+                }
+                // A lone space or punctuation between two words, or a stretch of ASCII.
+                let len = if rest.get(1).is_some_and(|&next| next >= 0x80) {
+                    1
+                } else {
+                    next_non_ascii(rest, 0)
+                };
+                out.extend_from_slice(&rest[..len]);
+                ascii += len;
+                rest = &rest[len..];
+            }
+            [_, ..] => {
+                let (c, len) = code_point_at(rest, 0);
+                out.push(t.byte(enc, c)?);
+                rest = &rest[len..];
+            }
+            [] => break,
         }
-        let (c, len) = code_point_at(bytes, i);
-        out[o] = t.byte(enc, c)?;
-        o += 1;
-        i += len;
     }
-    out.truncate(o);
+    if missing {
+        return None;
+    }
+    let o = out.len();
     if ascii >= o - o / 8 {
         // Mostly ASCII (English): `String::from_utf8` passes over it nearly as fast as
         // a copy would take.
@@ -251,4 +246,54 @@ pub(crate) fn transcode_by_sequence(
     }
     out.push_str(&text[copied..]);
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repair::tables::decode_upper_half;
+    use proptest::prelude::*;
+
+    /// The plain way: each character to its byte, the bytes read as UTF-8.
+    fn transcode_reference(text: &str, enc: Encoding) -> Option<String> {
+        let mut bytes = Vec::new();
+        for c in text.chars() {
+            bytes.push(if c.is_ascii() {
+                c as u8
+            } else {
+                tables().byte(enc, c as u32)?
+            });
+        }
+        String::from_utf8(bytes).ok()
+    }
+
+    /// `text`'s UTF-8 bytes read with `enc`: its mojibake.
+    fn mojibake(text: &str, enc: Encoding) -> String {
+        let upper = decode_upper_half(enc);
+        text.bytes()
+            .map(|b| {
+                if b < 0x80 {
+                    char::from(b)
+                } else {
+                    upper[usize::from(b - 0x80)]
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// `transcode` gives what the plain way gives, on mojibake (where it succeeds) and
+        /// on text that is none (where it mostly fails), in every encoding.
+        #[test]
+        fn transcode_matches_the_plain_way(
+            text in "[a-z .\u{e9}\u{df}\u{416}\u{456}\u{3b1}\u{531}\u{915}\u{2013}\u{20ac}\u{1f600}\u{2500}]{0,40}",
+            index in 0usize..Encoding::ALL.len(),
+        ) {
+            let enc = Encoding::ALL[index];
+            let damaged = mojibake(&text, enc);
+            prop_assert_eq!(transcode(&damaged, enc), Some(text.clone()));
+            prop_assert_eq!(transcode(&damaged, enc), transcode_reference(&damaged, enc));
+            prop_assert_eq!(transcode(&text, enc), transcode_reference(&text, enc));
+        }
+    }
 }
