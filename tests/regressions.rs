@@ -277,19 +277,22 @@ fn a_window_of_two_scripts_is_no_plain_word() {
 /// were not enough. Now the letters that decoded runs give count as the text's own.
 #[test]
 fn repair_is_idempotent_on_armenian_mojibake_among_controls() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fuzz/regressions/repair/not_idempotent_armenian_controls"
-    );
-    let bytes = std::fs::read(path).unwrap();
-    let text = std::str::from_utf8(&bytes).unwrap();
-    let once = wikimd::repair(text);
+    let (text, once) = repaired_twice_alike("regressions/repair/not_idempotent_armenian_controls");
     assert_ne!(once, text, "the Armenian mojibake is mended");
     assert!(!once.contains("Õ¿"), "every run of it: {once:?}");
+}
+
+/// Reads the fuzz input at `fuzz/<relative>`, repairs it, checks that a second repair
+/// changes nothing, and gives the input and the repaired text.
+fn repaired_twice_alike(relative: &str) -> (String, String) {
+    let path = format!("{}/fuzz/{relative}", env!("CARGO_MANIFEST_DIR"));
+    let text = String::from_utf8(std::fs::read(path).unwrap()).unwrap();
+    let once = wikimd::repair(&text).into_owned();
     assert!(
         wikimd::repair(&once) == once,
         "a second repair changes the text"
     );
+    (text, once)
 }
 
 /// Found by fuzzing on 2026-12-01 (repair target, ten minutes): the quick plain-word
@@ -329,15 +332,5 @@ fn the_plain_word_checks_follow_the_cost() {
 #[test]
 #[ignore = "known bug: repair is not idempotent on fuzz/known/repair/not_idempotent_greek_cascade"]
 fn repair_is_idempotent_on_a_cascade_of_greek_runs() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fuzz/known/repair/not_idempotent_greek_cascade"
-    );
-    let bytes = std::fs::read(path).unwrap();
-    let text = std::str::from_utf8(&bytes).unwrap();
-    let once = wikimd::repair(text);
-    assert!(
-        wikimd::repair(&once) == once,
-        "a second repair changes the text"
-    );
+    repaired_twice_alike("known/repair/not_idempotent_greek_cascade");
 }
