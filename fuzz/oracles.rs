@@ -77,18 +77,27 @@ fn first_closing_line_end(input: &str) -> usize {
     }
 }
 
-/// The Markdown body alone, in both list modes: any text is a valid body.
+/// The Markdown body alone, in both list modes: any text is a valid body, and the fast
+/// path reads it as the general path does.
 pub fn body(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
         let body = format!("\n{text}");
         for list_end in [wikimd::ListEnd::WhereWritten, wikimd::ListEnd::CommonMark] {
             let mut options = wikimd::ParseOptions::default();
             options.list_end = list_end;
+            let general = wikimd::parse_with_general_body(&body, &options);
             match wikimd::parse_with(&body, &options) {
                 Ok(doc) => {
                     assert_eq!(doc.sections()[0].level(), 0);
                     let _ = serde_json::to_string(&doc).expect("serializes");
                     let _ = doc.section_tree();
+                    // The fast path reads as the general path does.
+                    let general = general.expect("both paths accept the body");
+                    assert_eq!(
+                        wikimd::body::view(doc.sections()),
+                        wikimd::body::view(general.sections()),
+                        "{list_end:?}"
+                    );
                 }
                 // Only a limit may refuse a body.
                 Err(e) => assert!(

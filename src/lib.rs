@@ -112,11 +112,48 @@ pub fn parse(input: &str) -> Result<Document<'_>, Error> {
 ///
 /// As [`parse`].
 pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Document<'a>, Error> {
+    parse_on(input, options, body::Path::Fast)
+}
+
+/// [`parse_with`] with the body read by the general path (pulldown-cmark) only, never the
+/// fast block scanner: for tests and fuzzing, which check that both read the same.
+#[doc(hidden)]
+pub fn parse_with_general_body<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+) -> Result<Document<'a>, Error> {
+    parse_on(input, options, body::Path::General)
+}
+
+/// How many of the body's headings and blocks the fast block scanner read, and how many
+/// there are: for the benchmarks and tests, which report the share.
+#[doc(hidden)]
+pub fn body_fast_share(input: &str) -> Result<(usize, usize), Error> {
+    let options = ParseOptions::default();
+    let (_, layout) = front_matter::read_document(
+        input,
+        &options.limits,
+        document::FrontMatterVisit { src: input },
+    )?;
+    let parsed = body::parse(input, layout.body, &options, body::Path::Fast)?;
+    let all = parsed
+        .sections
+        .iter()
+        .map(|s| s.blocks().len() + usize::from(s.level() > 0))
+        .sum();
+    Ok((parsed.fast_blocks, all))
+}
+
+fn parse_on<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    path: body::Path,
+) -> Result<Document<'a>, Error> {
     let limits = &options.limits;
     check_size(input, limits)?;
     let visit = document::FrontMatterVisit { src: input };
     let (front_matter, layout) = front_matter::read_document(input, limits, visit)?;
-    let sections = body::parse(input, layout.body.clone(), options)?;
+    let sections = body::parse(input, layout.body.clone(), options, path)?.sections;
     Ok(Document {
         front_matter,
         body: Cow::Borrowed(&input[layout.body.clone()]),

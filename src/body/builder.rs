@@ -2,19 +2,33 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use super::fast::{general_end, FastReader, Read};
 use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
+
+/// Which reader reads the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Path {
+    /// The fast path where it is certain, the general path elsewhere.
+    Fast,
+    /// The general path (pulldown-cmark) for everything: the reference the fast path is
+    /// checked against.
+    General,
+}
 
 /// Parses the body `src[range]` into sections.
 pub(crate) fn parse<'a>(
     src: &'a str,
     range: Range<usize>,
     options: &ParseOptions,
-) -> Result<Vec<Section<'a>>, Error> {
+    path: Path,
+) -> Result<Parsed<'a>, Error> {
     let mut builder = Builder {
         src,
         options,
+        fast_blocks: 0,
+        body_end: range.end,
         sections: vec![Section {
             level: 0,
             title: Inline {
@@ -26,34 +40,34 @@ pub(crate) fn parse<'a>(
             blocks: Vec::new(),
         }],
     };
-    // Segments still to parse, last first (see `segments`).
-    let lazy_cuts = options.list_end == ListEnd::WhereWritten;
-    let mut todo: Vec<Segment> = segments(src, range.clone(), lazy_cuts);
-    todo.reverse();
     let references = references(&src[range.clone()]);
-    while let Some(segment) = todo.pop() {
-        match builder.segment(segment.range.clone(), segment.cut, &references)? {
-            Outcome::Done => {}
-            Outcome::Split { block_start, line } => {
-                todo.push(Segment {
-                    range: line..segment.range.end,
-                    cut: segment.cut,
-                });
-                todo.push(Segment {
-                    range: block_start..line,
-                    cut: false,
-                });
-            }
-            Outcome::Rejoin => {
-                // The cut at the end of this segment was no lazy line: read this segment
-                // and the next as one.
-                let next = todo.pop().expect("a cut segment has a successor");
-                todo.push(Segment {
-                    range: segment.range.start..next.range.end,
-                    cut: next.cut,
-                });
+    // Text the parser is given otherwise than it is written (carriage returns, NUL, text
+    // that holds the mask of `parser_input`) goes to the general path whole; so does a
+    // body with what may be a reference definition (`]:`), which the general path may
+    // read in one segment with the references it resolves.
+    let bytes = &src.as_bytes()[range.clone()];
+    let fast = path == Path::Fast
+        && memchr::memchr3(b'\r', b'\0', parser_input::MASK, bytes).is_none()
+        && memchr::memmem::find(bytes, b"]:").is_none();
+    if fast {
+        let lists = options.list_end == ListEnd::WhereWritten;
+        let mut reader = FastReader::new(src, range.end, lists);
+        let mut at = range.start;
+        while at < range.end {
+            match reader.block(at) {
+                Read::Next(next) => {
+                    builder.fast_block(&mut reader.events, range.end)?;
+                    at = next;
+                }
+                Read::Unsure => {
+                    let end = general_end(src, at, range.end);
+                    builder.general(at..end, &references)?;
+                    at = end;
+                }
             }
         }
+    } else {
+        builder.general(range.clone(), &references)?;
     }
     let end = range.end;
     let mut next_start = end;
@@ -62,7 +76,17 @@ pub(crate) fn parse<'a>(
         section.span.end = next_start as u32;
         next_start = section.span.start as usize;
     }
-    Ok(builder.sections)
+    Ok(Parsed {
+        sections: builder.sections,
+        fast_blocks: builder.fast_blocks,
+    })
+}
+
+/// A body read.
+pub(crate) struct Parsed<'a> {
+    pub(crate) sections: Vec<Section<'a>>,
+    /// How many of its blocks and headings the fast path read.
+    pub(crate) fast_blocks: usize,
 }
 
 enum Outcome {
@@ -81,6 +105,10 @@ struct Builder<'a, 'o> {
     src: &'a str,
     options: &'o ParseOptions,
     sections: Vec<Section<'a>>,
+    /// Blocks and headings read by the fast path.
+    fast_blocks: usize,
+    /// The end of the body.
+    body_end: usize,
 }
 
 /// An open container or leaf block while walking events.
@@ -140,6 +168,18 @@ struct SegmentState<'a> {
 }
 
 impl<'a> SegmentState<'a> {
+    /// Nothing open, at `start`.
+    fn new(builder: &mut Builder<'a, '_>, start: usize) -> Self {
+        SegmentState {
+            stack: Vec::new(),
+            inline: None,
+            items_depth: 0,
+            quotes: 0,
+            snapshot: (builder.sections.len(), builder.blocks().len(), start),
+            last_text_in_item: (false, start),
+        }
+    }
+
     /// Text, code, math: a piece of the inline being built (code blocks line by line).
     fn text(&mut self, t: CowStr<'a>, span: Range<usize>) {
         self.last_text_in_item = (self.items_depth > 0 && self.quotes == 0, span.end);
@@ -183,6 +223,63 @@ impl<'a> Builder<'a, '_> {
             .blocks
     }
 
+    /// Reads `src[range]` with the general path: segment by segment (see `segments`), each
+    /// with a pulldown-cmark parser of its own.
+    fn general(&mut self, range: Range<usize>, references: &[Reference]) -> Result<(), Error> {
+        // Segments still to parse, last first.
+        let lazy_cuts = self.options.list_end == ListEnd::WhereWritten;
+        let mut todo: Vec<Segment> = segments(self.src, range, lazy_cuts);
+        todo.reverse();
+        while let Some(segment) = todo.pop() {
+            match self.segment(segment.range.clone(), segment.cut, references)? {
+                Outcome::Done => {}
+                Outcome::Split { block_start, line } => {
+                    todo.push(Segment {
+                        range: line..segment.range.end,
+                        cut: segment.cut,
+                    });
+                    todo.push(Segment {
+                        range: block_start..line,
+                        cut: false,
+                    });
+                }
+                Outcome::Rejoin => {
+                    // The cut at the end of this segment was no lazy line: read this
+                    // segment and the next as one.
+                    let next = todo.pop().expect("a cut segment has a successor");
+                    todo.push(Segment {
+                        range: segment.range.start..next.range.end,
+                        cut: next.cut,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds a block the fast path read from its events.
+    fn fast_block(
+        &mut self,
+        events: &mut Vec<(Event<'a>, Range<usize>)>,
+        body_end: usize,
+    ) -> Result<(), Error> {
+        let Some(first) = events.first() else {
+            return Ok(()); // blank lines
+        };
+        let mut st = SegmentState::new(self, first.1.start);
+        let (sections, blocks) = (st.snapshot.0, st.snapshot.1);
+        for (event, span) in events.drain(..) {
+            // The fast path reads no lazy line: nothing splits.
+            self.event(&mut st, event, span, body_end)?;
+        }
+        self.fast_blocks += if self.sections.len() > sections {
+            1 // a heading
+        } else {
+            self.blocks().len() - blocks
+        };
+        Ok(())
+    }
+
     /// Reads one segment, `src[range]`, into sections and blocks. A segment `cut` before a
     /// line that may end a list is kept only if that line does end one (else nothing of it
     /// is kept: [`Outcome::Rejoin`]); a lazy continuation line inside a list splits the
@@ -193,7 +290,11 @@ impl<'a> Builder<'a, '_> {
         cut: bool,
         references: &[Reference],
     ) -> Result<Outcome, Error> {
-        let input = &self.src[range.clone()];
+        // After blank lines, the parser is given the next line too: whether the blank lines
+        // belong to the block before them (an empty list item) depends on it. The line
+        // starts a block of its own, whose events are not kept.
+        let read_end = self.read_end(range.end);
+        let input = &self.src[range.start..read_end];
         let base = range.start;
         let at_start = (self.sections.len(), self.blocks().len());
         // The parser reads raw HTML as text only from a masked copy (see `parser_input`).
@@ -210,30 +311,14 @@ impl<'a> Builder<'a, '_> {
                 parser_input::Unmask { read, input },
             ),
         };
-        let mut st = SegmentState {
-            stack: Vec::new(),
-            inline: None,
-            items_depth: 0,
-            quotes: 0,
-            snapshot: (self.sections.len(), self.blocks().len(), base),
-            last_text_in_item: (false, base),
-        };
+        let mut st = SegmentState::new(self, base);
         for (event, span) in events {
             let span = span.start + base..span.end + base;
-            match event {
-                Event::Start(tag) => self.start_tag(&mut st, tag, span)?,
-                Event::End(end) => self.end_tag(&mut st, end, span),
-                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                    st.text(t, span)
-                }
-                Event::Html(t) | Event::InlineHtml(t) => st.html(t),
-                Event::SoftBreak | Event::HardBreak => {
-                    if let Some(split) = self.line_break(&mut st, span, range.end) {
-                        return Ok(split);
-                    }
-                }
-                Event::FootnoteReference(t) => st.footnote(t),
-                Event::Rule | Event::TaskListMarker(_) => {}
+            if read_end > range.end && span.start >= range.end {
+                break; // the line after the segment starts a block of its own
+            }
+            if let Some(split) = self.event(&mut st, event, span, range.end)? {
+                return Ok(split);
             }
         }
         if cut && !self.cut_confirmed(&st, &range) {
@@ -242,6 +327,48 @@ impl<'a> Builder<'a, '_> {
             return Ok(Outcome::Rejoin);
         }
         Ok(Outcome::Done)
+    }
+
+    /// Where the parser of a segment that ends at `end` stops reading: at the end of the
+    /// line at `end` if blank lines come before it, else at `end`.
+    fn read_end(&self, end: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        if end >= self.body_end || end < 2 || bytes[end - 1] != b'\n' {
+            return end;
+        }
+        let last_line = memchr::memrchr(b'\n', &bytes[..end - 1]).map_or(0, |i| i + 1);
+        if !bytes[last_line..end - 1]
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\t'))
+        {
+            return end;
+        }
+        memchr::memchr(b'\n', &bytes[end..self.body_end]).map_or(self.body_end, |i| end + i + 1)
+    }
+
+    /// One event of a segment (or of a block the fast path read). A lazy continuation line
+    /// inside a list splits the segment: the outcome returned.
+    fn event(
+        &mut self,
+        st: &mut SegmentState<'a>,
+        event: Event<'a>,
+        span: Range<usize>,
+        segment_end: usize,
+    ) -> Result<Option<Outcome>, Error> {
+        match event {
+            Event::Start(tag) => self.start_tag(st, tag, span)?,
+            Event::End(end) => self.end_tag(st, end, span),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                st.text(t, span)
+            }
+            Event::Html(t) | Event::InlineHtml(t) => st.html(t),
+            Event::SoftBreak | Event::HardBreak => {
+                return Ok(self.line_break(st, span, segment_end));
+            }
+            Event::FootnoteReference(t) => st.footnote(t),
+            Event::Rule | Event::TaskListMarker(_) => {}
+        }
+        Ok(None)
     }
 
     /// A block or inline starts: a section for a heading, an open block on the stack, an

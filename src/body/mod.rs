@@ -22,13 +22,14 @@ use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
 
 mod builder;
+mod fast;
 mod parser_input;
 mod references;
 mod segments;
 #[cfg(feature = "serde")]
 mod serialize;
 
-pub(crate) use builder::parse;
+pub(crate) use builder::{parse, Path};
 
 /// A byte span stored as two `u32` (documents are limited to 4 GiB): the model's values
 /// are smaller for it, and a document of many small blocks is much smaller.
@@ -799,4 +800,69 @@ pub(crate) fn section_tree<'d, 'a>(sections: &'d [Section<'a>]) -> Vec<SectionNo
         close(&mut stack, &mut roots);
     }
     roots
+}
+
+/// Everything the public API shows of sections, one line per value: spans, plain texts,
+/// styles and links of every inline. Two readings of a body are the same to a user when
+/// their views are equal; the tests and the fuzz targets compare the fast path with the
+/// general path this way (the pieces inside may be cut differently).
+#[doc(hidden)]
+pub fn view(sections: &[Section<'_>]) -> String {
+    use std::fmt::Write;
+    fn inline(out: &mut String, what: &str, inline: &Inline<'_>) {
+        let _ = writeln!(out, "  {what} {:?} {:?}", inline.span(), inline.text());
+        for s in inline.styles() {
+            let text = inline.styled_text(s);
+            let _ = writeln!(out, "    {:?} {:?} {text:?}", s.kind(), s.span());
+        }
+        for l in inline.links() {
+            let text = inline.link_text(l);
+            let _ = writeln!(out, "    link {:?} {:?} {text:?}", l.url(), l.span());
+        }
+    }
+    let mut out = String::new();
+    for section in sections {
+        let _ = writeln!(
+            out,
+            "section {} {:?} {:?}",
+            section.level(),
+            section.span(),
+            section.heading_span()
+        );
+        inline(&mut out, "title", section.title_inline());
+        for block in section.blocks() {
+            match block {
+                Block::Paragraph(p) => inline(&mut out, "paragraph", p),
+                Block::List(list) => {
+                    let _ = writeln!(out, " list {:?} {:?}", list.start(), list.span());
+                    for item in list.items() {
+                        inline(&mut out, "item", item);
+                    }
+                }
+                Block::Table(table) => {
+                    let _ = writeln!(out, " table {:?}", table.span());
+                    for cell in table.header() {
+                        inline(&mut out, "header", cell);
+                    }
+                    for row in table.rows() {
+                        let _ = writeln!(out, " row");
+                        for cell in row {
+                            inline(&mut out, "cell", cell);
+                        }
+                    }
+                }
+                Block::Figure(figure) => {
+                    let _ = writeln!(
+                        out,
+                        " figure {:?} {:?} {:?}",
+                        figure.span(),
+                        figure.url(),
+                        figure.alt()
+                    );
+                    inline(&mut out, "alt", &figure.alt);
+                }
+            }
+        }
+    }
+    out
 }

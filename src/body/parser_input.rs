@@ -21,7 +21,7 @@ use memchr::{memchr, memchr_iter};
 use pulldown_cmark::{BrokenLinkCallback, CodeBlockKind, CowStr, Event, OffsetIter, Tag};
 
 /// The byte that stands for the byte after a `<` in the text the parser reads.
-const MASK: u8 = 0x01;
+pub(super) const MASK: u8 = 0x01;
 
 /// The copy of `text` that the parser reads, or `None` when `text` needs none.
 ///

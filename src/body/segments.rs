@@ -102,7 +102,7 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
 const SEGMENT_BYTES: usize = 8 * 1024;
 
 /// Whether a line (without its indentation) starts with a list marker.
-fn is_list_marker(rest: &[u8]) -> bool {
+pub(super) fn is_list_marker(rest: &[u8]) -> bool {
     match rest {
         [b'*' | b'-' | b'+', next, ..] => matches!(next, b' ' | b'\t'),
         [b'*' | b'-' | b'+'] => true,

@@ -1,0 +1,751 @@
+//! The fast path: a block scanner for the Markdown this format is written in.
+//!
+//! wtf_wikipedia writes a small part of CommonMark: ATX headings, paragraphs of text with
+//! bold, italic, links and images, tight ` * ` lists of one-line items, and blank lines
+//! between blocks. This scanner reads those blocks a line at a time (memchr for line ends)
+//! and their inline text only where a byte that can start inline syntax occurs, and gives
+//! for each block the events pulldown-cmark would give, which the one builder turns into
+//! the model. Whatever it is not certain about — a construct it does not read (HTML, code,
+//! block quotes, tables, nested or loose lists, setext headings, reference links, code
+//! spans, `_`, emphasis that could both open and close, non-ASCII punctuation it does not
+//! know next to `*`…) — it leaves to the general path (pulldown-cmark), from the start of
+//! the block on: [`Read::Unsure`]. The two paths give the same model for every input; the
+//! tests and the `body` fuzz target hold them to it.
+//!
+//! Where the general path takes over again is [`general_end`]: at a line that starts a
+//! block afresh whatever came before (a heading, or a paragraph line after a blank line).
+
+use std::ops::Range;
+
+use memchr::memchr;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+
+use super::segments::is_list_marker;
+
+/// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
+/// and what it leaves to the general path (tabs, carriage returns, NUL).
+static INLINE_STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let stops = b"*_`[]!\\&<|\n\r\t\0";
+    let mut i = 0;
+    while i < stops.len() {
+        table[stops[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// What the fast path made of the block at a line start.
+pub(super) enum Read {
+    /// A block was read, its events are in [`FastReader::events`] (none for blank lines);
+    /// the next block starts at this offset.
+    Next(usize),
+    /// Not certain: the general path reads from this block on.
+    Unsure,
+}
+
+/// A list item found by the list pre-scan: the item's span and its text's.
+struct Item {
+    span: Range<usize>,
+    text: Range<usize>,
+}
+
+/// The block scanner. Its buffers are kept from block to block.
+pub(super) struct FastReader<'a> {
+    src: &'a str,
+    /// The end of the body.
+    end: usize,
+    /// Whether lists end where the writer ended them ([`ListEnd::WhereWritten`]): only
+    /// then are lists read here.
+    ///
+    /// [`ListEnd::WhereWritten`]: crate::ListEnd::WhereWritten
+    lists: bool,
+    /// The events of the block read, with their spans.
+    pub(super) events: Vec<(Event<'a>, Range<usize>)>,
+    items: Vec<Item>,
+}
+
+/// How the character next to a run of `*` counts for CommonMark's flanking rules.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Space,
+    Punctuation,
+    Other,
+}
+
+impl<'a> FastReader<'a> {
+    pub(super) fn new(src: &'a str, end: usize, lists: bool) -> Self {
+        FastReader {
+            src,
+            end,
+            lists,
+            events: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// The end of the line at `at` (its `\n` excluded) and the start of the next one.
+    #[inline]
+    fn line(&self, at: usize) -> (usize, usize) {
+        match memchr(b'\n', &self.src.as_bytes()[at..self.end]) {
+            Some(i) => (at + i, at + i + 1),
+            None => (self.end, self.end),
+        }
+    }
+
+    /// Reads the block that starts at the line start `at`.
+    pub(super) fn block(&mut self, at: usize) -> Read {
+        self.events.clear();
+        let (line_end, next) = self.line(at);
+        let line = &self.src.as_bytes()[at..line_end];
+        match line.first() {
+            None => Read::Next(next),
+            Some(b'#') => self.heading(at, line_end, next),
+            Some(b' ' | b'\t') if is_blank(line) => Read::Next(next),
+            Some(b' ' | b'*' | b'-' | b'+') if self.lists => self.list(at),
+            _ if starts_paragraph(line) => self.paragraph(at, line_end, next),
+            _ => Read::Unsure,
+        }
+    }
+
+    /// An ATX heading at column 0, without a closing sequence.
+    fn heading(&mut self, at: usize, line_end: usize, next: usize) -> Read {
+        let bytes = self.src.as_bytes();
+        let line = &bytes[at..line_end];
+        let level = line.iter().take_while(|&&b| b == b'#').count();
+        let Ok(level_tag) = HeadingLevel::try_from(level) else {
+            return Read::Unsure;
+        };
+        if line.get(level) != Some(&b' ') {
+            return Read::Unsure; // an empty heading, a tab, or text (`#hashtag`)
+        }
+        let text = trim_spaces(bytes, at + level, line_end);
+        if text.is_empty() || bytes[text.end - 1] == b'#' {
+            return Read::Unsure;
+        }
+        let span = at..next;
+        let tag = Tag::Heading {
+            level: level_tag,
+            id: None,
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        };
+        self.events.push((Event::Start(tag), span.clone()));
+        if !self.inline(text) {
+            return Read::Unsure;
+        }
+        self.events
+            .push((Event::End(TagEnd::Heading(level_tag)), span));
+        Read::Next(next)
+    }
+
+    /// A paragraph whose first line is `at..line_end`: it goes on until a blank line, a
+    /// heading or a bullet list.
+    fn paragraph(&mut self, at: usize, line_end: usize, next: usize) -> Read {
+        let bytes = self.src.as_bytes();
+        let (mut text_end, mut end) = (line_end, next);
+        while end < self.end {
+            let (line_end, next) = self.line(end);
+            match continuation(&bytes[end..line_end]) {
+                Continuation::Text => (text_end, end) = (line_end, next),
+                Continuation::Ends => break,
+                Continuation::Unsure => return Read::Unsure,
+            }
+        }
+        // A pipe may make a table of the paragraph's lines.
+        if memchr(b'|', &bytes[at..end]).is_some() {
+            return Read::Unsure;
+        }
+        let span = at..end;
+        self.events
+            .push((Event::Start(Tag::Paragraph), span.clone()));
+        let text = trim_spaces(bytes, at, text_end);
+        if !self.inline(text) {
+            return Read::Unsure;
+        }
+        self.events.push((Event::End(TagEnd::Paragraph), span));
+        Read::Next(end)
+    }
+
+    /// A tight bullet list of one-line items, all with the same marker and indentation,
+    /// ended by a blank line before a line at column 0 that is no list item, or by a line at
+    /// column 0 (which, lists ending where written, starts a new block).
+    fn list(&mut self, at: usize) -> Read {
+        let bytes = self.src.as_bytes();
+        self.items.clear();
+        let Some((marker, indent)) = item_marker(bytes, at) else {
+            return Read::Unsure;
+        };
+        let mut line = at;
+        let end = loop {
+            let (line_end, next) = self.line(line);
+            let Some(text) = item_text(bytes, line, line_end, marker, indent) else {
+                return Read::Unsure;
+            };
+            self.items.push(Item {
+                span: line..next,
+                text,
+            });
+            if next >= self.end {
+                break next;
+            }
+            let (after_end, _) = self.line(next);
+            let after = &bytes[next..after_end];
+            match after.first() {
+                Some(&b) if b == b' ' && !is_blank(after) => {
+                    // A sibling at the same indentation, or unsure.
+                    if item_marker(bytes, next) != Some((marker, indent)) {
+                        return Read::Unsure;
+                    }
+                }
+                Some(&b) if b == marker && indent == 0 => {}
+                Some(b'\t') => return Read::Unsure,
+                _ if is_blank(after) => {
+                    // The list ends before a line at column 0 that is no list item.
+                    let resume = self.skip_blank_lines(next);
+                    if resume < self.end {
+                        let (resume_end, _) = self.line(resume);
+                        let first = &bytes[resume..resume_end];
+                        // (A reference definition there would be part of the list's span.)
+                        if matches!(first[0], b' ' | b'\t' | b'[') || starts_item(first) {
+                            return Read::Unsure;
+                        }
+                    }
+                    self.items.last_mut().expect("one item").span.end = resume;
+                    break resume;
+                }
+                // A line at column 0: it starts a new block, unless it is an item of
+                // another list.
+                _ if starts_item(after) => return Read::Unsure,
+                _ => break next,
+            }
+            line = next;
+        };
+        let span = at..end;
+        self.events
+            .push((Event::Start(Tag::List(None)), span.clone()));
+        let items = std::mem::take(&mut self.items);
+        for item in &items {
+            self.events
+                .push((Event::Start(Tag::Item), item.span.clone()));
+            if !self.inline(item.text.clone()) {
+                self.items = items;
+                return Read::Unsure;
+            }
+            self.events
+                .push((Event::End(TagEnd::Item), item.span.clone()));
+        }
+        self.items = items;
+        self.events.push((Event::End(TagEnd::List(false)), span));
+        Read::Next(end)
+    }
+
+    /// The start of the first line from `at` on that is not blank (or the end).
+    fn skip_blank_lines(&self, mut at: usize) -> usize {
+        while at < self.end {
+            let (line_end, next) = self.line(at);
+            if !is_blank(&self.src.as_bytes()[at..line_end]) {
+                return at;
+            }
+            at = next;
+        }
+        self.end
+    }
+
+    /// Reads inline text (`range`, trimmed) into events: text, line breaks, `*` and `**`
+    /// emphasis, links and images with plain text and a plain destination, backslash
+    /// escapes and the commonest entities. `false` when it is not certain.
+    fn inline(&mut self, range: Range<usize>) -> bool {
+        let bytes = self.src.as_bytes();
+        let (start, end) = (range.start, range.end);
+        let mut text = start; // start of the text not yet given
+        let mut i = start;
+        // The open emphasis: its run length, where it starts, its first event.
+        let mut open: Option<(usize, usize, usize)> = None;
+        while i < end {
+            if !INLINE_STOPS[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
+            match bytes[i] {
+                b'\n' => {
+                    let before = bytes[text..i]
+                        .iter()
+                        .rev()
+                        .take_while(|&&b| b == b' ')
+                        .count();
+                    self.text(text, i - before);
+                    let event = if before >= 2 {
+                        (Event::HardBreak, i - before..i + 1)
+                    } else {
+                        (Event::SoftBreak, i..i + 1)
+                    };
+                    self.events.push(event);
+                    i += 1;
+                    while i < end && bytes[i] == b' ' {
+                        i += 1;
+                    }
+                    text = i;
+                }
+                b'*' => {
+                    let run_end = i + bytes[i..end].iter().take_while(|&&b| b == b'*').count();
+                    let n = run_end - i;
+                    let (Some(before), Some(after)) =
+                        (self.side_before(i, start), self.side_after(run_end, end))
+                    else {
+                        return false;
+                    };
+                    let left = after != Side::Space
+                        && (after != Side::Punctuation || before != Side::Other);
+                    let right = before != Side::Space
+                        && (before != Side::Punctuation || after != Side::Other);
+                    match (left, right, open) {
+                        (true, true, _) => return false,
+                        // Neither opens nor closes, or closes nothing: text.
+                        (false, false, _) | (false, true, None) => {}
+                        (true, false, None) if n <= 3 => {
+                            self.text(text, i);
+                            open = Some((n, i, self.events.len()));
+                            let placeholder = i..i;
+                            if n != 2 {
+                                self.events
+                                    .push((Event::Start(Tag::Emphasis), placeholder.clone()));
+                            }
+                            if n >= 2 {
+                                self.events.push((Event::Start(Tag::Strong), placeholder));
+                            }
+                            text = run_end;
+                        }
+                        (false, true, Some((m, opened, first))) if m == n => {
+                            self.text(text, i);
+                            let outer = opened..run_end;
+                            let inner = opened + 1..run_end - 1;
+                            match n {
+                                1 => {
+                                    self.events[first].1 = outer.clone();
+                                    self.events.push((Event::End(TagEnd::Emphasis), outer));
+                                }
+                                2 => {
+                                    self.events[first].1 = outer.clone();
+                                    self.events.push((Event::End(TagEnd::Strong), outer));
+                                }
+                                _ => {
+                                    self.events[first].1 = outer.clone();
+                                    self.events[first + 1].1 = inner.clone();
+                                    self.events.push((Event::End(TagEnd::Strong), inner));
+                                    self.events.push((Event::End(TagEnd::Emphasis), outer));
+                                }
+                            }
+                            open = None;
+                            text = run_end;
+                        }
+                        _ => return false, // nested, or runs that do not match
+                    }
+                    i = run_end;
+                }
+                b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                    self.text(text, i);
+                    let Some(after) = self.link(i, end, true) else {
+                        return false;
+                    };
+                    i = after;
+                    text = i;
+                }
+                b'!' => i += 1,
+                b'[' => {
+                    self.text(text, i);
+                    let Some(after) = self.link(i, end, false) else {
+                        return false;
+                    };
+                    i = after;
+                    text = i;
+                }
+                b'\\' => match bytes.get(i + 1) {
+                    Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
+                        self.text(text, i);
+                        self.events.push((
+                            Event::Text(CowStr::Borrowed(&self.src[i + 1..i + 2])),
+                            i..i + 2,
+                        ));
+                        i += 2;
+                        text = i;
+                    }
+                    // A hard line break; `\<`, after which the general path masks the
+                    // byte as if HTML began there (see `parser_input`).
+                    Some(b'\n' | b'<') => return false,
+                    _ => i += 1,
+                },
+                b'&' => match entity(&bytes[i..end]) {
+                    Entity::NotOne => i += 1,
+                    Entity::Decoded(decoded, len) => {
+                        self.text(text, i);
+                        self.events.push((Event::Text(decoded), i..i + len));
+                        i += len;
+                        text = i;
+                    }
+                    Entity::Unsure => return false,
+                },
+                _ => return false,
+            }
+        }
+        if open.is_some() {
+            return false; // an opener that closes nothing is text: left to the general path
+        }
+        self.text(text, end);
+        true
+    }
+
+    /// Text `start..end` of the input, if not empty.
+    #[inline]
+    fn text(&mut self, start: usize, end: usize) {
+        if start < end {
+            self.events.push((
+                Event::Text(CowStr::Borrowed(&self.src[start..end])),
+                start..end,
+            ));
+        }
+    }
+
+    /// An inline link or image at `at` (`[` or `!`), with plain text and a plain
+    /// destination: `[text](destination)`. Returns the offset after it.
+    fn link(&mut self, at: usize, end: usize, image: bool) -> Option<usize> {
+        let bytes = self.src.as_bytes();
+        let text_start = at + 1 + usize::from(image);
+        let close = text_start + bytes[text_start..end].iter().position(|&b| b == b']')?;
+        if bytes[text_start..close]
+            .iter()
+            .any(|&b| INLINE_STOPS[b as usize])
+            || bytes.get(close + 1) != Some(&b'(')
+        {
+            return None;
+        }
+        let url_start = close + 2;
+        let url_end = url_start + bytes[url_start..end].iter().position(|&b| b == b')')?;
+        let url = &bytes[url_start..url_end];
+        if url.is_empty()
+            || url
+                .iter()
+                .any(|&b| b <= b' ' || matches!(b, b'(' | b'<' | b'\\' | b'&' | 0x7f))
+        {
+            return None;
+        }
+        let span = at..url_end + 1;
+        let dest_url = CowStr::Borrowed(&self.src[url_start..url_end]);
+        let (title, id) = (CowStr::Borrowed(""), CowStr::Borrowed(""));
+        let link_type = LinkType::Inline;
+        let (tag, tag_end) = if image {
+            let tag = Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            };
+            (tag, TagEnd::Image)
+        } else {
+            let tag = Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            };
+            (tag, TagEnd::Link)
+        };
+        self.events.push((Event::Start(tag), span.clone()));
+        self.text(text_start, close);
+        self.events.push((Event::End(tag_end), span));
+        Some(url_end + 1)
+    }
+
+    /// The character before offset `at` for the flanking rules; the start of the inline
+    /// text counts as a space. `None` for a character it does not know.
+    fn side_before(&self, at: usize, start: usize) -> Option<Side> {
+        if at == start {
+            return Some(Side::Space);
+        }
+        let b = self.src.as_bytes()[at - 1];
+        if b.is_ascii() {
+            return Some(ascii_side(b));
+        }
+        self.src[..at].chars().next_back().and_then(unicode_side)
+    }
+
+    /// The character at offset `at` for the flanking rules; the end of the inline text
+    /// counts as a space.
+    fn side_after(&self, at: usize, end: usize) -> Option<Side> {
+        if at >= end {
+            return Some(Side::Space);
+        }
+        let b = self.src.as_bytes()[at];
+        if b.is_ascii() {
+            return Some(ascii_side(b));
+        }
+        self.src[at..].chars().next().and_then(unicode_side)
+    }
+}
+
+fn ascii_side(b: u8) -> Side {
+    match b {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Side::Space,
+        _ if b.is_ascii_punctuation() => Side::Punctuation,
+        _ => Side::Other,
+    }
+}
+
+/// Letters and digits are neither space nor punctuation; of the rest, the punctuation of
+/// running text in the corpus's languages is known; anything else is left unsure.
+fn unicode_side(c: char) -> Option<Side> {
+    if c.is_alphanumeric() {
+        return Some(Side::Other);
+    }
+    match c {
+        '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‚' | '‹' | '›' | '–' | '—' | '…' | '·'
+        | '、' | '。' | '，' | '：' | '；' | '「' | '」' | '『' | '』' | '（' | '）' | '《'
+        | '》' | '।' => Some(Side::Punctuation),
+        _ => None,
+    }
+}
+
+/// An entity at the start of `text` (which starts with `&`).
+enum Entity<'a> {
+    /// No entity: the `&` is text.
+    NotOne,
+    /// The entity's text and its length in bytes.
+    Decoded(CowStr<'a>, usize),
+    /// An entity this reader does not know.
+    Unsure,
+}
+
+fn entity(text: &[u8]) -> Entity<'static> {
+    let rest = &text[1..];
+    if let Some(number) = rest.strip_prefix(b"#") {
+        let (hex, digits) = match number.first() {
+            Some(b'x' | b'X') => (true, &number[1..]),
+            _ => (false, number),
+        };
+        let count = digits
+            .iter()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        let max = if hex { 6 } else { 7 };
+        if count == 0 || count > max || digits.get(count) != Some(&b';') {
+            return Entity::NotOne;
+        }
+        let digits = std::str::from_utf8(&digits[..count]).expect("ASCII digits");
+        let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).ok();
+        return match value.and_then(char::from_u32) {
+            Some(c) if c != '\0' => {
+                let len = 2 + usize::from(hex) + count + 1;
+                Entity::Decoded(CowStr::from(c), len)
+            }
+            _ => Entity::Unsure,
+        };
+    }
+    let name = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name == 0 || rest.get(name) != Some(&b';') {
+        return Entity::NotOne;
+    }
+    let decoded = match &rest[..name] {
+        b"amp" => "&",
+        b"lt" => "<",
+        b"gt" => ">",
+        b"quot" => "\"",
+        b"nbsp" => "\u{a0}",
+        _ => return Entity::Unsure,
+    };
+    Entity::Decoded(CowStr::Borrowed(decoded), name + 2)
+}
+
+/// What a line after a paragraph line is to the paragraph.
+enum Continuation {
+    /// More of its text.
+    Text,
+    /// The paragraph ends before it: a blank line, an ATX heading, a bullet list item.
+    Ends,
+    /// Something else: left to the general path.
+    Unsure,
+}
+
+fn continuation(line: &[u8]) -> Continuation {
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    let rest = &line[indent..];
+    let Some(&first) = rest.first() else {
+        return Continuation::Ends; // blank
+    };
+    if first == b'\t' || first == b'\r' {
+        return Continuation::Unsure;
+    }
+    if indent >= 4 {
+        return Continuation::Text; // no code block can interrupt a paragraph
+    }
+    let only = |set: &[u8]| rest.iter().all(|b| set.contains(b));
+    match first {
+        b'#' if is_atx_heading(rest) => Continuation::Ends,
+        // A bullet list item interrupts it (one with text, that is no thematic break).
+        b'*' | b'-' | b'+' if only(b"*-+ ") || rest.contains(&b'\t') => Continuation::Unsure,
+        b'*' | b'-' | b'+' if rest.get(1) == Some(&b' ') => Continuation::Ends,
+        b'=' if only(b"= ") => Continuation::Unsure,
+        b'`' | b'~' if rest.starts_with(&[first; 3]) => Continuation::Unsure,
+        b'>' | b'<' | b'_' | b'|' => Continuation::Unsure,
+        b'0'..=b'9' if is_list_marker(rest) => Continuation::Unsure,
+        _ => Continuation::Text,
+    }
+}
+
+/// Whether a line (without indentation) is an ATX heading: one to six `#` and a space, a
+/// tab or the line's end.
+fn is_atx_heading(rest: &[u8]) -> bool {
+    let level = rest.iter().take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&level) && matches!(rest.get(level), None | Some(b' ' | b'\t' | b'\r'))
+}
+
+/// Whether a line at column 0 starts a paragraph this reader reads: not a line any other
+/// block could start with.
+fn starts_paragraph(line: &[u8]) -> bool {
+    match line[0] {
+        b'0'..=b'9' => !is_list_marker(line),
+        b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xff => true,
+        b'!' | b'"' | b'\'' | b'(' | b')' | b',' | b'.' | b'/' | b':' | b';' | b'?' | b'@'
+        | b'$' | b'%' | b'^' | b'{' | b'}' | b'&' | b'\\' | b'[' => true,
+        _ => false,
+    }
+}
+
+/// Whether a line starts with a list item (bullet or ordered), at most three spaces in.
+fn starts_item(line: &[u8]) -> bool {
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    indent <= 3 && is_list_marker(&line[indent..])
+}
+
+/// The bullet marker of the item line at `at` and its indentation (at most three spaces).
+fn item_marker(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let indent = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+    match bytes.get(at + indent) {
+        Some(&m @ (b'*' | b'-' | b'+')) if indent <= 3 => Some((m, indent)),
+        _ => None,
+    }
+}
+
+/// The text of an item line `at..line_end` with this marker and indentation: one to four
+/// spaces after the marker, then text that starts no other block. `None` otherwise.
+fn item_text(
+    bytes: &[u8],
+    at: usize,
+    line_end: usize,
+    marker: u8,
+    indent: usize,
+) -> Option<Range<usize>> {
+    let marker_at = at + indent;
+    if bytes[at..marker_at].iter().any(|&b| b != b' ') || bytes.get(marker_at) != Some(&marker) {
+        return None;
+    }
+    let spaces = bytes[marker_at + 1..line_end]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    if !(1..=4).contains(&spaces) {
+        return None;
+    }
+    let text = trim_spaces(bytes, marker_at + 1 + spaces, line_end);
+    if text.is_empty() || !starts_paragraph(&bytes[text.clone()]) {
+        return None;
+    }
+    Some(text)
+}
+
+/// `start..end` without the spaces at either end.
+fn trim_spaces(bytes: &[u8], mut start: usize, mut end: usize) -> Range<usize> {
+    while start < end && bytes[start] == b' ' {
+        start += 1;
+    }
+    while end > start && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    start..end
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|&b| b == b' ' || b == b'\t')
+}
+
+/// Where the general path, which took over at the line start `at`, can hand back: the
+/// first line after `at` that starts a block whatever came before it, outside fenced code:
+/// an ATX heading at column 0 (it closes every open block), or a line at column 0 that the
+/// fast path can start a paragraph with after a blank line (which closes everything but a
+/// list, and such a line is no list item and is not indented for one) and that is not a
+/// reference definition.
+pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut fence: Option<(u8, usize)> = None;
+    let mut after_blank = false;
+    let mut line = at;
+    while line < end {
+        let line_end = memchr(b'\n', &bytes[line..end]).map_or(end, |i| line + i);
+        let text = &bytes[line..line_end];
+        if line > at && fence.is_none() && !text.is_empty() {
+            // (Not before a reference definition: the block before it spans it.)
+            let fresh = after_blank && starts_paragraph(text) && text[0] != b'[';
+            if is_atx_heading(text) || fresh {
+                return line;
+            }
+        }
+        let indent = text.iter().take_while(|&&b| b == b' ').count();
+        let rest = &text[indent..];
+        if indent <= 3 {
+            let run = |c: u8| rest.iter().take_while(|&&b| b == c).count();
+            // Where it is unclear whether a fence opens or closes, it is taken to be open:
+            // the general path then reads on, which is always right.
+            match (fence, rest.first()) {
+                (Some((c, n)), Some(&m))
+                    if m == c && run(c) >= n && rest[run(c)..].iter().all(|&b| b == b' ') =>
+                {
+                    fence = None;
+                }
+                (None, Some(&m @ (b'`' | b'~'))) if run(m) >= 3 => fence = Some((m, run(m))),
+                _ => {}
+            }
+        }
+        after_blank = is_blank(text) || text == b"\r";
+        line = line_end + 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities() {
+        let decoded = |s: &str| match entity(s.as_bytes()) {
+            Entity::Decoded(t, len) => Some((t.to_string(), len)),
+            _ => None,
+        };
+        assert_eq!(decoded("&amp;x"), Some(("&".into(), 5)));
+        assert_eq!(decoded("&#65;"), Some(("A".into(), 5)));
+        assert_eq!(decoded("&#x41;"), Some(("A".into(), 6)));
+        assert!(matches!(entity(b"& b"), Entity::NotOne));
+        assert!(matches!(entity(b"&amp"), Entity::NotOne));
+        assert!(matches!(entity(b"&#;"), Entity::NotOne));
+        assert!(matches!(entity(b"&eacute;"), Entity::Unsure));
+        assert!(matches!(entity(b"&#0;"), Entity::Unsure));
+    }
+
+    #[test]
+    fn where_the_general_path_hands_back() {
+        let src = "> a\n\n> b\nc\n\nd\n## e\n";
+        assert_eq!(general_end(src, 0, src.len()), src.find("d\n").unwrap());
+        let fenced = "```\n\nd\n# x\n```\n\ne";
+        assert_eq!(general_end(fenced, 0, fenced.len()), fenced.len() - 1);
+        let list = " * a\n\n * b\n\n c\n\nd";
+        assert_eq!(general_end(list, 0, list.len()), list.len() - 1);
+    }
+}

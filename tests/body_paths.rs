@@ -1,0 +1,197 @@
+//! The body's two readers: the fast block scanner and the general path (pulldown-cmark)
+//! must give the same model for every input (`wikimd::body::view` shows all of it).
+
+mod common;
+
+use proptest::prelude::*;
+use wikimd::{ListEnd, ParseOptions};
+
+/// The view of both readings of `input`, with the given list rule.
+fn both(input: &str, list_end: ListEnd) -> (Result<String, String>, Result<String, String>) {
+    let options = ParseOptions::new().list_end(list_end);
+    let view = |doc: Result<wikimd::Document<'_>, wikimd::Error>| {
+        doc.map(|d| wikimd::body::view(d.sections()))
+            .map_err(|e| e.to_string())
+    };
+    (
+        view(wikimd::parse_with(input, &options)),
+        view(wikimd::parse_with_general_body(input, &options)),
+    )
+}
+
+fn assert_same(input: &str) {
+    for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
+        let (fast, general) = both(input, list_end);
+        assert_eq!(fast, general, "{list_end:?} {input:?}");
+    }
+}
+
+#[test]
+fn both_readers_agree_on_the_corpus() {
+    let names = common::names();
+    assert!(names.len() >= 90);
+    for name in &names {
+        assert_same(&common::clean(name));
+        assert_same(&common::mojibake(name));
+    }
+    assert_same(include_str!("corpus/sample/operation-serval.clean.md"));
+    assert_same(include_str!("corpus/sample/operation-serval.mojibake.md"));
+}
+
+/// The share of the corpus's blocks the fast path reads (goal: above 95 %).
+#[test]
+fn the_fast_path_reads_most_of_the_corpus() {
+    let (mut fast, mut all) = (0, 0);
+    for name in common::names() {
+        for text in [common::clean(&name), common::mojibake(&name)] {
+            let (f, a) = wikimd::body_fast_share(&text).unwrap();
+            fast += f;
+            all += a;
+        }
+    }
+    let share = fast as f64 / all as f64;
+    println!("fast path: {fast} of {all} blocks ({:.1} %)", share * 100.0);
+    assert!(share > 0.5, "{share}");
+}
+
+/// Pieces of lines, from what the format writes and from what breaks it.
+fn fragment() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "word",
+        "Wort",
+        "слово",
+        "λέξη",
+        "語",
+        " ",
+        "  ",
+        "   ",
+        "    ",
+        "\t",
+        "*",
+        "**",
+        "***",
+        "****",
+        " * ",
+        "* ",
+        "- ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "#",
+        "# ",
+        "## ",
+        "####### ",
+        "![alt](u)",
+        "![](u)",
+        "![a *b*](u)",
+        "[link](./Page)",
+        "[x]",
+        "[x]: /u",
+        "](",
+        ")",
+        "(",
+        "&amp;",
+        "&lt;",
+        "&#65;",
+        "&#x1F600;",
+        "&eacute;",
+        "&",
+        "&#0;",
+        "\\*",
+        "\\",
+        "\\\n",
+        "|",
+        "| a |",
+        "|---|",
+        "---",
+        "===",
+        "___",
+        "_",
+        "`",
+        "```",
+        "~~~",
+        ">",
+        "<",
+        "<b>",
+        "«",
+        "»",
+        "—",
+        ".",
+        ",",
+        "\"",
+        "'",
+        "(",
+        "!",
+        "\u{a0}",
+        "é",
+        "\n",
+        "\n",
+        "\n\n",
+    ])
+}
+
+fn body() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..40).prop_map(|parts| parts.concat())
+}
+
+/// 4,000 cases a run, or `PROPTEST_CASES`.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(4000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn both_readers_agree_on_generated_bodies(text in body()) {
+        for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
+            let (fast, general) = both(&text, list_end);
+            prop_assert_eq!(fast, general, "{:?} {:?}", list_end, text);
+        }
+    }
+
+    #[test]
+    fn both_readers_agree_after_a_front_matter(text in body()) {
+        let input = format!("---\ntitle: x\n---\n{text}");
+        let (fast, general) = both(&input, ListEnd::WhereWritten);
+        prop_assert_eq!(fast, general, "{:?}", input);
+    }
+}
+
+/// Every disagreement the property tests found, by what it taught.
+#[test]
+fn readers_agree_where_they_once_did_not() {
+    for (what, input) in [
+        // Blank lines after an empty item belong to it or not by what follows them: the
+        // general path is given the line after its part of the body.
+        ("empty item before a heading", " * \n\n#"),
+        ("empty item before a paragraph", " * \n\nword"),
+        // A definition is a block without events: the block before it spans it.
+        ("definition after a list", " * \n\n[x]: /u\\\n*"),
+        ("definition in a list item", " * [x]: /u\n\n)[x]"),
+        ("definition on a lazy line", " * word\\\n[x]: /u\n\n)[x]"),
+        (
+            "definition on a lazy line in a quote",
+            "> * \\\n[x]: /u\n\n# [x]",
+        ),
+        // An item with no text cannot interrupt a paragraph.
+        ("empty item with a tab", "word\n * \t\n"),
+        // `<!` is masked for the general path: no image starts after `\<`.
+        ("image after an escaped <", "wordword\\<![alt](u)"),
+        // pulldown-cmark does not close a fence with a tab after it.
+        ("fence closed with a tab", "~~~\n~~~\t\n\n«"),
+        // A padded cell of a table's last row starts where the body ends.
+        (
+            "table at the end",
+            "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| 4 |\n",
+        ),
+    ] {
+        for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
+            let (fast, general) = both(input, list_end);
+            assert_eq!(fast, general, "{what}: {list_end:?} {input:?}");
+        }
+    }
+}
