@@ -127,6 +127,23 @@ fn fragment() -> impl Strategy<Value = &'static str> {
         "\n",
         "\n",
         "\n\n",
+        "| a | b |\n",
+        "|---|---|\n",
+        "| --- | :-: |\n",
+        "|",
+        "||",
+        "| x |",
+        "[T]",
+        "]",
+        "a_b",
+        "_",
+        "__",
+        "![a](u_(x).jpg)",
+        "[l](a(b)c)",
+        "(x)",
+        "\\|",
+        "\u{b}",
+        "\u{c}",
     ])
 }
 
@@ -181,6 +198,14 @@ fn readers_agree_where_they_once_did_not() {
         ("empty item with a tab", "word\n * \t\n"),
         // `<!` is masked for the general path: no image starts after `\<`.
         ("image after an escaped <", "wordword\\<![alt](u)"),
+        // `<!` after `](` at the end of a heading is no link destination: masked.
+        ("destination after a heading", "# ](\n<![alt](u)"),
+        // A vertical tab is white space to pulldown-cmark: `#` and one start a heading.
+        // (Found by the body fuzz target.)
+        (
+            "heading with a vertical tab",
+            "\n[_\ni-\ni5512 *\n\n:nfgod0e\n:nfgod0e\n#\u{b}\u{b}",
+        ),
         // pulldown-cmark does not close a fence with a tab after it.
         ("fence closed with a tab", "~~~\n~~~\t\n\n«"),
         // A padded cell of a table's last row starts where the body ends.

@@ -18,19 +18,25 @@
 use std::ops::Range;
 
 use memchr::memchr;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::segments::is_list_marker;
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
-/// and what it leaves to the general path (tabs, carriage returns, NUL).
+/// and what it leaves to the general path (every other control character: tabs, carriage
+/// returns, NUL, and the vertical tab and form feed, white space to pulldown-cmark).
 static INLINE_STOPS: [bool; 256] = {
     let mut table = [false; 256];
-    let stops = b"*_`[]!\\&<|\n\r\t\0";
+    let stops = b"*_`[]!\\&<|";
     let mut i = 0;
     while i < stops.len() {
         table[stops[i] as usize] = true;
         i += 1;
+    }
+    let mut control = 0;
+    while control < 0x20 {
+        table[control] = true;
+        control += 1;
     }
     table
 };
@@ -63,6 +69,7 @@ pub(super) struct FastReader<'a> {
     /// The events of the block read, with their spans.
     pub(super) events: Vec<(Event<'a>, Range<usize>)>,
     items: Vec<Item>,
+    cells: Vec<Range<usize>>,
 }
 
 /// How the character next to a run of `*` counts for CommonMark's flanking rules.
@@ -81,6 +88,7 @@ impl<'a> FastReader<'a> {
             lists,
             events: Vec::new(),
             items: Vec::new(),
+            cells: Vec::new(),
         }
     }
 
@@ -102,7 +110,8 @@ impl<'a> FastReader<'a> {
             None => Read::Next(next),
             Some(b'#') => self.heading(at, line_end, next),
             Some(b' ' | b'\t') if is_blank(line) => Read::Next(next),
-            Some(b' ' | b'*' | b'-' | b'+') if self.lists => self.list(at),
+            Some(b'|') => self.table(at),
+            Some(b' ' | b'*' | b'-' | b'+') if self.lists && starts_item(line) => self.list(at),
             _ if starts_paragraph(line) => self.paragraph(at, line_end, next),
             _ => Read::Unsure,
         }
@@ -240,6 +249,108 @@ impl<'a> FastReader<'a> {
         Read::Next(end)
     }
 
+    /// A GFM table at column 0 whose every line starts and ends with a pipe, with as many
+    /// cells in its header as in its delimiter row (`---`, with colons for alignment), and
+    /// a blank line (or the end) after it. Rows are cut or padded to the header's width.
+    fn table(&mut self, at: usize) -> Read {
+        let bytes = self.src.as_bytes();
+        let (head_end, delimiter) = self.line(at);
+        if delimiter >= self.end {
+            return Read::Unsure;
+        }
+        let (delimiter_end, first_row) = self.line(delimiter);
+        let mut cells = std::mem::take(&mut self.cells);
+        cells.clear();
+        let width = match table_cells(bytes, at, head_end, &mut cells) {
+            Some(()) => cells.len(),
+            None => return self.table_unsure(cells),
+        };
+        let mut alignments = Vec::with_capacity(width);
+        let mut delimiter_cells = Vec::new();
+        if table_cells(bytes, delimiter, delimiter_end, &mut delimiter_cells).is_none()
+            || delimiter_cells.len() != width
+        {
+            return self.table_unsure(cells);
+        }
+        for cell in &delimiter_cells {
+            let text = &bytes[trim_spaces(bytes, cell.start, cell.end)];
+            let dashes = text.strip_prefix(b":").unwrap_or(text);
+            let dashes = dashes.strip_suffix(b":").unwrap_or(dashes);
+            if dashes.len() < 3 || dashes.iter().any(|&b| b != b'-') {
+                return self.table_unsure(cells);
+            }
+            alignments.push(match (text[0] == b':', text[text.len() - 1] == b':') {
+                (true, true) => Alignment::Center,
+                (true, false) => Alignment::Left,
+                (false, true) => Alignment::Right,
+                (false, false) => Alignment::None,
+            });
+        }
+        // The table's end: a blank line or the end of the body.
+        let mut end = first_row;
+        while end < self.end {
+            let (line_end, next) = self.line(end);
+            if is_blank(&bytes[end..line_end]) {
+                break;
+            }
+            end = next;
+        }
+        let span = at..end;
+        self.events
+            .push((Event::Start(Tag::Table(alignments)), span.clone()));
+        self.events
+            .push((Event::Start(Tag::TableHead), at..delimiter));
+        if !self.table_row(&cells, width, delimiter) {
+            return self.table_unsure(cells);
+        }
+        self.events
+            .push((Event::End(TagEnd::TableHead), at..delimiter));
+        let mut row = first_row;
+        while row < end {
+            let (row_end, next) = self.line(row);
+            cells.clear();
+            if table_cells(bytes, row, row_end, &mut cells).is_none() {
+                return self.table_unsure(cells);
+            }
+            self.events.push((Event::Start(Tag::TableRow), row..next));
+            if !self.table_row(&cells, width, next) {
+                return self.table_unsure(cells);
+            }
+            self.events.push((Event::End(TagEnd::TableRow), row..next));
+            row = next;
+        }
+        self.cells = cells;
+        self.events.push((Event::End(TagEnd::Table), span));
+        Read::Next(end)
+    }
+
+    /// Gives the cells' room back, and the table to the general path.
+    fn table_unsure(&mut self, cells: Vec<Range<usize>>) -> Read {
+        self.cells = cells;
+        Read::Unsure
+    }
+
+    /// The cells of a row, cut or padded (empty, at `row_end`) to `width`.
+    fn table_row(&mut self, cells: &[Range<usize>], width: usize, row_end: usize) -> bool {
+        for cell in cells.iter().take(width) {
+            self.events
+                .push((Event::Start(Tag::TableCell), cell.clone()));
+            let text = trim_spaces(self.src.as_bytes(), cell.start, cell.end);
+            if !self.inline(text) {
+                return false;
+            }
+            self.events
+                .push((Event::End(TagEnd::TableCell), cell.clone()));
+        }
+        for _ in cells.len()..width {
+            let empty = row_end..row_end;
+            self.events
+                .push((Event::Start(Tag::TableCell), empty.clone()));
+            self.events.push((Event::End(TagEnd::TableCell), empty));
+        }
+        true
+    }
+
     /// The start of the first line from `at` on that is not blank (or the end).
     fn skip_blank_lines(&self, mut at: usize) -> usize {
         while at < self.end {
@@ -295,10 +406,7 @@ impl<'a> FastReader<'a> {
                     else {
                         return false;
                     };
-                    let left = after != Side::Space
-                        && (after != Side::Punctuation || before != Side::Other);
-                    let right = before != Side::Space
-                        && (before != Side::Punctuation || after != Side::Other);
+                    let (left, right) = flanking(before, after);
                     match (left, right, open) {
                         (true, true, _) => return false,
                         // Neither opens nor closes, or closes nothing: text.
@@ -343,22 +451,42 @@ impl<'a> FastReader<'a> {
                     }
                     i = run_end;
                 }
-                b'!' if bytes.get(i + 1) == Some(&b'[') => {
-                    self.text(text, i);
-                    let Some(after) = self.link(i, end, true) else {
-                        return false;
-                    };
-                    i = after;
-                    text = i;
+                b'!' | b'[' => {
+                    let image = bytes[i] == b'!';
+                    if image && bytes[..end].get(i + 1) != Some(&b'[') {
+                        i += 1;
+                        continue;
+                    }
+                    match self.bracket(i, end, image) {
+                        Bracket::Link { close, url } => {
+                            self.text(text, i);
+                            let after = url.end + 1;
+                            self.link(i, close, url, image);
+                            i = after;
+                            text = i;
+                        }
+                        Bracket::Text(after) => i = after,
+                        Bracket::Unsure => return false,
+                    }
                 }
-                b'!' => i += 1,
-                b'[' => {
-                    self.text(text, i);
-                    let Some(after) = self.link(i, end, false) else {
+                // A bracket that closes nothing: every `[` before it was read up to the
+                // first `]` after it.
+                b']' => i += 1,
+                b'_' => {
+                    // Left to the general path unless it can neither open nor close.
+                    let run_end = i + bytes[i..end].iter().take_while(|&&b| b == b'_').count();
+                    let (Some(before), Some(after)) =
+                        (self.side_before(i, start), self.side_after(run_end, end))
+                    else {
                         return false;
                     };
-                    i = after;
-                    text = i;
+                    let (left, right) = flanking(before, after);
+                    let opens = left && (!right || before == Side::Punctuation);
+                    let closes = right && (!left || after == Side::Punctuation);
+                    if opens || closes {
+                        return false;
+                    }
+                    i = run_end;
                 }
                 b'\\' => match bytes.get(i + 1) {
                     Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
@@ -406,31 +534,59 @@ impl<'a> FastReader<'a> {
         }
     }
 
-    /// An inline link or image at `at` (`[` or `!`), with plain text and a plain
-    /// destination: `[text](destination)`. Returns the offset after it.
-    fn link(&mut self, at: usize, end: usize, image: bool) -> Option<usize> {
+    /// What the `[` (or `![`) at `at` starts: an inline link with plain text and a plain
+    /// destination (`[text](destination)`), brackets that are text (no `]` after it, or
+    /// `[text]` not followed by `(` or `[`: a body read here defines no references), or
+    /// something else.
+    fn bracket(&self, at: usize, end: usize, image: bool) -> Bracket {
         let bytes = self.src.as_bytes();
         let text_start = at + 1 + usize::from(image);
-        let close = text_start + bytes[text_start..end].iter().position(|&b| b == b']')?;
+        let Some(close) = bytes[text_start..end].iter().position(|&b| b == b']') else {
+            return Bracket::Text(text_start);
+        };
+        let close = text_start + close;
         if bytes[text_start..close]
             .iter()
             .any(|&b| INLINE_STOPS[b as usize])
-            || bytes.get(close + 1) != Some(&b'(')
         {
-            return None;
+            return Bracket::Unsure;
         }
+        match bytes[..end].get(close + 1) {
+            Some(b'(') => {}
+            Some(b'[') => return Bracket::Unsure,
+            _ => return Bracket::Text(close + 1),
+        }
+        // The destination: no white space, escapes, entities or `<`; parentheses balanced.
         let url_start = close + 2;
-        let url_end = url_start + bytes[url_start..end].iter().position(|&b| b == b')')?;
-        let url = &bytes[url_start..url_end];
-        if url.is_empty()
-            || url
-                .iter()
-                .any(|&b| b <= b' ' || matches!(b, b'(' | b'<' | b'\\' | b'&' | 0x7f))
-        {
-            return None;
+        let mut depth = 0;
+        let mut k = url_start;
+        loop {
+            let Some(&b) = bytes[..end].get(k) else {
+                return Bracket::Unsure;
+            };
+            match b {
+                b'(' if depth < 8 => depth += 1,
+                b')' if depth == 0 => break,
+                b')' => depth -= 1,
+                b'(' | b'<' | b'\\' | b'&' | 0x7f | 0..=b' ' => return Bracket::Unsure,
+                _ => {}
+            }
+            k += 1;
         }
-        let span = at..url_end + 1;
-        let dest_url = CowStr::Borrowed(&self.src[url_start..url_end]);
+        if k == url_start {
+            return Bracket::Unsure;
+        }
+        Bracket::Link {
+            close,
+            url: url_start..k,
+        }
+    }
+
+    /// The events of an inline link or image at `at` whose text ends at `close`.
+    fn link(&mut self, at: usize, close: usize, url: Range<usize>, image: bool) {
+        let text_start = at + 1 + usize::from(image);
+        let span = at..url.end + 1;
+        let dest_url = CowStr::Borrowed(&self.src[url]);
         let (title, id) = (CowStr::Borrowed(""), CowStr::Borrowed(""));
         let link_type = LinkType::Inline;
         let (tag, tag_end) = if image {
@@ -453,7 +609,6 @@ impl<'a> FastReader<'a> {
         self.events.push((Event::Start(tag), span.clone()));
         self.text(text_start, close);
         self.events.push((Event::End(tag_end), span));
-        Some(url_end + 1)
     }
 
     /// The character before offset `at` for the flanking rules; the start of the inline
@@ -481,6 +636,23 @@ impl<'a> FastReader<'a> {
         }
         self.src[at..].chars().next().and_then(unicode_side)
     }
+}
+
+/// Whether a delimiter run between these characters is left-flanking and right-flanking.
+fn flanking(before: Side, after: Side) -> (bool, bool) {
+    let left = after != Side::Space && (after != Side::Punctuation || before != Side::Other);
+    let right = before != Side::Space && (before != Side::Punctuation || after != Side::Other);
+    (left, right)
+}
+
+/// What a `[` starts.
+enum Bracket {
+    /// An inline link: its text ends at `close`, its destination is `url`.
+    Link { close: usize, url: Range<usize> },
+    /// Text: reading goes on at this offset.
+    Text(usize),
+    /// Left to the general path.
+    Unsure,
 }
 
 fn ascii_side(b: u8) -> Side {
@@ -612,11 +784,41 @@ fn is_atx_heading(rest: &[u8]) -> bool {
 fn starts_paragraph(line: &[u8]) -> bool {
     match line[0] {
         b'0'..=b'9' => !is_list_marker(line),
+        // Emphasis, not a list item or a thematic break.
+        b'*' => !is_list_marker(line) && !line.iter().all(|b| matches!(b, b'*' | b' ' | b'\t')),
         b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xff => true,
         b'!' | b'"' | b'\'' | b'(' | b')' | b',' | b'.' | b'/' | b':' | b';' | b'?' | b'@'
         | b'$' | b'%' | b'^' | b'{' | b'}' | b'&' | b'\\' | b'[' => true,
         _ => false,
     }
+}
+
+/// The cells of the table row `at..line_end` (which must start at column 0 with a pipe and
+/// end with one, spaces after it aside, and hold no backslash or tab): the spans between
+/// its pipes.
+fn table_cells(
+    bytes: &[u8],
+    at: usize,
+    line_end: usize,
+    cells: &mut Vec<Range<usize>>,
+) -> Option<()> {
+    let line = trim_spaces(bytes, at, line_end);
+    let text = &bytes[line.clone()];
+    if line.start != at
+        || text.len() < 2
+        || text[0] != b'|'
+        || text[text.len() - 1] != b'|'
+        || text.iter().any(|&b| matches!(b, b'\\' | b'\t'))
+    {
+        return None;
+    }
+    let mut start = line.start + 1;
+    for pipe in memchr::memchr_iter(b'|', &text[1..]) {
+        let pipe = line.start + 1 + pipe;
+        cells.push(start..pipe);
+        start = pipe + 1;
+    }
+    Some(())
 }
 
 /// Whether a line starts with a list item (bullet or ordered), at most three spaces in.
@@ -692,7 +894,8 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
         let text = &bytes[line..line_end];
         if line > at && fence.is_none() && !text.is_empty() {
             // (Not before a reference definition: the block before it spans it.)
-            let fresh = after_blank && starts_paragraph(text) && text[0] != b'[';
+            let fresh =
+                after_blank && (starts_paragraph(text) || text[0] == b'|') && text[0] != b'[';
             if is_atx_heading(text) || fresh {
                 return line;
             }

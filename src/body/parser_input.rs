@@ -82,10 +82,30 @@ fn is_delimiter_row(line: &[u8]) -> bool {
 }
 
 /// Whether the `<` at `at` opens a link destination in angle brackets: after `](` or after
-/// a reference definition's `]:` (white space between).
+/// a reference definition's `]:`, with spaces and at most one line break between, on a line
+/// that can go on (not an ATX heading).
 fn starts_destination(bytes: &[u8], at: usize) -> bool {
-    let before = bytes[..at].trim_ascii_end();
-    before.ends_with(b"](") || before.ends_with(b"]:")
+    fn without_blanks(text: &[u8]) -> &[u8] {
+        let blanks = text.iter().rev().take_while(|&&b| b == b' ' || b == b'\t');
+        &text[..text.len() - blanks.count()]
+    }
+    let before = without_blanks(&bytes[..at]);
+    let (before, crossed) = match before {
+        [rest @ .., b'\r', b'\n'] | [rest @ .., b'\n' | b'\r'] => (without_blanks(rest), true),
+        _ => (before, false),
+    };
+    if !(before.ends_with(b"](") || before.ends_with(b"]:")) {
+        return false;
+    }
+    // A heading is one line: a destination cannot be on the next.
+    let line = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let text = &before[line..];
+    let indent = text.iter().take_while(|&&b| b == b' ').count();
+    let level = text[indent..].iter().take_while(|&&b| b == b'#').count();
+    let heading = indent <= 3
+        && (1..=6).contains(&level)
+        && matches!(text.get(indent + level), Some(b' ' | b'\t'));
+    !(crossed && heading)
 }
 
 /// Whether `text` (starting with `<`) starts with a CommonMark autolink: `<scheme:…>` or

@@ -1,0 +1,67 @@
+//! Reads the corpus documents of one language (or `all`) many times in one way, for a
+//! profiler or an instruction count:
+//! `valgrind --tool=callgrind target/dependency/examples/profile_body_lang uk parse 20`.
+//!
+//! Ways: `parse` (clean documents), `general` (clean documents, the body by the general
+//! path only), `pulldown` (pulldown-cmark's bare events over the clean bodies), and
+//! `repair_parse` (the mojibake repaired, then parsed).
+
+use pulldown_cmark::{Options, Parser};
+use std::hint::black_box;
+
+fn documents(kind: &str, lang: &str) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(format!("tests/corpus/{kind}"))
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            lang == "all" || name.split('_').nth(1) == Some(lang)
+        })
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+fn body(doc: &str) -> &str {
+    let end = doc[4..].find("\n---\n").expect("front matter") + 9;
+    &doc[end..]
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let lang = args.next().unwrap_or_else(|| "all".into());
+    let way = args.next().unwrap_or_else(|| "parse".into());
+    let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+    let kind = if way == "repair_parse" {
+        "mojibake"
+    } else {
+        "clean"
+    };
+    let docs = documents(kind, &lang);
+    let options = wikimd::ParseOptions::default();
+    let mut total = 0;
+    for _ in 0..times {
+        for doc in &docs {
+            let doc = black_box(doc.as_str());
+            total += match way.as_str() {
+                "parse" => wikimd::parse(doc).unwrap().sections().len(),
+                "general" => wikimd::parse_with_general_body(doc, &options)
+                    .unwrap()
+                    .sections()
+                    .len(),
+                "pulldown" => Parser::new_ext(body(doc), Options::ENABLE_TABLES)
+                    .into_offset_iter()
+                    .count(),
+                "repair_parse" => {
+                    let text = wikimd::repair(doc);
+                    wikimd::parse(&text).unwrap().sections().len()
+                }
+                other => panic!("unknown way {other}"),
+            };
+        }
+    }
+    println!("{} documents, {total}", docs.len());
+}
