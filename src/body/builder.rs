@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::fast::{general_end, FastReader, Read};
+use super::fast::{general_end, FastReader, Read, Sink};
 use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
@@ -54,11 +54,8 @@ pub(crate) fn parse<'a>(
         let mut reader = FastReader::new(src, range.end, lists);
         let mut at = range.start;
         while at < range.end {
-            match reader.block(at) {
-                Read::Next(next) => {
-                    builder.fast_block(&mut reader.events, range.end)?;
-                    at = next;
-                }
+            match builder.fast_block(&mut reader, at) {
+                Read::Next(next) => at = next,
                 Read::Unsure => {
                     let end = general_end(src, at, range.end);
                     builder.general(at..end, &references)?;
@@ -150,6 +147,33 @@ impl<'a> InlineBuilder<'a> {
     }
 }
 
+/// The builder as the fast path's sink: the events of one block. The first event the
+/// builder refuses (a limit) makes the block unsure, to be read again by the general path,
+/// which gives the error if the block really is over the limit.
+struct FastSink<'b, 'a, 'o> {
+    builder: &'b mut Builder<'a, 'o>,
+    st: SegmentState<'a>,
+    refused: bool,
+}
+
+impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, span: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        // The fast path reads no lazy line: no line break splits anything.
+        let body_end = self.builder.body_end;
+        if self
+            .builder
+            .event(&mut self.st, event, span, body_end)
+            .is_err()
+        {
+            self.refused = true;
+        }
+    }
+}
+
 /// What is open while one segment is read.
 struct SegmentState<'a> {
     /// The open blocks, innermost last.
@@ -184,7 +208,7 @@ impl<'a> SegmentState<'a> {
     fn text(&mut self, t: CowStr<'a>, span: Range<usize>) {
         self.last_text_in_item = (self.items_depth > 0 && self.quotes == 0, span.end);
         if let Some(b) = self.inline.as_mut() {
-            if b.images.is_empty() && !t.trim().is_empty() {
+            if b.images.is_empty() && has_text(&t) {
                 b.line_other = true;
             }
             if matches!(self.stack.last(), Some(Open::CodeBlock)) {
@@ -198,7 +222,7 @@ impl<'a> SegmentState<'a> {
     /// Raw HTML, read as text.
     fn html(&mut self, t: CowStr<'a>) {
         if let Some(b) = self.inline.as_mut() {
-            if b.images.is_empty() && !t.trim().is_empty() {
+            if b.images.is_empty() && has_text(&t) {
                 b.line_other = true;
             }
             push_lines(b, t);
@@ -257,27 +281,34 @@ impl<'a> Builder<'a, '_> {
         Ok(())
     }
 
-    /// Builds a block the fast path read from its events.
-    fn fast_block(
-        &mut self,
-        events: &mut Vec<(Event<'a>, Range<usize>)>,
-        body_end: usize,
-    ) -> Result<(), Error> {
-        let Some(first) = events.first() else {
-            return Ok(()); // blank lines
+    /// Reads the block at `at` with the fast path, building it as it is read; if the
+    /// fast path is not certain of it, or the builder refuses it (a limit), whatever was
+    /// built of it is dropped: [`Read::Unsure`].
+    fn fast_block(&mut self, reader: &mut FastReader<'a>, at: usize) -> Read {
+        let (sections, blocks) = (self.sections.len(), self.blocks().len());
+        let mut sink = FastSink {
+            st: SegmentState::new(self, at),
+            builder: self,
+            refused: false,
         };
-        let mut st = SegmentState::new(self, first.1.start);
-        let (sections, blocks) = (st.snapshot.0, st.snapshot.1);
-        for (event, span) in events.drain(..) {
-            // The fast path reads no lazy line: nothing splits.
-            self.event(&mut st, event, span, body_end)?;
+        let read = match reader.block(at, &mut sink) {
+            _ if sink.refused => Read::Unsure,
+            read => read,
+        };
+        match read {
+            Read::Next(_) => {
+                self.fast_blocks += if self.sections.len() > sections {
+                    1 // a heading
+                } else {
+                    self.blocks().len() - blocks
+                };
+            }
+            Read::Unsure => {
+                self.sections.truncate(sections);
+                self.blocks().truncate(blocks);
+            }
         }
-        self.fast_blocks += if self.sections.len() > sections {
-            1 // a heading
-        } else {
-            self.blocks().len() - blocks
-        };
-        Ok(())
+        read
     }
 
     /// Reads one segment, `src[range]`, into sections and blocks. A segment `cut` before a
@@ -702,7 +733,7 @@ impl<'a> Builder<'a, '_> {
         let has_text = inline
             .pieces
             .iter()
-            .any(|p| matches!(p, Piece::Text(t) if !t.trim().is_empty()));
+            .any(|p| matches!(p, Piece::Text(t) if has_text(t)));
         let blocks = self.blocks();
         let mut paragraph = if has_text { Some(inline) } else { None };
         for (after_text, figure) in figures {
@@ -752,7 +783,7 @@ fn end_line(b: &mut InlineBuilder<'_>) {
             .inline
             .pieces
             .iter()
-            .any(|p| matches!(p, Piece::Text(t) if !t.trim().is_empty()));
+            .any(|p| matches!(p, Piece::Text(t) if has_text(t)));
         b.figures.push((
             had_text,
             Figure {
@@ -825,6 +856,16 @@ fn is_block_end(end: &TagEnd) -> bool {
             | TagEnd::Superscript
             | TagEnd::Subscript
     )
+}
+
+/// Whether `t` holds more than white space. Most text starts with a visible ASCII
+/// character, which settles it without trimming.
+#[inline]
+fn has_text(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(b'!'..=b'~') => true,
+        _ => !t.trim().is_empty(),
+    }
 }
 
 /// `end` without a final line break.

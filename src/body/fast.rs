@@ -41,12 +41,21 @@ static INLINE_STOPS: [bool; 256] = {
     table
 };
 
+/// Where the fast path's events go: the builder, the same one the general path feeds.
+/// The start events of emphasis carry the right start, not the right end (the builder
+/// reads the start).
+pub(super) trait Sink<'a> {
+    /// One event, with its span in the input.
+    fn event(&mut self, event: Event<'a>, span: Range<usize>);
+}
+
 /// What the fast path made of the block at a line start.
 pub(super) enum Read {
-    /// A block was read, its events are in [`FastReader::events`] (none for blank lines);
-    /// the next block starts at this offset.
+    /// A block was read, its events given to the sink (none for blank lines); the next
+    /// block starts at this offset.
     Next(usize),
-    /// Not certain: the general path reads from this block on.
+    /// Not certain: the general path reads from this block on (what the sink was given
+    /// of it is to be dropped).
     Unsure,
 }
 
@@ -66,8 +75,6 @@ pub(super) struct FastReader<'a> {
     ///
     /// [`ListEnd::WhereWritten`]: crate::ListEnd::WhereWritten
     lists: bool,
-    /// The events of the block read, with their spans.
-    pub(super) events: Vec<(Event<'a>, Range<usize>)>,
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
 }
@@ -86,7 +93,6 @@ impl<'a> FastReader<'a> {
             src,
             end,
             lists,
-            events: Vec::new(),
             items: Vec::new(),
             cells: Vec::new(),
         }
@@ -102,23 +108,30 @@ impl<'a> FastReader<'a> {
     }
 
     /// Reads the block that starts at the line start `at`.
-    pub(super) fn block(&mut self, at: usize) -> Read {
-        self.events.clear();
+    pub(super) fn block(&mut self, at: usize, sink: &mut impl Sink<'a>) -> Read {
         let (line_end, next) = self.line(at);
         let line = &self.src.as_bytes()[at..line_end];
         match line.first() {
             None => Read::Next(next),
-            Some(b'#') => self.heading(at, line_end, next),
+            Some(b'#') => self.heading(at, line_end, next, sink),
             Some(b' ' | b'\t') if is_blank(line) => Read::Next(next),
-            Some(b'|') => self.table(at),
-            Some(b' ' | b'*' | b'-' | b'+') if self.lists && starts_item(line) => self.list(at),
-            _ if starts_paragraph(line) => self.paragraph(at, line_end, next),
+            Some(b'|') => self.table(at, sink),
+            Some(b' ' | b'*' | b'-' | b'+') if self.lists && starts_item(line) => {
+                self.list(at, sink)
+            }
+            _ if starts_paragraph(line) => self.paragraph(at, line_end, next, sink),
             _ => Read::Unsure,
         }
     }
 
     /// An ATX heading at column 0, without a closing sequence.
-    fn heading(&mut self, at: usize, line_end: usize, next: usize) -> Read {
+    fn heading(
+        &mut self,
+        at: usize,
+        line_end: usize,
+        next: usize,
+        sink: &mut impl Sink<'a>,
+    ) -> Read {
         let bytes = self.src.as_bytes();
         let line = &bytes[at..line_end];
         let level = line.iter().take_while(|&&b| b == b'#').count();
@@ -139,18 +152,23 @@ impl<'a> FastReader<'a> {
             classes: Vec::new(),
             attrs: Vec::new(),
         };
-        self.events.push((Event::Start(tag), span.clone()));
-        if !self.inline(text) {
+        sink.event(Event::Start(tag), span.clone());
+        if !self.inline(text, sink) {
             return Read::Unsure;
         }
-        self.events
-            .push((Event::End(TagEnd::Heading(level_tag)), span));
+        sink.event(Event::End(TagEnd::Heading(level_tag)), span);
         Read::Next(next)
     }
 
     /// A paragraph whose first line is `at..line_end`: it goes on until a blank line, a
     /// heading or a bullet list.
-    fn paragraph(&mut self, at: usize, line_end: usize, next: usize) -> Read {
+    fn paragraph(
+        &mut self,
+        at: usize,
+        line_end: usize,
+        next: usize,
+        sink: &mut impl Sink<'a>,
+    ) -> Read {
         let bytes = self.src.as_bytes();
         let (mut text_end, mut end) = (line_end, next);
         while end < self.end {
@@ -166,20 +184,19 @@ impl<'a> FastReader<'a> {
             return Read::Unsure;
         }
         let span = at..end;
-        self.events
-            .push((Event::Start(Tag::Paragraph), span.clone()));
+        sink.event(Event::Start(Tag::Paragraph), span.clone());
         let text = trim_spaces(bytes, at, text_end);
-        if !self.inline(text) {
+        if !self.inline(text, sink) {
             return Read::Unsure;
         }
-        self.events.push((Event::End(TagEnd::Paragraph), span));
+        sink.event(Event::End(TagEnd::Paragraph), span);
         Read::Next(end)
     }
 
     /// A tight bullet list of one-line items, all with the same marker and indentation,
     /// ended by a blank line before a line at column 0 that is no list item, or by a line at
     /// column 0 (which, lists ending where written, starts a new block).
-    fn list(&mut self, at: usize) -> Read {
+    fn list(&mut self, at: usize, sink: &mut impl Sink<'a>) -> Read {
         let bytes = self.src.as_bytes();
         self.items.clear();
         let Some((marker, indent)) = item_marker(bytes, at) else {
@@ -231,28 +248,25 @@ impl<'a> FastReader<'a> {
             line = next;
         };
         let span = at..end;
-        self.events
-            .push((Event::Start(Tag::List(None)), span.clone()));
+        sink.event(Event::Start(Tag::List(None)), span.clone());
         let items = std::mem::take(&mut self.items);
         for item in &items {
-            self.events
-                .push((Event::Start(Tag::Item), item.span.clone()));
-            if !self.inline(item.text.clone()) {
+            sink.event(Event::Start(Tag::Item), item.span.clone());
+            if !self.inline(item.text.clone(), sink) {
                 self.items = items;
                 return Read::Unsure;
             }
-            self.events
-                .push((Event::End(TagEnd::Item), item.span.clone()));
+            sink.event(Event::End(TagEnd::Item), item.span.clone());
         }
         self.items = items;
-        self.events.push((Event::End(TagEnd::List(false)), span));
+        sink.event(Event::End(TagEnd::List(false)), span);
         Read::Next(end)
     }
 
     /// A GFM table at column 0 whose every line starts and ends with a pipe, with as many
     /// cells in its header as in its delimiter row (`---`, with colons for alignment), and
     /// a blank line (or the end) after it. Rows are cut or padded to the header's width.
-    fn table(&mut self, at: usize) -> Read {
+    fn table(&mut self, at: usize, sink: &mut impl Sink<'a>) -> Read {
         let bytes = self.src.as_bytes();
         let (head_end, delimiter) = self.line(at);
         if delimiter >= self.end {
@@ -296,15 +310,12 @@ impl<'a> FastReader<'a> {
             end = next;
         }
         let span = at..end;
-        self.events
-            .push((Event::Start(Tag::Table(alignments)), span.clone()));
-        self.events
-            .push((Event::Start(Tag::TableHead), at..delimiter));
-        if !self.table_row(&cells, width, delimiter) {
+        sink.event(Event::Start(Tag::Table(alignments)), span.clone());
+        sink.event(Event::Start(Tag::TableHead), at..delimiter);
+        if !self.table_row(&cells, width, delimiter, sink) {
             return self.table_unsure(cells);
         }
-        self.events
-            .push((Event::End(TagEnd::TableHead), at..delimiter));
+        sink.event(Event::End(TagEnd::TableHead), at..delimiter);
         let mut row = first_row;
         while row < end {
             let (row_end, next) = self.line(row);
@@ -312,15 +323,15 @@ impl<'a> FastReader<'a> {
             if table_cells(bytes, row, row_end, &mut cells).is_none() {
                 return self.table_unsure(cells);
             }
-            self.events.push((Event::Start(Tag::TableRow), row..next));
-            if !self.table_row(&cells, width, next) {
+            sink.event(Event::Start(Tag::TableRow), row..next);
+            if !self.table_row(&cells, width, next, sink) {
                 return self.table_unsure(cells);
             }
-            self.events.push((Event::End(TagEnd::TableRow), row..next));
+            sink.event(Event::End(TagEnd::TableRow), row..next);
             row = next;
         }
         self.cells = cells;
-        self.events.push((Event::End(TagEnd::Table), span));
+        sink.event(Event::End(TagEnd::Table), span);
         Read::Next(end)
     }
 
@@ -331,22 +342,25 @@ impl<'a> FastReader<'a> {
     }
 
     /// The cells of a row, cut or padded (empty, at `row_end`) to `width`.
-    fn table_row(&mut self, cells: &[Range<usize>], width: usize, row_end: usize) -> bool {
+    fn table_row(
+        &mut self,
+        cells: &[Range<usize>],
+        width: usize,
+        row_end: usize,
+        sink: &mut impl Sink<'a>,
+    ) -> bool {
         for cell in cells.iter().take(width) {
-            self.events
-                .push((Event::Start(Tag::TableCell), cell.clone()));
+            sink.event(Event::Start(Tag::TableCell), cell.clone());
             let text = trim_spaces(self.src.as_bytes(), cell.start, cell.end);
-            if !self.inline(text) {
+            if !self.inline(text, sink) {
                 return false;
             }
-            self.events
-                .push((Event::End(TagEnd::TableCell), cell.clone()));
+            sink.event(Event::End(TagEnd::TableCell), cell.clone());
         }
         for _ in cells.len()..width {
             let empty = row_end..row_end;
-            self.events
-                .push((Event::Start(Tag::TableCell), empty.clone()));
-            self.events.push((Event::End(TagEnd::TableCell), empty));
+            sink.event(Event::Start(Tag::TableCell), empty.clone());
+            sink.event(Event::End(TagEnd::TableCell), empty);
         }
         true
     }
@@ -366,17 +380,17 @@ impl<'a> FastReader<'a> {
     /// Reads inline text (`range`, trimmed) into events: text, line breaks, `*` and `**`
     /// emphasis, links and images with plain text and a plain destination, backslash
     /// escapes and the commonest entities. `false` when it is not certain.
-    fn inline(&mut self, range: Range<usize>) -> bool {
+    fn inline(&mut self, range: Range<usize>, sink: &mut impl Sink<'a>) -> bool {
         let bytes = self.src.as_bytes();
         let (start, end) = (range.start, range.end);
         let mut text = start; // start of the text not yet given
         let mut i = start;
-        // The open emphasis: its run length, where it starts, its first event.
-        let mut open: Option<(usize, usize, usize)> = None;
-        while i < end {
-            if !INLINE_STOPS[bytes[i] as usize] {
-                i += 1;
-                continue;
+        // The open emphasis: its run length and where it starts.
+        let mut open: Option<(usize, usize)> = None;
+        loop {
+            i = next_stop(bytes, i, end);
+            if i >= end {
+                break;
             }
             match bytes[i] {
                 b'\n' => {
@@ -385,13 +399,12 @@ impl<'a> FastReader<'a> {
                         .rev()
                         .take_while(|&&b| b == b' ')
                         .count();
-                    self.text(text, i - before);
-                    let event = if before >= 2 {
-                        (Event::HardBreak, i - before..i + 1)
+                    self.text(text, i - before, sink);
+                    if before >= 2 {
+                        sink.event(Event::HardBreak, i - before..i + 1);
                     } else {
-                        (Event::SoftBreak, i..i + 1)
-                    };
-                    self.events.push(event);
+                        sink.event(Event::SoftBreak, i..i + 1);
+                    }
                     i += 1;
                     while i < end && bytes[i] == b' ' {
                         i += 1;
@@ -412,36 +425,27 @@ impl<'a> FastReader<'a> {
                         // Neither opens nor closes, or closes nothing: text.
                         (false, false, _) | (false, true, None) => {}
                         (true, false, None) if n <= 3 => {
-                            self.text(text, i);
-                            open = Some((n, i, self.events.len()));
-                            let placeholder = i..i;
+                            self.text(text, i, sink);
+                            open = Some((n, i));
+                            // (The builder reads a start's offset, not its end.)
                             if n != 2 {
-                                self.events
-                                    .push((Event::Start(Tag::Emphasis), placeholder.clone()));
+                                sink.event(Event::Start(Tag::Emphasis), i..run_end);
                             }
                             if n >= 2 {
-                                self.events.push((Event::Start(Tag::Strong), placeholder));
+                                sink.event(Event::Start(Tag::Strong), i + n - 2..run_end);
                             }
                             text = run_end;
                         }
-                        (false, true, Some((m, opened, first))) if m == n => {
-                            self.text(text, i);
+                        (false, true, Some((m, opened))) if m == n => {
+                            self.text(text, i, sink);
                             let outer = opened..run_end;
-                            let inner = opened + 1..run_end - 1;
                             match n {
-                                1 => {
-                                    self.events[first].1 = outer.clone();
-                                    self.events.push((Event::End(TagEnd::Emphasis), outer));
-                                }
-                                2 => {
-                                    self.events[first].1 = outer.clone();
-                                    self.events.push((Event::End(TagEnd::Strong), outer));
-                                }
+                                1 => sink.event(Event::End(TagEnd::Emphasis), outer),
+                                2 => sink.event(Event::End(TagEnd::Strong), outer),
                                 _ => {
-                                    self.events[first].1 = outer.clone();
-                                    self.events[first + 1].1 = inner.clone();
-                                    self.events.push((Event::End(TagEnd::Strong), inner));
-                                    self.events.push((Event::End(TagEnd::Emphasis), outer));
+                                    let inner = opened + 1..run_end - 1;
+                                    sink.event(Event::End(TagEnd::Strong), inner);
+                                    sink.event(Event::End(TagEnd::Emphasis), outer);
                                 }
                             }
                             open = None;
@@ -459,9 +463,9 @@ impl<'a> FastReader<'a> {
                     }
                     match self.bracket(i, end, image) {
                         Bracket::Link { close, url } => {
-                            self.text(text, i);
+                            self.text(text, i, sink);
                             let after = url.end + 1;
-                            self.link(i, close, url, image);
+                            self.link(i, close, url, image, sink);
                             i = after;
                             text = i;
                         }
@@ -490,11 +494,11 @@ impl<'a> FastReader<'a> {
                 }
                 b'\\' => match bytes.get(i + 1) {
                     Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
-                        self.text(text, i);
-                        self.events.push((
+                        self.text(text, i, sink);
+                        sink.event(
                             Event::Text(CowStr::Borrowed(&self.src[i + 1..i + 2])),
                             i..i + 2,
-                        ));
+                        );
                         i += 2;
                         text = i;
                     }
@@ -506,8 +510,8 @@ impl<'a> FastReader<'a> {
                 b'&' => match entity(&bytes[i..end]) {
                     Entity::NotOne => i += 1,
                     Entity::Decoded(decoded, len) => {
-                        self.text(text, i);
-                        self.events.push((Event::Text(decoded), i..i + len));
+                        self.text(text, i, sink);
+                        sink.event(Event::Text(decoded), i..i + len);
                         i += len;
                         text = i;
                     }
@@ -519,18 +523,18 @@ impl<'a> FastReader<'a> {
         if open.is_some() {
             return false; // an opener that closes nothing is text: left to the general path
         }
-        self.text(text, end);
+        self.text(text, end, sink);
         true
     }
 
     /// Text `start..end` of the input, if not empty.
     #[inline]
-    fn text(&mut self, start: usize, end: usize) {
+    fn text(&self, start: usize, end: usize, sink: &mut impl Sink<'a>) {
         if start < end {
-            self.events.push((
+            sink.event(
                 Event::Text(CowStr::Borrowed(&self.src[start..end])),
                 start..end,
-            ));
+            );
         }
     }
 
@@ -583,7 +587,14 @@ impl<'a> FastReader<'a> {
     }
 
     /// The events of an inline link or image at `at` whose text ends at `close`.
-    fn link(&mut self, at: usize, close: usize, url: Range<usize>, image: bool) {
+    fn link(
+        &self,
+        at: usize,
+        close: usize,
+        url: Range<usize>,
+        image: bool,
+        sink: &mut impl Sink<'a>,
+    ) {
         let text_start = at + 1 + usize::from(image);
         let span = at..url.end + 1;
         let dest_url = CowStr::Borrowed(&self.src[url]);
@@ -606,9 +617,9 @@ impl<'a> FastReader<'a> {
             };
             (tag, TagEnd::Link)
         };
-        self.events.push((Event::Start(tag), span.clone()));
-        self.text(text_start, close);
-        self.events.push((Event::End(tag_end), span));
+        sink.event(Event::Start(tag), span.clone());
+        self.text(text_start, close, sink);
+        sink.event(Event::End(tag_end), span);
     }
 
     /// The character before offset `at` for the flanking rules; the start of the inline
@@ -643,6 +654,23 @@ fn flanking(before: Side, after: Side) -> (bool, bool) {
     let left = after != Side::Space && (after != Side::Punctuation || before != Side::Other);
     let right = before != Side::Space && (before != Side::Punctuation || after != Side::Other);
     (left, right)
+}
+
+/// The first byte from `from` on (before `end`) that the inline reader stops at, or `end`.
+/// Eight bytes a step: text runs long between stops.
+#[inline]
+fn next_stop(bytes: &[u8], from: usize, end: usize) -> usize {
+    let text = &bytes[from..end];
+    let stop = |b: &u8| INLINE_STOPS[*b as usize];
+    let mut chunks = text.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, b| any | stop(b)) {
+            break;
+        }
+        at += 8;
+    }
+    from + at + text[at..].iter().position(stop).unwrap_or(text.len() - at)
 }
 
 /// What a `[` starts.
