@@ -38,7 +38,7 @@ fn both_readers_agree_on_the_corpus() {
     assert_same(include_str!("corpus/sample/operation-serval.mojibake.md"));
 }
 
-/// The share of the corpus's blocks the fast path reads (goal: above 95 %).
+/// The share of the corpus's blocks and headings the fast path reads: above 95 %.
 #[test]
 fn the_fast_path_reads_most_of_the_corpus() {
     let (mut fast, mut all) = (0, 0);
@@ -51,7 +51,7 @@ fn the_fast_path_reads_most_of_the_corpus() {
     }
     let share = fast as f64 / all as f64;
     println!("fast path: {fast} of {all} blocks ({:.1} %)", share * 100.0);
-    assert!(share > 0.5, "{share}");
+    assert!(share > 0.95, "{share}");
 }
 
 /// Pieces of lines, from what the format writes and from what breaks it.
@@ -206,6 +206,12 @@ fn readers_agree_where_they_once_did_not() {
             "heading with a vertical tab",
             "\n[_\ni-\ni5512 *\n\n:nfgod0e\n:nfgod0e\n#\u{b}\u{b}",
         ),
+        // An item whose text is a vertical tab is empty: it interrupts no paragraph.
+        ("empty item with a vertical tab", "«\n * \u{b}\n"),
+        // A backtick in its info string makes "```" no fence: the next one opens one.
+        ("fence that is none", "```word`\\\n```\n\n#"),
+        // A line of a vertical tab is blank to pulldown-cmark: the list goes on over it.
+        ("vertical tab after a list", " * )\n\n\u{b}\n"),
         // pulldown-cmark does not close a fence with a tab after it.
         ("fence closed with a tab", "~~~\n~~~\t\n\n«"),
         // A padded cell of a table's last row starts where the body ends.

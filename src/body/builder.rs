@@ -43,12 +43,12 @@ pub(crate) fn parse<'a>(
     let references = references(&src[range.clone()]);
     // Text the parser is given otherwise than it is written (carriage returns, NUL, text
     // that holds the mask of `parser_input`) goes to the general path whole; so does a
-    // body with what may be a reference definition (`]:`), which the general path may
-    // read in one segment with the references it resolves.
+    // body that may define references, which the general path may read in one segment
+    // with the references it resolves.
     let bytes = &src.as_bytes()[range.clone()];
     let fast = path == Path::Fast
         && memchr::memchr3(b'\r', b'\0', parser_input::MASK, bytes).is_none()
-        && memchr::memmem::find(bytes, b"]:").is_none();
+        && !may_define_references(bytes);
     if fast {
         let lists = options.list_end == ListEnd::WhereWritten;
         let mut reader = FastReader::new(src, range.end, lists);
@@ -84,6 +84,41 @@ pub(crate) struct Parsed<'a> {
     pub(crate) sections: Vec<Section<'a>>,
     /// How many of its blocks and headings the fast path read.
     pub(crate) fast_blocks: usize,
+}
+
+/// Whether `body` may hold a reference definition: a `]:` whose `[` (the last before it)
+/// starts a line, after nothing but indentation and the markers of block quotes and list
+/// items.
+fn may_define_references(body: &[u8]) -> bool {
+    memchr::memmem::find_iter(body, b"]:").any(|at| {
+        let Some(open) = memchr::memrchr(b'[', &body[..at]) else {
+            return false;
+        };
+        let line = memchr::memrchr(b'\n', &body[..open]).map_or(0, |i| i + 1);
+        only_container_markers(&body[line..open])
+    })
+}
+
+/// Whether `text` is nothing but white space and the markers of block quotes (`>`) and
+/// list items (`*`, `-`, `+`, `1.`, `1)` and a blank after them).
+fn only_container_markers(mut text: &[u8]) -> bool {
+    loop {
+        text = text.trim_ascii_start();
+        let blank_at = |i: usize| matches!(text.get(i), Some(b' ' | b'\t'));
+        text = match text {
+            [] => return true,
+            [b'>', rest @ ..] => rest,
+            [b'*' | b'-' | b'+', _, rest @ ..] if blank_at(1) => rest,
+            _ => {
+                let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
+                let marker = matches!(text.get(digits), Some(b'.' | b')'));
+                if !(1..=9).contains(&digits) || !marker || !blank_at(digits + 1) {
+                    return false;
+                }
+                &text[digits + 2..]
+            }
+        }
+    }
 }
 
 enum Outcome {
@@ -949,5 +984,33 @@ fn content_column(src: &str, at: usize) -> usize {
         marker_end + 1
     } else {
         marker_end + spaces
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_may_define_references() {
+        for yes in [
+            "[a]: /u",
+            "  [a]: /u",
+            "> * [a]: /u",
+            "1. [a]: /u",
+            "x\n- 2) [a\nb]: /u",
+        ] {
+            assert!(may_define_references(yes.as_bytes()), "{yes:?}");
+        }
+        for no in [
+            "E1: [a]: b",
+            "15 [a]: b",
+            "*[a]: b",
+            "1.[a]: b",
+            "a [b]: c",
+            "[a] b",
+        ] {
+            assert!(!may_define_references(no.as_bytes()), "{no:?}");
+        }
     }
 }

@@ -218,6 +218,8 @@ impl<'a> FastReader<'a> {
             let (after_end, _) = self.line(next);
             let after = &bytes[next..after_end];
             match after.first() {
+                // (Control characters may be white space to pulldown-cmark.)
+                Some(&b) if b < b' ' => return Read::Unsure,
                 Some(&b) if b == b' ' && !is_blank(after) => {
                     // A sibling at the same indentation, or unsure.
                     if item_marker(bytes, next) != Some((marker, indent)) {
@@ -225,7 +227,6 @@ impl<'a> FastReader<'a> {
                     }
                 }
                 Some(&b) if b == marker && indent == 0 => {}
-                Some(b'\t') => return Read::Unsure,
                 _ if is_blank(after) => {
                     // The list ends before a line at column 0 that is no list item.
                     let resume = self.skip_blank_lines(next);
@@ -233,7 +234,7 @@ impl<'a> FastReader<'a> {
                         let (resume_end, _) = self.line(resume);
                         let first = &bytes[resume..resume_end];
                         // (A reference definition there would be part of the list's span.)
-                        if matches!(first[0], b' ' | b'\t' | b'[') || starts_item(first) {
+                        if first[0] <= b' ' || first[0] == b'[' || starts_item(first) {
                             return Read::Unsure;
                         }
                     }
@@ -790,7 +791,10 @@ fn continuation(line: &[u8]) -> Continuation {
     match first {
         b'#' if is_atx_heading(rest) => Continuation::Ends,
         // A bullet list item interrupts it (one with text, that is no thematic break).
-        b'*' | b'-' | b'+' if only(b"*-+ ") || rest.contains(&b'\t') => Continuation::Unsure,
+        // (Control characters may be white space to pulldown-cmark: unsure.)
+        b'*' | b'-' | b'+' if only(b"*-+ ") || rest.iter().any(|&b| b < b' ') => {
+            Continuation::Unsure
+        }
         b'*' | b'-' | b'+' if rest.get(1) == Some(&b' ') => Continuation::Ends,
         b'=' if only(b"= ") => Continuation::Unsure,
         b'`' | b'~' if rest.starts_with(&[first; 3]) => Continuation::Unsure,
@@ -907,20 +911,20 @@ fn is_blank(line: &[u8]) -> bool {
 }
 
 /// Where the general path, which took over at the line start `at`, can hand back: the
-/// first line after `at` that starts a block whatever came before it, outside fenced code:
-/// an ATX heading at column 0 (it closes every open block), or a line at column 0 that the
-/// fast path can start a paragraph with after a blank line (which closes everything but a
+/// first line after `at` that starts a block whatever came before it: an ATX heading at
+/// column 0 (it closes every open block), or a line at column 0 that the fast path can
+/// start a paragraph or a table with after a blank line (which closes everything but a
 /// list, and such a line is no list item and is not indented for one) and that is not a
-/// reference definition.
+/// reference definition. After a line that may open fenced code (three backticks or
+/// tildes), never: whether it does, and where the code ends, is the general path's to say.
 pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
     let bytes = src.as_bytes();
-    let mut fence: Option<(u8, usize)> = None;
     let mut after_blank = false;
     let mut line = at;
     while line < end {
         let line_end = memchr(b'\n', &bytes[line..end]).map_or(end, |i| line + i);
         let text = &bytes[line..line_end];
-        if line > at && fence.is_none() && !text.is_empty() {
+        if line > at && !text.is_empty() {
             // (Not before a reference definition: the block before it spans it.)
             let fresh =
                 after_blank && (starts_paragraph(text) || text[0] == b'|') && text[0] != b'[';
@@ -930,19 +934,8 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
         }
         let indent = text.iter().take_while(|&&b| b == b' ').count();
         let rest = &text[indent..];
-        if indent <= 3 {
-            let run = |c: u8| rest.iter().take_while(|&&b| b == c).count();
-            // Where it is unclear whether a fence opens or closes, it is taken to be open:
-            // the general path then reads on, which is always right.
-            match (fence, rest.first()) {
-                (Some((c, n)), Some(&m))
-                    if m == c && run(c) >= n && rest[run(c)..].iter().all(|&b| b == b' ') =>
-                {
-                    fence = None;
-                }
-                (None, Some(&m @ (b'`' | b'~'))) if run(m) >= 3 => fence = Some((m, run(m))),
-                _ => {}
-            }
+        if indent <= 3 && (rest.starts_with(b"```") || rest.starts_with(b"~~~")) {
+            return end;
         }
         after_blank = is_blank(text) || text == b"\r";
         line = line_end + 1;
@@ -975,7 +968,7 @@ mod tests {
         let src = "> a\n\n> b\nc\n\nd\n## e\n";
         assert_eq!(general_end(src, 0, src.len()), src.find("d\n").unwrap());
         let fenced = "```\n\nd\n# x\n```\n\ne";
-        assert_eq!(general_end(fenced, 0, fenced.len()), fenced.len() - 1);
+        assert_eq!(general_end(fenced, 0, fenced.len()), fenced.len());
         let list = " * a\n\n * b\n\n c\n\nd";
         assert_eq!(general_end(list, 0, list.len()), list.len() - 1);
     }
