@@ -283,6 +283,56 @@ fn repair_by_language(c: &mut Criterion) {
     group.finish();
 }
 
+/// The body's goals, per language and over the whole corpus (`all`), as a dependency
+/// builds the crate (`cargo bench --profile dependency --bench wikimd -- body_lang`):
+/// `parse` of the clean documents, and `repair` + `parse` of their mojibake, each against
+/// pulldown-cmark's bare event iteration over the same clean bodies (`pulldown_bodies`).
+/// Throughput is in the bytes of those bodies throughout, so that ratios of times are
+/// ratios of throughputs.
+fn body_by_language(c: &mut Criterion) {
+    let mut group = c.benchmark_group("body_lang");
+    let mut languages: Vec<(String, Vec<String>, Vec<String>)> = corpus_by_language()
+        .into_iter()
+        .map(|(lang, (bad, clean))| (lang, bad, clean))
+        .collect();
+    let all_bad = languages.iter().flat_map(|l| l.1.clone()).collect();
+    let all_clean = languages.iter().flat_map(|l| l.2.clone()).collect();
+    languages.push(("all".to_string(), all_bad, all_clean));
+    for (lang, bad, clean) in &languages {
+        let bodies: usize = clean.iter().map(|d| split(d).1.len()).sum();
+        group.throughput(Throughput::Bytes(bodies as u64));
+        group.bench_with_input(BenchmarkId::new("parse", lang), clean, |b, docs| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| wikimd::parse(black_box(d)).unwrap().sections().len())
+                    .sum::<usize>()
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("repair_parse", lang), bad, |b, docs| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| {
+                        let text = wikimd::repair(black_box(d));
+                        wikimd::parse(&text).unwrap().sections().len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        group.bench_with_input(
+            BenchmarkId::new("pulldown_bodies", lang),
+            clean,
+            |b, docs| {
+                b.iter(|| {
+                    docs.iter()
+                        .map(|d| bare_events(black_box(split(d).1)))
+                        .sum::<usize>()
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 fn full(c: &mut Criterion) {
     let mut group = c.benchmark_group("full");
     let raw = sample("mojibake");
@@ -340,8 +390,12 @@ type MakeInput = fn(usize) -> String;
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let inputs: [(&str, MakeInput); 5] = [
+    let inputs: [(&str, MakeInput); 7] = [
         ("nested_brackets", |n| "[".repeat(n)),
+        ("definition_marks", |n| "]:".repeat(n / 2)),
+        ("indented_definition_marks", |n| {
+            " ".repeat(n / 2) + &"[]:".repeat(n / 6)
+        }),
         ("nested_quotes", |n| ">".repeat(n) + " x"),
         ("headings", |n| "## h\n".repeat(n)),
         ("emphasis", |n| "*a **b ".repeat(n)),
@@ -396,6 +450,7 @@ criterion_group!(
     body,
     repair,
     repair_by_language,
+    body_by_language,
     full,
     pathological,
     hostile

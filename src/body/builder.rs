@@ -88,15 +88,28 @@ pub(crate) struct Parsed<'a> {
 
 /// Whether `body` may hold a reference definition: a `]:` whose `[` (the last before it)
 /// starts a line, after nothing but indentation and the markers of block quotes and list
-/// items.
+/// items. One pass: the last `[` and its line are followed as the `]:` are found.
 fn may_define_references(body: &[u8]) -> bool {
-    memchr::memmem::find_iter(body, b"]:").any(|at| {
-        let Some(open) = memchr::memrchr(b'[', &body[..at]) else {
-            return false;
-        };
-        let line = memchr::memrchr(b'\n', &body[..open]).map_or(0, |i| i + 1);
-        only_container_markers(&body[line..open])
-    })
+    let (mut scanned, mut line) = (0, 0);
+    // The last `[` seen, and whether only markers come before it on its line.
+    let mut open: Option<bool> = None;
+    for at in memchr::memmem::find_iter(body, b"]:") {
+        for i in memchr::memchr2_iter(b'[', b'\n', &body[scanned..at]) {
+            let i = scanned + i;
+            if body[i] == b'\n' {
+                line = i + 1;
+            } else {
+                // (A long run of white space is not looked through again and again.)
+                let prefix = &body[line..i];
+                open = Some(prefix.len() > 256 || only_container_markers(prefix));
+            }
+        }
+        scanned = at;
+        if open == Some(true) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `text` is nothing but white space and the markers of block quotes (`>`) and

@@ -388,6 +388,7 @@ impl<'a> FastReader<'a> {
         let mut i = start;
         // The open emphasis: its run length and where it starts.
         let mut open: Option<(usize, usize)> = None;
+        let mut next_close = 0; // where the next `]` is, once looked for
         loop {
             i = next_stop(bytes, i, end);
             if i >= end {
@@ -462,7 +463,7 @@ impl<'a> FastReader<'a> {
                         i += 1;
                         continue;
                     }
-                    match self.bracket(i, end, image) {
+                    match self.bracket(i, end, image, &mut next_close) {
                         Bracket::Link { close, url } => {
                             self.text(text, i, sink);
                             let after = url.end + 1;
@@ -543,13 +544,19 @@ impl<'a> FastReader<'a> {
     /// destination (`[text](destination)`), brackets that are text (no `]` after it, or
     /// `[text]` not followed by `(` or `[`: a body read here defines no references), or
     /// something else.
-    fn bracket(&self, at: usize, end: usize, image: bool) -> Bracket {
+    ///
+    /// `next_close` is where the next `]` was found (`end`: none), so that a text of many
+    /// `[` and no `]` is read once.
+    fn bracket(&self, at: usize, end: usize, image: bool, next_close: &mut usize) -> Bracket {
         let bytes = self.src.as_bytes();
         let text_start = at + 1 + usize::from(image);
-        let Some(close) = bytes[text_start..end].iter().position(|&b| b == b']') else {
+        if *next_close < text_start {
+            *next_close = memchr(b']', &bytes[text_start..end]).map_or(end, |i| text_start + i);
+        }
+        let close = *next_close;
+        if close >= end {
             return Bracket::Text(text_start);
-        };
-        let close = text_start + close;
+        }
         if bytes[text_start..close]
             .iter()
             .any(|&b| INLINE_STOPS[b as usize])

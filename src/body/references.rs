@@ -22,12 +22,23 @@ pub(super) fn references(body: &str) -> Vec<Reference> {
     let bytes = body.as_bytes();
     let mut found = Vec::new();
     let mut read_to = 0;
+    // The start of the line of the last `]:`, and how far line ends were looked for: each
+    // byte is looked at once (a body of `]:` and no line break is no quadratic work).
+    let (mut line, mut scanned) = (0, 0);
     for at in memchr::memmem::find_iter(bytes, b"]:") {
         if at < read_to {
             continue;
         }
-        let line = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
-        let indent = bytes[line..].iter().take_while(|&&b| b == b' ').count();
+        let from = scanned.max(line);
+        if let Some(i) = memchr::memrchr2(b'\n', b'\r', &bytes[from..at]) {
+            line = from + i + 1;
+        }
+        scanned = at;
+        let indent = bytes[line..]
+            .iter()
+            .take(4)
+            .take_while(|&&b| b == b' ')
+            .count();
         if indent > 3 || bytes[line + indent] != b'[' {
             continue;
         }

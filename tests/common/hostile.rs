@@ -25,6 +25,9 @@ pub fn cases() -> Vec<(&'static str, Vec<u8>)> {
         ("long_line_front_matter", format!("---\ntitle: {}\n---\n", "word ".repeat(6_000_000)).into_bytes()),
         ("headings", "## heading\n".repeat(500_000).into_bytes()),
         ("reference_definitions", "[a]: b\n\n [c]: d\n[e][a]: f\n".repeat(100_000).into_bytes()),
+        // Each `]:` once looked back to its line's start, and through its indentation.
+        ("definition_marks_on_one_line", "]:".repeat(300_000).into_bytes()),
+        ("definition_marks_after_spaces", (" ".repeat(300_000) + &"[]:".repeat(30_000)).into_bytes()),
         ("nested_quotes", (">".repeat(100_000) + " deep").into_bytes()),
         ("binary_garbage", (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect()),
         ("nul_bytes", b"---\ntitle: a\0b\n---\n\0\0 text \0".to_vec()),
