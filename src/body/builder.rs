@@ -99,9 +99,16 @@ fn may_define_references(body: &[u8]) -> bool {
             if body[i] == b'\n' {
                 line = i + 1;
             } else {
-                // (A long run of white space is not looked through again and again.)
-                let prefix = &body[line..i];
-                open = Some(prefix.len() > 256 || only_container_markers(prefix));
+                // Of a long line, only the start is looked at (each `[` of the line looks
+                // again): markers and white space all through it count as markers.
+                let head = &body[line..i.min(line + 256)];
+                let markers = |b: &u8| b" \t>*+-.)0123456789".contains(b);
+                let cut = i > line + 256;
+                open = Some(if cut && head.iter().all(markers) {
+                    true
+                } else {
+                    only_container_markers(head)
+                });
             }
         }
         scanned = at;
