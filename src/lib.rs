@@ -15,9 +15,11 @@
 //! that wants the infobox dates of a million articles should not pay for copying every
 //! description and paragraph. So the front matter is read by a scanner that records where
 //! each value is and how it is written, and decodes a value (escapes, folded lines, block
-//! indentation) only when asked; the body is read by pulldown-cmark, whose text events
-//! already borrow from the input. What the fast scanner does not read (anchors, tags, flow
-//! collections) goes to a full YAML parser, so valid YAML always parses, only more slowly.
+//! indentation) only when asked; the body is read a line at a time by a block scanner for
+//! the Markdown these articles are written in, whose text is slices of the input. What the
+//! fast scanners do not read goes to general parsers: anchors, tags and flow collections
+//! to a full YAML parser, HTML, code, quotes and other rare blocks to pulldown-cmark, so
+//! that any input parses as the general parsers read it, only more slowly.
 //! Mojibake repair is separate ([`repair()`]) and returns the input itself when it has
 //! nothing to repair, so that calling it on every file costs almost nothing.
 //!

@@ -3,7 +3,7 @@
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::fast::{general_end, FastReader, Read, Sink};
-use super::references::{references, resolver, Reference};
+use super::references::{may_define_references, references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
 
@@ -84,61 +84,6 @@ pub(crate) struct Parsed<'a> {
     pub(crate) sections: Vec<Section<'a>>,
     /// How many of its blocks and headings the fast path read.
     pub(crate) fast_blocks: usize,
-}
-
-/// Whether `body` may hold a reference definition: a `]:` whose `[` (the last before it)
-/// starts a line, after nothing but indentation and the markers of block quotes and list
-/// items. One pass: the last `[` and its line are followed as the `]:` are found.
-fn may_define_references(body: &[u8]) -> bool {
-    let (mut scanned, mut line) = (0, 0);
-    // The last `[` seen, and whether only markers come before it on its line.
-    let mut open: Option<bool> = None;
-    for at in memchr::memmem::find_iter(body, b"]:") {
-        for i in memchr::memchr2_iter(b'[', b'\n', &body[scanned..at]) {
-            let i = scanned + i;
-            if body[i] == b'\n' {
-                line = i + 1;
-            } else {
-                // Of a long line, only the start is looked at (each `[` of the line looks
-                // again): markers and white space all through it count as markers.
-                let head = &body[line..i.min(line + 256)];
-                let markers = |b: &u8| b" \t>*+-.)0123456789".contains(b);
-                let cut = i > line + 256;
-                open = Some(if cut && head.iter().all(markers) {
-                    true
-                } else {
-                    only_container_markers(head)
-                });
-            }
-        }
-        scanned = at;
-        if open == Some(true) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether `text` is nothing but white space and the markers of block quotes (`>`) and
-/// list items (`*`, `-`, `+`, `1.`, `1)` and a blank after them).
-fn only_container_markers(mut text: &[u8]) -> bool {
-    loop {
-        text = text.trim_ascii_start();
-        let blank_at = |i: usize| matches!(text.get(i), Some(b' ' | b'\t'));
-        text = match text {
-            [] => return true,
-            [b'>', rest @ ..] => rest,
-            [b'*' | b'-' | b'+', _, rest @ ..] if blank_at(1) => rest,
-            _ => {
-                let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
-                let marker = matches!(text.get(digits), Some(b'.' | b')'));
-                if !(1..=9).contains(&digits) || !marker || !blank_at(digits + 1) {
-                    return false;
-                }
-                &text[digits + 2..]
-            }
-        }
-    }
 }
 
 enum Outcome {
@@ -1004,33 +949,5 @@ fn content_column(src: &str, at: usize) -> usize {
         marker_end + 1
     } else {
         marker_end + spaces
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn what_may_define_references() {
-        for yes in [
-            "[a]: /u",
-            "  [a]: /u",
-            "> * [a]: /u",
-            "1. [a]: /u",
-            "x\n- 2) [a\nb]: /u",
-        ] {
-            assert!(may_define_references(yes.as_bytes()), "{yes:?}");
-        }
-        for no in [
-            "E1: [a]: b",
-            "15 [a]: b",
-            "*[a]: b",
-            "1.[a]: b",
-            "a [b]: c",
-            "[a] b",
-        ] {
-            assert!(!may_define_references(no.as_bytes()), "{no:?}");
-        }
     }
 }

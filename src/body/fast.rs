@@ -1,19 +1,23 @@
 //! The fast path: a block scanner for the Markdown this format is written in.
 //!
 //! wtf_wikipedia writes a small part of CommonMark: ATX headings, paragraphs of text with
-//! bold, italic, links and images, tight ` * ` lists of one-line items, and blank lines
-//! between blocks. This scanner reads those blocks a line at a time (memchr for line ends)
-//! and their inline text only where a byte that can start inline syntax occurs, and gives
-//! for each block the events pulldown-cmark would give, which the one builder turns into
-//! the model. Whatever it is not certain about — a construct it does not read (HTML, code,
-//! block quotes, tables, nested or loose lists, setext headings, reference links, code
-//! spans, `_`, emphasis that could both open and close, non-ASCII punctuation it does not
-//! know next to `*`…) — it leaves to the general path (pulldown-cmark), from the start of
-//! the block on: [`Read::Unsure`]. The two paths give the same model for every input; the
-//! tests and the `body` fuzz target hold them to it.
+//! bold, italic, links and images, tight ` * ` lists of one-line items, GFM tables with a
+//! pipe at each end of their lines, and blank lines between blocks. This scanner reads
+//! those blocks a line at a time (memchr for line ends) and their inline text only where
+//! a byte that can start inline syntax occurs ([`INLINE_STOPS`], eight bytes a step), and
+//! gives the builder, as it reads, the events pulldown-cmark would give for the block: one
+//! builder makes the model for both paths. Whatever it is not certain about — a construct
+//! it does not read (HTML, code, block quotes, loose or nested lists, setext headings,
+//! reference links, code spans, `_` or `*` runs that may open and close, escaped pipes,
+//! entities it does not know, non-ASCII punctuation it does not know next to `*`, control
+//! characters…) — it leaves to the general path (pulldown-cmark), from the start of the
+//! block on: [`Read::Unsure`], and the builder drops what it was given of the block. The
+//! two paths give the same model for every input; the `body_paths` property tests and the
+//! `body` fuzz target hold them to it.
 //!
-//! Where the general path takes over again is [`general_end`]: at a line that starts a
-//! block afresh whatever came before (a heading, or a paragraph line after a blank line).
+//! Where the general path hands back is [`general_end`]: at a line that starts a block
+//! afresh whatever came before (a heading, or a paragraph or table line after a blank
+//! line).
 
 use std::ops::Range;
 

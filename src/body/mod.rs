@@ -1,16 +1,25 @@
 //! The Markdown body: sections, paragraphs, lists, tables and figures.
 //!
-//! The body is read with pulldown-cmark (CommonMark with GFM tables) into borrowed
-//! structures whose spans are offsets into the whole input. Raw HTML is read back as
-//! literal text. Lists end where the writer ended them (see [`ListEnd`]): a lazy
-//! continuation line of a list item starts a new block, which is done without copying by
-//! parsing the body in consecutive segments, each with its own pulldown-cmark parser.
+//! The body is read as CommonMark with GFM tables into borrowed structures whose spans are
+//! offsets into the whole input. Raw HTML is read back as literal text. Lists end where
+//! the writer ended them (see [`ListEnd`]): a lazy continuation line of a list item starts
+//! a new block.
+//!
+//! Two readers feed one builder. The fast path (`fast`) is a block scanner for what
+//! wtf_wikipedia writes — ATX headings, paragraphs, tight bullet lists, GFM tables, image
+//! lines — that reads a line at a time and looks at inline text only where a byte that can
+//! start inline syntax occurs. Any block it is not certain of goes to the general path:
+//! pulldown-cmark, from that block to the next line that starts a block afresh, in
+//! consecutive segments each with a parser of its own (which is how lists end where
+//! written, without copying). Both give the same model for every input: a property test
+//! and the `body` fuzz target compare them ([`view`]).
 //!
 //! The model (sections, blocks, inlines) is here; how it is read is in rooms of its own:
-//! `segments` (the list-ending pre-scan that cuts the body into segments), `references`
-//! (the document-wide reference definitions), `parser_input` (what pulldown-cmark is given:
-//! raw HTML masked so that it reads as text), `builder` (the model built from the events of
-//! each segment) and `serialize` (the `sections` of the JSON).
+//! `fast` (the block scanner), `segments` (the list-ending pre-scan that cuts the general
+//! path's part into segments), `references` (the document-wide reference definitions),
+//! `parser_input` (what pulldown-cmark is given: raw HTML masked so that it reads as
+//! text), `builder` (the model built from the events of either reader) and `serialize`
+//! (the `sections` of the JSON).
 
 use std::borrow::Cow;
 use std::fmt;
