@@ -212,6 +212,9 @@ fn readers_agree_where_they_once_did_not() {
         ("fence that is none", "```word`\\\n```\n\n#"),
         // A line of a vertical tab is blank to pulldown-cmark: the list goes on over it.
         ("vertical tab after a list", " * )\n\n\u{b}\n"),
+        // A pipe in a destination still cuts a table's cells: with a delimiter row after
+        // it, the line is a table's header.
+        ("pipe in a destination", "![a](x|y)\n- | -\n"),
         // pulldown-cmark does not close a fence with a tab after it.
         ("fence closed with a tab", "~~~\n~~~\t\n\n«"),
         // A padded cell of a table's last row starts where the body ends.

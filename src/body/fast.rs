@@ -24,7 +24,7 @@ use std::ops::Range;
 use memchr::memchr;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::segments::is_list_marker;
+use super::segments::{is_atx_heading, is_list_marker};
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
 /// and what it leaves to the general path (every other control character: tabs, carriage
@@ -183,7 +183,8 @@ impl<'a> FastReader<'a> {
                 Continuation::Unsure => return Read::Unsure,
             }
         }
-        // A pipe may make a table of the paragraph's lines.
+        // A pipe may make a table of the paragraph's lines, also one inside a link's
+        // destination, which the inline reader passes over (cells are cut first).
         if memchr(b'|', &bytes[at..end]).is_some() {
             return Read::Unsure;
         }
@@ -813,13 +814,6 @@ fn continuation(line: &[u8]) -> Continuation {
         b'0'..=b'9' if is_list_marker(rest) => Continuation::Unsure,
         _ => Continuation::Text,
     }
-}
-
-/// Whether a line (without indentation) is an ATX heading: one to six `#` and a space, a
-/// tab or the line's end.
-fn is_atx_heading(rest: &[u8]) -> bool {
-    let level = rest.iter().take_while(|&&b| b == b'#').count();
-    (1..=6).contains(&level) && matches!(rest.get(level), None | Some(b' ' | b'\t' | b'\r'))
 }
 
 /// Whether a line at column 0 starts a paragraph this reader reads: not a line any other

@@ -18,6 +18,8 @@
 use std::ops::Range;
 
 use memchr::{memchr, memchr_iter};
+
+use super::segments::is_atx_heading;
 use pulldown_cmark::{BrokenLinkCallback, CodeBlockKind, CowStr, Event, OffsetIter, Tag};
 
 /// The byte that stands for the byte after a `<` in the text the parser reads.
@@ -101,10 +103,7 @@ fn starts_destination(bytes: &[u8], at: usize) -> bool {
     let line = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
     let text = &before[line..];
     let indent = text.iter().take_while(|&&b| b == b' ').count();
-    let level = text[indent..].iter().take_while(|&&b| b == b'#').count();
-    let heading = indent <= 3
-        && (1..=6).contains(&level)
-        && matches!(text.get(indent + level), Some(b' ' | b'\t'));
+    let heading = indent <= 3 && is_atx_heading(&text[indent..]);
     !(crossed && heading)
 }
 

@@ -101,6 +101,13 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
 /// The size past which a run of sections is cut into another segment.
 const SEGMENT_BYTES: usize = 8 * 1024;
 
+/// Whether a line (without indentation) is an ATX heading: one to six `#` and a space, a
+/// tab or the line's end.
+pub(super) fn is_atx_heading(rest: &[u8]) -> bool {
+    let level = rest.iter().take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&level) && matches!(rest.get(level), None | Some(b' ' | b'\t' | b'\r'))
+}
+
 /// Whether a line (without its indentation) starts with a list marker.
 pub(super) fn is_list_marker(rest: &[u8]) -> bool {
     match rest {
