@@ -60,12 +60,7 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
                 {
                     fence = Some((m, run));
                 }
-                (None, Some(b'#'))
-                    if run <= 6
-                        && rest
-                            .get(run)
-                            .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\r')) =>
-                {
+                (None, Some(b'#')) if is_atx_heading(rest) => {
                     cuts.push((line, false));
                 }
                 _ => {}
