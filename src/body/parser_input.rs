@@ -18,9 +18,9 @@
 use std::ops::Range;
 
 use memchr::{memchr, memchr_iter};
+use pulldown_cmark::{BrokenLinkCallback, CodeBlockKind, CowStr, Event, OffsetIter, Tag};
 
 use super::segments::is_atx_heading;
-use pulldown_cmark::{BrokenLinkCallback, CodeBlockKind, CowStr, Event, OffsetIter, Tag};
 
 /// The byte that stands for the byte after a `<` in the text the parser reads.
 pub(super) const MASK: u8 = 0x01;
@@ -99,12 +99,15 @@ fn starts_destination(bytes: &[u8], at: usize) -> bool {
     if !(before.ends_with(b"](") || before.ends_with(b"]:")) {
         return false;
     }
-    // A heading is one line: a destination cannot be on the next.
+    if !crossed {
+        return true;
+    }
+    // A heading is one line: a destination cannot be on the next. (Only the line before
+    // is looked through, once for the first `<` of a line.)
     let line = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
     let text = &before[line..];
     let indent = text.iter().take_while(|&&b| b == b' ').count();
-    let heading = indent <= 3 && is_atx_heading(&text[indent..]);
-    !(crossed && heading)
+    !(indent <= 3 && is_atx_heading(&text[indent..]))
 }
 
 /// Whether `text` (starting with `<`) starts with a CommonMark autolink: `<scheme:…>` or
