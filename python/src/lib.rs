@@ -9,6 +9,8 @@
 // PyO3's macros expand to unsafe code of their own; this crate writes none.
 #![deny(unsafe_code)]
 
+mod objects;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -16,6 +18,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+use objects::Tape;
 use pyo3::exceptions::{PyOSError, PyUnicodeDecodeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
@@ -57,6 +60,12 @@ impl Settings {
             OwnedDocument::parse_with(text, &options)
         }
     }
+
+    /// `parse`, and the document written as the tape its objects are made from.
+    fn tape(self, text: String) -> Result<Tape, Failure> {
+        let doc = self.parse(text).map_err(Failure::Parse)?;
+        Tape::of(&doc).map_err(|e| Failure::Unwritable(e.to_string()))
+    }
 }
 
 /// Why a file gave no document.
@@ -64,6 +73,8 @@ enum Failure {
     Io(std::io::Error),
     NotUtf8(Vec<u8>, std::str::Utf8Error),
     Parse(wikimd::Error),
+    /// A value the objects have no shape for (not one the JSON contract writes).
+    Unwritable(String),
 }
 
 impl Failure {
@@ -83,6 +94,7 @@ impl Failure {
             }
             Failure::NotUtf8(bytes, error) => decode_error(py, &bytes, error),
             Failure::Parse(error) => parse_error(py, &error, path),
+            Failure::Unwritable(message) => PyValueError::new_err(message),
         }
     }
 }
@@ -119,13 +131,6 @@ fn parse_error(py: Python<'_>, error: &wikimd::Error, path: Option<&Path>) -> Py
     }
 }
 
-/// The document as Python objects: dicts, lists, strings, numbers, `None`.
-fn to_python(py: Python<'_>, doc: &OwnedDocument) -> PyResult<Py<PyAny>> {
-    pythonize::pythonize(py, doc)
-        .map(Bound::unbind)
-        .map_err(|e| PyValueError::new_err(e.to_string()))
-}
-
 /// `str` as it is; `bytes` as UTF-8 (a `UnicodeDecodeError` at the first bad byte).
 fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(bytes) = text.cast::<PyBytes>() {
@@ -155,9 +160,9 @@ fn read(path: &Path) -> Result<String, Failure> {
     })
 }
 
-/// Reads, repairs and parses one file.
-fn load(path: &Path, settings: Settings) -> Result<OwnedDocument, Failure> {
-    settings.parse(read(path)?).map_err(Failure::Parse)
+/// Reads, repairs and parses one file, and writes the tape of its objects.
+fn load(path: &Path, settings: Settings) -> Result<Tape, Failure> {
+    settings.tape(read(path)?)
 }
 
 /// repair(text: str) -> str
@@ -238,12 +243,10 @@ fn parse(
         repair,
         strict_commonmark,
     };
-    let doc = py
-        .detach(|| settings.parse(text))
-        .map_err(|e| parse_error(py, &e, None))?;
-    let built = to_python(py, &doc);
-    py.detach(move || drop(doc));
-    built
+    let tape = py
+        .detach(|| settings.tape(text))
+        .map_err(|failure| failure.into_pyerr(py, None))?;
+    Ok(tape.to_python(py)?.unbind())
 }
 
 /// sections(text: str | bytes, *, repair: bool = True, strict_commonmark: bool = False)
@@ -310,12 +313,10 @@ fn parse_file(
         repair,
         strict_commonmark,
     };
-    let doc = py
+    let tape = py
         .detach(|| load(&path, settings))
         .map_err(|failure| failure.into_pyerr(py, Some(&path)))?;
-    let built = to_python(py, &doc);
-    py.detach(move || drop(doc));
-    built
+    Ok(tape.to_python(py)?.unbind())
 }
 
 /// parse_files(paths, threads=None, *, repair=True, strict_commonmark=False)
@@ -354,9 +355,9 @@ fn parse_files(
 type Built = PyResult<Py<PyAny>>;
 
 /// Builds the Python object of a file's outcome.
-fn build(py: Python<'_>, path: &Path, outcome: Result<&OwnedDocument, Failure>) -> Built {
+fn build(py: Python<'_>, path: &Path, outcome: Result<Tape, Failure>) -> Built {
     match outcome {
-        Ok(doc) => to_python(py, doc),
+        Ok(tape) => Ok(tape.to_python(py)?.unbind()),
         Err(failure) => Ok(failure.into_pyerr(py, Some(path)).into_value(py).into_any()),
     }
 }
@@ -368,8 +369,8 @@ struct ParseFiles {
     /// The next index to give.
     next: usize,
     /// Results that came before their turn.
-    pending: BTreeMap<usize, Result<OwnedDocument, Failure>>,
-    results: Mutex<Receiver<(usize, Result<OwnedDocument, Failure>)>>,
+    pending: BTreeMap<usize, Result<Tape, Failure>>,
+    results: Mutex<Receiver<(usize, Result<Tape, Failure>)>>,
     /// One permit lets a worker start one file; it comes back when the file's result is
     /// given. Dropped (with `self`), it stops the workers.
     permits: Mutex<Option<SyncSender<()>>>,
@@ -467,16 +468,8 @@ impl ParseFiles {
         if let Ok(Some(permits)) = slf.permits.lock().as_deref() {
             let _ = permits.send(());
         }
-        let built = match outcome {
-            Ok(doc) => {
-                let built = build(py, &path, Ok(&doc));
-                // Freeing the document's allocations needs no interpreter.
-                py.detach(move || drop(doc));
-                built
-            }
-            Err(failure) => build(py, &path, Err(failure)),
-        };
-        Ok(Some((path.to_string_lossy().into_owned(), built?)))
+        let built = build(py, &path, outcome)?;
+        Ok(Some((path.to_string_lossy().into_owned(), built)))
     }
 }
 

@@ -206,6 +206,33 @@ def test_parse_files_releases_the_interpreter_and_uses_two_cores():
     assert one / eight >= 1.8, f"{one:.3f} s on one thread, {eight:.3f} s on eight"
 
 
+def test_front_matter_values_of_every_type_become_their_python_objects():
+    # What `wikimd parse` writes as JSON, as Python objects: numbers stay numbers, keys
+    # that are not strings become their text, as in JSON.
+    text = (
+        "---\ntitle: T\ncount: 3\nratio: 1.5\nflag: true\nnothing: null\nneg: -7\n"
+        "huge: 18446744073709551615\nnested:\n  a: [1, \"x\", {b: null}]\n  1: one\n"
+        "  true: yes\nempty: []\n---\nText.\n"
+    )
+    doc = wikimd.parse(text)
+    assert {k: v for k, v in doc.items() if k != "sections"} == {
+        "title": "T",
+        "count": 3,
+        "ratio": 1.5,
+        "flag": True,
+        "nothing": None,
+        "neg": -7,
+        "huge": 1.8446744073709552e19,
+        "nested": {"a": [1, "x", {"b": None}], "1": "one", "true": "yes"},
+        "empty": [],
+    }
+    assert type(doc["count"]) is int and type(doc["huge"]) is float
+    assert doc["sections"] == [
+        {"level": 0, "title": "", "paragraphs": ["Text."], "lists": [], "tables": [],
+         "figures": []}
+    ]
+
+
 def test_sections_give_heading_paths_and_plain_text():
     text = "---\ntitle: T\n---\nLead Ã©.\n\n## A\n\n * x\n * y\n\n### B\n\nText.\n\n## C\n"
     rows = wikimd.sections(text)

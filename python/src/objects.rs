@@ -1,0 +1,612 @@
+//! The document as Python objects, in two steps: a [`Tape`] written from the document's
+//! `Serialize` (the one that writes the `wikimd parse` JSON, so the two cannot differ)
+//! without the interpreter, then the objects made from the tape with it.
+//!
+//! Why two steps: `parse_files` makes every document's objects on the calling thread, and
+//! that thread's share of the work decides how far the parsing threads can scale. All that
+//! is Rust work (walking the model, decoding escapes, folding lines, collecting) is done
+//! where the document was parsed, with the interpreter released; what needs the
+//! interpreter is only making the objects, from a flat list of operations. The keys of the
+//! contract (`text`, `level`, `paragraphs`, …: 43 % of all strings in the corpus's
+//! documents) are interned strings made once per process, not a new string per dict.
+
+use std::fmt;
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::IntoPyObjectExt;
+use serde::ser::{self, Impossible, Serialize};
+
+/// The keys the JSON contract names, made into interned Python strings once.
+const KEYS: [&str; 28] = [
+    "text",
+    "title",
+    "level",
+    "paragraphs",
+    "lists",
+    "tables",
+    "figures",
+    "type",
+    "page",
+    "links",
+    "alt",
+    "url",
+    "file",
+    "number",
+    "header",
+    "rows",
+    "sections",
+    "infoboxes",
+    "shortDescription",
+    "description",
+    "author",
+    "img",
+    "formatting",
+    "bold",
+    "italic",
+    "anchor",
+    "site",
+    "wiki",
+];
+
+/// Where `key` is in [`KEYS`].
+fn known_key(key: &str) -> Option<u8> {
+    KEYS.iter().position(|k| *k == key).map(|i| i as u8)
+}
+
+/// One step of making the objects. Strings are ranges of [`Tape::text`].
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    None,
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Str {
+        start: usize,
+        len: usize,
+    },
+    /// A key of [`KEYS`].
+    Known(u8),
+    /// A list of this many values, which follow.
+    List(u32),
+    /// A dict of this many entries (a key, then a value), which follow.
+    Dict(u32),
+}
+
+/// A value as a flat list of operations and the text of its strings.
+#[derive(Debug, Default)]
+pub(crate) struct Tape {
+    ops: Vec<Op>,
+    text: String,
+}
+
+impl Tape {
+    /// Writes `value` (no interpreter needed).
+    pub(crate) fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unwritable> {
+        let mut tape = Tape::default();
+        value.serialize(&mut tape)?;
+        Ok(tape)
+    }
+
+    /// Makes the objects.
+    pub(crate) fn to_python<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        static INTERNED: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
+        let interned = INTERNED.get_or_init(py, || {
+            KEYS.iter()
+                .map(|k| PyString::intern(py, k).unbind())
+                .collect()
+        });
+        let mut maker = Maker {
+            py,
+            ops: self.ops.iter(),
+            text: &self.text,
+            interned,
+        };
+        maker.next()
+    }
+
+    fn push_str(&mut self, s: &str) -> Op {
+        let start = self.text.len();
+        self.text.push_str(s);
+        Op::Str {
+            start,
+            len: s.len(),
+        }
+    }
+
+    fn push_key(&mut self, key: &str) {
+        let op = match known_key(key) {
+            Some(i) => Op::Known(i),
+            None => self.push_str(key),
+        };
+        self.ops.push(op);
+    }
+
+    /// A list or dict whose length is written at its end.
+    fn open(&mut self, op: Op) -> Compound<'_> {
+        let at = self.ops.len();
+        self.ops.push(op);
+        Compound {
+            tape: self,
+            at,
+            count: 0,
+        }
+    }
+}
+
+/// Makes objects from a tape's operations, in order.
+struct Maker<'t, 'py> {
+    py: Python<'py>,
+    ops: std::slice::Iter<'t, Op>,
+    text: &'t str,
+    interned: &'t [Py<PyString>],
+}
+
+impl<'py> Maker<'_, 'py> {
+    fn next(&mut self) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        let Some(&op) = self.ops.next() else {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "wikimd: a tape ended early",
+            ));
+        };
+        Ok(match op {
+            Op::None => py.None().into_bound(py),
+            Op::Bool(b) => b.into_bound_py_any(py)?,
+            Op::Int(i) => i.into_bound_py_any(py)?,
+            Op::Uint(u) => u.into_bound_py_any(py)?,
+            Op::Float(f) => f.into_bound_py_any(py)?,
+            Op::Str { start, len } => PyString::new(py, &self.text[start..start + len]).into_any(),
+            Op::Known(i) => self.interned[usize::from(i)].bind(py).clone().into_any(),
+            Op::List(n) => {
+                let mut items = Vec::with_capacity(n as usize);
+                for _ in 0..n {
+                    items.push(self.next()?);
+                }
+                PyList::new(py, items)?.into_any()
+            }
+            Op::Dict(n) => {
+                let dict = PyDict::new(py);
+                for _ in 0..n {
+                    let key = self.next()?;
+                    let value = self.next()?;
+                    dict.set_item(key, value)?;
+                }
+                dict.into_any()
+            }
+        })
+    }
+}
+
+/// A value the JSON contract has no place for (a serializer's error).
+#[derive(Debug)]
+pub(crate) struct Unwritable(String);
+
+impl fmt::Display for Unwritable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unwritable {}
+
+impl ser::Error for Unwritable {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Unwritable(msg.to_string())
+    }
+}
+
+type Written = Result<(), Unwritable>;
+
+impl<'t> ser::Serializer for &'t mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    type SerializeSeq = Compound<'t>;
+    type SerializeTuple = Compound<'t>;
+    type SerializeTupleStruct = Compound<'t>;
+    type SerializeTupleVariant = Compound<'t>;
+    type SerializeMap = Compound<'t>;
+    type SerializeStruct = Compound<'t>;
+    type SerializeStructVariant = Compound<'t>;
+
+    fn serialize_bool(self, v: bool) -> Written {
+        self.ops.push(Op::Bool(v));
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Written {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Written {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Written {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Written {
+        self.ops.push(Op::Int(v));
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Written {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Written {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Written {
+        self.serialize_i64(i64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Written {
+        self.ops.push(Op::Uint(v));
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Written {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Written {
+        self.ops.push(Op::Float(v));
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Written {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Written {
+        let op = self.push_str(v);
+        self.ops.push(op);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Written {
+        let mut list = self.open(Op::List(0));
+        for b in v {
+            ser::SerializeSeq::serialize_element(&mut list, b)?;
+        }
+        ser::SerializeSeq::end(list)
+    }
+    fn serialize_none(self) -> Written {
+        self.ops.push(Op::None);
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Written {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Written {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Written {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Written {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Written {
+        value.serialize(self)
+    }
+    /// `{variant: value}`, as serde_json writes it.
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Written {
+        self.ops.push(Op::Dict(1));
+        self.push_key(variant);
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'t>, Unwritable> {
+        Ok(self.open(Op::List(0)))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'t>, Unwritable> {
+        Ok(self.open(Op::List(0)))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'t>, Unwritable> {
+        Ok(self.open(Op::List(0)))
+    }
+    /// `{variant: [fields]}`, as serde_json writes it.
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'t>, Unwritable> {
+        self.ops.push(Op::Dict(1));
+        self.push_key(variant);
+        Ok(self.open(Op::List(0)))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'t>, Unwritable> {
+        Ok(self.open(Op::Dict(0)))
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'t>, Unwritable> {
+        Ok(self.open(Op::Dict(0)))
+    }
+    /// `{variant: {fields}}`, as serde_json writes it.
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'t>, Unwritable> {
+        self.ops.push(Op::Dict(1));
+        self.push_key(variant);
+        Ok(self.open(Op::Dict(0)))
+    }
+}
+
+/// A list or dict being written: where its operation is, and how many values or entries
+/// it has so far.
+pub(crate) struct Compound<'t> {
+    tape: &'t mut Tape,
+    at: usize,
+    count: u32,
+}
+
+impl Compound<'_> {
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+        self.count += 1;
+        value.serialize(&mut *self.tape)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Written {
+        self.count += 1;
+        self.tape.push_key(key);
+        value.serialize(&mut *self.tape)
+    }
+
+    fn end(self) -> Written {
+        let count = self.count;
+        match &mut self.tape.ops[self.at] {
+            Op::List(n) | Op::Dict(n) => *n = count,
+            _ => unreachable!("a compound starts with a list or a dict"),
+        }
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+        self.value(value)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+        self.value(value)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+        self.value(value)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+        self.value(value)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Written {
+        self.count += 1;
+        key.serialize(Keys(&mut *self.tape))
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Written {
+        self.field(key, value)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Written {
+        self.field(key, value)
+    }
+    fn end(self) -> Written {
+        Compound::end(self)
+    }
+}
+
+/// The serializer of a dict's keys: strings, and numbers, booleans and characters as their
+/// text, as JSON has them.
+struct Keys<'t>(&'t mut Tape);
+
+impl Keys<'_> {
+    fn text(self, v: impl fmt::Display) -> Written {
+        self.0.push_key(&v.to_string());
+        Ok(())
+    }
+}
+
+fn not_a_key() -> Unwritable {
+    Unwritable("a dict key must be a string, a number or a boolean".into())
+}
+
+impl ser::Serializer for Keys<'_> {
+    type Ok = ();
+    type Error = Unwritable;
+    type SerializeSeq = Impossible<(), Unwritable>;
+    type SerializeTuple = Impossible<(), Unwritable>;
+    type SerializeTupleStruct = Impossible<(), Unwritable>;
+    type SerializeTupleVariant = Impossible<(), Unwritable>;
+    type SerializeMap = Impossible<(), Unwritable>;
+    type SerializeStruct = Impossible<(), Unwritable>;
+    type SerializeStructVariant = Impossible<(), Unwritable>;
+
+    fn serialize_str(self, v: &str) -> Written {
+        self.0.push_key(v);
+        Ok(())
+    }
+    fn serialize_bool(self, v: bool) -> Written {
+        self.text(v)
+    }
+    fn serialize_i8(self, v: i8) -> Written {
+        self.text(v)
+    }
+    fn serialize_i16(self, v: i16) -> Written {
+        self.text(v)
+    }
+    fn serialize_i32(self, v: i32) -> Written {
+        self.text(v)
+    }
+    fn serialize_i64(self, v: i64) -> Written {
+        self.text(v)
+    }
+    fn serialize_u8(self, v: u8) -> Written {
+        self.text(v)
+    }
+    fn serialize_u16(self, v: u16) -> Written {
+        self.text(v)
+    }
+    fn serialize_u32(self, v: u32) -> Written {
+        self.text(v)
+    }
+    fn serialize_u64(self, v: u64) -> Written {
+        self.text(v)
+    }
+    fn serialize_f32(self, v: f32) -> Written {
+        self.text(v)
+    }
+    fn serialize_f64(self, v: f64) -> Written {
+        self.text(v)
+    }
+    fn serialize_char(self, v: char) -> Written {
+        self.text(v)
+    }
+    fn serialize_bytes(self, _v: &[u8]) -> Written {
+        Err(not_a_key())
+    }
+    fn serialize_none(self) -> Written {
+        Err(not_a_key())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Written {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Written {
+        Err(not_a_key())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Written {
+        Err(not_a_key())
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Written {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Written {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Written {
+        Err(not_a_key())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Unwritable> {
+        Err(not_a_key())
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Unwritable> {
+        Err(not_a_key())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unwritable> {
+        Err(not_a_key())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unwritable> {
+        Err(not_a_key())
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Unwritable> {
+        Err(not_a_key())
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, Unwritable> {
+        Err(not_a_key())
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Unwritable> {
+        Err(not_a_key())
+    }
+}
