@@ -222,7 +222,9 @@ pub struct RepairOptions {
     /// Read leftover C1 control characters as the Windows-1252 characters they stand
     /// for (U+0093 → `“`).
     pub fix_c1_controls: bool,
-    /// Most layers of damage undone.
+    /// Most layers of damage undone. With eight or more (the default), a text that would
+    /// still change after the last layer is left as it was: no real damage has that many
+    /// layers, and a second repair must not change what the first gave.
     pub max_layers: usize,
 }
 
@@ -256,7 +258,7 @@ impl RepairOptions {
         self
     }
 
-    /// Most layers of damage undone.
+    /// Most layers of damage undone (see [`RepairOptions::max_layers`](#structfield.max_layers)).
     pub fn max_layers(mut self, layers: usize) -> Self {
         self.max_layers = layers;
         self
@@ -334,7 +336,8 @@ static DEFAULT: OnceLock<RepairOptions> = OnceLock::new();
 pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
     let mut current: Cow<'a, str> = Cow::Borrowed(text);
     let mut still_mojibake = false;
-    for _ in 0..options.max_layers {
+    let mut layers = 0;
+    while layers < options.max_layers {
         match decide::layer(&current, options, None) {
             Ok(next) => current = Cow::Owned(next),
             Err(unchanged) => {
@@ -342,13 +345,31 @@ pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
                 break;
             }
         }
+        layers += 1;
     }
-    if matches!(current, Cow::Owned(_)) && still_mojibake {
+    if matches!(current, Cow::Owned(_))
+        && (still_mojibake || layers == options.max_layers && unsettled(&current, options))
+    {
         // Undoing some layers left text that reads as mojibake still, but that no
-        // reading clearly mends: rather the input than a different mojibake.
+        // reading clearly mends, or text that is still changing: rather the input than
+        // a different mojibake.
         return Cow::Borrowed(text);
     }
     current
+}
+
+/// Layers enough for any real damage: three is the most the corpus and ftfy's cases
+/// show. With at least this many allowed, a text still changing after the last one is
+/// not being mended but taken apart (each layer mending only the runs next to those the
+/// one before mended, on fuzzed input), and is returned as it was: that way a second
+/// repair never changes what the first gave.
+const SETTLED_AFTER: usize = 8;
+
+/// Whether `text`, the result of `options.max_layers` layers, would change again and
+/// so is not to be trusted (with fewer than [`SETTLED_AFTER`] layers allowed, the caller
+/// asked for part of the work: it is given).
+fn unsettled(text: &str, options: &RepairOptions) -> bool {
+    options.max_layers >= SETTLED_AFTER && decide::layer(text, options, None).is_ok()
 }
 
 /// Whether [`repair`] would change `text`.
@@ -374,6 +395,7 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
     let mut current = text.to_string();
     let mut edits: Vec<Edit> = Vec::new();
     let mut still_mojibake = false;
+    let mut layers = 0;
     for layer_index in 0..options.max_layers {
         let mut new_edits = Vec::new();
         match decide::layer(&current, options, Some(&mut new_edits)) {
@@ -384,6 +406,7 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
                     compose(&edits, &new_edits)
                 };
                 current = next;
+                layers += 1;
             }
             Err(unchanged) => {
                 still_mojibake = unchanged.still_mojibake;
@@ -391,8 +414,10 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
             }
         }
     }
-    if still_mojibake {
-        // As `repair_with`: rather the input than a different mojibake.
+    if still_mojibake || layers > 0 && layers == options.max_layers && unsettled(&current, options)
+    {
+        // As `repair_with`: rather the input than a different mojibake, or than text
+        // still changing.
         return Report {
             text: text.to_string(),
             fixes: Vec::new(),
