@@ -178,6 +178,89 @@ proptest! {
     }
 }
 
+/// The body's sections as the JSON contract has them, without the paragraphs of a
+/// filler (which start with `Filler `).
+fn sections_past_filler(input: &str, general: bool) -> Result<serde_json::Value, String> {
+    let options = ParseOptions::new();
+    let doc = if general {
+        wikimd::parse_with_general_body(input, &options)
+    } else {
+        wikimd::parse_with(input, &options)
+    }
+    .map_err(|e| e.to_string())?;
+    let mut json = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
+    for section in json["sections"].as_array_mut().into_iter().flatten() {
+        if let Some(paragraphs) = section["paragraphs"].as_array_mut() {
+            paragraphs.retain(|p| !p.as_str().is_some_and(|p| p.starts_with("Filler ")));
+        }
+    }
+    Ok(json)
+}
+
+/// `text` after a section of filler paragraphs: `n` of them. Past 8 kB, the general path
+/// reads the body in segments, cut at headings.
+fn after_filler(text: &str, n: usize) -> String {
+    let filler: String = (0..n)
+        .map(|i| format!("Filler paragraph {i}, a few words long.\n\n"))
+        .collect();
+    format!("## Start\n\n{filler}{text}")
+}
+
+/// A body read in segments (the general path, past 8 kB: a heading starts a new parser)
+/// gives what it gives read whole.
+fn assert_segments_read_as_whole(text: &str) {
+    let (whole, cut) = (after_filler(text, 2), after_filler(text, 250));
+    assert!(cut.len() > 9_000);
+    for general in [true, false] {
+        assert_eq!(
+            sections_past_filler(&whole, general),
+            sections_past_filler(&cut, general),
+            "general path: {general}, {text:?}"
+        );
+    }
+}
+
+/// Found while reading the segment cuts, and by `segments_read_as_the_whole_body`
+/// (2026-12-01): a heading indented one to three columns may be inside a list item (`- a`
+/// then `  # x`, or code in the item's fence): cutting there made it a heading of the
+/// body, and a fence in the item swallowed what followed; cuts are now made at column 0
+/// only. A reference defined inside a list item or block quote, or with a label over two
+/// lines, was known to its own segment only: such a body's definitions are now read from
+/// the whole body.
+#[test]
+fn segments_are_cut_where_nothing_reads_across() {
+    for text in [
+        "- a\n  # x\n\n## After\n\ntext\n",
+        "- a\n\n  # x\n\n## After\n\ntext\n",
+        "1. a\n\n   # x\n\n## After\n\ntext\n",
+        "- ```\n  # x\n  ```\n\n## After\n\ntext\n",
+        "> ```\n> # x\n> ```\n\n## After\n\ntext\n",
+        "```\n# x\n```\n\n## After\n\ntext\n",
+        " * [x]: /u\n\n# [x]",
+        "> [x]: /u\n\n# [x]\n",
+        "- a\n  - b\n\n    [x]: /u\n\n# [x]\n",
+        "[a\nb]: /u\n\n# [a b]\n",
+    ] {
+        assert_segments_read_as_whole(text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases() / 4))]
+
+    #[test]
+    fn segments_read_as_the_whole_body(text in body()) {
+        let (whole, cut) = (after_filler(&text, 2), after_filler(&text, 250));
+        for general in [true, false] {
+            prop_assert_eq!(
+                sections_past_filler(&whole, general),
+                sections_past_filler(&cut, general),
+                "general path: {}, {:?}", general, text
+            );
+        }
+    }
+}
+
 /// Every disagreement the property tests found, by what it taught.
 #[test]
 fn readers_agree_where_they_once_did_not() {

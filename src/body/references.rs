@@ -2,6 +2,8 @@
 //! that `[x]: url` anywhere resolves `[y][x]` anywhere; and the quick check that sends a
 //! body that may define any to the general path whole (`may_define_references`).
 
+use std::ops::{ControlFlow, Range};
+
 use pulldown_cmark::{BrokenLink, CowStr, Options, Parser};
 
 use super::parser_input;
@@ -15,50 +17,61 @@ pub(super) type Reference = (String, CowStr<'static>, CowStr<'static>);
 /// definitions of the whole body are gathered first and given to every segment's parser
 /// for the references it cannot resolve.
 ///
-/// A definition starts a line with `[` (after at most three spaces) and holds `]:`. Only
-/// the paragraph around such a line (from the blank line before it to the blank line after
-/// it) is read, by pulldown-cmark's first pass, which says whether it defines anything:
-/// each byte is read at most once, and most bodies are not read at all.
+/// A definition's `[` starts a line, after at most three spaces, or after the markers of
+/// the list items and block quotes it is in; its `]:` may come lines later. At the top
+/// level, only the paragraph around it (from the blank line before the `[` to the blank
+/// line after the `]:`) is read, by pulldown-cmark's first pass, which says whether it
+/// defines anything: each byte is read at most once, and most bodies are not read at
+/// all. A possible definition inside a list item or block quote (markers, or four columns
+/// of indentation, before its `[`) can only be told by reading its containers too: then
+/// the whole body is read once.
 pub(super) fn references(body: &str) -> Vec<Reference> {
     let bytes = body.as_bytes();
+    let mut paragraphs: Vec<(usize, usize)> = Vec::new();
+    let mut nested = false;
+    definition_candidates(bytes, |line, at, in_container| {
+        if in_container {
+            nested = true;
+            return ControlFlow::Break(());
+        }
+        paragraphs.push((line, at));
+        ControlFlow::Continue(())
+    });
+    if nested {
+        return definitions_in(body, 0..body.len());
+    }
     let mut found = Vec::new();
     let mut read_to = 0;
-    // The start of the line of the last `]:`, and how far line ends were looked for: each
-    // byte is looked at once (a body of `]:` and no line break is no quadratic work).
-    let (mut line, mut scanned) = (0, 0);
-    for at in memchr::memmem::find_iter(bytes, b"]:") {
+    for (line, at) in paragraphs {
         if at < read_to {
-            continue;
-        }
-        let from = scanned.max(line);
-        if let Some(i) = memchr::memrchr2(b'\n', b'\r', &bytes[from..at]) {
-            line = from + i + 1;
-        }
-        scanned = at;
-        let indent = bytes[line..]
-            .iter()
-            .take(4)
-            .take_while(|&&b| b == b' ')
-            .count();
-        if indent > 3 || bytes[line + indent] != b'[' {
             continue;
         }
         let start = paragraph_start(bytes, line, read_to);
         let end = paragraph_end(bytes, at);
-        let input = &body[start..end];
-        let copy = parser_input::masked(input);
-        let read = copy.as_deref().unwrap_or(input);
-        let unmask = parser_input::Unmask { read, input };
-        let parser = Parser::new_ext(read, Options::ENABLE_TABLES);
-        found.extend(parser.reference_definitions().iter().map(|(label, def)| {
+        found.extend(definitions_in(body, start..end));
+        read_to = end;
+    }
+    found
+}
+
+/// The reference definitions pulldown-cmark's first pass finds in `body[range]`, read on
+/// its own.
+fn definitions_in(body: &str, range: Range<usize>) -> Vec<Reference> {
+    let input = &body[range];
+    let copy = parser_input::masked(input);
+    let read = copy.as_deref().unwrap_or(input);
+    let unmask = parser_input::Unmask { read, input };
+    let parser = Parser::new_ext(read, Options::ENABLE_TABLES);
+    parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| {
             // pulldown-cmark lends the definitions for as long as its parser lives: copied.
             let back = |t: &CowStr<'_>| unmask.string(t.clone(), &def.span, true).into_static();
             let title = def.title.as_ref().map_or(CowStr::Borrowed(""), back);
             (label_key(label), back(&def.dest), title)
-        }));
-        read_to = end;
-    }
-    found
+        })
+        .collect()
 }
 
 /// The start of the paragraph holding the line at `line`: after the last blank line
@@ -117,11 +130,29 @@ fn label_key(label: &str) -> String {
 
 /// Whether `body` may hold a reference definition: a `]:` whose `[` (the last before it)
 /// starts a line, after nothing but indentation and the markers of block quotes and list
-/// items. One pass: the last `[` and its line are followed as the `]:` are found.
+/// items.
 pub(super) fn may_define_references(body: &[u8]) -> bool {
+    let mut any = false;
+    definition_candidates(body, |_, _, _| {
+        any = true;
+        ControlFlow::Break(())
+    });
+    any
+}
+
+/// Calls `visit(line, at, in_container)` for each `]:` (at `at`) whose `[` (the last
+/// before it) starts the line at `line`, after nothing but indentation and the markers of
+/// block quotes and list items; `in_container` when markers or four columns of
+/// indentation come before the `[`. One pass: the last `[` and its line are followed as
+/// the `]:` are found; stops when `visit` breaks.
+fn definition_candidates(
+    body: &[u8],
+    mut visit: impl FnMut(usize, usize, bool) -> ControlFlow<()>,
+) {
     let (mut scanned, mut line) = (0, 0);
-    // The last `[` seen, and whether only markers come before it on its line.
-    let mut open: Option<bool> = None;
+    // The last `[` seen: the start of its line, and whether it may open a definition,
+    // in a container or not.
+    let mut open: Option<(usize, bool, bool)> = None;
     for at in memchr::memmem::find_iter(body, b"]:") {
         for i in memchr::memchr2_iter(b'[', b'\n', &body[scanned..at]) {
             let i = scanned + i;
@@ -129,23 +160,30 @@ pub(super) fn may_define_references(body: &[u8]) -> bool {
                 line = i + 1;
             } else {
                 // Of a long line, only the start is looked at (each `[` of the line looks
-                // again): markers and white space all through it count as markers.
+                // again): markers and white space all through it count as markers, in a
+                // container.
                 let head = &body[line..i.min(line + 256)];
                 let markers = |b: &u8| b" \t>*+-.)0123456789".contains(b);
-                let cut = i > line + 256;
-                open = Some(if cut && head.iter().all(markers) {
-                    true
+                open = Some(if i > line + 256 {
+                    (line, head.iter().all(markers), true)
                 } else {
-                    only_container_markers(head)
+                    let columns = head.iter().fold(0, |c, &b| match b {
+                        b'\t' => c + 4 - c % 4,
+                        _ => c + 1,
+                    });
+                    let in_container =
+                        !head.iter().all(|&b| b == b' ' || b == b'\t') || columns > 3;
+                    (line, only_container_markers(head), in_container)
                 });
             }
         }
         scanned = at;
-        if open == Some(true) {
-            return true;
+        if let Some((line, true, in_container)) = open {
+            if visit(line, at, in_container).is_break() {
+                return;
+            }
         }
     }
-    false
 }
 
 /// Whether `text` is nothing but white space and the markers of block quotes (`>`) and

@@ -21,7 +21,8 @@ pub(super) struct Segment {
 /// open there, whatever the line holds: a lazy continuation starts a new block, anything
 /// else closes the list too. The pre-scan cuts there, and the parse confirms that the line
 /// before was inside a list item (or reads the two segments again as one), so that no text
-/// is read twice. Runs of sections are cut so that no segment grows much past
+/// is read twice. Runs of sections are cut (at headings in column 0, which no container
+/// holds) so that no segment grows much past
 /// SEGMENT_BYTES: pulldown-cmark builds its tree for a whole segment at once, so this
 /// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut. Link
 /// reference definitions, global to a document, are gathered first (`references`).
@@ -60,7 +61,9 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
                 {
                     fence = Some((m, run));
                 }
-                (None, Some(b'#')) if is_atx_heading(rest) => {
+                // At column 0 only: an indented `#` line may be a heading, or code, inside
+                // a list item still open (`- a` then `  # x`), which a cut would take out.
+                (None, Some(b'#')) if indent == 0 && is_atx_heading(rest) => {
                     cuts.push((line, false));
                 }
                 _ => {}
