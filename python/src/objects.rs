@@ -200,6 +200,21 @@ impl ser::Error for Unwritable {
 
 type Written = Result<(), Unwritable>;
 
+/// Serializer methods that hand their value on to another, widened (`u8` to `i64`) or
+/// made into text (a key).
+macro_rules! widened {
+    (text: $($method:ident($t:ty)),*) => {$(
+        fn $method(self, v: $t) -> Written {
+            self.text(v)
+        }
+    )*};
+    ($to:ident: $($method:ident($t:ty)),*) => {$(
+        fn $method(self, v: $t) -> Written {
+            self.$to(v.into())
+        }
+    )*};
+}
+
 impl<'t> ser::Serializer for &'t mut Tape {
     type Ok = ();
     type Error = Unwritable;
@@ -215,39 +230,21 @@ impl<'t> ser::Serializer for &'t mut Tape {
         self.ops.push(Op::Bool(v));
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Written {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Written {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Written {
-        self.serialize_i64(i64::from(v))
-    }
     fn serialize_i64(self, v: i64) -> Written {
         self.ops.push(Op::Int(v));
         Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Written {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Written {
-        self.serialize_i64(i64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Written {
-        self.serialize_i64(i64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Written {
         self.ops.push(Op::Uint(v));
         Ok(())
     }
-    fn serialize_f32(self, v: f32) -> Written {
-        self.serialize_f64(f64::from(v))
-    }
     fn serialize_f64(self, v: f64) -> Written {
         self.ops.push(Op::Float(v));
         Ok(())
     }
+    widened! { serialize_i64: serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
+    serialize_u8(u8), serialize_u16(u16), serialize_u32(u32) }
+    widened! { serialize_f64: serialize_f32(f32) }
     fn serialize_char(self, v: char) -> Written {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
@@ -382,49 +379,29 @@ impl Compound<'_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
-        self.value(value)
-    }
-    fn end(self) -> Written {
-        Compound::end(self)
-    }
+/// The serde traits of lists (sequences, tuples, tuple structs and variants): each value
+/// is one more item.
+macro_rules! list_like {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
+                self.value(value)
+            }
+            fn end(self) -> Written {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
-        self.value(value)
-    }
-    fn end(self) -> Written {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
-        self.value(value)
-    }
-    fn end(self) -> Written {
-        Compound::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
-        self.value(value)
-    }
-    fn end(self) -> Written {
-        Compound::end(self)
-    }
-}
+list_like!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -441,27 +418,27 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Written {
-        self.field(key, value)
-    }
-    fn end(self) -> Written {
-        Compound::end(self)
-    }
+/// The serde traits of structs and struct variants: each field is one more entry.
+macro_rules! dict_like {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Unwritable;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Written {
+                self.field(key, value)
+            }
+            fn end(self) -> Written {
+                Compound::end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Written {
-        self.field(key, value)
-    }
-    fn end(self) -> Written {
-        Compound::end(self)
-    }
-}
+dict_like!(SerializeStruct, SerializeStructVariant);
 
 /// The serializer of a dict's keys: strings, and numbers, booleans and characters as their
 /// text, as JSON has them.
@@ -493,42 +470,10 @@ impl ser::Serializer for Keys<'_> {
         self.0.push_key(v);
         Ok(())
     }
-    fn serialize_bool(self, v: bool) -> Written {
-        self.text(v)
-    }
-    fn serialize_i8(self, v: i8) -> Written {
-        self.text(v)
-    }
-    fn serialize_i16(self, v: i16) -> Written {
-        self.text(v)
-    }
-    fn serialize_i32(self, v: i32) -> Written {
-        self.text(v)
-    }
-    fn serialize_i64(self, v: i64) -> Written {
-        self.text(v)
-    }
-    fn serialize_u8(self, v: u8) -> Written {
-        self.text(v)
-    }
-    fn serialize_u16(self, v: u16) -> Written {
-        self.text(v)
-    }
-    fn serialize_u32(self, v: u32) -> Written {
-        self.text(v)
-    }
-    fn serialize_u64(self, v: u64) -> Written {
-        self.text(v)
-    }
-    fn serialize_f32(self, v: f32) -> Written {
-        self.text(v)
-    }
-    fn serialize_f64(self, v: f64) -> Written {
-        self.text(v)
-    }
-    fn serialize_char(self, v: char) -> Written {
-        self.text(v)
-    }
+    widened! { text: serialize_bool(bool), serialize_i8(i8), serialize_i16(i16),
+    serialize_i32(i32), serialize_i64(i64), serialize_u8(u8), serialize_u16(u16),
+    serialize_u32(u32), serialize_u64(u64), serialize_f32(f32), serialize_f64(f64),
+    serialize_char(char) }
     fn serialize_bytes(self, _v: &[u8]) -> Written {
         Err(not_a_key())
     }
