@@ -305,6 +305,10 @@ fn readers_agree_where_they_once_did_not() {
             "table at the end",
             "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| 4 |\n",
         ),
+        // A list item in a block quote right after a list: the line after it ends that
+        // item as a lazy line, whether the body is read from the top or from the quote.
+        // (Found by the body fuzz target, 2026-12-01.)
+        ("lazy line after an item in a quote", "- a\n>- `\nb\n`"),
     ] {
         for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
             let (fast, general) = both(input, list_end);

@@ -42,7 +42,9 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
         let blank = rest.iter().all(|b| b.is_ascii_whitespace());
         let marker = rest.first().copied();
         let run = rest.iter().take_while(|&&b| Some(b) == marker).count();
-        let is_item = indent <= 3 && is_list_marker(rest);
+        // A list item, at the top or in a block quote (`>- x`: the line after it may be
+        // a lazy line of that item as much as of a top-level one).
+        let is_item = indent <= 3 && is_list_marker(past_quote_markers(rest));
         if lazy_cuts && fence.is_none() && after_item && !blank && !is_item && indent < 2 {
             cuts.push((line, true));
         }
@@ -104,6 +106,15 @@ const SEGMENT_BYTES: usize = 8 * 1024;
 pub(super) fn is_atx_heading(rest: &[u8]) -> bool {
     let level = rest.iter().take_while(|&&b| b == b'#').count();
     (1..=6).contains(&level) && matches!(rest.get(level), None | Some(b' ' | b'\t' | b'\r'))
+}
+
+/// A line (without its indentation) past the markers of the block quotes it is in, and
+/// the blanks after them.
+fn past_quote_markers(mut rest: &[u8]) -> &[u8] {
+    while let [b'>', after @ ..] = rest {
+        rest = after.trim_ascii_start();
+    }
+    rest
 }
 
 /// Whether a line (without its indentation) starts with a list marker.
