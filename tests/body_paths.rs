@@ -127,6 +127,8 @@ fn fragment() -> impl Strategy<Value = &'static str> {
         "\n",
         "\n",
         "\n\n",
+        "\r",
+        "\r\n",
         "| a | b |\n",
         "|---|---|\n",
         "| --- | :-: |\n",
@@ -240,6 +242,21 @@ fn segments_are_cut_where_nothing_reads_across() {
         "> [x]: /u\n\n# [x]\n",
         "- a\n  - b\n\n    [x]: /u\n\n# [x]\n",
         "[a\nb]: /u\n\n# [a b]\n",
+        // Spaces only after a closing fence (found by the property test).
+        "```\n```\u{c}\n# ",
+        "```\n```\t\n# x\n",
+        // A fence in a list item ends with the item: the next fence opens at the top.
+        "- a\n  ```\n# x\n```\n# y\n\ntext\n",
+        "> ```\n# x\n```\n# y\n\ntext\n",
+        " ```\n# x\n```\n# y\n\ntext\n",
+        // Text that holds the parser's mask is read with its HTML: a `#` line in an HTML
+        // block is none of the body's headings.
+        "<pre>\n# x\n</pre>\n\u{1}\n",
+        // A lone carriage return ends a line for a fence, not for indented code.
+        "~~~\r~~~\n~~~\n# x\n\ntext\n",
+        "~~~\n~~~\r~~~\n# x\n\ntext\n",
+        "    *\r#",
+        "    *\r# x\n\ntext\n",
     ] {
         assert_segments_read_as_whole(text);
     }
@@ -269,6 +286,17 @@ fn readers_agree_where_they_once_did_not() {
         // general path is given the line after its part of the body.
         ("empty item before a heading", " * \n\n#"),
         ("empty item before a paragraph", " * \n\nword"),
+        // A line of a vertical tab is as blank as an empty one there. (Found by the
+        // property test in CI.)
+        ("empty item, blank lines, a vertical tab", "*\n\n\u{b}\n#"),
+        (
+            "empty item, a line of a form feed and a tab",
+            "*\n\u{c}\t\n#",
+        ),
+        (
+            "empty item, a blank line ended by a carriage return",
+            "*\n \r\n#",
+        ),
         // A definition is a block without events: the block before it spans it.
         ("definition after a list", " * \n\n[x]: /u\\\n*"),
         ("definition in a list item", " * [x]: /u\n\n)[x]"),

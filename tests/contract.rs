@@ -121,6 +121,16 @@ fn f_reference_definitions_are_document_global() {
         lead("t\n[x]: https://e.org\n\n * a\nb\n\n[y][x]\n"),
         json!({"paragraphs": ["t [x]: https://e.org", "b", "[y][x]"], "lists": [["a"]]})
     );
+    // Nor does a definition-like line in fenced code, with blank lines around it, define
+    // anything (it was read on its own paragraph).
+    for fence in ["```", "~~~", "  ````"] {
+        let body = format!("{fence}\n\n[x]: https://e.org\n\n{fence}\n\n[y][x] [x]\n");
+        assert_eq!(
+            lead(&body),
+            json!({"paragraphs": ["[y][x] [x]"]}),
+            "{body:?}"
+        );
+    }
 }
 
 /// B. A line that starts with a tag or a comment is paragraph text: no HTML blocks. A

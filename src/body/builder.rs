@@ -361,17 +361,13 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// Where the parser of a segment that ends at `end` stops reading: at the end of the
-    /// line at `end` if blank lines come before it, else at `end`.
+    /// line at `end` if a blank line comes before it, else at `end`.
     fn read_end(&self, end: usize) -> usize {
         let bytes = self.src.as_bytes();
         if end >= self.body_end || end < 2 || bytes[end - 1] != b'\n' {
             return end;
         }
-        let last_line = memchr::memrchr(b'\n', &bytes[..end - 1]).map_or(0, |i| i + 1);
-        if !bytes[last_line..end - 1]
-            .iter()
-            .all(|b| matches!(b, b' ' | b'\t'))
-        {
+        if !ends_with_blank_line(&bytes[..end - 1]) {
             return end;
         }
         memchr::memchr(b'\n', &bytes[end..self.body_end]).map_or(self.body_end, |i| end + i + 1)
@@ -856,6 +852,20 @@ fn is_block_end(end: &TagEnd) -> bool {
             | TagEnd::Superscript
             | TagEnd::Subscript
     )
+}
+
+/// Whether the last line of `text` (which ends before a line break) is blank as
+/// pulldown-cmark reads it: its lines end at `\n`, `\r\n` or a lone `\r`, and a blank one
+/// holds only spaces, tabs, line tabulations and form feeds.
+fn ends_with_blank_line(text: &[u8]) -> bool {
+    let text = text.strip_suffix(b"\r").unwrap_or(text);
+    let start = text
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |i| i + 1);
+    text[start..]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
 }
 
 /// Whether `t` holds more than white space. Most text starts with a visible ASCII

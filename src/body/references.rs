@@ -23,8 +23,8 @@ pub(super) type Reference = (String, CowStr<'static>, CowStr<'static>);
 /// line after the `]:`) is read, by pulldown-cmark's first pass, which says whether it
 /// defines anything: each byte is read at most once, and most bodies are not read at
 /// all. A possible definition inside a list item or block quote (markers, or four columns
-/// of indentation, before its `[`) can only be told by reading its containers too: then
-/// the whole body is read once.
+/// of indentation, before its `[`), or in a body with fenced code (which may hold it), can
+/// only be told by reading its containers too: then the whole body is read once.
 pub(super) fn references(body: &str) -> Vec<Reference> {
     let bytes = body.as_bytes();
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
@@ -37,7 +37,15 @@ pub(super) fn references(body: &str) -> Vec<Reference> {
         paragraphs.push((line, at));
         ControlFlow::Continue(())
     });
-    if nested {
+    // A `[x]: /u` line in fenced code (or in an HTML block, in text read with its HTML),
+    // with blank lines around it, would define `x` if its paragraph were read alone: a
+    // body with something like a fence, or with the mask, is read whole.
+    let may_hide_definitions = || {
+        memchr::memchr(parser_input::MASK, bytes).is_some()
+            || memchr::memmem::find(bytes, b"```").is_some()
+            || memchr::memmem::find(bytes, b"~~~").is_some()
+    };
+    if nested || (!paragraphs.is_empty() && may_hide_definitions()) {
         return definitions_in(body, 0..body.len());
     }
     let mut found = Vec::new();

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::parser_input::MASK;
+
 /// A part of the body read by a parser of its own.
 pub(super) struct Segment {
     pub(super) range: Range<usize>,
@@ -24,10 +26,20 @@ pub(super) struct Segment {
 /// is read twice. Runs of sections are cut (at headings in column 0, which no container
 /// holds) so that no segment grows much past
 /// SEGMENT_BYTES: pulldown-cmark builds its tree for a whole segment at once, so this
-/// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut. Link
+/// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut; past
+/// a fence opened with indentation (which may be in a list item, and end with it), in text
+/// read with its HTML and in text with a lone carriage return, nothing is cut. Link
 /// reference definitions, global to a document, are gathered first (`references`).
 pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
     let bytes = src.as_bytes();
+    let text = &bytes[range.clone()];
+    // Text read with its HTML (see `parser_input`): an HTML block may hold any line. A
+    // lone carriage return ends a line for some of the parser's blocks and not for others
+    // (indented code): no line after one is sure to start a block.
+    let lone_cr = || memchr::memchr_iter(b'\r', text).any(|i| text.get(i + 1) != Some(&b'\n'));
+    if memchr::memchr(MASK, text).is_some() || lone_cr() {
+        return vec![Segment { range, cut: false }];
+    }
     // Offsets where a segment may start, and whether it is a lazy-line cut.
     let mut cuts: Vec<(usize, bool)> = Vec::new();
     let mut line = range.start;
@@ -50,17 +62,18 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
         }
         if indent <= 3 {
             match (fence, marker) {
-                (Some((c, n)), Some(m))
-                    if m == c
-                        && run >= n
-                        && rest[run..].iter().all(|b| b.is_ascii_whitespace()) =>
-                {
+                (Some((c, n)), Some(m)) if m == c && run >= n && closes_fence(&rest[run..]) => {
                     fence = None;
                 }
                 (Some(_), _) => {}
                 (None, Some(m @ (b'`' | b'~')))
                     if run >= 3 && !(m == b'`' && rest[run..].contains(&b'`')) =>
                 {
+                    if indent > 0 {
+                        // Perhaps in a list item, whose end (a line indented less)
+                        // ends it too: where it ends is the parser's to say.
+                        break;
+                    }
                     fence = Some((m, run));
                 }
                 // At column 0 only: an indented `#` line may be a heading, or code, inside
@@ -106,6 +119,13 @@ const SEGMENT_BYTES: usize = 8 * 1024;
 pub(super) fn is_atx_heading(rest: &[u8]) -> bool {
     let level = rest.iter().take_while(|&&b| b == b'#').count();
     (1..=6).contains(&level) && matches!(rest.get(level), None | Some(b' ' | b'\t' | b'\r'))
+}
+
+/// Whether what follows a run of fence characters long enough to close a fence closes
+/// it, as pulldown-cmark reads it: spaces only (no tab, no form feed), then the line's end.
+fn closes_fence(after_run: &[u8]) -> bool {
+    let spaces = after_run.iter().take_while(|&&b| b == b' ').count();
+    matches!(after_run.get(spaces), None | Some(b'\r'))
 }
 
 /// A line (without its indentation) past the markers of the block quotes it is in, and
