@@ -128,3 +128,42 @@ pub fn repair(data: &[u8]) {
         assert_eq!(rebuilt, report.text, "fixes rebuild the text");
     }
 }
+
+/// The body read in segments: after a section of filler paragraphs long enough (past
+/// 8 kB) that the general path cuts the body at its headings and reads each part with a
+/// parser of its own, any text reads as it does after a short filler, read whole.
+pub fn segments(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        for list_end in [wikimd::ListEnd::WhereWritten, wikimd::ListEnd::CommonMark] {
+            let options = wikimd::ParseOptions::new().list_end(list_end);
+            let read = |paragraphs: usize| {
+                let input = after_filler(text, paragraphs);
+                let doc = wikimd::parse_with_general_body(&input, &options);
+                // (An error's position moves with the filler: its kind is compared.)
+                doc.map(|doc| past_filler(serde_json::to_value(&doc).expect("serializes")))
+                    .map_err(|e| format!("{:?}", e.kind()))
+            };
+            assert_eq!(read(2), read(250), "{list_end:?}");
+        }
+    }
+}
+
+/// `text` after a section of `paragraphs` filler paragraphs.
+fn after_filler(text: &str, paragraphs: usize) -> String {
+    let mut input = String::from("## Start\n\n");
+    for i in 0..paragraphs {
+        input.push_str(&format!("Filler paragraph {i}, a few words long.\n\n"));
+    }
+    input.push_str(text);
+    input
+}
+
+/// A document's JSON without the filler paragraphs (which start with `Filler `).
+fn past_filler(mut json: serde_json::Value) -> serde_json::Value {
+    for section in json["sections"].as_array_mut().into_iter().flatten() {
+        if let Some(paragraphs) = section["paragraphs"].as_array_mut() {
+            paragraphs.retain(|p| !p.as_str().is_some_and(|p| p.starts_with("Filler ")));
+        }
+    }
+    json
+}

@@ -42,6 +42,13 @@ fn body_corpus_and_regressions() {
     assert!(replay("body", oracles::body) > 0);
 }
 
+/// The body corpus read in segments too (the `segments` target starts from it).
+#[test]
+fn body_corpus_and_regressions_in_segments() {
+    assert!(replay("body", oracles::segments) > 0);
+    replay("segments", oracles::segments);
+}
+
 #[test]
 fn repair_corpus_and_regressions() {
     assert!(replay("repair", oracles::repair) > 0);
