@@ -56,6 +56,10 @@ repaired! {
     cp437: "Gr├╢├ƒe ├╝ber Ma├ƒ" => "Größe über Maß",
     two_layers: "Ãƒâ€¡a coÃƒÂ»te 5 Ã¢â€šÂ¬ Ã¢â‚¬â€\u{9d} dÃƒÂ©jÃƒÂ\u{a0}" => "Ça coûte 5 € — déjà",
     three_layers: "naÃƒÆ’Ã‚Â¯ve rÃƒÆ’Ã‚Â©sumÃƒÆ’Ã‚Â©" => "naïve résumé",
+    // Once a layer is undone, less damage shows that another one is left (`phá»‘` alone
+    // is too little to decode).
+    two_layers_of_vietnamese: "phÃ¡Â»â€˜" => "phố",
+    three_layers_of_vietnamese: "tÃƒÂ¡Ã‚Â»Ã¢â‚¬Â¹ch" => "tịch",
     flags: "ðŸ‡«ðŸ‡· France ðŸ‡²ðŸ‡± Mali" => "🇫🇷 France 🇲🇱 Mali",
     zwj_family: "family: ðŸ‘¨â€\u{8d}ðŸ‘©â€\u{8d}ðŸ‘§â€\u{8d}ðŸ‘¦!" => "family: 👨\u{200d}👩\u{200d}👧\u{200d}👦!",
     skin_tones: "ðŸ‘\u{8d}ðŸ\u{8f}½ and ðŸ‘‹ðŸ\u{8f}¿" => "👍🏽 and 👋🏿",

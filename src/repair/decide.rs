@@ -65,6 +65,7 @@ pub(crate) fn layer(
     text: &str,
     options: &RepairOptions,
     edits: Option<&mut Vec<Edit>>,
+    after_layer: bool,
 ) -> Result<String, Unchanged> {
     let o = scan_options(options);
     let clean = Unchanged {
@@ -73,7 +74,7 @@ pub(crate) fn layer(
     let Some(first) = first_candidate(text, 0, o) else {
         return Err(clean);
     };
-    match whole(text, options, o) {
+    match whole(text, options, o, after_layer) {
         Whole::Decoded(out, enc) => {
             if let Some(edits) = edits {
                 record_whole(text, enc, options, edits);
@@ -159,11 +160,22 @@ pub(crate) enum Whole {
 }
 
 /// The whole text decoded with the encoding that explains it best, if one does clearly.
-pub(crate) fn whole(text: &str, options: &RepairOptions, o: ScanOptions) -> Whole {
-    whole_with_depth(text, options, o, 3)
+pub(crate) fn whole(
+    text: &str,
+    options: &RepairOptions,
+    o: ScanOptions,
+    after_layer: bool,
+) -> Whole {
+    whole_with_depth(text, options, o, 3, after_layer)
 }
 
-fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> Whole {
+fn whole_with_depth(
+    text: &str,
+    options: &RepairOptions,
+    o: ScanOptions,
+    depth: usize,
+    after_layer: bool,
+) -> Whole {
     // The readings are compared on a sample, the start of the text: which encoding reads
     // the text best mostly shows in its first few dozen characters. When it does not
     // (a tie, or too little evidence), the sample grows, up to the whole text. The rest
@@ -171,7 +183,7 @@ fn whole_with_depth(text: &str, options: &RepairOptions, o: ScanOptions, depth: 
     let mut limit = SAMPLE_NON_ASCII;
     loop {
         let sample = decision_sample(text, limit);
-        match judge_sample(text, sample, options, o, depth) {
+        match judge_sample(text, sample, options, o, depth, after_layer) {
             Whole::Declined { .. } if sample.len() < text.len() => limit *= 8,
             verdict => return verdict,
         }
@@ -185,6 +197,7 @@ fn judge_sample(
     options: &RepairOptions,
     o: ScanOptions,
     depth: usize,
+    after_layer: bool,
 ) -> Whole {
     let found = whole_encodings(sample, o);
     if found.encodings == 0 {
@@ -248,7 +261,9 @@ fn judge_sample(
     };
     // Fewer characters alone is no evidence: the text must look damaged somewhere, not
     // only be shorter once decoded (a word of plain letters, `жіідё`, may read as Han).
-    let damaged = damage >= 2;
+    // After a layer was undone, the text is known to have been mojibake: less damage is
+    // enough (`phá»‘`, left by undoing the second of two layers of `phố`).
+    let damaged = damage >= if after_layer { 1 } else { 2 };
     if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
             cheaper: damaged && c < cost_in,
@@ -306,7 +321,7 @@ fn decision_sample(text: &str, limit: usize) -> &str {
 /// layers.
 fn settled_cost(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> i32 {
     if depth > 0 && first_candidate(text, 0, o).is_some() {
-        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1) {
+        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1, false) {
             return cost(None, &next, None);
         }
     }

@@ -338,7 +338,7 @@ pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
     let mut still_mojibake = false;
     let mut layers = 0;
     while layers < options.max_layers {
-        match decide::layer(&current, options, None) {
+        match decide::layer(&current, options, None, layers > 0) {
             Ok(next) => current = Cow::Owned(next),
             Err(unchanged) => {
                 still_mojibake = unchanged.still_mojibake;
@@ -369,7 +369,7 @@ const SETTLED_AFTER: usize = 8;
 /// so is not to be trusted (with fewer than [`SETTLED_AFTER`] layers allowed, the caller
 /// asked for part of the work: it is given).
 fn unsettled(text: &str, options: &RepairOptions) -> bool {
-    options.max_layers >= SETTLED_AFTER && decide::layer(text, options, None).is_ok()
+    options.max_layers >= SETTLED_AFTER && decide::layer(text, options, None, true).is_ok()
 }
 
 /// Whether [`repair`] would change `text`.
@@ -398,7 +398,7 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
     let mut layers = 0;
     for layer_index in 0..options.max_layers {
         let mut new_edits = Vec::new();
-        match decide::layer(&current, options, Some(&mut new_edits)) {
+        match decide::layer(&current, options, Some(&mut new_edits), layer_index > 0) {
             Ok(next) => {
                 edits = if layer_index == 0 {
                     new_edits
