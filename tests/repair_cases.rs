@@ -73,6 +73,14 @@ repaired! {
     partly_damaged_field: "title: Zürich\ndescription: ZÃ¼rich is a city" => "title: Zürich\ndescription: Zürich is a city",
     lone_polish_letter_in_word: "sÄ…d" => "sąd",
     cyrillic_word_in_english: "the word ÐŸÑ€Ð¸Ð²ÐµÑ‚ means hello" => "the word Привет means hello",
+    // A one-letter word, the only damage of its sentence: a sign after a lone letter, and
+    // an accented letter or a sign after an operator, are no writing.
+    lone_letter_word_windows1251: "A cidade Г© conhecida pela praia" => "A cidade é conhecida pela praia",
+    lone_letter_word_windows1250: "A cidade Ă© conhecida pela praia" => "A cidade é conhecida pela praia",
+    lone_letter_word_windows1253: "A cidade Γ© conhecida pela praia" => "A cidade é conhecida pela praia",
+    lone_letter_word_mac_roman: "A cidade √© conhecida pela praia" => "A cidade é conhecida pela praia",
+    lone_letter_word_mac_roman_grave: "Questa √® la via" => "Questa è la via",
+    capital_after_operator_mac_roman: "√çslands" => "Íslands",
 }
 
 unchanged! {
@@ -105,6 +113,8 @@ unchanged! {
     concatenated_strings: "Oborzos, per. Vahbarz, frataraká§ 141",
     leetspeak: "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH SÖÄ£ ÑÝÄ $ÚÄMÌ Q £ÄGÌ",
     math: "(-1/2)! = √π",
+    operators_with_units_and_letters: "∆° ≈ 5 °C, √x ≤ ∞, ∑ᵢ xᵢ, ∆T = 3 K",
+    sign_after_a_name: "Ω® and Δ™ are marks",
     box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",
     ukrainian_text: "діє сієї Рівне ПРІЗВИЩЕ",
     bulgarian_with_nbsp_dash: "година\u{a0}– и",

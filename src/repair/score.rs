@@ -462,6 +462,17 @@ fn pair(a: Kind, b: Kind) -> i32 {
             _ => 2,
         };
     }
+    // Mathematics puts a letter, a digit, a unit (`∆°`) or another operator after an
+    // operator, not an accented letter or a sign: `√©` and `√®` are Mac OS Roman's `é`
+    // and `è`.
+    if a.class == Math
+        && !b.ascii
+        && !matches!(b.class, Math | Punct | Space | Edge)
+        && (b.class != Symbol || b.sign)
+        && b.script != Script::Greek
+    {
+        cost += 3;
+    }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
     if a.a_tilde_or_circumflex && (b.ascii && b.class == Class::Space || b.nbsp) {
         cost += 4;
@@ -555,6 +566,11 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         |k: Kind| k.is_letter() || k.in_word || matches!(k.class, Class::Mark | Class::Edge);
     if !joins(a) && b.is_letter() && !b.ascii && !joins(c) {
         cost += 1;
+        // A one-letter word with `©`, `®` or `™` after it (`Г©` for `é`): signs follow
+        // names.
+        if c.sign {
+            cost += 2;
+        }
     }
     // A Latin-1 capital, a no-break space, then a lowercase word or a space: the space was
     // a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} ` for `à `).
