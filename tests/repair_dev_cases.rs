@@ -110,11 +110,18 @@ fn tally(cases: &[Case]) -> (BTreeMap<&'static str, Tally>, Tally) {
             );
         }
     }
+    // ftfy's rates were measured on the development cases only.
+    let ftfy_measured = cases.len() == 8114;
     println!("group                      cases  exact   ftfy  wrong");
     for (name, ftfy) in GROUPS {
         let Some(t) = groups.get(name) else { continue };
+        let ftfy = if ftfy_measured {
+            format!("{ftfy:5.1}%")
+        } else {
+            "     -".to_string()
+        };
         println!(
-            "{name:26} {:5} {:5.1}% {ftfy:5.1}% {:5}",
+            "{name:26} {:5} {:5.1}% {ftfy} {:5}",
             t.cases,
             t.rate(),
             t.wrong
