@@ -81,6 +81,13 @@ repaired! {
     lone_letter_word_mac_roman: "A cidade √© conhecida pela praia" => "A cidade é conhecida pela praia",
     lone_letter_word_mac_roman_grave: "Questa √® la via" => "Questa è la via",
     capital_after_operator_mac_roman: "√çslands" => "Íslands",
+    // `Ä¨` is `č` in Windows-1257 and `Ĩ`, a letter hardly any text uses, in
+    // Windows-1252: with nothing else to tell, `č`; Vietnamese capitals with other
+    // damage around them stay `Ĩ`.
+    c_caron_windows1257: "laikais Ä¨ia stovÄ—jo" => "laikais čia stovėjo",
+    c_caron_windows1257_word: "Ä¨asti" => "časti",
+    i_tilde_among_vietnamese_capitals: "KÄ¨ NÄ‚NG Sá»\u{90}NG" => "KĨ NĂNG SỐNG",
+    i_tilde_after_a_capital_windows1252: "BÃ\u{81}C SÄ¨" => "BÁC SĨ",
 }
 
 unchanged! {

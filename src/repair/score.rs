@@ -99,6 +99,10 @@ pub(crate) struct Kind {
     pub(crate) latin1: bool,
     /// A character of U+0080–U+00BF or one of Windows-1252's 0x80–0x9F.
     pub(crate) latin1_upper_half: bool,
+    /// A letter of a living language that its writers hardly ever use, and that another
+    /// reading of the same mojibake makes into a common one: `Ĩ` (Windows-1252's reading
+    /// of `Ä¨`, which is `č` in Windows-1257).
+    pub(crate) uncommon: bool,
 }
 
 impl Kind {
@@ -109,6 +113,7 @@ impl Kind {
             ascii: false,
             latin1: false,
             latin1_upper_half: false,
+            uncommon: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -206,6 +211,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.sign = matches!(c, '™' | '®' | '©');
     k.quote_or_dash = matches!(c, '–' | '—' | '…' | '“' | '”' | '‘');
     k.apostrophe = c == '’';
+    k.uncommon = c == 'Ĩ';
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -407,7 +413,7 @@ fn is_mark_above_0800(u: u32) -> bool {
 fn unary(k: Kind) -> i32 {
     // Every non-ASCII character costs a little: mojibake spends two to four on what real
     // text writes with one.
-    let base = i32::from(!k.ascii);
+    let base = i32::from(!k.ascii) + 2 * i32::from(k.uncommon);
     base + match k.class {
         Class::C1 => 6,
         // Odd characters cost more next to letters (see `pair`): alone, they may be art.
