@@ -81,6 +81,10 @@ repaired! {
     lone_letter_word_mac_roman: "A cidade √© conhecida pela praia" => "A cidade é conhecida pela praia",
     lone_letter_word_mac_roman_grave: "Questa √® la via" => "Questa è la via",
     capital_after_operator_mac_roman: "√çslands" => "Íslands",
+    // `¬` leads all of U+0080–U+00BF in Mac OS Roman: before a symbol or an operator,
+    // it is no logic.
+    degrees_mac_roman: "The average annual temperature is 64 ¬∞F" => "The average annual temperature is 64 °F",
+    cents_mac_roman: "as high as 50¬¢ per pound" => "as high as 50¢ per pound",
     // `Ä¨` is `č` in Windows-1257 and `Ĩ`, a letter hardly any text uses, in
     // Windows-1252: with nothing else to tell, `č`; Vietnamese capitals with other
     // damage around them stay `Ĩ`.
@@ -120,6 +124,7 @@ unchanged! {
     concatenated_strings: "Oborzos, per. Vahbarz, frataraká§ 141",
     leetspeak: "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH SÖÄ£ ÑÝÄ $ÚÄMÌ Q £ÄGÌ",
     math: "(-1/2)! = √π",
+    logic: "¬p ∨ q, ¬(a ∧ b), ¬ ∃x",
     operators_with_units_and_letters: "∆° ≈ 5 °C, √x ≤ ∞, ∑ᵢ xᵢ, ∆T = 3 K",
     sign_after_a_name: "Ω® and Δ™ are marks",
     box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",

@@ -512,6 +512,11 @@ fn pair(a: Kind, b: Kind) -> i32 {
         // `â` leads all of U+2000–U+2FFF: `â€`, `âœ` are the commonest mojibake there is.
         cost += if a.a_circumflex { 2 } else { 1 };
     }
+    // An odd character before a symbol or an operator: `¬∞` and `¬¢` are Mac OS Roman's
+    // `°` and `¢` (`¬` leads all of U+0080–U+00BF there).
+    if a.class == Odd && matches!(b.class, Math | Symbol) && !b.ascii {
+        cost += 2;
+    }
     let piled = |k: Kind| k.is_symbolic() || k.class == Punct;
     if piled(a) && piled(b) && !(a.class == Punct && b.class == Punct) {
         cost += 1;
