@@ -31,7 +31,10 @@
 //!    each candidate run is read in every encoding, and a reading is taken when it lowers
 //!    the cost of the run and its neighbours by a wider margin.
 //! 4. **Layers.** Both steps repeat while they change something: two and three layers of
-//!    damage are undone one at a time, each step towards text that costs less.
+//!    damage are undone one at a time, each step towards text that costs less. Once a
+//!    layer is undone the text is known to have been mojibake, and the next whole-text
+//!    step asks for less evidence of damage (`phá»‘`, what one layer of two leaves of
+//!    `phố`, is decoded then, not on its own).
 //!
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
