@@ -92,6 +92,15 @@ repaired! {
     c_caron_windows1257_word: "Ä¨asti" => "časti",
     i_tilde_among_vietnamese_capitals: "KÄ¨ NÄ‚NG Sá»\u{90}NG" => "KĨ NĂNG SỐNG",
     i_tilde_after_a_capital_windows1252: "BÃ\u{81}C SÄ¨" => "BÁC SĨ",
+    // Two operators in a row, or an operator and a sign before a word, are Mac OS
+    // Roman's reading of one letter (`√` leads U+00C0–U+00FF, `≈` U+0140–U+017F).
+    operator_pair_mac_roman: "desde el √∫ltimo" => "desde el último",
+    operator_pair_at_a_word_start_mac_roman: "√∂nemli" => "önemli",
+    operator_and_degree_mac_roman: "≈°ablon" => "šablon",
+    // A no-break space after a capital of another script inside a Latin word.
+    nbsp_after_greek_capital_windows1253: "TΓ\u{a0}i" => "Tài",
+    // An accented letter and two characters of the upper half: one three-byte letter.
+    three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
 }
 
 unchanged! {
@@ -126,6 +135,9 @@ unchanged! {
     math: "(-1/2)! = √π",
     logic: "¬p ∨ q, ¬(a ∧ b), ¬ ∃x",
     operators_with_units_and_letters: "∆° ≈ 5 °C, √x ≤ ∞, ∑ᵢ xᵢ, ∆T = 3 K",
+    unit_after_an_operator: "a change of ∆°C",
+    greek_capital_with_nbsp_in_greek: "Ο\u{a0}δρόμος και Γ\u{a0}τάξη",
+    word_then_ellipsis_and_quote: "“Café…” and «élan»“",
     sign_after_a_name: "Ω® and Δ™ are marks",
     box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",
     ukrainian_text: "діє сієї Рівне ПРІЗВИЩЕ",

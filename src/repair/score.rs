@@ -479,6 +479,11 @@ fn pair(a: Kind, b: Kind) -> i32 {
     {
         cost += 3;
     }
+    // Two different operators in a row (`√∫` for `ú`, `√≥` for `ó`, `√∂` for `ö` in Mac
+    // OS Roman): formulas in prose put a space, a digit or a letter between them.
+    if a.class == Math && b.class == Math && !b.ascii {
+        cost += 2;
+    }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
     if a.a_tilde_or_circumflex && (b.ascii && b.class == Class::Space || b.nbsp) {
         cost += 4;
@@ -582,6 +587,39 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         if c.sign {
             cost += 2;
         }
+    }
+    // An accented letter, then two characters of the upper half, the first no quote or
+    // dash: a three-byte character (`á»“` for `ồ`).
+    if a.class == Class::Lower
+        && a.latin1
+        && b.latin1_upper_half
+        && !b.quote_or_dash
+        && b.class != Class::Space
+        && c.latin1_upper_half
+        && c.class != Class::Space
+    {
+        cost += 1;
+    }
+    // An operator, a symbol, then a lowercase letter: `≈°a` is Mac OS Roman's `ša`
+    // (where `∆°C`, a unit after an operator, is mathematics).
+    if a.class == Class::Math
+        && matches!(b.class, Class::Symbol | Class::Punct)
+        && !b.ascii
+        && !b.sign
+        && c.class == Class::Lower
+    {
+        cost += 2;
+    }
+    // A letter, a capital of another script, then a no-break space: the space was a byte
+    // of the letter (`TΓ\u{a0}i` is Windows-1253's `Tài`).
+    if a.is_letter()
+        && b.class == Class::Upper
+        && !b.ascii
+        && a.script != b.script
+        && b.script != Script::Latin
+        && c.nbsp
+    {
+        cost += 3;
     }
     // A Latin-1 capital, a no-break space, then a lowercase word or a space: the space was
     // a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} ` for `à `).
