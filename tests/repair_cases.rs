@@ -101,6 +101,13 @@ repaired! {
     nbsp_after_greek_capital_windows1253: "TΓ\u{a0}i" => "Tài",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
+    // Readings that cost the same: letters one language writes together win (`ŝ` and `ĝ`
+    // in Windows-1257, where Windows-1252 reads Czech's `ů` and Lithuanian's `į`) ...
+    letters_of_one_language_windows1257: "Testante Å¯anÄ¯ojn" => "Testante ŝanĝojn",
+    // ... or else the letter that is not rare (`š` in Windows-1250, Welsh's `ŷ` in
+    // ISO-8859-2; `č`, not Latvian's `ī`).
+    common_letter_windows1250_s_caron: "GreĹˇka" => "Greška",
+    common_letter_windows1250_c_caron: "Nedovoljno memorije za uÄŤitavanje slike" => "Nedovoljno memorije za učitavanje slike",
 }
 
 unchanged! {
@@ -138,6 +145,11 @@ unchanged! {
     unit_after_an_operator: "a change of ∆°C",
     greek_capital_with_nbsp_in_greek: "Ο\u{a0}δρόμος και Γ\u{a0}τάξη",
     word_then_ellipsis_and_quote: "“Café…” and «élan»“",
+    // Mojibake that reads as two letters as common as each other: `så` in Windows-1250,
+    // `sá` in ISO-8859-2, `ù` or `ñ`. Left alone rather than guessed.
+    ambiguous_a_ring_or_a_acute: "sĂĄ",
+    ambiguous_u_grave_or_n_tilde: "restroĂą",
+    ambiguous_norwegian_or_faroese: "Klarte ikkje ĂĄ finna gyldig nĂ¸kkelfil",
     sign_after_a_name: "Ω® and Δ™ are marks",
     box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",
     ukrainian_text: "діє сієї Рівне ПРІЗВИЩЕ",

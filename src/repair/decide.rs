@@ -238,9 +238,10 @@ fn judge_sample(
     let clear = plain.len() == 1 && cost_in - plain[0] >= WHOLE_MIN_GAIN
         || plain.len() > 1 && plain[1] - plain[0] >= 3 && cost_in - plain[0] >= WHOLE_MIN_GAIN;
     let mut best: Option<(i32, String, Encoding, usize)> = None;
-    // Another reading that costs as little as the best and says something else: the text
-    // is ambiguous, and a guess would be wrong half the time.
-    let mut tied = false;
+    // Other readings that cost as little as the best and say something else: the text is
+    // ambiguous, and a guess would be wrong half the time, unless the letters of one
+    // reading are clearly likelier together (`languages`).
+    let mut rivals: Vec<(i32, String, Encoding, usize)> = Vec::new();
     for (index, (plain_cost, out, enc)) in readings.into_iter().enumerate() {
         let c = if clear {
             plain_cost
@@ -249,16 +250,30 @@ fn judge_sample(
         };
         match &best {
             Some(b) if c > b.0 => {}
-            Some(b) if c == b.0 => tied |= b.1 != out && !first_choice(b.2),
+            Some(b) if c == b.0 => {
+                if b.1 != out {
+                    rivals.push((c, out, enc, index));
+                }
+            }
             _ => {
-                tied = false;
+                rivals.clear();
                 best = Some((c, out, enc, index));
             }
         }
     }
-    let Some((c, out, enc, winner)) = best else {
+    let Some(mut best) = best else {
         return Whole::Unexplained;
     };
+    let mut tied = false;
+    if !rivals.is_empty() {
+        let outs = std::iter::once(best.1.as_str()).chain(rivals.iter().map(|r| r.1.as_str()));
+        match super::languages::clear_winner(outs, first_choice(best.2)) {
+            Some(0) => {}
+            Some(i) => best = rivals.swap_remove(i - 1),
+            None => tied = true,
+        }
+    }
+    let (c, out, enc, winner) = best;
     // Fewer characters alone is no evidence: the text must look damaged somewhere, not
     // only be shorter once decoded (a word of plain letters, `жіідё`, may read as Han).
     // After a layer was undone, the text is known to have been mojibake: less damage is
@@ -538,7 +553,7 @@ fn best_reading(
             continue;
         }
         let mut best: Option<Reading> = None;
-        let mut tied = false;
+        let mut rivals: Vec<Reading> = Vec::new();
         for &enc in &options.encodings {
             if found.encodings & enc.bit() == 0 {
                 continue;
@@ -561,12 +576,23 @@ fn best_reading(
             match &best {
                 Some(b) if gain < b.0 || gain == b.0 && end < b.2 => {}
                 Some(b) if gain == b.0 && end == b.2 => {
-                    tied |= b.3 != decoded && !first_choice(b.4)
+                    if b.3 != decoded {
+                        rivals.push((gain, s, end, decoded, enc));
+                    }
                 }
                 _ => {
-                    tied = false;
+                    rivals.clear();
                     best = Some((gain, s, end, decoded, enc));
                 }
+            }
+        }
+        let mut tied = false;
+        if let Some(b) = best.as_mut().filter(|_| !rivals.is_empty()) {
+            let outs = std::iter::once(b.3.as_str()).chain(rivals.iter().map(|r| r.3.as_str()));
+            match super::languages::clear_winner(outs, first_choice(b.4)) {
+                Some(0) => {}
+                Some(i) => *b = rivals.swap_remove(i - 1),
+                None => tied = true,
             }
         }
         if let Some(b) = &best {

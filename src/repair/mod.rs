@@ -35,6 +35,12 @@
 //!    layer is undone the text is known to have been mojibake, and the next whole-text
 //!    step asks for less evidence of damage (`phá»‘`, what one layer of two leaves of
 //!    `phố`, is decoded then, not on its own).
+//! 5. **Ties.** Two readings that cost the same and say different things (Windows-1250
+//!    and ISO-8859-2 put different letters at many of the same bytes: `ÄŤ` is `č` or `ī`)
+//!    are settled by their letters: the reading whose accented letters one language
+//!    writes together wins (`ŝanĝo`, not `ůanįo`), or else the one with no rare letter
+//!    (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`). Letters as common as each other
+//!    (`så` or `sá`) leave the text as it is.
 //!
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
@@ -59,6 +65,7 @@ use std::sync::OnceLock;
 mod decide;
 mod decode;
 mod explain;
+mod languages;
 mod scan;
 pub(crate) mod score;
 pub(crate) mod tables;

@@ -1,0 +1,185 @@
+//! Which languages write a text's accented Latin letters: what breaks a tie between two
+//! readings of the same mojibake that cost the same.
+//!
+//! Windows-1250 and ISO-8859-2 (and Windows-1252 and Windows-1257) put different letters
+//! at many of the same bytes, so one mojibake often reads as two plausible words: `ÄŤ` is
+//! `č` in one and `ī` in the other, `ĂĄ` is `å` or `á`. The cost cannot tell them apart.
+//! What can: the letters of a real text come from one language (`ŝanĝo`, not `ůanįo`), and
+//! a letter of the large languages is the likelier one when nothing else tells (`č`
+//! before Latvian's `ī`). A reading whose letters no language writes together loses to
+//! one whose letters one does; then a reading with a rarer letter than all the others
+//! have loses. Letters as common as each other (`å` and `á`) settle nothing: the text is
+//! left as it is.
+
+/// The accented letters (lowercase) each of the languages written in Latin letters that
+/// the legacy encodings served writes.
+const LANGUAGES: &[&str] = &[
+    "àâæçéèêëîïôœùûüÿ",        // French
+    "äöüß",                    // German
+    "áéíñóúü",                 // Spanish
+    "áâãàçéêíóôõú",            // Portuguese
+    "àèéìíîòóùú",              // Italian
+    "àçèéíïòóúüŀ",             // Catalan
+    "äëïöüéèáóú",              // Dutch
+    "åæøéóâôè",                // Danish, Norwegian
+    "åäöé",                    // Swedish
+    "äöåšžõü",                 // Finnish, Estonian
+    "áðéíóúýþæöø",             // Icelandic, Faroese
+    "ąćęłńóśźż",               // Polish
+    "áčďéěíňóřšťúůýžäĺľôŕ",    // Czech, Slovak
+    "áéíóöőúüű",               // Hungarian
+    "ăâîșțşţ",                 // Romanian
+    "čćđšž",                   // Croatian, Serbian, Bosnian, Slovenian
+    "çğıöşüâîûə",              // Turkish, Azerbaijani
+    "āčēģīķļņšūž",             // Latvian
+    "ąčęėįšųūž",               // Lithuanian
+    "ĉĝĥĵŝŭ",                  // Esperanto
+    "ċġħżàèìòù",               // Maltese
+    "âêîôûŵŷáéíóúàèìòùäëïöüÿ", // Welsh
+    "àáâãèéêìíòóôõùúýăđĩũơư",  // Vietnamese (and its letters past U+1E00)
+    "çë",                      // Albanian
+    "áéíóúàèìòù",              // Irish, Scottish Gaelic
+    "áčđŋšŧž",                 // Sami
+    "āčēģīķļņōšūž",            // Latgalian
+    "âêîôûùüñ",                // Breton
+    "êëôîûéèá",                // Afrikaans
+];
+
+/// The bit of the Vietnamese language in [`LANGUAGES`].
+const VIETNAMESE: u32 = 1 << 22;
+
+/// The languages that write `c`, one bit each in the order of [`LANGUAGES`]; `None` for
+/// a character that is no accented Latin letter (ASCII, other scripts, symbols).
+fn languages_of(c: char) -> Option<u32> {
+    if c.is_ascii() || !c.is_alphabetic() {
+        return None;
+    }
+    let u = c as u32;
+    // Vietnamese's letters with two marks (U+1EA0–U+1EF9).
+    if (0x1EA0..=0x1EF9).contains(&u) {
+        return Some(VIETNAMESE);
+    }
+    if !(0x00C0..=0x024F).contains(&u) {
+        return None;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    // `İ` lowercases to `i` and a dot.
+    let lower = if c == 'İ' { 'ı' } else { lower };
+    let mut mask = 0;
+    for (bit, letters) in LANGUAGES.iter().enumerate() {
+        if letters.contains(lower) {
+            mask |= 1 << bit;
+        }
+    }
+    Some(mask)
+}
+
+/// The languages that write every accented Latin letter of `text` (all of them when it
+/// holds none), or `None` when `text` holds a letter of another script, which this cannot
+/// judge.
+fn languages_of_text(text: &str) -> Option<u32> {
+    let mut mask = u32::MAX;
+    for c in text.chars() {
+        if let Some(m) = languages_of(c) {
+            mask &= m;
+        } else if !c.is_ascii() && c.is_alphabetic() {
+            return None;
+        }
+    }
+    Some(mask)
+}
+
+/// How rarely the accented Latin letters of `text` are written: the rarest one's tier,
+/// 0 (a letter of the large languages, or none), 1 (letters of one or two smaller
+/// languages: Latvian, Lithuanian, Icelandic, Slovak's rarer ones) or 2 (Esperanto's,
+/// Welsh's, Maltese's, Sami's, and the letters of Latin Extended-B but Vietnamese's,
+/// Romanian's and schwa).
+fn rarity(text: &str) -> u8 {
+    text.chars()
+        .filter(|&c| languages_of(c).is_some())
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            match lower {
+                'ĉ' | 'ĝ' | 'ĥ' | 'ĵ' | 'ŝ' | 'ŭ' | 'ŵ' | 'ŷ' | 'ħ' | 'ċ' | 'ġ' | 'ŋ' | 'ŧ'
+                | 'ĸ' | 'ŀ' | 'ō' | 'ŗ' | 'ĭ' | 'ŏ' | 'ĕ' | 'ÿ' | 'ŉ' | 'ĳ' | 'ĩ' | 'ũ' | 'ĺ'
+                | 'ŕ' => 2,
+                'ī' | 'ķ' | 'ļ' | 'ņ' | 'ģ' | 'ē' | 'ā' | 'ū' | 'ė' | 'į' | 'ų' | 'ð' | 'þ'
+                | 'ľ' | 'ť' | 'ď' | 'ň' | 'ư' | 'ơ' => 1,
+                'ș' | 'ț' | 'ə' => 0,
+                _ if (0x0180..=0x024F).contains(&(lower as u32)) => 2,
+                _ => 0,
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Of readings that cost the same, the one whose letters are clearly the likeliest (see
+/// the module documentation), if one is: the only one whose letters one language writes
+/// together, or else the only one with no letter as rare as the others' rarest.
+///
+/// With `first_preferred` (the first reading is Windows-1252's, which made most of the
+/// mojibake there is), the first wins unless its letters go together in no language and
+/// exactly one other reading's do.
+pub(crate) fn clear_winner<'a>(
+    readings: impl IntoIterator<Item = &'a str>,
+    first_preferred: bool,
+) -> Option<usize> {
+    let mut judged = Vec::new();
+    for (i, reading) in readings.into_iter().enumerate() {
+        let Some(languages) = languages_of_text(reading) else {
+            return first_preferred.then_some(0);
+        };
+        judged.push((i, languages != 0, rarity(reading)));
+    }
+    if first_preferred && judged.first().is_some_and(|j| j.1) {
+        return Some(0);
+    }
+    if judged.iter().any(|j| j.1) {
+        judged.retain(|j| j.1);
+    }
+    if let [only] = judged[..] {
+        return Some(only.0);
+    }
+    if first_preferred {
+        return Some(0);
+    }
+    let least = judged.iter().map(|j| j.2).min()?;
+    match judged.iter().filter(|j| j.2 == least).collect::<Vec<_>>()[..] {
+        [only] => Some(only.0),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_one_language_writes_together_win() {
+        assert_eq!(clear_winner(["ůanįojn", "ŝanĝojn"], false), Some(1));
+        assert_eq!(clear_winner(["nøkkel så", "nøkkel sü"], false), Some(0));
+    }
+
+    #[test]
+    fn windows_1252_keeps_a_tie_unless_its_letters_go_together_nowhere() {
+        assert_eq!(clear_winner(["ůanįojn", "ŝanĝojn"], true), Some(1));
+        assert_eq!(clear_winner(["učitavanje", "uītavanje"], true), Some(0));
+        assert_eq!(clear_winner(["ĩ", "č"], true), Some(0));
+        assert_eq!(clear_winner(["é", "й"], true), Some(0));
+    }
+
+    #[test]
+    fn a_less_rare_letter_wins() {
+        assert_eq!(clear_winner(["učitavanje", "uītavanje"], false), Some(0));
+        assert_eq!(clear_winner(["Greška", "Greŷka"], false), Some(0));
+        assert_eq!(clear_winner(["ūdens", "ōdens"], false), Some(0));
+    }
+
+    #[test]
+    fn letters_as_common_and_other_scripts_break_no_tie() {
+        assert_eq!(clear_winner(["så", "sá"], false), None);
+        assert_eq!(clear_winner(["restroù", "restroñ"], false), None);
+        assert_eq!(clear_winner(["é", "й"], false), None);
+    }
+}
