@@ -176,11 +176,12 @@ fn dev_cases_meet_the_repair_goals() {
 /// Hebrew, Arabic, Hindi, Thai, Korean, …: `tests/repair/other-languages.tsv`, written for
 /// this check), made into cases the same way (`make_other_cases.py`): a guard for text
 /// the development cases do not show. No wrong change above 0.5 %, no negative changed,
-/// and at least 96 % exact (96.7 % when the test was written).
+/// and at least 97 % exact (96.7 % when the test was written, 97.5 % since ties are
+/// settled by letters).
 #[test]
 fn phrases_of_other_languages() {
     let cases = cases("other-language-cases.jsonl");
     assert_eq!(cases.len(), 4432, "the generator writes 4,432 cases");
     let (groups, total) = tally(&cases);
-    assert_goals(&groups, &total, 96.0);
+    assert_goals(&groups, &total, 97.0);
 }
