@@ -345,6 +345,8 @@ fn kind_above_07ff(u: u32) -> Kind {
         0x2070..=0x209F => k(Odd), // superscripts and subscripts (ⁿ)
         0x20A0..=0x20CF | 0x2100..=0x218F => k(Symbol), // currency, letterlike, numbers
         0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => k(Mark),
+        // Mathematical brackets (`⟨a⟩`, linguistics' graphemes): punctuation.
+        0x27E6..=0x27EF | 0x2329 | 0x232A => k(Punct),
         // Mathematical operators, technical, box drawing, blocks, geometric shapes:
         // what Mac OS Roman and CP437 readings are made of.
         0x2200..=0x22FF | 0x25CA => k(Math),
