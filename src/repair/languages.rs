@@ -192,6 +192,35 @@ mod tests {
         assert_eq!(clear_winner(["é", "й"], true), Some(0));
     }
 
+    /// The table against the lists read the plain way, letter by letter.
+    #[test]
+    fn table_matches_the_lists() {
+        let table = table();
+        for (i, &languages) in table.iter().enumerate() {
+            let c = char::from_u32(TABLE_START + i as u32).expect("no surrogates here");
+            if !c.is_alphabetic() {
+                assert_eq!(languages, u32::MAX, "{c}");
+                continue;
+            }
+            let lower = if c == 'İ' {
+                'ı'
+            } else {
+                c.to_lowercase().next().unwrap()
+            };
+            let plain = LANGUAGES
+                .iter()
+                .enumerate()
+                .filter(|(_, letters)| letters.contains(lower) || letters.contains(c))
+                .fold(0, |mask, (bit, _)| mask | 1 << bit);
+            assert_eq!(languages, plain, "{c}");
+        }
+        assert!(LANGUAGES.len() <= 32, "one bit a language in a u32");
+        assert!(
+            LANGUAGES[22].contains('ư'),
+            "VIETNAMESE is the Vietnamese row"
+        );
+    }
+
     #[test]
     fn names_of_many_languages_are_written_by_one() {
         for name in [
