@@ -576,7 +576,8 @@ fn best_reading(
             match &best {
                 Some(b) if gain < b.0 || gain == b.0 && end < b.2 => {}
                 Some(b) if gain == b.0 && end == b.2 => {
-                    if b.3 != decoded {
+                    // Each other reading once (several encodings may read a run alike).
+                    if b.3 != decoded && rivals.iter().all(|r| r.3 != decoded) {
                         rivals.push((gain, s, end, decoded, enc));
                     }
                 }

@@ -137,8 +137,8 @@ fn rarity(text: &str) -> u8 {
         .unwrap_or(0)
 }
 
-/// Of readings that cost the same, the one whose letters are clearly the likeliest (see
-/// the module documentation), if one is: the only one whose letters one language writes
+/// Of readings that cost the same (each different from the others), the one whose
+/// letters are clearly the likeliest (see the module documentation), if one is: the only one whose letters one language writes
 /// together, or else the only one with no letter as rare as the others' rarest.
 ///
 /// With `first_preferred` (the first reading is Windows-1252's, which made most of the
