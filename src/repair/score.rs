@@ -481,8 +481,8 @@ fn pair(a: Kind, b: Kind) -> i32 {
     {
         cost += 3;
     }
-    // Two different operators in a row (`√∫` for `ú`, `√≥` for `ó`, `√∂` for `ö` in Mac
-    // OS Roman): formulas in prose put a space, a digit or a letter between them.
+    // Two operators in a row (`√∫` for `ú`, `√≥` for `ó`, `√∂` for `ö` in Mac OS
+    // Roman): formulas in prose put a space, a digit or a letter between them.
     if a.class == Math && b.class == Math && !b.ascii {
         cost += 2;
     }
