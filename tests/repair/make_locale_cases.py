@@ -13,11 +13,11 @@ machine). Standard library only.
 
 Then, e.g.: cargo run --release --example repair_cases -- /tmp/locale-cases.jsonl
 """
-import gettext, glob, json, os, sys, random
+import gettext, glob, os, sys, random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from make_dev_cases import ENCODINGS, mojibake, printable  # noqa: E402
+from make_other_cases import add_cases, write_cases  # noqa: E402
 
 DOMAINS = ["glib20", "gtk20", "Linux-PAM", "PackageKit", "shared-mime-info", "gdk-pixbuf", "at-spi2-core", "software-properties"]
 rng = random.Random(7)
@@ -34,10 +34,11 @@ for d in sorted(glob.glob("/usr/share/locale/*")):
         if not os.path.exists(p):
             continue
         try:
-            t = gettext.GNUTranslations(open(p, "rb"))
-        except Exception:
+            with open(p, "rb") as catalog:
+                t = gettext.GNUTranslations(catalog)
+        except Exception:  # a catalog gettext cannot read (malformed headers): skipped
             continue
-        for k, v in t._catalog.items():
+        for v in t._catalog.values():
             if isinstance(v, str) and 12 <= len(v) <= 160 and any(ord(c) > 127 for c in v) and "\n" not in v:
                 strings.append(v)
     strings = sorted(set(strings))
@@ -45,18 +46,6 @@ for d in sorted(glob.glob("/usr/share/locale/*")):
         continue
     rng.shuffle(strings)
     for text in strings[:per_lang]:
-        words = [w for w in text.split() if any(ord(c) > 127 for c in w)][:2]
-        for t in [text] + words:
-            if t in seen:
-                continue
-            seen.add(t)
-            cases.append({"lang": lang, "kind": "negative", "encoding": "", "input": t, "expected": t})
-            variants = [(enc, mojibake(t, enc)) for enc in ENCODINGS]
-            variants += [("cp1252x2", mojibake(t, "cp1252", 2)), ("cp1252x3", mojibake(t, "cp1252", 3))]
-            for enc, bad in variants:
-                if bad != t and printable(bad, c1_ok=True):
-                    cases.append({"lang": lang, "kind": "fix", "encoding": enc, "input": bad, "expected": t})
-with open(out_path, "w", encoding="utf-8") as f:
-    for c in cases:
-        f.write(json.dumps(c, ensure_ascii=False) + "\n")
+        add_cases(cases, seen, lang, text, 2)
+write_cases(cases, out_path)
 print(f"wrote {len(cases)} cases from {len({c['lang'] for c in cases})} locales to {out_path}", file=sys.stderr)

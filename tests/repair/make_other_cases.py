@@ -14,24 +14,34 @@ sys.path.insert(0, HERE)
 from make_dev_cases import ENCODINGS, mojibake, printable  # noqa: E402
 
 
+def add_cases(cases: list, seen: set, lang: str, text: str, words: int) -> None:
+    """Appends to `cases` the cases of `text` and of up to `words` of its non-ASCII words
+    (each once, by `seen`): each as a negative, and its mojibake through every reading."""
+    picked = [w for w in text.split() if any(ord(c) > 127 for c in w)][:words]
+    for t in [text] + picked:
+        if t in seen:
+            continue
+        seen.add(t)
+        cases.append({"lang": lang, "kind": "negative", "encoding": "", "input": t, "expected": t})
+        variants = [(enc, mojibake(t, enc)) for enc in ENCODINGS]
+        variants += [("cp1252x2", mojibake(t, "cp1252", 2)), ("cp1252x3", mojibake(t, "cp1252", 3))]
+        for enc, bad in variants:
+            if bad != t and printable(bad, c1_ok=True):
+                cases.append({"lang": lang, "kind": "fix", "encoding": enc, "input": bad, "expected": t})
+
+
+def write_cases(cases: list, out_path: str) -> None:
+    with open(out_path, "w", encoding="utf-8") as f:
+        for c in cases:
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+
+
 def main(out_path: str) -> None:
     cases, seen = [], set()
     for line in open(os.path.join(HERE, "other-languages.tsv"), encoding="utf-8"):
         lang, text = line.rstrip("\n").split("\t")
-        words = [w for w in text.split() if any(ord(c) > 127 for c in w)][:3]
-        for t in [text] + words:
-            if t in seen:
-                continue
-            seen.add(t)
-            cases.append({"lang": lang, "kind": "negative", "encoding": "", "input": t, "expected": t})
-            variants = [(enc, mojibake(t, enc)) for enc in ENCODINGS]
-            variants += [("cp1252x2", mojibake(t, "cp1252", 2)), ("cp1252x3", mojibake(t, "cp1252", 3))]
-            for enc, bad in variants:
-                if bad != t and printable(bad, c1_ok=True):
-                    cases.append({"lang": lang, "kind": "fix", "encoding": enc, "input": bad, "expected": t})
-    with open(out_path, "w", encoding="utf-8") as f:
-        for c in cases:
-            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+        add_cases(cases, seen, lang, text, 3)
+    write_cases(cases, out_path)
     print(f"wrote {len(cases)} cases", file=sys.stderr)
 
 
