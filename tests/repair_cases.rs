@@ -108,6 +108,9 @@ repaired! {
     // ISO-8859-2; `č`, not Latvian's `ī`).
     common_letter_windows1250_s_caron: "GreĹˇka" => "Greška",
     common_letter_windows1250_c_caron: "Nedovoljno memorije za uÄŤitavanje slike" => "Nedovoljno memorije za učitavanje slike",
+    // Found by the property tests at 400,000 cases: Windows-1257 reads `Õ¯` as Armenian's
+    // comma, which follows a word and never a space; Windows-1252 reads Armenian's `կ`.
+    armenian_letters_not_commas: "aa Õ¯Õ¯ " => "aa կկ ",
     // Linguistics' angle brackets in ISO-8859-2, where Windows-1252 reads `⟊` for `⟩`.
     angle_brackets_iso8859_2: "after â\u{9f}¨eâ\u{9f}Š and â\u{9f}¨tâ\u{9f}Š" => "after ⟨e⟩ and ⟨t⟩",
 }
@@ -153,6 +156,7 @@ unchanged! {
     ambiguous_u_grave_or_n_tilde: "restroĂą",
     ambiguous_norwegian_or_faroese: "Klarte ikkje ĂĄ finna gyldig nĂ¸kkelfil",
     sign_after_a_name: "Ω® and Δ™ are marks",
+    armenian_comma_after_a_word: "Երևան՝ մայրաքաղաք, ինչո՞ւ",
     graphemes_in_angle_brackets: "⟨a⟩ is the third-most-commonly used letter, after ⟨e⟩",
     box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",
     ukrainian_text: "діє сієї Рівне ПРІЗВИЩЕ",

@@ -289,7 +289,9 @@ fn kind_of(c: char) -> Kind {
         // Armenian.
         0x0531..=0x0556 => Kind::new(Upper, Script::Armenian),
         0x0561..=0x0587 => Kind::new(Lower, Script::Armenian),
-        0x0559..=0x055F | 0x0589 | 0x058A => k(Punct),
+        // Armenian's marks and punctuation: with the script, for the marks that follow a
+        // word (`Երևան՝`), not a space.
+        0x0559..=0x055F | 0x0589 | 0x058A => Kind::new(Punct, Script::Armenian),
         // Hebrew.
         0x0591..=0x05C7 => Kind::new(Mark, Script::Hebrew),
         0x05D0..=0x05EA | 0x05F0..=0x05F2 => Kind::new(Caseless, Script::Hebrew),
@@ -484,6 +486,11 @@ fn pair(a: Kind, b: Kind) -> i32 {
     // Two operators in a row (`√∫` for `ú`, `√≥` for `ó`, `√∂` for `ö` in Mac OS
     // Roman): formulas in prose put a space, a digit or a letter between them.
     if a.class == Math && b.class == Math && !b.ascii {
+        cost += 2;
+    }
+    // Armenian's comma, question and exclamation marks and accents follow a word: after a
+    // space they are Windows-1257's reading of Armenian letters (`Õ¯` for `կ`).
+    if b.class == Punct && b.script == Script::Armenian && a.class == Space {
         cost += 2;
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
