@@ -114,9 +114,9 @@ fn languages_of_text(text: &str) -> Option<u32> {
 
 /// How rarely the accented Latin letters of `text` are written: the rarest one's tier,
 /// 0 (a letter of the large languages, or none), 1 (letters of one or two smaller
-/// languages: Latvian, Lithuanian, Icelandic, Slovak's rarer ones) or 2 (Esperanto's,
-/// Welsh's, Maltese's, Sami's, and the letters of Latin Extended-B but Vietnamese's,
-/// Romanian's and schwa).
+/// languages: Latvian, Lithuanian, Icelandic, Slovak's rarer ones, Vietnamese's `ơ` and
+/// `ư`) or 2 (Esperanto's, Welsh's, Maltese's, Sami's, and the rest of Latin
+/// Extended-B but Romanian's `ș`, `ț` and the schwa).
 fn rarity(text: &str) -> u8 {
     text.chars()
         .filter(|&c| languages_of(c).is_some())
@@ -138,8 +138,9 @@ fn rarity(text: &str) -> u8 {
 }
 
 /// Of readings that cost the same (each different from the others), the one whose
-/// letters are clearly the likeliest (see the module documentation), if one is: the only one whose letters one language writes
-/// together, or else the only one with no letter as rare as the others' rarest.
+/// letters are clearly the likeliest (see the module documentation), if one is: the only
+/// one whose letters one language writes together, or else the only one with no letter
+/// as rare as the others' rarest.
 ///
 /// With `first_preferred` (the first reading is Windows-1252's, which made most of the
 /// mojibake there is), the first wins unless its letters go together in no language and
