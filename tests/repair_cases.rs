@@ -111,6 +111,8 @@ repaired! {
     // Found by the property tests at 400,000 cases: Windows-1257 reads `Õ¯` as Armenian's
     // comma, which follows a word and never a space; Windows-1252 reads Armenian's `կ`.
     armenian_letters_not_commas: "aa Õ¯Õ¯ " => "aa կկ ",
+    // ISO-8859-2 reads `«` as `ÂŤ`: `Â` before a Central European capital.
+    guillemets_iso8859_2: "ye ÂŤ(%s)Âť" => "ye «(%s)»",
     // Linguistics' angle brackets in ISO-8859-2, where Windows-1252 reads `⟊` for `⟩`.
     angle_brackets_iso8859_2: "after â\u{9f}¨eâ\u{9f}Š and â\u{9f}¨tâ\u{9f}Š" => "after ⟨e⟩ and ⟨t⟩",
 }
@@ -156,6 +158,7 @@ unchanged! {
     ambiguous_u_grave_or_n_tilde: "restroĂą",
     ambiguous_norwegian_or_faroese: "Klarte ikkje ĂĄ finna gyldig nĂ¸kkelfil",
     sign_after_a_name: "Ω® and Δ™ are marks",
+    romanian_capitals: "CÂŞTIGĂTORUL ŞI CÂȘTIGUL",
     armenian_comma_after_a_word: "Երևան՝ մայրաքաղաք, ինչո՞ւ",
     graphemes_in_angle_brackets: "⟨a⟩ is the third-most-commonly used letter, after ⟨e⟩",
     box_drawing_art: "├┤a┼┐a┼┐a┼┐a┼┐a",

@@ -103,6 +103,9 @@ pub(crate) struct Kind {
     /// reading of the same mojibake makes into a common one: `Ĩ` (Windows-1252's reading
     /// of `Ä¨`, which is `č` in Windows-1257).
     pub(crate) uncommon: bool,
+    /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
+    /// Romanian's `Ş` and `Ţ` aside.
+    pub(crate) central_capital: bool,
 }
 
 impl Kind {
@@ -114,6 +117,7 @@ impl Kind {
             latin1: false,
             latin1_upper_half: false,
             uncommon: false,
+            central_capital: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -212,6 +216,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.quote_or_dash = matches!(c, '–' | '—' | '…' | '“' | '”' | '‘');
     k.apostrophe = c == '’';
     k.uncommon = c == 'Ĩ';
+    k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -491,6 +496,11 @@ fn pair(a: Kind, b: Kind) -> i32 {
     // Armenian's comma, question and exclamation marks and accents follow a word: after a
     // space they are Windows-1257's reading of Armenian letters (`Õ¯` for `կ`).
     if b.class == Punct && b.script == Script::Armenian && a.class == Space {
+        cost += 2;
+    }
+    // `Â` before a capital of the Central European upper half: ISO-8859-2's reading of
+    // U+0080–U+00BF (`ÂŤ` for `«`, `Âť` aside as a lowercase).
+    if a.a_tilde_or_circumflex && b.central_capital {
         cost += 2;
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
