@@ -803,10 +803,10 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
-/// 0xA0 of `à`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no
-/// non-ASCII capital inside a word before a small letter (`CÆb`, `KĂśppen`), at most one
-/// word of a lone non-ASCII letter (` Å Å `): what the cost's letter pairs and triples
-/// charge for.
+/// 0xA0 of `à`) or before a Central European capital (`ÂŤ`), no letter of
+/// Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no non-ASCII capital inside a
+/// word before a small letter (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII
+/// letter (` Å Å `): what the cost's letter pairs and triples charge for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -836,6 +836,7 @@ impl PlainWord {
             || self.capitals >= 2 && !upper && !k.ascii
             || self.latin1 && k.latin1_upper_half
             || self.inner_capital && k.class == Class::Lower
+            || self.a_tilde_or_circumflex && k.central_capital
         {
             return false;
         }
@@ -944,7 +945,7 @@ mod tests {
     /// Characters the quick checks and the cost treat differently: ASCII letters, spaces
     /// and punctuation, Latin-1 letters (`Ã`, `Â` among them), Windows-1252's letters of
     /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes.
-    const ALPHABET: &str = "aZk ,.([-1ÃÂÅÆéöÐœšŸДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×";
+    const ALPHABET: &str = "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×";
 
     fn window() -> impl Strategy<Value = String> {
         let chars: Vec<char> = ALPHABET.chars().collect();
