@@ -498,8 +498,8 @@ fn pair(a: Kind, b: Kind) -> i32 {
     if b.class == Punct && b.script == Script::Armenian && a.class == Space {
         cost += 2;
     }
-    // `Â` before a capital of the Central European upper half: ISO-8859-2's reading of
-    // U+0080–U+00BF (`ÂŤ` for `«`, `Âť` aside as a lowercase).
+    // `Â` (or `Ã`) before a capital of the Central European upper half: ISO-8859-2's
+    // reading of U+0080–U+00BF (`ÂŤ` for `«`; `Âť`, a lowercase, is not counted here).
     if a.a_tilde_or_circumflex && b.central_capital {
         cost += 2;
     }
