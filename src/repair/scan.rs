@@ -1,11 +1,15 @@
 //! The scans: where repair may start, and which encodings explain a whole text. Both walk
-//! the text once, pass over ASCII eight bytes at a time, and look each other character up
-//! once, in one table.
+//! the text once and look characters up in one table. The first, which is all that clean
+//! text costs, passes over sixteen bytes a step with SIMD comparisons (the `wide` crate:
+//! SSE2 on x86-64, NEON on AArch64, plain code elsewhere) wherever no character in them
+//! can play a part in mojibake: ASCII, and the letters of most scripts.
 //!
 //! The state is three bit sets over the encodings: those in which the characters since the
 //! last ASCII byte end in a sequence still missing one, two or three continuation bytes.
 //! A character that continues where one is missing completes a sequence: a place where
 //! the text might be mojibake.
+
+use wide::u8x16;
 
 use super::tables::{tables, Roles, Tables};
 
@@ -109,8 +113,8 @@ pub(crate) struct ScanOptions {
 /// control. Everything before it is certainly left as it is.
 ///
 /// Most characters of clean text continue no sequence in any encoding (a Cyrillic,
-/// Greek or Armenian letter, CJK, Indic scripts): an inner loop passes over them with one
-/// bit test each, and the state after them is that of the last one passed.
+/// Greek or Armenian letter, CJK, Indic scripts): they are passed over sixteen bytes at a
+/// time, and the state after them is that of the last one passed.
 pub(crate) fn first_candidate(text: &str, from: usize, o: ScanOptions) -> Option<usize> {
     candidate(text, from, o).map(|c| c.start)
 }
@@ -128,109 +132,255 @@ pub(crate) struct Candidate {
 }
 
 /// [`first_candidate`], with the character that made it one.
+///
+/// The text is looked at sixteen bytes a step: [`block_marks`] marks the characters that
+/// may play a part in a stop, and only those are looked up, in order. Every character
+/// between two marked ones continues nothing, so the state before a marked character is
+/// read off the character just before it (or carried over, when that is the last one
+/// looked up). The last bytes, too few for a step, are taken one character at a time.
 pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
-    let found = |i: usize, encodings: u16| {
-        Some(Candidate {
-            start: window_start(text.as_bytes(), from, i),
-            at: i,
-            encodings,
-        })
-    };
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let t = tables();
-    let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
-    let mut i = next_non_ascii(bytes, from);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b == b' ' && p1 & p1n != 0 {
-                return found(i, p1 & p1n);
-            }
-            p1 = 0;
-            p2 = 0;
-            p3 = 0;
-            p1n = 0;
-            i = next_non_ascii(bytes, i + 1);
-            continue;
+    let mut s = State::default();
+    // The state `s` holds right before `done`; every character from `done` to `i`
+    // continues nothing.
+    let mut done = from;
+    let mut i = from;
+    loop {
+        let mut marks;
+        (i, marks) = next_marked_block(bytes, i);
+        if marks == 0 {
+            break;
         }
-        // Pass over the characters that continue nothing, and the spaces and other ASCII
-        // between them (a space only matters after a lead that a lost 0xA0 may follow).
-        let mut last = usize::MAX;
-        let n = bytes.len();
-        let continues = t.continues();
-        while i + 1 < n {
-            let b0 = bytes[i];
-            let len = match b0 {
-                // Two bytes: one bit test.
-                0xC2..=0xDF => {
-                    let c = (usize::from(b0 & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-                    if continues[c >> 6] >> (c & 63) & 1 != 0 {
-                        break;
-                    }
-                    2
-                }
-                0xE0 | 0xE1 | 0xE3..=0xEE => 3,
-                0x00..=0x7F => {
-                    if b0 == b' ' && last != usize::MAX && t.may_lose_nbsp(bytes, last) {
-                        break;
-                    }
-                    last = usize::MAX;
-                    // A lone space between two words: no call for it.
-                    i = if bytes[i + 1] >= 0x80 {
-                        i + 1
-                    } else {
-                        next_non_ascii(bytes, i + 1)
-                    };
+        while marks != 0 {
+            let k = i + marks.trailing_zeros() as usize;
+            marks &= marks - 1;
+            if k < done {
+                continue;
+            }
+            let (roles, c, len) = roles_at(t, bytes, k);
+            if len == 2 && roles.cont() & o.enabled == 0 {
+                // Continues nothing here (`ā`, `ī` in Latin text, `Г`): passed over like
+                // the unmarked, unless it is a C1 control or a lead that a space for a
+                // lost 0xA0 follows.
+                let c1 = o.c1 && bytes[k] == 0xC2 && bytes[k + 1] < 0xA0;
+                let nbsp = o.nbsp && roles.nbsp() != 0 && bytes.get(k + 2) == Some(&b' ');
+                if !c1 && !nbsp {
                     continue;
                 }
-                0xF0..=0xF4 => 4,
-                _ => break,
-            };
-            last = i;
-            i += len;
-        }
-        if i >= n || bytes[i] < 0x80 && last == usize::MAX {
-            // At the end, or at ASCII with nothing pending: the outer loop takes it.
-            p1 = 0;
-            p2 = 0;
-            p3 = 0;
-            p1n = 0;
-            if i >= n {
-                break;
             }
-            continue;
+            if k != done {
+                s = State::after(t, bytes, k, o);
+            }
+            if let Some(encodings) = s.step(roles, c, bytes[k], bytes[k + 1], o) {
+                return Some(Candidate::new(bytes, from, k, encodings));
+            }
+            done = k + len;
+            // A space for a lost 0xA0 after it.
+            if s.p1 & s.p1n != 0 && bytes.get(done) == Some(&b' ') {
+                return Some(Candidate::new(bytes, from, done, s.p1 & s.p1n));
+            }
         }
-        if last != usize::MAX {
-            let (roles, _, _) = roles_at(t, bytes, last);
-            p1 = roles.lead2() & o.enabled;
-            p2 = roles.lead3() & o.enabled;
-            p3 = roles.lead4() & o.enabled;
-            p1n = if o.nbsp { roles.nbsp() & (p1 | p2) } else { 0 };
+        i = next_boundary(bytes, i + BLOCK).max(done);
+    }
+    if i != done {
+        s = State::after(t, bytes, i, o);
+    }
+    while i < n {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b' ' && s.p1 & s.p1n != 0 {
+                return Some(Candidate::new(bytes, from, i, s.p1 & s.p1n));
+            }
+            s = State::default();
+            i += 1;
             continue;
         }
         let (roles, c, len) = roles_at(t, bytes, i);
+        if let Some(encodings) = s.step(roles, c, b, bytes[i + 1], o) {
+            return Some(Candidate::new(bytes, from, i, encodings));
+        }
+        i += len;
+    }
+    None
+}
+
+/// The scan's state: the encodings in which the characters since the last ASCII byte end
+/// in a sequence missing one, two or three continuation bytes, and those in which the one
+/// missing byte may be a 0xA0 lost to a space.
+#[derive(Debug, Clone, Copy, Default)]
+struct State {
+    p1: u16,
+    p2: u16,
+    p3: u16,
+    p1n: u16,
+}
+
+impl State {
+    /// The state after the character that ends just before `j`, when that character
+    /// continues nothing (it was skipped).
+    #[inline]
+    fn after(t: &Tables, bytes: &[u8], j: usize, o: ScanOptions) -> State {
+        let mut k = j - 1;
+        if bytes[k] < 0x80 {
+            return State::default();
+        }
+        while bytes[k] & 0xC0 == 0x80 {
+            k -= 1;
+        }
+        let (roles, _, _) = roles_at(t, bytes, k);
+        let p1 = roles.lead2() & o.enabled;
+        let p2 = roles.lead3() & o.enabled;
+        State {
+            p1,
+            p2,
+            p3: roles.lead4() & o.enabled,
+            p1n: if o.nbsp { roles.nbsp() & (p1 | p2) } else { 0 },
+        }
+    }
+
+    /// Takes the non-ASCII character `c` (lead byte `b0`, next byte `b1`) with `roles`:
+    /// the encodings in which it completes a sequence (or all, for a C1 control), if any.
+    #[inline(always)]
+    fn step(&mut self, roles: Roles, c: u32, b0: u8, b1: u8, o: ScanOptions) -> Option<u16> {
         let mut cont = roles.cont() & o.enabled;
-        if len == 2 && b == 0xC2 && bytes[i + 1] < 0xA0 && o.c1 {
-            return found(i, o.enabled);
+        if b0 == 0xC2 && b1 < 0xA0 && o.c1 {
+            return Some(o.enabled);
         }
         if c == 0xFFFD && o.lossy {
             cont = o.enabled;
         }
-        if p1 & cont != 0 {
-            return found(i, p1 & cont);
+        if self.p1 & cont != 0 {
+            return Some(self.p1 & cont);
         }
-        // The encodings whose pending sequence may end in a space for a lost 0xA0.
-        p1n = if o.nbsp {
-            (roles.nbsp() & (roles.lead2() | roles.lead3()) | p1n & p2 & cont) & o.enabled
+        self.p1n = if o.nbsp {
+            (roles.nbsp() & (roles.lead2() | roles.lead3()) | self.p1n & self.p2 & cont) & o.enabled
         } else {
             0
         };
-        p1 = ((p2 & cont) | roles.lead2()) & o.enabled;
-        p2 = ((p3 & cont) | roles.lead3()) & o.enabled;
-        p3 = roles.lead4() & o.enabled;
-        i += len;
+        self.p1 = ((self.p2 & cont) | roles.lead2()) & o.enabled;
+        self.p2 = ((self.p3 & cont) | roles.lead3()) & o.enabled;
+        self.p3 = roles.lead4() & o.enabled;
+        None
     }
-    None
+}
+
+impl Candidate {
+    fn new(bytes: &[u8], from: usize, at: usize, encodings: u16) -> Candidate {
+        Candidate {
+            start: window_start(bytes, from, at),
+            at,
+            encodings,
+        }
+    }
+}
+
+/// How many bytes [`block_marks`] looks at a step (it reads one more).
+const BLOCK: usize = 16;
+
+/// Whether a step holds so few leads of characters [`flagged`] may mark (three at most)
+/// that [`block_marks`] leaves them to the caller to look up one by one. (Without a
+/// `popcnt` instruction in the default target, three bits cleared.)
+#[inline(always)]
+fn sparse(leads: u32) -> bool {
+    let mut m = leads;
+    for _ in 0..3 {
+        m &= m.wrapping_sub(1);
+    }
+    m == 0
+}
+
+/// The first step of sixteen bytes at or after `i` (a character boundary) in which
+/// [`block_marks`] marks something, and its marks; or, when there is none, the first
+/// character boundary of the last bytes, too few for a step, and no marks.
+#[inline(always)]
+fn next_marked_block(bytes: &[u8], mut i: usize) -> (usize, u32) {
+    while i + BLOCK < bytes.len() {
+        let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().expect("sixteen bytes");
+        let low = u64::from_le_bytes(block[..8].try_into().expect("eight bytes"));
+        let high = u64::from_le_bytes(block[8..].try_into().expect("eight bytes"));
+        if (low | high) & 0x8080_8080_8080_8080 == 0 {
+            // ASCII only: nothing marked, and the next byte starts a character.
+            i += BLOCK;
+            continue;
+        }
+        let marks = block_marks(bytes, i, block);
+        if marks != 0 {
+            return (i, marks);
+        }
+        i = next_boundary(bytes, i + BLOCK);
+    }
+    (i, 0)
+}
+
+/// One bit per byte of `block`, the sixteen bytes from `i` (a character boundary;
+/// seventeen must be there), not all ASCII: set at least where a character starts that
+/// [`flagged`] marks. A step with at most three leads of such characters (Latin text's
+/// accented letters) marks those leads, and the caller looks them up; more (every letter
+/// of Cyrillic or Greek text) are told apart by their second bytes.
+#[inline(always)]
+fn block_marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
+    let here = u8x16::new(*block);
+    let leads = leads_of_flagged(here);
+    if sparse(leads) {
+        return leads;
+    }
+    let next = u8x16::new(bytes[i + 1..=i + BLOCK].try_into().expect("sixteen bytes"));
+    flagged(here, next)
+}
+
+/// The first character boundary at or after `i` (at most three bytes on).
+#[inline(always)]
+fn next_boundary(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
+        i += 1;
+    }
+    i
+}
+
+/// One bit per byte of `here` that leads a character [`flagged`] may mark: 0xC2–0xD2,
+/// 0xE2 or 0xEF. ASCII, Armenian, Hebrew, Arabic, Indic scripts and CJK have none but
+/// their punctuation.
+#[inline(always)]
+fn leads_of_flagged(here: u8x16) -> u32 {
+    let d = here - u8x16::splat(0xC2);
+    let leads = d.min(u8x16::splat(0xD2 - 0xC2)).cmp_eq(d)
+        | here.cmp_eq(u8x16::splat(0xE2))
+        | here.cmp_eq(u8x16::splat(0xEF));
+    leads.move_mask() as u32
+}
+
+/// One bit per byte of `here`: set where a character starts that may continue a sequence
+/// in some encoding, may lead one after which a space stands for a lost 0xA0, or is a
+/// three-byte character of the two blocks that hold such characters (led by 0xE2 and
+/// 0xEF). `next` is `here` one byte on, so a two-byte character is told by its two bytes.
+///
+/// A superset, by ranges of the characters' two bytes (the test below checks it against
+/// the tables): every character of U+0080–U+017F, and U+0180–U+019F (`ƒ`), U+02C0–U+02DF
+/// (`ˆ`, `ˇ`, `˘`, `˛`, `˜`, `˝`), U+0384–U+038F (Greek capitals with tonos), `Γ`, `Ω`,
+/// `π`, U+0401–U+040F (`Ё`, `Ђ`, …), `Г`, U+0450–U+045F (`ё`, `і`, `ї`, …), `Ґ` and `ґ`.
+/// The letters of Greek, Cyrillic, Armenian and every three-byte script other than
+/// punctuation and symbols (CJK, Indic scripts) are not flagged, nor is ASCII.
+#[inline(always)]
+fn flagged(here: u8x16, next: u8x16) -> u32 {
+    let eq = |v: u8x16, b: u8| v.cmp_eq(u8x16::splat(b));
+    let in_range = |v: u8x16, lo: u8, hi: u8| {
+        let d = v - u8x16::splat(lo);
+        d.min(u8x16::splat(hi - lo)).cmp_eq(d)
+    };
+    let masked = |v: u8x16, mask: u8, b: u8| (v & u8x16::splat(mask)).cmp_eq(u8x16::splat(b));
+    let next_gamma = eq(next, 0x93);
+    let flags = in_range(here, 0xC2, 0xC5)
+        | ((eq(here, 0xC6) | eq(here, 0xCB)) & masked(next, 0xE0, 0x80))
+        | (eq(here, 0xCE) & (in_range(next, 0x84, 0x8F) | next_gamma | eq(next, 0xA9)))
+        | (eq(here, 0xCF) & eq(next, 0x80))
+        | (eq(here, 0xD0) & (in_range(next, 0x81, 0x8F) | next_gamma))
+        | (eq(here, 0xD1) & masked(next, 0xF0, 0x90))
+        | (eq(here, 0xD2) & masked(next, 0xFE, 0x90))
+        | eq(here, 0xE2)
+        | eq(here, 0xEF);
+    flags.move_mask() as u32
 }
 
 /// Where a window that ends at the character at `i` starts: up to three characters
@@ -347,5 +497,118 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     Whole {
         encodings: ok & seen,
         lossy,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The scan as it is defined: every character in turn, no skipping.
+    fn candidate_reference(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
+        let bytes = text.as_bytes();
+        let t = tables();
+        let mut s = State::default();
+        for (k, ch) in text[from..].char_indices() {
+            let i = from + k;
+            if ch.is_ascii() {
+                if ch == ' ' && s.p1 & s.p1n != 0 {
+                    return Some(Candidate::new(bytes, from, i, s.p1 & s.p1n));
+                }
+                s = State::default();
+                continue;
+            }
+            let (roles, c, _) = roles_at(t, bytes, i);
+            if let Some(encodings) = s.step(roles, c, bytes[i], bytes[i + 1], o) {
+                return Some(Candidate::new(bytes, from, i, encodings));
+            }
+        }
+        None
+    }
+
+    fn flagged_at(bytes: &[u8; 17], k: usize) -> bool {
+        let here = u8x16::new(bytes[..16].try_into().unwrap());
+        let next = u8x16::new(bytes[1..].try_into().unwrap());
+        flagged(here, next) >> k & 1 != 0
+    }
+
+    #[test]
+    fn flagged_marks_every_character_with_a_role_in_a_stop() {
+        let t = tables();
+        for c in (0x80..=0xFFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0u8; 4];
+            let encoded = c.encode_utf8(&mut utf8).as_bytes();
+            let roles = roles_at(t, encoded, 0).0;
+            let needed = match encoded.len() {
+                2 => roles.cont() != 0 || roles.nbsp() != 0,
+                _ => roles != Roles::default() || c == '\u{FFFD}',
+            };
+            for k in 0..16 - encoded.len() + 1 {
+                let mut block = [b'a'; 17];
+                block[k..k + encoded.len()].copy_from_slice(encoded);
+                let flag = flagged_at(&block, k);
+                assert!(flag || !needed, "{c:?} at {k} is not flagged");
+                for tail in k + 1..k + encoded.len() {
+                    assert!(
+                        !flagged_at(&block, tail),
+                        "{c:?}: a continuation byte flagged"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn flagged_passes_the_letters_of_other_scripts() {
+        for text in [
+            "абвгдежзиклмнопрстуфхцчшщъыьэюя",
+            "αβγδεζηθικλμνξορστυφχψω",
+            "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+            "日本語のテキスト",
+            "मराठी भाषा",
+        ] {
+            let bytes = text.as_bytes();
+            for start in (0..bytes.len().saturating_sub(17)).filter(|&s| text.is_char_boundary(s)) {
+                let block: [u8; 17] = bytes[start..start + 17].try_into().unwrap();
+                let here = u8x16::new(block[..16].try_into().unwrap());
+                let next = u8x16::new(block[1..].try_into().unwrap());
+                assert_eq!(flagged(here, next), 0, "{text:?} from {start}");
+            }
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z ]{1,20}",
+            "[а-яА-ЯіїєґІЇЄҐёЁ ]{1,20}",
+            "[α-ωΑ-Ωάέήίόύώ ΆΈΉΊΌΎΏπΩ]{1,20}",
+            "[àâãäåæçèéêëìíîïñòóôõöøùúûüýÿÂÃÐÑĀāĂăĄąĆćŁłŠšŽžŸƒˆˇ˘ ]{1,12}",
+            "[РСВГЃЂÐÑÃâ€œ™ðŸ‡«·ˆ¦¤ Â\u{a0}\u{85}\u{FFFD}╔║Ω√∑]{1,10}",
+            "[日本語のテキスト、。「」！（） मराठीभाषा]{1,12}",
+            "[😀🇫🇷 ]{1,4}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn candidate_agrees_with_the_reference(
+            pieces in prop::collection::vec(piece(), 1..12),
+            from in 0..400usize,
+            enabled in 1u16..0x400,
+            flags in 0..8u8,
+        ) {
+            let text = pieces.concat();
+            let mut from = from.min(text.len());
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let o = ScanOptions { enabled, nbsp: flags & 1 != 0, lossy: flags & 2 != 0, c1: flags & 4 != 0 };
+            let fast = candidate(&text, from, o).map(|c| (c.start, c.at, c.encodings));
+            let slow = candidate_reference(&text, from, o).map(|c| (c.start, c.at, c.encodings));
+            prop_assert_eq!(fast, slow);
+        }
     }
 }

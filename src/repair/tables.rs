@@ -171,9 +171,6 @@ pub(crate) struct Tables {
     roles_2000: Vec<Roles>,
     /// The roles of the few characters of U+F000–U+FFFF (`ﬁ`, `ﬂ`, Apple's logo).
     roles_f000: Vec<(char, Roles)>,
-    /// One bit per character of U+0000–U+07FF: whether it is a continuation byte in some
-    /// encoding.
-    continues: [u64; 32],
 }
 
 pub(crate) fn tables() -> &'static Tables {
@@ -239,12 +236,6 @@ pub(crate) fn tables() -> &'static Tables {
             byte_2000.push(block);
             byte_high.push(high);
         }
-        let mut continues = [0u64; 32];
-        for (c, r) in roles_low.iter().enumerate() {
-            if r.cont() != 0 {
-                continues[c / 64] |= 1 << (c % 64);
-            }
-        }
         Tables {
             byte_low,
             byte_2000,
@@ -252,7 +243,6 @@ pub(crate) fn tables() -> &'static Tables {
             roles_low,
             roles_2000,
             roles_f000,
-            continues,
         }
     })
 }
@@ -300,23 +290,6 @@ impl Tables {
                 .find(|e| e.0 as u32 == c)
                 .map_or(Roles::default(), |e| e.1),
             _ => Roles::default(),
-        }
-    }
-
-    /// One bit per character of U+0000–U+07FF: whether it is a continuation byte in
-    /// some encoding.
-    #[inline]
-    pub(crate) fn continues(&self) -> &[u64; 32] {
-        &self.continues
-    }
-
-    /// Whether the character at `i` of `bytes` is a lead in some encoding after which a
-    /// space may stand for a lost 0xA0 byte.
-    #[inline]
-    pub(crate) fn may_lose_nbsp(&self, bytes: &[u8], i: usize) -> bool {
-        match bytes[i] {
-            0xC2..=0xDF => self.roles2(bytes[i], bytes[i + 1]).nbsp() != 0,
-            _ => false,
         }
     }
 
