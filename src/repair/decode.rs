@@ -170,6 +170,15 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     let mut ascii = 0;
     loop {
         match *rest {
+            // Two characters of two bytes (Cyrillic or Greek mojibake is made of them):
+            // both looked up, one push.
+            [b0 @ 0xC2..=0xDF, b1, b2 @ 0xC2..=0xDF, b3, ref tail @ ..] => {
+                let x = low[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)];
+                let y = low[(usize::from(b2 & 0x1F) << 6) | usize::from(b3 & 0x3F)];
+                missing |= x == 0 || y == 0;
+                out.extend_from_slice(&[x, y]);
+                rest = tail;
+            }
             // Two bytes (U+0080–U+07FF): the table at once.
             [b0 @ 0xC2..=0xDF, b1, ref tail @ ..] => {
                 let byte = low[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)];
