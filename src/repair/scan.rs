@@ -360,8 +360,9 @@ fn leads_of_flagged(here: u8x16) -> u32 {
 /// the tables): every character of U+0080–U+017F, and U+0180–U+019F (`ƒ`), U+02C0–U+02DF
 /// (`ˆ`, `ˇ`, `˘`, `˛`, `˜`, `˝`), U+0384–U+038F (Greek capitals with tonos), `Γ`, `Ω`,
 /// `π`, U+0401–U+040F (`Ё`, `Ђ`, …), `Г`, U+0450–U+045F (`ё`, `і`, `ї`, …), `Ґ` and `ґ`.
-/// The letters of Greek, Cyrillic, Armenian and every three-byte script other than
-/// punctuation and symbols (CJK, Indic scripts) are not flagged, nor is ASCII.
+/// The other letters of Greek and Cyrillic, and all of Armenian, Hebrew, Arabic and the
+/// three-byte scripts but their punctuation and symbols (CJK, Indic scripts), are not
+/// flagged, nor is ASCII.
 #[inline(always)]
 fn flagged(here: u8x16, next: u8x16) -> u32 {
     let eq = |v: u8x16, b: u8| v.cmp_eq(u8x16::splat(b));
