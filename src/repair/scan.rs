@@ -1,15 +1,14 @@
 //! The scans: where repair may start, and which encodings explain a whole text. Both walk
 //! the text once and look characters up in one table. The first, which is all that clean
-//! text costs, passes over sixteen bytes a step with SIMD comparisons (the `wide` crate:
-//! SSE2 on x86-64, NEON on AArch64, plain code elsewhere) wherever no character in them
+//! text costs, passes over sixteen bytes a step with SIMD comparisons (SSE2, part of every
+//! x86-64 processor, so no detection, through `safe_arch`'s safe wrappers; a plain
+//! byte-by-byte version of the same comparisons elsewhere) wherever no character in them
 //! can play a part in mojibake: ASCII, and the letters of most scripts.
 //!
 //! The state is three bit sets over the encodings: those in which the characters since the
 //! last ASCII byte end in a sequence still missing one, two or three continuation bytes.
 //! A character that continues where one is missing completes a sequence: a place where
 //! the text might be mojibake.
-
-use wide::u8x16;
 
 use super::tables::{tables, Roles, Tables};
 
@@ -350,12 +349,12 @@ fn next_marked_block(bytes: &[u8], mut i: usize) -> (usize, u32) {
 /// of Cyrillic or Greek text) are told apart by their second bytes.
 #[inline(always)]
 fn block_marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
-    let here = u8x16::new(*block);
+    let here = Lanes::load(block);
     let leads = leads_of_flagged(here);
     if sparse(leads) {
         return leads;
     }
-    let next = u8x16::new(bytes[i + 1..=i + BLOCK].try_into().expect("sixteen bytes"));
+    let next = Lanes::load(bytes[i + 1..=i + BLOCK].try_into().expect("sixteen bytes"));
     flagged(here, next)
 }
 
@@ -372,12 +371,8 @@ fn next_boundary(bytes: &[u8], mut i: usize) -> usize {
 /// 0xE2 or 0xEF. ASCII, Armenian, Hebrew, Arabic, Indic scripts and CJK have none but
 /// their punctuation.
 #[inline(always)]
-fn leads_of_flagged(here: u8x16) -> u32 {
-    let d = here - u8x16::splat(0xC2);
-    let leads = d.min(u8x16::splat(0xD2 - 0xC2)).cmp_eq(d)
-        | here.cmp_eq(u8x16::splat(0xE2))
-        | here.cmp_eq(u8x16::splat(0xEF));
-    leads.move_mask() as u32
+fn leads_of_flagged<L: LaneOps>(here: L) -> u32 {
+    (here.in_range(0xC2, 0xD2) | here.eq(0xE2) | here.eq(0xEF)).mask()
 }
 
 /// One bit per byte of `here`: set where a character starts that may continue a sequence
@@ -393,24 +388,171 @@ fn leads_of_flagged(here: u8x16) -> u32 {
 /// three-byte scripts but their punctuation and symbols (CJK, Indic scripts), are not
 /// flagged, nor is ASCII.
 #[inline(always)]
-fn flagged(here: u8x16, next: u8x16) -> u32 {
-    let eq = |v: u8x16, b: u8| v.cmp_eq(u8x16::splat(b));
-    let in_range = |v: u8x16, lo: u8, hi: u8| {
-        let d = v - u8x16::splat(lo);
-        d.min(u8x16::splat(hi - lo)).cmp_eq(d)
+fn flagged<L: LaneOps>(here: L, next: L) -> u32 {
+    let next_gamma = next.eq(0x93);
+    let flags = here.in_range(0xC2, 0xC5)
+        | ((here.eq(0xC6) | here.eq(0xCB)) & next.masked_eq(0xE0, 0x80))
+        | (here.eq(0xCE) & (next.in_range(0x84, 0x8F) | next_gamma | next.eq(0xA9)))
+        | (here.eq(0xCF) & next.eq(0x80))
+        | (here.eq(0xD0) & (next.in_range(0x81, 0x8F) | next_gamma))
+        | (here.eq(0xD1) & next.masked_eq(0xF0, 0x90))
+        | (here.eq(0xD2) & next.masked_eq(0xFE, 0x90))
+        | here.eq(0xE2)
+        | here.eq(0xEF);
+    flags.mask()
+}
+
+/// Sixteen bytes compared at once, each comparison giving 0xFF in the lanes where it
+/// holds and 0 elsewhere; [`LaneOps::mask`] gathers one bit per lane.
+trait LaneOps: Copy + std::ops::BitAnd<Output = Self> + std::ops::BitOr<Output = Self> {
+    fn load(bytes: &[u8; 16]) -> Self;
+    /// Lanes equal to `b`.
+    fn eq(self, b: u8) -> Self;
+    /// Lanes from `lo` to `hi`.
+    fn in_range(self, lo: u8, hi: u8) -> Self;
+    /// Lanes whose bits under `mask` are `b`.
+    fn masked_eq(self, mask: u8, b: u8) -> Self;
+    /// One bit per lane, the first lane's lowest.
+    fn mask(self) -> u32;
+}
+
+/// The lanes the scan uses: SSE2 on x86-64 (and on 32-bit x86 built with it),
+/// [`PlainLanes`] elsewhere.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+type Lanes = sse2::Sse2Lanes;
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+type Lanes = PlainLanes;
+
+/// SSE2, which every x86-64 processor has, through `safe_arch`'s safe wrappers of its
+/// intrinsics (which are `unsafe` to call on stable Rust).
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+mod sse2 {
+    use safe_arch::{
+        bitand_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, min_u8_m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i, sub_i8_m128i,
     };
-    let masked = |v: u8x16, mask: u8, b: u8| (v & u8x16::splat(mask)).cmp_eq(u8x16::splat(b));
-    let next_gamma = eq(next, 0x93);
-    let flags = in_range(here, 0xC2, 0xC5)
-        | ((eq(here, 0xC6) | eq(here, 0xCB)) & masked(next, 0xE0, 0x80))
-        | (eq(here, 0xCE) & (in_range(next, 0x84, 0x8F) | next_gamma | eq(next, 0xA9)))
-        | (eq(here, 0xCF) & eq(next, 0x80))
-        | (eq(here, 0xD0) & (in_range(next, 0x81, 0x8F) | next_gamma))
-        | (eq(here, 0xD1) & masked(next, 0xF0, 0x90))
-        | (eq(here, 0xD2) & masked(next, 0xFE, 0x90))
-        | eq(here, 0xE2)
-        | eq(here, 0xEF);
-    flags.move_mask() as u32
+
+    #[derive(Clone, Copy)]
+    pub(super) struct Sse2Lanes(m128i);
+
+    #[inline(always)]
+    fn splat(b: u8) -> m128i {
+        set_splat_i8_m128i(i8::from_ne_bytes([b]))
+    }
+
+    impl super::LaneOps for Sse2Lanes {
+        #[inline(always)]
+        fn load(bytes: &[u8; 16]) -> Self {
+            Sse2Lanes(load_unaligned_m128i(bytes))
+        }
+        #[inline(always)]
+        fn eq(self, b: u8) -> Self {
+            Sse2Lanes(cmp_eq_mask_i8_m128i(self.0, splat(b)))
+        }
+        #[inline(always)]
+        fn in_range(self, lo: u8, hi: u8) -> Self {
+            // Below `lo` wraps past `hi - lo`: one unsigned minimum tells both ends.
+            let d = sub_i8_m128i(self.0, splat(lo));
+            Sse2Lanes(cmp_eq_mask_i8_m128i(min_u8_m128i(d, splat(hi - lo)), d))
+        }
+        #[inline(always)]
+        fn masked_eq(self, mask: u8, b: u8) -> Self {
+            Sse2Lanes(cmp_eq_mask_i8_m128i(
+                bitand_m128i(self.0, splat(mask)),
+                splat(b),
+            ))
+        }
+        #[inline(always)]
+        fn mask(self) -> u32 {
+            (move_mask_i8_m128i(self.0) & 0xFFFF) as u32
+        }
+    }
+
+    impl std::ops::BitAnd for Sse2Lanes {
+        type Output = Self;
+        #[inline(always)]
+        fn bitand(self, other: Self) -> Self {
+            Sse2Lanes(bitand_m128i(self.0, other.0))
+        }
+    }
+
+    impl std::ops::BitOr for Sse2Lanes {
+        type Output = Self;
+        #[inline(always)]
+        fn bitor(self, other: Self) -> Self {
+            Sse2Lanes(bitor_m128i(self.0, other.0))
+        }
+    }
+}
+
+/// The same comparisons a byte at a time: the scan on other targets, and the reference
+/// the SSE2 lanes are tested against.
+#[derive(Clone, Copy)]
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
+struct PlainLanes([u8; 16]);
+
+impl PlainLanes {
+    #[inline(always)]
+    fn each(self, f: impl Fn(u8) -> bool) -> Self {
+        PlainLanes(self.0.map(|b| if f(b) { 0xFF } else { 0 }))
+    }
+}
+
+impl LaneOps for PlainLanes {
+    #[inline(always)]
+    fn load(bytes: &[u8; 16]) -> Self {
+        PlainLanes(*bytes)
+    }
+    #[inline(always)]
+    fn eq(self, b: u8) -> Self {
+        self.each(|x| x == b)
+    }
+    #[inline(always)]
+    fn in_range(self, lo: u8, hi: u8) -> Self {
+        self.each(|x| (lo..=hi).contains(&x))
+    }
+    #[inline(always)]
+    fn masked_eq(self, mask: u8, b: u8) -> Self {
+        self.each(|x| x & mask == b)
+    }
+    #[inline(always)]
+    fn mask(self) -> u32 {
+        self.0
+            .iter()
+            .enumerate()
+            .fold(0, |m, (k, &b)| m | u32::from(b >> 7) << k)
+    }
+}
+
+impl std::ops::BitAnd for PlainLanes {
+    type Output = Self;
+    #[inline(always)]
+    fn bitand(self, other: Self) -> Self {
+        PlainLanes(std::array::from_fn(|k| self.0[k] & other.0[k]))
+    }
+}
+
+impl std::ops::BitOr for PlainLanes {
+    type Output = Self;
+    #[inline(always)]
+    fn bitor(self, other: Self) -> Self {
+        PlainLanes(std::array::from_fn(|k| self.0[k] | other.0[k]))
+    }
 }
 
 /// Where a window that ends at the character at `i` starts: up to three characters
@@ -558,9 +700,40 @@ mod tests {
     }
 
     fn flagged_at(bytes: &[u8; 17], k: usize) -> bool {
-        let here = u8x16::new(bytes[..16].try_into().unwrap());
-        let next = u8x16::new(bytes[1..].try_into().unwrap());
+        let here = Lanes::load(bytes[..16].try_into().unwrap());
+        let next = Lanes::load(bytes[1..].try_into().unwrap());
         flagged(here, next) >> k & 1 != 0
+    }
+
+    fn both_ways(block: &[u8; 17]) -> ((u32, u32), (u32, u32)) {
+        let (here, next) = (
+            block[..16].try_into().unwrap(),
+            block[1..].try_into().unwrap(),
+        );
+        let fast = (
+            leads_of_flagged(Lanes::load(here)),
+            flagged(Lanes::load(here), Lanes::load(next)),
+        );
+        let plain = (
+            leads_of_flagged(PlainLanes::load(here)),
+            flagged(PlainLanes::load(here), PlainLanes::load(next)),
+        );
+        (fast, plain)
+    }
+
+    #[test]
+    fn the_lanes_agree_with_the_plain_ones_on_every_pair_of_bytes() {
+        for here in 0..=255u8 {
+            for next in 0..=255u8 {
+                for k in [0, 7, 15] {
+                    let mut block = [b'a'; 17];
+                    block[k] = here;
+                    block[k + 1] = next;
+                    let (fast, plain) = both_ways(&block);
+                    assert_eq!(fast, plain, "{here:#04x} {next:#04x} at {k}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -601,8 +774,8 @@ mod tests {
             let bytes = text.as_bytes();
             for start in (0..bytes.len().saturating_sub(17)).filter(|&s| text.is_char_boundary(s)) {
                 let block: [u8; 17] = bytes[start..start + 17].try_into().unwrap();
-                let here = u8x16::new(block[..16].try_into().unwrap());
-                let next = u8x16::new(block[1..].try_into().unwrap());
+                let here = Lanes::load(block[..16].try_into().unwrap());
+                let next = Lanes::load(block[1..].try_into().unwrap());
                 assert_eq!(flagged(here, next), 0, "{text:?} from {start}");
             }
         }
