@@ -160,7 +160,7 @@ pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candi
             }
             let (roles, c, len) = roles_at(t, bytes, k);
             let cont = roles.cont() & o.enabled;
-            let c1 = o.c1 && bytes[k] == 0xC2 && bytes[k + 1] < 0xA0;
+            let c1 = c1_at(bytes, k, o);
             let nbsp = o.nbsp && roles.nbsp() != 0 && bytes.get(k + 2) == Some(&b' ');
             if len == 2 && cont == 0 && !c1 && !nbsp {
                 // Continues nothing here (`ā`, `ī` in Latin text, `Г`): passed over like
@@ -186,7 +186,7 @@ pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candi
                 }
                 s = State::leads_of(before, o);
             }
-            if let Some(encodings) = s.step(roles, c, bytes[k], bytes[k + 1], o) {
+            if let Some(encodings) = s.step(roles, c, c1, o) {
                 return Some(Candidate::new(bytes, from, k, encodings));
             }
             done = k + len;
@@ -211,7 +211,7 @@ pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candi
             continue;
         }
         let (roles, c, len) = roles_at(t, bytes, i);
-        if let Some(encodings) = s.step(roles, c, b, bytes[i + 1], o) {
+        if let Some(encodings) = s.step(roles, c, c1_at(bytes, i, o), o) {
             return Some(Candidate::new(bytes, from, i, encodings));
         }
         i += len;
@@ -252,12 +252,13 @@ impl State {
         }
     }
 
-    /// Takes the non-ASCII character `c` (lead byte `b0`, next byte `b1`) with `roles`:
-    /// the encodings in which it completes a sequence (or all, for a C1 control), if any.
+    /// Takes the non-ASCII character `c` with `roles` (`c1`: a C1 control to stop at, see
+    /// [`c1_at`]): the encodings in which it completes a sequence (or all, for a C1
+    /// control), if any.
     #[inline(always)]
-    fn step(&mut self, roles: Roles, c: u32, b0: u8, b1: u8, o: ScanOptions) -> Option<u16> {
+    fn step(&mut self, roles: Roles, c: u32, c1: bool, o: ScanOptions) -> Option<u16> {
         let mut cont = roles.cont() & o.enabled;
-        if b0 == 0xC2 && b1 < 0xA0 && o.c1 {
+        if c1 {
             return Some(o.enabled);
         }
         if c == 0xFFFD && o.lossy {
@@ -276,6 +277,12 @@ impl State {
         self.p3 = roles.lead4() & o.enabled;
         None
     }
+}
+
+/// Whether the non-ASCII character at `k` is a C1 control the scan stops at.
+#[inline(always)]
+fn c1_at(bytes: &[u8], k: usize, o: ScanOptions) -> bool {
+    o.c1 && bytes[k] == 0xC2 && bytes[k + 1] < 0xA0
 }
 
 /// The roles of the character that ends just before `j` (none for ASCII).
@@ -692,7 +699,7 @@ mod tests {
                 continue;
             }
             let (roles, c, _) = roles_at(t, bytes, i);
-            if let Some(encodings) = s.step(roles, c, bytes[i], bytes[i + 1], o) {
+            if let Some(encodings) = s.step(roles, c, c1_at(bytes, i, o), o) {
                 return Some(Candidate::new(bytes, from, i, encodings));
             }
         }
