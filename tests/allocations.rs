@@ -224,9 +224,10 @@ fn peak_breakdown() {
     drop(fm);
     let (doc, _, _, _) = measure(|| wikimd::parse(&input[body_start..]).unwrap());
     eprintln!(
-        "body: peak {} of {} bytes",
+        "body: peak {} of {} bytes; the model holds {}",
         PEAK.with(Cell::get),
-        input.len() - body_start
+        input.len() - body_start,
+        LIVE.with(Cell::get)
     );
     drop(doc);
     let (n, _, _, _) = measure(|| {

@@ -29,11 +29,12 @@ pub(crate) fn parse<'a>(
         options,
         fast_blocks: 0,
         body_end: range.end,
+        spare: (Vec::new(), None),
         sections: vec![Section {
             level: 0,
             title: Inline {
+                content: Content::Empty,
                 span: (range.start..range.start).into(),
-                ..Inline::default()
             },
             heading_span: (range.start..range.start).into(),
             span: range.clone().into(),
@@ -106,6 +107,9 @@ struct Builder<'a, 'o> {
     fast_blocks: usize,
     /// The end of the body.
     body_end: usize,
+    /// What the last segment or block read had room in, for the next: its open blocks'
+    /// stack and its inline builder.
+    spare: (Vec<Open<'a>>, Option<Box<InlineSlot<'a>>>),
 }
 
 /// An open container or leaf block while walking events.
@@ -124,10 +128,15 @@ enum Open<'a> {
     Other,
 }
 
-/// The inline text being built, and what is open inside it.
+/// The inline text being built, and what is open inside it. Its vectors are reused from
+/// one inline to the next (see [`InlineSlot`]): a finished inline gets slices of exactly its
+/// length.
 #[derive(Default)]
 struct InlineBuilder<'a> {
-    inline: Inline<'a>,
+    pieces: Vec<Piece<'a>>,
+    styles: Vec<Styled>,
+    links: Vec<InlineLink<'a>>,
+    span: Span,
     open_styles: Vec<(Emphasis, usize, usize)>,
     open_links: Vec<(CowStr<'a>, usize, usize)>,
     /// Where the current line began in `inline.pieces`, and what it holds so far.
@@ -141,9 +150,64 @@ struct InlineBuilder<'a> {
     figures: Vec<(bool, Figure<'a>)>,
 }
 
+/// The inline builder of a segment, open while inline text is being read. It stays in
+/// place from one inline to the next (the builder is large: moving it cost more than
+/// building the inline).
+#[derive(Default)]
+struct InlineSlot<'a> {
+    builder: InlineBuilder<'a>,
+    open: bool,
+}
+
+impl<'a> InlineSlot<'a> {
+    /// The open inline builder.
+    fn active(&mut self) -> Option<&mut InlineBuilder<'a>> {
+        self.open.then_some(&mut self.builder)
+    }
+
+    /// Closes the inline builder and gives it for its inline to be finished.
+    fn take(&mut self) -> Option<&mut InlineBuilder<'a>> {
+        std::mem::replace(&mut self.open, false).then_some(&mut self.builder)
+    }
+
+    /// Opens an inline builder for text at `span`.
+    fn open(&mut self, span: &Range<usize>) {
+        self.builder.reset(span.clone().into());
+        self.open = true;
+    }
+
+    fn close(&mut self) {
+        self.open = false;
+    }
+}
+
 impl<'a> InlineBuilder<'a> {
     fn push(&mut self, piece: Piece<'a>) {
-        self.inline.pieces.push(piece);
+        self.pieces.push(piece);
+    }
+
+    /// The inline read so far; the builder is left empty, its vectors' room kept.
+    fn finish(&mut self) -> Inline<'a> {
+        Inline {
+            content: Content::take(&mut self.pieces, &mut self.styles, &mut self.links),
+            span: self.span,
+        }
+    }
+
+    /// Ready for a new inline at `span`, with the room of the vectors kept.
+    fn reset(&mut self, span: Span) {
+        self.pieces.clear();
+        self.styles.clear();
+        self.links.clear();
+        self.span = span;
+        self.open_styles.clear();
+        self.open_links.clear();
+        self.line_start = 0;
+        self.line_images = 0;
+        self.line_other = false;
+        self.line_image = None;
+        self.images.clear();
+        self.figures.clear();
     }
 }
 
@@ -179,7 +243,7 @@ struct SegmentState<'a> {
     /// The open blocks, innermost last.
     stack: Vec<Open<'a>>,
     /// Inline text being built: the innermost leaf block, or the top-level list item.
-    inline: Option<InlineBuilder<'a>>,
+    inline: Box<InlineSlot<'a>>,
     /// Open list items.
     items_depth: usize,
     /// Open block quotes.
@@ -194,9 +258,13 @@ struct SegmentState<'a> {
 impl<'a> SegmentState<'a> {
     /// Nothing open, at `start`.
     fn new(builder: &mut Builder<'a, '_>, start: usize) -> Self {
+        let (mut stack, inline) = std::mem::take(&mut builder.spare);
+        stack.clear();
+        let mut inline = inline.unwrap_or_default();
+        inline.close();
         SegmentState {
-            stack: Vec::new(),
-            inline: None,
+            stack,
+            inline,
             items_depth: 0,
             quotes: 0,
             snapshot: (builder.sections.len(), builder.blocks().len(), start),
@@ -207,7 +275,7 @@ impl<'a> SegmentState<'a> {
     /// Text, code, math: a piece of the inline being built (code blocks line by line).
     fn text(&mut self, t: CowStr<'a>, span: Range<usize>) {
         self.last_text_in_item = (self.items_depth > 0 && self.quotes == 0, span.end);
-        if let Some(b) = self.inline.as_mut() {
+        if let Some(b) = self.inline.active() {
             if b.images.is_empty() && has_text(&t) {
                 b.line_other = true;
             }
@@ -221,7 +289,7 @@ impl<'a> SegmentState<'a> {
 
     /// Raw HTML, read as text.
     fn html(&mut self, t: CowStr<'a>) {
-        if let Some(b) = self.inline.as_mut() {
+        if let Some(b) = self.inline.active() {
             if b.images.is_empty() && has_text(&t) {
                 b.line_other = true;
             }
@@ -231,7 +299,7 @@ impl<'a> SegmentState<'a> {
 
     /// A footnote reference, kept as its text.
     fn footnote(&mut self, t: CowStr<'a>) {
-        if let Some(b) = self.inline.as_mut() {
+        if let Some(b) = self.inline.active() {
             b.line_other = true;
             b.push(Piece::Text(t));
         }
@@ -295,6 +363,7 @@ impl<'a> Builder<'a, '_> {
             _ if sink.refused => Read::Unsure,
             read => read,
         };
+        self.spare = (sink.st.stack, Some(sink.st.inline));
         match read {
             Read::Next(_) => {
                 self.fast_blocks += if self.sections.len() > sections {
@@ -428,7 +497,7 @@ impl<'a> Builder<'a, '_> {
             }
             Tag::Heading { level, .. } => {
                 if in_item {
-                    if let Some(b) = st.inline.as_mut() {
+                    if let Some(b) = st.inline.active() {
                         b.push(Piece::Block);
                     }
                 } else {
@@ -440,15 +509,13 @@ impl<'a> Builder<'a, '_> {
                         span: (span.start..span.start).into(),
                         blocks: Vec::new(),
                     });
-                    let mut b = InlineBuilder::default();
-                    b.inline.span = span.clone().into();
-                    st.inline = Some(b);
+                    st.inline.open(&span);
                 }
                 st.stack.push(Open::Heading);
             }
             Tag::List(start) => {
                 if in_item {
-                    if let Some(b) = st.inline.as_mut() {
+                    if let Some(b) = st.inline.active() {
                         b.push(Piece::Block);
                     }
                 }
@@ -460,10 +527,8 @@ impl<'a> Builder<'a, '_> {
             }
             Tag::Item => {
                 if st.items_depth == 0 {
-                    let mut b = InlineBuilder::default();
-                    b.inline.span = span.clone().into();
-                    st.inline = Some(b);
-                } else if let Some(b) = st.inline.as_mut() {
+                    st.inline.open(&span);
+                } else if let Some(b) = st.inline.active() {
                     b.push(Piece::Block);
                 }
                 st.items_depth += 1;
@@ -504,7 +569,7 @@ impl<'a> Builder<'a, '_> {
                 if in_item {
                     start_leaf(&mut st.inline, in_item, &span);
                 } else {
-                    st.inline = None;
+                    st.inline.close();
                 }
                 st.stack.push(Open::CodeBlock);
             }
@@ -513,25 +578,25 @@ impl<'a> Builder<'a, '_> {
                 st.stack.push(Open::HtmlBlock);
             }
             Tag::Emphasis | Tag::Strong => {
-                if let Some(b) = st.inline.as_mut() {
+                if let Some(b) = st.inline.active() {
                     let kind = if matches!(tag, Tag::Strong) {
                         Emphasis::Bold
                     } else {
                         Emphasis::Italic
                     };
-                    let at = b.inline.pieces.len();
+                    let at = b.pieces.len();
                     b.open_styles.push((kind, span.start, at));
                 }
             }
             Tag::Link { dest_url, .. } => {
-                if let Some(b) = st.inline.as_mut() {
-                    let at = b.inline.pieces.len();
+                if let Some(b) = st.inline.active() {
+                    let at = b.pieces.len();
                     b.open_links.push((dest_url, span.start, at));
                 }
             }
             Tag::Image { dest_url, .. } => {
-                if let Some(b) = st.inline.as_mut() {
-                    let at = b.inline.pieces.len();
+                if let Some(b) = st.inline.active() {
+                    let at = b.pieces.len();
                     b.images.push((dest_url, span.start, at));
                 }
             }
@@ -551,10 +616,10 @@ impl<'a> Builder<'a, '_> {
     fn end_tag(&mut self, st: &mut SegmentState<'a>, end: TagEnd, span: Range<usize>) {
         match end {
             TagEnd::Emphasis | TagEnd::Strong => {
-                if let Some(b) = st.inline.as_mut() {
+                if let Some(b) = st.inline.active() {
                     if let Some((kind, start, at)) = b.open_styles.pop() {
-                        let pieces = (at..b.inline.pieces.len()).into();
-                        b.inline.extras.get_or_insert_default().styles.push(Styled {
+                        let pieces = (at..b.pieces.len()).into();
+                        b.styles.push(Styled {
                             kind,
                             span: (start..span.end).into(),
                             pieces,
@@ -564,24 +629,20 @@ impl<'a> Builder<'a, '_> {
                 return;
             }
             TagEnd::Link => {
-                if let Some(b) = st.inline.as_mut() {
+                if let Some(b) = st.inline.active() {
                     if let Some((url, start, at)) = b.open_links.pop() {
-                        let pieces = (at..b.inline.pieces.len()).into();
-                        b.inline
-                            .extras
-                            .get_or_insert_default()
-                            .links
-                            .push(InlineLink {
-                                url,
-                                span: (start..span.end).into(),
-                                pieces,
-                            });
+                        let pieces = (at..b.pieces.len()).into();
+                        b.links.push(InlineLink {
+                            url,
+                            span: (start..span.end).into(),
+                            pieces,
+                        });
                     }
                 }
                 return;
             }
             TagEnd::Image => {
-                if let Some(b) = st.inline.as_mut() {
+                if let Some(b) = st.inline.active() {
                     if let Some((url, start, at)) = b.images.pop() {
                         if !b.open_links.is_empty() || !b.open_styles.is_empty() {
                             // A linked or emphasised image: the line is more
@@ -589,7 +650,7 @@ impl<'a> Builder<'a, '_> {
                             b.line_other = true;
                         } else if b.images.is_empty() {
                             b.line_images += 1;
-                            b.line_image = Some((url, start..span.end, at..b.inline.pieces.len()));
+                            b.line_image = Some((url, start..span.end, at..b.pieces.len()));
                         }
                     }
                 }
@@ -604,8 +665,8 @@ impl<'a> Builder<'a, '_> {
         match open {
             Open::Paragraph { start } => {
                 if st.items_depth == 0 {
-                    if let Some(mut b) = st.inline.take() {
-                        self.finish_paragraph(&mut b, start..span.end);
+                    if let Some(b) = st.inline.take() {
+                        self.finish_paragraph(b, start..span.end);
                     }
                 }
             }
@@ -613,7 +674,7 @@ impl<'a> Builder<'a, '_> {
                 if st.items_depth == 0 {
                     if let Some(b) = st.inline.take() {
                         if let Some(section) = self.sections.last_mut() {
-                            section.title = b.inline.finish();
+                            section.title = b.finish();
                         }
                     }
                 }
@@ -622,13 +683,13 @@ impl<'a> Builder<'a, '_> {
                 st.items_depth -= 1;
                 if st.items_depth == 0 {
                     if let Some(b) = st.inline.take() {
-                        let mut item = b.inline.finish();
+                        let mut item = b.finish();
                         item.span.end = span.end as u32;
                         if let Some(Open::List(list)) = st.stack.last_mut() {
                             list.items.push(item);
                         }
                     }
-                } else if let Some(b) = st.inline.as_mut() {
+                } else if let Some(b) = st.inline.active() {
                     b.push(Piece::Block);
                 }
             }
@@ -643,7 +704,7 @@ impl<'a> Builder<'a, '_> {
             Open::TableCell => {
                 if st.items_depth == 0 {
                     if let Some(b) = st.inline.take() {
-                        let cell = b.inline.finish();
+                        let cell = b.finish();
                         match st.stack.last_mut() {
                             Some(Open::TableHead) => {
                                 if let Some(Open::Table(t)) = st.stack.iter_mut().rev().nth(1) {
@@ -670,8 +731,8 @@ impl<'a> Builder<'a, '_> {
             Open::CodeBlock => {}
             Open::HtmlBlock => {
                 if st.items_depth == 0 {
-                    if let Some(mut b) = st.inline.take() {
-                        self.finish_paragraph(&mut b, span.clone());
+                    if let Some(b) = st.inline.take() {
+                        self.finish_paragraph(b, span.clone());
                     }
                 }
             }
@@ -699,10 +760,10 @@ impl<'a> Builder<'a, '_> {
             self.blocks().truncate(blocks);
             return Some(Outcome::Split { block_start, line });
         }
-        if let Some(b) = st.inline.as_mut() {
+        if let Some(b) = st.inline.active() {
             end_line(b);
             b.push(Piece::Break);
-            b.line_start = b.inline.pieces.len();
+            b.line_start = b.pieces.len();
         }
         None
     }
@@ -724,12 +785,12 @@ impl<'a> Builder<'a, '_> {
     fn finish_paragraph(&mut self, b: &mut InlineBuilder<'a>, span: Range<usize>) {
         end_line(b);
         let figures = std::mem::take(&mut b.figures);
-        let mut inline = std::mem::take(&mut b.inline).finish();
-        inline.span = span.into();
-        let has_text = inline
+        let has_text = b
             .pieces
             .iter()
             .any(|p| matches!(p, Piece::Text(t) if has_text(t)));
+        b.span = span.into();
+        let inline = b.finish();
         let blocks = self.blocks();
         let mut paragraph = if has_text { Some(inline) } else { None };
         for (after_text, figure) in figures {
@@ -748,15 +809,13 @@ impl<'a> Builder<'a, '_> {
 
 /// Starts the inline text of a leaf block (paragraph, cell, code, HTML): inside a list item
 /// the item's text goes on after a block boundary; elsewhere the block gets its own text.
-fn start_leaf(inline: &mut Option<InlineBuilder<'_>>, in_item: bool, span: &Range<usize>) {
+fn start_leaf(inline: &mut InlineSlot<'_>, in_item: bool, span: &Range<usize>) {
     if in_item {
-        if let Some(b) = inline.as_mut() {
+        if let Some(b) = inline.active() {
             b.push(Piece::Block);
         }
     } else {
-        let mut b = InlineBuilder::default();
-        b.inline.span = span.clone().into();
-        *inline = Some(b);
+        inline.open(span);
     }
 }
 
@@ -765,18 +824,12 @@ fn start_leaf(inline: &mut Option<InlineBuilder<'_>>, in_item: bool, span: &Rang
 fn end_line(b: &mut InlineBuilder<'_>) {
     let is_figure = b.line_images == 1 && !b.line_other && b.images.is_empty();
     if let (true, Some((url, span, pieces))) = (is_figure, b.line_image.take()) {
-        let alt_pieces = b.inline.pieces.split_off(pieces.start);
-        b.inline.pieces.truncate(b.line_start);
-        if let Some(extras) = b.inline.extras.as_deref_mut() {
-            extras
-                .styles
-                .retain(|s| s.pieces.end as usize <= b.line_start);
-            extras
-                .links
-                .retain(|l| l.pieces.end as usize <= b.line_start);
-        }
+        let mut alt_pieces = b.pieces.split_off(pieces.start);
+        b.pieces.truncate(b.line_start);
+        let line_start = b.line_start;
+        b.styles.retain(|s| s.pieces.end as usize <= line_start);
+        b.links.retain(|l| l.pieces.end as usize <= line_start);
         let had_text = b
-            .inline
             .pieces
             .iter()
             .any(|p| matches!(p, Piece::Text(t) if has_text(t)));
@@ -784,17 +837,16 @@ fn end_line(b: &mut InlineBuilder<'_>) {
             had_text,
             Figure {
                 alt: Inline {
-                    pieces: alt_pieces,
+                    content: Content::take(&mut alt_pieces, &mut Vec::new(), &mut Vec::new()),
                     span: span.clone().into(),
-                    ..Inline::default()
                 },
                 url,
                 span: span.into(),
             },
         ));
         // The break before this line is no longer needed.
-        if matches!(b.inline.pieces.last(), Some(Piece::Break)) {
-            b.inline.pieces.pop();
+        if matches!(b.pieces.last(), Some(Piece::Break)) {
+            b.pieces.pop();
         }
     }
     b.line_images = 0;

@@ -74,103 +74,92 @@ enum Piece<'a> {
     Block,
 }
 
-/// The pieces of an inline text. Most paragraphs, items and cells are one piece of
-/// borrowed text: that case needs no allocation. (The vector is boxed so that `Pieces` is
-/// the size of one piece: every inline of a document holds one.)
+/// What an inline text holds. Most paragraphs, items and cells are one piece of borrowed
+/// text without formatting or links: that case needs no allocation. The rest is behind one
+/// pointer, in slices of exactly their length, so that `Content` is the size of one piece
+/// (every inline of a document holds one: a table of short cells has thousands).
 #[derive(Debug, Clone, PartialEq, Default)]
-enum Pieces<'a> {
+enum Content<'a> {
     #[default]
     Empty,
     One(Piece<'a>),
-    #[allow(clippy::box_collection)]
-    Many(Box<Vec<Piece<'a>>>),
+    Rich(Box<Rich<'a>>),
 }
 
-impl<'a> Pieces<'a> {
-    fn push(&mut self, piece: Piece<'a>) {
-        *self = match std::mem::take(self) {
-            Pieces::Empty => Pieces::One(piece),
-            Pieces::One(first) => {
-                let mut v = Vec::with_capacity(4);
-                v.push(first);
-                v.push(piece);
-                Pieces::Many(Box::new(v))
-            }
-            Pieces::Many(mut v) => {
-                v.push(piece);
-                Pieces::Many(v)
-            }
+/// The pieces, formatting and links of an inline text that is more than one plain piece.
+#[derive(Debug, Clone, PartialEq)]
+struct Rich<'a> {
+    pieces: Box<[Piece<'a>]>,
+    styles: Box<[Styled]>,
+    links: Box<[InlineLink<'a>]>,
+}
+
+impl<'a> Content<'a> {
+    /// The content of `pieces` with `styles` and `links` over them, each drained (the
+    /// vectors keep their room, for the next inline a builder reads).
+    fn take(
+        pieces: &mut Vec<Piece<'a>>,
+        styles: &mut Vec<Styled>,
+        links: &mut Vec<InlineLink<'a>>,
+    ) -> Content<'a> {
+        if styles.is_empty() && links.is_empty() && pieces.len() <= 1 {
+            return pieces.pop().map_or(Content::Empty, Content::One);
         }
+        Content::Rich(Box::new(Rich {
+            pieces: pieces.drain(..).collect(),
+            styles: styles.drain(..).collect(),
+            links: links.drain(..).collect(),
+        }))
     }
 
-    /// Gives back the room of eight pieces or more (a smaller room is not worth the copy).
-    fn shrink_to_fit(&mut self) {
-        if let Pieces::Many(v) = self {
-            if v.capacity() - v.len() >= 8 {
-                v.shrink_to_fit();
-            }
-        }
-    }
-
-    fn as_slice(&self) -> &[Piece<'a>] {
+    fn pieces(&self) -> &[Piece<'a>] {
         match self {
-            Pieces::Empty => &[],
-            Pieces::One(p) => std::slice::from_ref(p),
-            Pieces::Many(v) => v,
+            Content::Empty => &[],
+            Content::One(p) => std::slice::from_ref(p),
+            Content::Rich(rich) => &rich.pieces,
         }
     }
 
-    fn len(&self) -> usize {
-        self.as_slice().len()
-    }
-
-    fn iter(&self) -> std::slice::Iter<'_, Piece<'a>> {
-        self.as_slice().iter()
-    }
-
-    fn last(&self) -> Option<&Piece<'a>> {
-        self.as_slice().last()
-    }
-
-    fn truncate(&mut self, len: usize) {
+    fn styles(&self) -> &[Styled] {
         match self {
-            Pieces::Many(v) => v.truncate(len),
-            Pieces::One(_) if len == 0 => *self = Pieces::Empty,
-            _ => {}
+            Content::Rich(rich) => &rich.styles,
+            _ => &[],
         }
     }
 
-    fn pop(&mut self) -> Option<Piece<'a>> {
-        match std::mem::take(self) {
-            Pieces::Empty => None,
-            Pieces::One(p) => Some(p),
-            Pieces::Many(mut v) => {
-                let p = v.pop();
-                *self = Pieces::Many(v);
-                p
-            }
-        }
-    }
-
-    /// Removes and returns the pieces from `at` on.
-    fn split_off(&mut self, at: usize) -> Pieces<'a> {
+    fn links(&self) -> &[InlineLink<'a>] {
         match self {
-            Pieces::Many(v) => Pieces::Many(Box::new(v.split_off(at.min(v.len())))),
-            Pieces::One(_) if at == 0 => std::mem::take(self),
-            _ => Pieces::Empty,
+            Content::Rich(rich) => &rich.links,
+            _ => &[],
         }
     }
 
-    fn into_owned(self) -> Pieces<'static> {
-        let own = |p: Piece<'a>| match p {
+    fn into_owned(self) -> Content<'static> {
+        match self {
+            Content::Empty => Content::Empty,
+            Content::One(p) => Content::One(p.into_owned()),
+            Content::Rich(rich) => Content::Rich(Box::new(Rich {
+                pieces: rich
+                    .pieces
+                    .into_vec()
+                    .into_iter()
+                    .map(Piece::into_owned)
+                    .collect(),
+                styles: rich.styles,
+                links: (rich.links.into_vec().into_iter())
+                    .map(InlineLink::into_owned)
+                    .collect(),
+            })),
+        }
+    }
+}
+
+impl Piece<'_> {
+    fn into_owned(self) -> Piece<'static> {
+        match self {
             Piece::Text(t) => Piece::Text(t.into_static()),
             Piece::Break => Piece::Break,
             Piece::Block => Piece::Block,
-        };
-        match self {
-            Pieces::Empty => Pieces::Empty,
-            Pieces::One(p) => Pieces::One(own(p)),
-            Pieces::Many(v) => Pieces::Many(Box::new(v.into_iter().map(own).collect())),
         }
     }
 }
@@ -235,50 +224,31 @@ impl<'a> InlineLink<'a> {
     }
 }
 
-/// The formatting and links of an [`Inline`].
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Extras<'a> {
-    styles: Vec<Styled>,
-    links: Vec<InlineLink<'a>>,
-}
-
 /// Inline rich text: a paragraph, a list item, a table cell or a heading. Its plain text
 /// (formatting removed, line breaks as spaces, trimmed) is produced on demand.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inline<'a> {
-    pieces: Pieces<'a>,
-    /// Bold, italic and links: most text has none, so they live behind one pointer.
-    extras: Option<Box<Extras<'a>>>,
+    content: Content<'a>,
     span: Span,
 }
 
 impl<'a> Inline<'a> {
     /// The plain text, trimmed. Borrowed from the input when it is one slice of it.
     pub fn text(&self) -> Cow<'_, str> {
-        plain_text(self.pieces.as_slice(), true)
-    }
-
-    /// Gives back the room its vectors kept to grow: a document holds many inlines, and
-    /// this room was a fifth of a finished document's memory.
-    fn finish(mut self) -> Self {
-        self.pieces.shrink_to_fit();
-        if let Some(extras) = self.extras.as_deref_mut() {
-            extras.styles.shrink_to_fit();
-            extras.links.shrink_to_fit();
-        }
-        self
+        plain_text(self.content.pieces(), true)
     }
 
     /// The plain text of a link or a styled stretch.
     fn text_of(&self, pieces: Span) -> Cow<'_, str> {
-        let end = (pieces.end as usize).min(self.pieces.len());
+        let all = self.content.pieces();
+        let end = (pieces.end as usize).min(all.len());
         let start = (pieces.start as usize).min(end);
-        plain_text(&self.pieces.as_slice()[start..end], true)
+        plain_text(&all[start..end], true)
     }
 
     /// Bold and italic stretches, in order.
     pub fn styles(&self) -> &[Styled] {
-        self.extras.as_deref().map_or(&[], |e| &e.styles)
+        self.content.styles()
     }
 
     /// The plain text of a styled stretch of this text.
@@ -304,7 +274,7 @@ impl<'a> Inline<'a> {
 
     /// Markdown links, in order.
     pub fn links(&self) -> &[InlineLink<'a>] {
-        self.extras.as_deref().map_or(&[], |e| &e.links)
+        self.content.links()
     }
 
     /// The plain text of a link of this text.
@@ -320,13 +290,7 @@ impl<'a> Inline<'a> {
     /// A copy that no longer borrows the input.
     pub fn into_owned(self) -> Inline<'static> {
         Inline {
-            pieces: self.pieces.into_owned(),
-            extras: self.extras.map(|e| {
-                Box::new(Extras {
-                    styles: e.styles,
-                    links: e.links.into_iter().map(InlineLink::into_owned).collect(),
-                })
-            }),
+            content: self.content.into_owned(),
             span: self.span,
         }
     }
@@ -541,7 +505,7 @@ const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
 impl<'a> Figure<'a> {
     /// The alt text (not trimmed).
     pub fn alt(&self) -> Cow<'_, str> {
-        plain_text(self.alt.pieces.as_slice(), false)
+        plain_text(self.alt.content.pieces(), false)
     }
 
     /// The image URL, exactly as written.
