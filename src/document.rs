@@ -819,7 +819,7 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_, '_, 'a> {
     fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
         let InfoboxesVisit(at, links) = self;
         let mut infoboxes = Vec::new();
-        // Where an infobox's fields are gathered, as links are (see `LinksVisit`).
+        // Where an infobox's fields are gathered (the vector then becomes the infobox's).
         let mut fields = Vec::new();
         while let Some(infobox) =
             seq.next_item(InfoboxVisit(at.index(infoboxes.len()), links, &mut fields))?
@@ -867,11 +867,13 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
             map.next_value(RichTextVisit(at.key(&key), field, &mut *links))?;
         }
         check_unique(at.src, fields, |(k, _)| k)?;
-        let mut exact = Vec::with_capacity(fields.len());
-        exact.append(fields);
+        // The gathered fields become the infobox's, shrunk in place (copying them into a
+        // vector of their size would hold both at once: the front matter's peak memory).
+        let mut fields = std::mem::take(fields);
+        fields.shrink_to_fit();
         Ok(Infobox {
             span: map.span(),
-            fields: exact,
+            fields,
         })
     }
 
