@@ -138,6 +138,8 @@ fn repairing_clean_text_allocates_nothing() {
 /// level reached for the table-heavy documents of the corpus (under 10x: pulldown-cmark
 /// alone needs 6.5x for them, see BENCHMARKS.md). Small documents are dominated by
 /// pulldown-cmark's fixed allocations: their peak is bounded in bytes.
+/// `WIKIMD_ALL_PEAKS=1 cargo test --release --test allocations -- --nocapture` prints every
+/// document's peak.
 #[test]
 fn peak_memory_of_one_document() {
     let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
@@ -158,6 +160,10 @@ fn peak_memory_of_one_document() {
         let (doc, _, _, _) = measure(|| wikimd::parse(&input).unwrap());
         drop(doc);
         let peak = PEAK.with(Cell::get) as usize;
+        if std::env::var_os("WIKIMD_ALL_PEAKS").is_some() {
+            let ratio = peak as f64 / input.len() as f64;
+            eprintln!("{ratio:.2}x of {} bytes: {}", input.len(), path.display());
+        }
         if input.len() < 10_000 {
             assert!(peak < 128 * 1024, "{}: peak {peak} bytes", path.display());
             continue;
@@ -217,9 +223,10 @@ fn peak_breakdown() {
     let body_start = input[4..].find("\n---\n").unwrap() + 9;
     let (fm, _, _, _) = measure(|| wikimd::parse_front_matter(&input).unwrap());
     eprintln!(
-        "front matter: peak {} of {} bytes",
+        "front matter: peak {} of {} bytes; the model holds {}",
         PEAK.with(Cell::get),
-        body_start
+        body_start,
+        LIVE.with(Cell::get)
     );
     drop(fm);
     let (doc, _, _, _) = measure(|| wikimd::parse(&input[body_start..]).unwrap());

@@ -32,10 +32,7 @@ pub(crate) fn parse<'a>(
         spare: (Vec::new(), None),
         sections: vec![Section {
             level: 0,
-            title: Inline {
-                content: Content::Empty,
-                span: (range.start..range.start).into(),
-            },
+            title: Inline::empty((range.start..range.start).into()),
             heading_span: (range.start..range.start).into(),
             span: range.clone().into(),
             blocks: Vec::new(),
@@ -189,8 +186,12 @@ impl<'a> InlineBuilder<'a> {
     /// The inline read so far; the builder is left empty, its vectors' room kept.
     fn finish(&mut self) -> Inline<'a> {
         Inline {
-            content: Content::take(&mut self.pieces, &mut self.styles, &mut self.links),
-            span: self.span,
+            repr: Repr::take(
+                &mut self.pieces,
+                &mut self.styles,
+                &mut self.links,
+                self.span,
+            ),
         }
     }
 
@@ -683,8 +684,8 @@ impl<'a> Builder<'a, '_> {
                 st.items_depth -= 1;
                 if st.items_depth == 0 {
                     if let Some(b) = st.inline.take() {
-                        let mut item = b.finish();
-                        item.span.end = span.end as u32;
+                        b.span.end = span.end as u32;
+                        let item = b.finish();
                         if let Some(Open::List(list)) = st.stack.last_mut() {
                             list.items.push(item);
                         }
@@ -837,8 +838,12 @@ fn end_line(b: &mut InlineBuilder<'_>) {
             had_text,
             Figure {
                 alt: Inline {
-                    content: Content::take(&mut alt_pieces, &mut Vec::new(), &mut Vec::new()),
-                    span: span.clone().into(),
+                    repr: Repr::take(
+                        &mut alt_pieces,
+                        &mut Vec::new(),
+                        &mut Vec::new(),
+                        span.clone().into(),
+                    ),
                 },
                 url,
                 span: span.into(),

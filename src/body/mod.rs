@@ -49,6 +49,12 @@ struct Span {
 }
 
 impl Span {
+    /// Every piece of an inline, as a range of pieces.
+    const ALL: Span = Span {
+        start: 0,
+        end: u32::MAX,
+    };
+
     fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
@@ -74,81 +80,181 @@ enum Piece<'a> {
     Block,
 }
 
-/// What an inline text holds. Most paragraphs, items and cells are one piece of borrowed
-/// text without formatting or links: that case needs no allocation. The rest is behind one
-/// pointer, in slices of exactly their length, so that `Content` is the size of one piece
-/// (every inline of a document holds one: a table of short cells has thousands).
-#[derive(Debug, Clone, PartialEq, Default)]
-enum Content<'a> {
-    #[default]
-    Empty,
-    One(Piece<'a>),
+/// How an inline text is kept. Most paragraphs, items and cells are one slice of the input
+/// without formatting or links: that case is the slice and the span, and needs no
+/// allocation. The rest is behind one pointer, in slices of exactly their length. Either
+/// way an inline is three words (the pointer of the second case sits where the first
+/// case's slice cannot be null): a table of short cells holds thousands.
+#[derive(Debug, Clone)]
+enum Repr<'a> {
+    Plain { text: &'a str, span: Span },
     Rich(Box<Rich<'a>>),
 }
 
-/// The pieces, formatting and links of an inline text that is more than one plain piece.
-#[derive(Debug, Clone, PartialEq)]
+/// An inline text that is more than one borrowed piece.
+#[derive(Debug, Clone)]
 struct Rich<'a> {
-    pieces: Box<[Piece<'a>]>,
-    styles: Box<[Styled]>,
-    links: Box<[InlineLink<'a>]>,
+    parts: Parts<'a>,
+    span: Span,
 }
 
-impl<'a> Content<'a> {
-    /// The content of `pieces` with `styles` and `links` over them, each drained (the
-    /// vectors keep their room, for the next inline a builder reads).
-    fn take(
-        pieces: &mut Vec<Piece<'a>>,
-        styles: &mut Vec<Styled>,
-        links: &mut Vec<InlineLink<'a>>,
-    ) -> Content<'a> {
-        if styles.is_empty() && links.is_empty() && pieces.len() <= 1 {
-            return pieces.pop().map_or(Content::Empty, Content::One);
-        }
-        Content::Rich(Box::new(Rich {
-            pieces: pieces.drain(..).collect(),
-            styles: styles.drain(..).collect(),
-            links: links.drain(..).collect(),
-        }))
-    }
+/// The pieces of an inline text, and the formatting and links over them.
+#[derive(Debug, Clone)]
+enum Parts<'a> {
+    /// One piece with at most one style and no link (`*A title*`, an entity): most
+    /// formatted cells and items, in one allocation.
+    One {
+        piece: Piece<'a>,
+        style: Option<Styled>,
+    },
+    Many {
+        pieces: Box<[Piece<'a>]>,
+        styles: Box<[Styled]>,
+        links: Box<[InlineLink<'a>]>,
+    },
+}
 
+impl<'a> Parts<'a> {
     fn pieces(&self) -> &[Piece<'a>] {
         match self {
-            Content::Empty => &[],
-            Content::One(p) => std::slice::from_ref(p),
-            Content::Rich(rich) => &rich.pieces,
+            Parts::One { piece, .. } => std::slice::from_ref(piece),
+            Parts::Many { pieces, .. } => pieces,
         }
     }
 
     fn styles(&self) -> &[Styled] {
         match self {
-            Content::Rich(rich) => &rich.styles,
-            _ => &[],
+            Parts::One { style, .. } => style.as_slice(),
+            Parts::Many { styles, .. } => styles,
         }
     }
 
     fn links(&self) -> &[InlineLink<'a>] {
         match self {
-            Content::Rich(rich) => &rich.links,
-            _ => &[],
+            Parts::One { .. } => &[],
+            Parts::Many { links, .. } => links,
         }
     }
 
-    fn into_owned(self) -> Content<'static> {
+    fn into_owned(self) -> Parts<'static> {
         match self {
-            Content::Empty => Content::Empty,
-            Content::One(p) => Content::One(p.into_owned()),
-            Content::Rich(rich) => Content::Rich(Box::new(Rich {
-                pieces: rich
-                    .pieces
+            Parts::One { piece, style } => Parts::One {
+                piece: piece.into_owned(),
+                style,
+            },
+            Parts::Many {
+                pieces,
+                styles,
+                links,
+            } => Parts::Many {
+                pieces: pieces
                     .into_vec()
                     .into_iter()
                     .map(Piece::into_owned)
                     .collect(),
-                styles: rich.styles,
-                links: (rich.links.into_vec().into_iter())
+                styles,
+                links: (links.into_vec().into_iter())
                     .map(InlineLink::into_owned)
                     .collect(),
+            },
+        }
+    }
+}
+
+impl<'a> Repr<'a> {
+    /// The inline of `pieces` at `span`, with `styles` and `links` over them, each
+    /// drained (the vectors keep their room, for the next inline a builder reads).
+    fn take(
+        pieces: &mut Vec<Piece<'a>>,
+        styles: &mut Vec<Styled>,
+        links: &mut Vec<InlineLink<'a>>,
+        span: Span,
+    ) -> Repr<'a> {
+        let parts = match (pieces.len(), styles.len(), links.len()) {
+            (0, 0, 0) => return Repr::Plain { text: "", span },
+            (1, 0, 0) | (1, 1, 0) => {
+                let piece = pieces.pop().expect("one piece");
+                let style = styles.pop();
+                if let (Piece::Text(CowStr::Borrowed(text)), None) = (&piece, &style) {
+                    return Repr::Plain { text, span };
+                }
+                Parts::One { piece, style }
+            }
+            _ => Parts::Many {
+                pieces: pieces.drain(..).collect(),
+                styles: styles.drain(..).collect(),
+                links: links.drain(..).collect(),
+            },
+        };
+        Repr::Rich(Box::new(Rich { parts, span }))
+    }
+
+    /// Calls `f` with the pieces (a borrowed text as one piece, made on the stack).
+    fn with_pieces<R>(&self, f: impl FnOnce(&[Piece<'a>]) -> R) -> R {
+        match self {
+            Repr::Plain { text: "", .. } => f(&[]),
+            Repr::Plain { text, .. } => f(&[Piece::Text(CowStr::Borrowed(text))]),
+            Repr::Rich(rich) => f(rich.parts.pieces()),
+        }
+    }
+
+    fn span(&self) -> Span {
+        match self {
+            Repr::Plain { span, .. } => *span,
+            Repr::Rich(rich) => rich.span,
+        }
+    }
+
+    /// The plain text of the pieces `range` (clamped to the pieces there are), trimmed or
+    /// not.
+    fn text_of(&self, range: Span, trim: bool) -> Cow<'_, str> {
+        match self {
+            Repr::Plain { text, .. } => {
+                let text = if range.start == 0 && range.end >= 1 {
+                    *text
+                } else {
+                    ""
+                };
+                Cow::Borrowed(if trim { text.trim() } else { text })
+            }
+            Repr::Rich(rich) => {
+                let pieces = rich.parts.pieces();
+                let end = (range.end as usize).min(pieces.len());
+                let start = (range.start as usize).min(end);
+                plain_text(&pieces[start..end], trim)
+            }
+        }
+    }
+
+    fn styles(&self) -> &[Styled] {
+        match self {
+            Repr::Rich(rich) => rich.parts.styles(),
+            Repr::Plain { .. } => &[],
+        }
+    }
+
+    fn links(&self) -> &[InlineLink<'a>] {
+        match self {
+            Repr::Rich(rich) => rich.parts.links(),
+            Repr::Plain { .. } => &[],
+        }
+    }
+
+    /// A copy that no longer borrows the input: text that is not empty becomes one owned
+    /// piece.
+    fn into_owned(self) -> Repr<'static> {
+        match self {
+            Repr::Plain { text: "", span } => Repr::Plain { text: "", span },
+            Repr::Plain { text, span } => Repr::Rich(Box::new(Rich {
+                parts: Parts::One {
+                    piece: Piece::Text(CowStr::Boxed(text.into())),
+                    style: None,
+                },
+                span,
+            })),
+            Repr::Rich(rich) => Repr::Rich(Box::new(Rich {
+                parts: rich.parts.into_owned(),
+                span: rich.span,
             })),
         }
     }
@@ -226,34 +332,51 @@ impl<'a> InlineLink<'a> {
 
 /// Inline rich text: a paragraph, a list item, a table cell or a heading. Its plain text
 /// (formatting removed, line breaks as spaces, trimmed) is produced on demand.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone)]
 pub struct Inline<'a> {
-    content: Content<'a>,
-    span: Span,
+    repr: Repr<'a>,
+}
+
+impl PartialEq for Inline<'_> {
+    /// The same pieces of text (borrowed or owned alike), styles, links and span.
+    fn eq(&self, other: &Self) -> bool {
+        self.repr.span() == other.repr.span()
+            && self.styles() == other.styles()
+            && self.links() == other.links()
+            && self
+                .repr
+                .with_pieces(|a| other.repr.with_pieces(|b| a == b))
+    }
+}
+
+impl Default for Inline<'_> {
+    /// Empty text at 0..0.
+    fn default() -> Self {
+        Inline::empty(Span::default())
+    }
 }
 
 impl<'a> Inline<'a> {
-    /// The plain text, trimmed. Borrowed from the input when it is one slice of it.
-    pub fn text(&self) -> Cow<'_, str> {
-        plain_text(self.content.pieces(), true)
+    /// Empty text at `span`.
+    fn empty(span: Span) -> Self {
+        Inline {
+            repr: Repr::Plain { text: "", span },
+        }
     }
 
-    /// The plain text of a link or a styled stretch.
-    fn text_of(&self, pieces: Span) -> Cow<'_, str> {
-        let all = self.content.pieces();
-        let end = (pieces.end as usize).min(all.len());
-        let start = (pieces.start as usize).min(end);
-        plain_text(&all[start..end], true)
+    /// The plain text, trimmed. Borrowed from the input when it is one slice of it.
+    pub fn text(&self) -> Cow<'_, str> {
+        self.repr.text_of(Span::ALL, true)
     }
 
     /// Bold and italic stretches, in order.
     pub fn styles(&self) -> &[Styled] {
-        self.content.styles()
+        self.repr.styles()
     }
 
     /// The plain text of a styled stretch of this text.
     pub fn styled_text(&self, styled: &Styled) -> Cow<'_, str> {
-        self.text_of(styled.pieces)
+        self.repr.text_of(styled.pieces, true)
     }
 
     /// The bold stretches' plain text.
@@ -261,7 +384,7 @@ impl<'a> Inline<'a> {
         self.styles()
             .iter()
             .filter(|s| s.kind == Emphasis::Bold)
-            .map(|s| self.text_of(s.pieces))
+            .map(|s| self.styled_text(s))
     }
 
     /// The italic stretches' plain text.
@@ -269,29 +392,28 @@ impl<'a> Inline<'a> {
         self.styles()
             .iter()
             .filter(|s| s.kind == Emphasis::Italic)
-            .map(|s| self.text_of(s.pieces))
+            .map(|s| self.styled_text(s))
     }
 
     /// Markdown links, in order.
     pub fn links(&self) -> &[InlineLink<'a>] {
-        self.content.links()
+        self.repr.links()
     }
 
     /// The plain text of a link of this text.
     pub fn link_text(&self, link: &InlineLink<'_>) -> Cow<'_, str> {
-        self.text_of(link.pieces)
+        self.repr.text_of(link.pieces, true)
     }
 
     /// Byte span of the Markdown in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.range()
+        self.repr.span().range()
     }
 
     /// A copy that no longer borrows the input.
     pub fn into_owned(self) -> Inline<'static> {
         Inline {
-            content: self.content.into_owned(),
-            span: self.span,
+            repr: self.repr.into_owned(),
         }
     }
 }
@@ -505,7 +627,7 @@ const REDIRECT: &str = "https://wikipedia.org/wiki/Special:Redirect/file/";
 impl<'a> Figure<'a> {
     /// The alt text (not trimmed).
     pub fn alt(&self) -> Cow<'_, str> {
-        plain_text(self.alt.content.pieces(), false)
+        self.alt.repr.text_of(Span::ALL, false)
     }
 
     /// The image URL, exactly as written.
@@ -838,4 +960,57 @@ pub fn view(sections: &[Section<'_>]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every inline of a document holds a `Repr`, and a rich one a `Rich`: their sizes are
+    /// the model's memory (see BENCHMARKS.md, Memory).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn the_model_keeps_its_size() {
+        assert_eq!(std::mem::size_of::<Inline<'_>>(), 24);
+        assert_eq!(std::mem::size_of::<Rich<'_>>(), 64);
+        assert_eq!(std::mem::size_of::<Block<'_>>(), 48);
+    }
+
+    /// Text that is one borrowed piece is kept without an allocation; formatting over one
+    /// piece takes one; the rest their slices.
+    #[test]
+    fn an_inline_is_kept_in_the_smallest_form_that_holds_it() {
+        let doc = crate::parse("plain\n\n*styled*\n\n&#169;\n\n*a* b\n").unwrap();
+        let forms: Vec<&str> = doc
+            .sections()
+            .iter()
+            .flat_map(|s| s.paragraphs())
+            .map(|p| match &p.repr {
+                Repr::Plain { .. } => "plain",
+                Repr::Rich(rich) => match rich.parts {
+                    Parts::One { .. } => "one",
+                    Parts::Many { .. } => "many",
+                },
+            })
+            .collect();
+        assert_eq!(forms, ["plain", "one", "one", "many"]);
+        let texts: Vec<String> = doc
+            .sections()
+            .iter()
+            .flat_map(|s| s.paragraphs())
+            .map(|p| p.text().into_owned())
+            .collect();
+        assert_eq!(texts, ["plain", "styled", "©", "a b"]);
+        let owned: Vec<Inline<'static>> = doc
+            .sections()
+            .iter()
+            .flat_map(|s| s.paragraphs())
+            .map(|p| p.clone().into_owned())
+            .collect();
+        for ((o, t), p) in owned.iter().zip(&texts).zip(doc.sections()[0].paragraphs()) {
+            assert_eq!(o.text(), t.as_str());
+            assert_eq!(o, p, "a copy equals what it copies, owned or borrowed");
+        }
+        assert_eq!(owned[1].italic().collect::<Vec<_>>(), ["styled"]);
+    }
 }
