@@ -54,6 +54,30 @@ fn the_fast_path_reads_most_of_the_corpus() {
     assert!(share > 0.95, "{share}");
 }
 
+/// Blocks the fast path reads, not only the general path: a paragraph at one to three
+/// spaces in, and a pipe in text that no delimiter row follows (both in the corpus: a
+/// category line after a heading, image captions of `nhỏ|phải|…`).
+#[test]
+fn the_fast_path_reads_indented_paragraphs_and_pipes_in_text() {
+    for input in [
+        "a\n\n Kategoreja:Mīsti Latgolā\n",
+        "   three spaces in\n",
+        "nhỏ|phải|Trụ sở\n",
+        "# a | b\n",
+        " * a | b\n",
+        "a | b\nc | d\n",
+    ] {
+        let (fast, all) = wikimd::body_fast_share(input).unwrap();
+        assert_eq!(fast, all, "{input:?}");
+        assert_same(input);
+    }
+    for input in ["    code\n", "a|b\n-|-\n", "a|b\n- | -\n", "x\na|b\n:-:|-\n"] {
+        let (fast, all) = wikimd::body_fast_share(input).unwrap();
+        assert!(fast < all || all == 0, "{input:?}");
+        assert_same(input);
+    }
+}
+
 /// Pieces of lines, from what the format writes and from what breaks it.
 fn fragment() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
@@ -337,6 +361,13 @@ fn readers_agree_where_they_once_did_not() {
         // item as a lazy line, whether the body is read from the top or from the quote.
         // (Found by the body fuzz target, 2026-12-01.)
         ("lazy line after an item in a quote", "- a\n>- `\nb\n`"),
+        // A paragraph at one to three spaces in starts after them. (Found by the
+        // property test when the fast path first read such paragraphs.)
+        ("indented paragraph", " «"),
+        // A pipe is text unless a delimiter row follows it, in the paragraph or just
+        // after it.
+        ("pipe and a delimiter row in a paragraph", "x\na|b\n-|-\n"),
+        ("pipe, then a line that is no delimiter row", "a|b\n-|x\n"),
     ] {
         for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
             let (fast, general) = both(input, list_end);

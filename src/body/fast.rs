@@ -124,6 +124,10 @@ impl<'a> FastReader<'a> {
                 self.list(at, sink)
             }
             _ if starts_paragraph(line) => self.paragraph(at, line_end, next, sink),
+            Some(b' ') if starts_indented_paragraph(line) => {
+                let indent = line.iter().take_while(|&&b| b == b' ').count();
+                self.paragraph(at + indent, line_end, next, sink)
+            }
             _ => Read::Unsure,
         }
     }
@@ -184,9 +188,18 @@ impl<'a> FastReader<'a> {
             }
         }
         // A pipe may make a table of the paragraph's lines, also one inside a link's
-        // destination, which the inline reader passes over (cells are cut first).
+        // destination, which the inline reader passes over (cells are cut first): only
+        // if a line after the first, or the line that ends the paragraph, may be a
+        // delimiter row. Otherwise it is text.
         if memchr(b'|', &bytes[at..end]).is_some() {
-            return Read::Unsure;
+            let after = if end < self.end {
+                self.line(end).0
+            } else {
+                end
+            };
+            if may_hold_a_delimiter_row(&bytes[line_end..after]) {
+                return Read::Unsure;
+            }
         }
         let span = at..end;
         sink.event(Event::Start(Tag::Paragraph), span.clone());
@@ -524,6 +537,10 @@ impl<'a> FastReader<'a> {
                     }
                     Entity::Unsure => return false,
                 },
+                // Text: the blocks read here that a pipe could make a table of (table
+                // rows, a paragraph with a possible delimiter row) are cut or left to the
+                // general path before their text is read.
+                b'|' => i += 1,
                 _ => return false,
             }
         }
@@ -828,6 +845,24 @@ fn starts_paragraph(line: &[u8]) -> bool {
         | b'$' | b'%' | b'^' | b'{' | b'}' | b'&' | b'\\' | b'[' => true,
         _ => false,
     }
+}
+
+/// Whether a line at 1 to 3 spaces in starts a paragraph this reader reads (the spaces are
+/// no part of it).
+fn starts_indented_paragraph(line: &[u8]) -> bool {
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    (1..=3).contains(&indent) && indent < line.len() && starts_paragraph(&line[indent..])
+}
+
+/// Whether some line of `lines` (each ended by a line feed, the last maybe not) may be
+/// the delimiter row of a table: only pipes, dashes, colons and white space, with a dash.
+fn may_hold_a_delimiter_row(lines: &[u8]) -> bool {
+    lines.split(|&b| b == b'\n').any(|line| {
+        line.contains(&b'-')
+            && line
+                .iter()
+                .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r' | 0x0b | 0x0c))
+    })
 }
 
 /// The cells of the table row `at..line_end` (which must start at column 0 with a pipe and
