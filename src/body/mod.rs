@@ -107,6 +107,12 @@ enum Parts<'a> {
         piece: Piece<'a>,
         style: Option<Styled>,
     },
+    /// Pieces with at most one style and no link (a lead paragraph with its title in
+    /// bold): two allocations.
+    Few {
+        pieces: Box<[Piece<'a>]>,
+        style: Option<Styled>,
+    },
     Many {
         pieces: Box<[Piece<'a>]>,
         styles: Box<[Styled]>,
@@ -118,20 +124,20 @@ impl<'a> Parts<'a> {
     fn pieces(&self) -> &[Piece<'a>] {
         match self {
             Parts::One { piece, .. } => std::slice::from_ref(piece),
-            Parts::Many { pieces, .. } => pieces,
+            Parts::Few { pieces, .. } | Parts::Many { pieces, .. } => pieces,
         }
     }
 
     fn styles(&self) -> &[Styled] {
         match self {
-            Parts::One { style, .. } => style.as_slice(),
+            Parts::One { style, .. } | Parts::Few { style, .. } => style.as_slice(),
             Parts::Many { styles, .. } => styles,
         }
     }
 
     fn links(&self) -> &[InlineLink<'a>] {
         match self {
-            Parts::One { .. } => &[],
+            Parts::One { .. } | Parts::Few { .. } => &[],
             Parts::Many { links, .. } => links,
         }
     }
@@ -140,6 +146,14 @@ impl<'a> Parts<'a> {
         match self {
             Parts::One { piece, style } => Parts::One {
                 piece: piece.into_owned(),
+                style,
+            },
+            Parts::Few { pieces, style } => Parts::Few {
+                pieces: pieces
+                    .into_vec()
+                    .into_iter()
+                    .map(Piece::into_owned)
+                    .collect(),
                 style,
             },
             Parts::Many {
@@ -180,6 +194,10 @@ impl<'a> Repr<'a> {
                 }
                 Parts::One { piece, style }
             }
+            (_, 0 | 1, 0) => Parts::Few {
+                pieces: pieces.drain(..).collect(),
+                style: styles.pop(),
+            },
             _ => Parts::Many {
                 pieces: pieces.drain(..).collect(),
                 styles: styles.drain(..).collect(),
@@ -980,7 +998,7 @@ mod tests {
     /// piece takes one; the rest their slices.
     #[test]
     fn an_inline_is_kept_in_the_smallest_form_that_holds_it() {
-        let doc = crate::parse("plain\n\n*styled*\n\n&#169;\n\n*a* b\n").unwrap();
+        let doc = crate::parse("plain\n\n*styled*\n\n&#169;\n\n*a* b\n\n*a* **b**\n").unwrap();
         let forms: Vec<&str> = doc
             .sections()
             .iter()
@@ -989,18 +1007,19 @@ mod tests {
                 Repr::Plain { .. } => "plain",
                 Repr::Rich(rich) => match rich.parts {
                     Parts::One { .. } => "one",
+                    Parts::Few { .. } => "few",
                     Parts::Many { .. } => "many",
                 },
             })
             .collect();
-        assert_eq!(forms, ["plain", "one", "one", "many"]);
+        assert_eq!(forms, ["plain", "one", "one", "few", "many"]);
         let texts: Vec<String> = doc
             .sections()
             .iter()
             .flat_map(|s| s.paragraphs())
             .map(|p| p.text().into_owned())
             .collect();
-        assert_eq!(texts, ["plain", "styled", "©", "a b"]);
+        assert_eq!(texts, ["plain", "styled", "©", "a b", "a b"]);
         let owned: Vec<Inline<'static>> = doc
             .sections()
             .iter()
