@@ -71,7 +71,12 @@ fn the_fast_path_reads_indented_paragraphs_and_pipes_in_text() {
         assert_eq!(fast, all, "{input:?}");
         assert_same(input);
     }
-    for input in ["    code\n", "a|b\n-|-\n", "a|b\n- | -\n", "x\na|b\n:-:|-\n"] {
+    for input in [
+        "    code\n",
+        "a|b\n-|-\n",
+        "a|b\n- | -\n",
+        "x\na|b\n:-:|-\n",
+    ] {
         let (fast, all) = wikimd::body_fast_share(input).unwrap();
         assert!(fast < all || all == 0, "{input:?}");
         assert_same(input);
