@@ -3,7 +3,7 @@
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::fast::{general_end, FastReader, Read, Sink};
-use super::references::{may_define_references, references, resolver, Reference};
+use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
 
@@ -38,7 +38,7 @@ pub(crate) fn parse<'a>(
             blocks: Vec::new(),
         }],
     };
-    let references = references(&src[range.clone()]);
+    let (references, may_define_references) = references(&src[range.clone()]);
     // Text the parser is given otherwise than it is written (carriage returns, NUL, text
     // that holds the mask of `parser_input`) goes to the general path whole; so does a
     // body that may define references, which the general path may read in one segment
@@ -46,7 +46,7 @@ pub(crate) fn parse<'a>(
     let bytes = &src.as_bytes()[range.clone()];
     let fast = path == Path::Fast
         && memchr::memchr3(b'\r', b'\0', parser_input::MASK, bytes).is_none()
-        && !may_define_references(bytes);
+        && !may_define_references;
     if fast {
         let lists = options.list_end == ListEnd::WhereWritten;
         let mut reader = FastReader::new(src, range.end, lists);

@@ -1,6 +1,6 @@
 //! Reference definitions: gathered from the whole body before it is read in segments, so
-//! that `[x]: url` anywhere resolves `[y][x]` anywhere; and the quick check that sends a
-//! body that may define any to the general path whole (`may_define_references`).
+//! that `[x]: url` anywhere resolves `[y][x]` anywhere; and, from the same scan, whether
+//! the body may define any, which sends it to the general path whole.
 
 use std::ops::{ControlFlow, Range};
 
@@ -25,7 +25,10 @@ pub(super) type Reference = (String, CowStr<'static>, CowStr<'static>);
 /// all. A possible definition inside a list item or block quote (markers, or four columns
 /// of indentation, before its `[`), or in a body with fenced code (which may hold it), can
 /// only be told by reading its containers too: then the whole body is read once.
-pub(super) fn references(body: &str) -> Vec<Reference> {
+///
+/// Also returns whether the body may define any reference at all (what
+/// `may_define_references` tells, from the same scan).
+pub(super) fn references(body: &str) -> (Vec<Reference>, bool) {
     let bytes = body.as_bytes();
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
     let mut nested = false;
@@ -45,8 +48,9 @@ pub(super) fn references(body: &str) -> Vec<Reference> {
             || memchr::memmem::find(bytes, b"```").is_some()
             || memchr::memmem::find(bytes, b"~~~").is_some()
     };
+    let candidates = nested || !paragraphs.is_empty();
     if nested || (!paragraphs.is_empty() && may_hide_definitions()) {
-        return definitions_in(body, 0..body.len());
+        return (definitions_in(body, 0..body.len()), candidates);
     }
     let mut found = Vec::new();
     let mut read_to = 0;
@@ -59,7 +63,7 @@ pub(super) fn references(body: &str) -> Vec<Reference> {
         found.extend(definitions_in(body, start..end));
         read_to = end;
     }
-    found
+    (found, candidates)
 }
 
 /// The reference definitions pulldown-cmark's first pass finds in `body[range]`, read on
@@ -138,8 +142,9 @@ fn label_key(label: &str) -> String {
 
 /// Whether `body` may hold a reference definition: a `]:` whose `[` (the last before it)
 /// starts a line, after nothing but indentation and the markers of block quotes and list
-/// items.
-pub(super) fn may_define_references(body: &[u8]) -> bool {
+/// items. (The reference the second result of [`references`] is tested against.)
+#[cfg(test)]
+fn may_define_references(body: &[u8]) -> bool {
     let mut any = false;
     definition_candidates(body, |_, _, _| {
         any = true;
@@ -220,6 +225,16 @@ fn only_container_markers(mut text: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The scan `references` makes tells what the reference check tells.
+        #[test]
+        fn references_tell_whether_a_body_may_define_any(
+            text in "[\\[\\]: \n>*1.x`~-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(references(&text).1, may_define_references(text.as_bytes()));
+        }
+    }
+
     #[test]
     fn what_may_define_references() {
         for yes in [
@@ -230,6 +245,7 @@ mod tests {
             "x\n- 2) [a\nb]: /u",
         ] {
             assert!(may_define_references(yes.as_bytes()), "{yes:?}");
+            assert!(references(yes).1, "{yes:?}");
         }
         for no in [
             "E1: [a]: b",
@@ -240,6 +256,7 @@ mod tests {
             "[a] b",
         ] {
             assert!(!may_define_references(no.as_bytes()), "{no:?}");
+            assert!(!references(no).1, "{no:?}");
         }
     }
 }
