@@ -29,7 +29,6 @@ pub(crate) fn parse<'a>(
         options,
         fast_blocks: 0,
         body_end: range.end,
-        spare: (Vec::new(), None),
         sections: vec![Section {
             level: 0,
             title: Inline::empty((range.start..range.start).into()),
@@ -50,9 +49,11 @@ pub(crate) fn parse<'a>(
     if fast {
         let lists = options.list_end == ListEnd::WhereWritten;
         let mut reader = FastReader::new(src, range.end, lists);
+        // One state for every block the fast path reads: its vectors' room is kept.
+        let mut st = SegmentState::new(&mut builder, range.start);
         let mut at = range.start;
         while at < range.end {
-            match builder.fast_block(&mut reader, at) {
+            match builder.fast_block(&mut reader, &mut st, at) {
                 Read::Next(next) => at = next,
                 Read::Unsure => {
                     let end = general_end(src, at, range.end);
@@ -104,9 +105,6 @@ struct Builder<'a, 'o> {
     fast_blocks: usize,
     /// The end of the body.
     body_end: usize,
-    /// What the last segment or block read had room in, for the next: its open blocks'
-    /// stack and its inline builder.
-    spare: (Vec<Open<'a>>, Option<Box<InlineSlot<'a>>>),
 }
 
 /// An open container or leaf block while walking events.
@@ -147,9 +145,9 @@ struct InlineBuilder<'a> {
     figures: Vec<(bool, Figure<'a>)>,
 }
 
-/// The inline builder of a segment, open while inline text is being read. It stays in
-/// place from one inline to the next (the builder is large: moving it cost more than
-/// building the inline).
+/// The inline builder of a segment (or of all the blocks the fast path reads), open while
+/// inline text is being read. It stays in place from one inline to the next (the builder
+/// is large: moving it cost more than building the inline).
 #[derive(Default)]
 struct InlineSlot<'a> {
     builder: InlineBuilder<'a>,
@@ -217,7 +215,7 @@ impl<'a> InlineBuilder<'a> {
 /// which gives the error if the block really is over the limit.
 struct FastSink<'b, 'a, 'o> {
     builder: &'b mut Builder<'a, 'o>,
-    st: SegmentState<'a>,
+    st: &'b mut SegmentState<'a>,
     refused: bool,
 }
 
@@ -229,11 +227,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
         }
         // The fast path reads no lazy line: no line break splits anything.
         let body_end = self.builder.body_end;
-        if self
-            .builder
-            .event(&mut self.st, event, span, body_end)
-            .is_err()
-        {
+        if self.builder.event(self.st, event, span, body_end).is_err() {
             self.refused = true;
         }
     }
@@ -244,7 +238,7 @@ struct SegmentState<'a> {
     /// The open blocks, innermost last.
     stack: Vec<Open<'a>>,
     /// Inline text being built: the innermost leaf block, or the top-level list item.
-    inline: Box<InlineSlot<'a>>,
+    inline: InlineSlot<'a>,
     /// Open list items.
     items_depth: usize,
     /// Open block quotes.
@@ -259,18 +253,24 @@ struct SegmentState<'a> {
 impl<'a> SegmentState<'a> {
     /// Nothing open, at `start`.
     fn new(builder: &mut Builder<'a, '_>, start: usize) -> Self {
-        let (mut stack, inline) = std::mem::take(&mut builder.spare);
-        stack.clear();
-        let mut inline = inline.unwrap_or_default();
-        inline.close();
         SegmentState {
-            stack,
-            inline,
+            stack: Vec::new(),
+            inline: InlineSlot::default(),
             items_depth: 0,
             quotes: 0,
             snapshot: (builder.sections.len(), builder.blocks().len(), start),
             last_text_in_item: (false, start),
         }
+    }
+
+    /// Nothing open, at `start`, with the room of the vectors kept.
+    fn restart(&mut self, builder: &mut Builder<'a, '_>, start: usize) {
+        self.stack.clear();
+        self.inline.close();
+        self.items_depth = 0;
+        self.quotes = 0;
+        self.snapshot = (builder.sections.len(), builder.blocks().len(), start);
+        self.last_text_in_item = (false, start);
     }
 
     /// Text, code, math: a piece of the inline being built (code blocks line by line).
@@ -353,10 +353,16 @@ impl<'a> Builder<'a, '_> {
     /// Reads the block at `at` with the fast path, building it as it is read; if the
     /// fast path is not certain of it, or the builder refuses it (a limit), whatever was
     /// built of it is dropped: [`Read::Unsure`].
-    fn fast_block(&mut self, reader: &mut FastReader<'a>, at: usize) -> Read {
+    fn fast_block(
+        &mut self,
+        reader: &mut FastReader<'a>,
+        st: &mut SegmentState<'a>,
+        at: usize,
+    ) -> Read {
         let (sections, blocks) = (self.sections.len(), self.blocks().len());
+        st.restart(self, at);
         let mut sink = FastSink {
-            st: SegmentState::new(self, at),
+            st,
             builder: self,
             refused: false,
         };
@@ -364,7 +370,6 @@ impl<'a> Builder<'a, '_> {
             _ if sink.refused => Read::Unsure,
             read => read,
         };
-        self.spare = (sink.st.stack, Some(sink.st.inline));
         match read {
             Read::Next(_) => {
                 self.fast_blocks += if self.sections.len() > sections {
