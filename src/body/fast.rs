@@ -123,12 +123,10 @@ impl<'a> FastReader<'a> {
             Some(b' ' | b'*' | b'-' | b'+') if self.lists && starts_item(line) => {
                 self.list(at, sink)
             }
-            _ if starts_paragraph(line) => self.paragraph(at, line_end, next, sink),
-            Some(b' ') if starts_indented_paragraph(line) => {
-                let indent = line.iter().take_while(|&&b| b == b' ').count();
-                self.paragraph(at + indent, line_end, next, sink)
-            }
-            _ => Read::Unsure,
+            _ => match paragraph_indent(line) {
+                Some(indent) => self.paragraph(at + indent, line_end, next, sink),
+                None => Read::Unsure,
+            },
         }
     }
 
@@ -847,11 +845,11 @@ fn starts_paragraph(line: &[u8]) -> bool {
     }
 }
 
-/// Whether a line at 1 to 3 spaces in starts a paragraph this reader reads (the spaces are
-/// no part of it).
-fn starts_indented_paragraph(line: &[u8]) -> bool {
+/// Where on a line a paragraph this reader reads starts: at column 0 or after one to three
+/// spaces (which are no part of it); `None` if the line starts no such paragraph.
+fn paragraph_indent(line: &[u8]) -> Option<usize> {
     let indent = line.iter().take_while(|&&b| b == b' ').count();
-    (1..=3).contains(&indent) && indent < line.len() && starts_paragraph(&line[indent..])
+    (indent <= 3 && indent < line.len() && starts_paragraph(&line[indent..])).then_some(indent)
 }
 
 /// Whether some line of `lines` (each ended by a line feed, the last maybe not) may be
