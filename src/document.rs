@@ -819,11 +819,7 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_, '_, 'a> {
     fn sequence<S: SeqAccess<'a>>(self, mut seq: S) -> Scan<Self::Out> {
         let InfoboxesVisit(at, links) = self;
         let mut infoboxes = Vec::new();
-        // Where an infobox's fields are gathered (the vector then becomes the infobox's).
-        let mut fields = Vec::new();
-        while let Some(infobox) =
-            seq.next_item(InfoboxVisit(at.index(infoboxes.len()), links, &mut fields))?
-        {
+        while let Some(infobox) = seq.next_item(InfoboxVisit(at.index(infoboxes.len()), links))? {
             infoboxes.push(infobox);
         }
         Ok(Ok(infoboxes))
@@ -831,11 +827,7 @@ impl<'a> Visit<'a> for InfoboxesVisit<'_, '_, '_, 'a> {
 }
 
 /// One infobox: a mapping of field names to rich-text values (or null: no fields).
-struct InfoboxVisit<'p, 's, 'v, 'a>(
-    At<'p, 's>,
-    &'v mut Vec<Link<'a>>,
-    &'v mut Vec<(Scalar<'a>, RichText<'a>)>,
-);
+struct InfoboxVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
 
 const INFOBOX: &str = "an infobox (a mapping of field names to values)";
 
@@ -853,8 +845,8 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
     }
 
     fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<Infobox<'a>> {
-        let InfoboxVisit(at, links, fields) = self;
-        fields.clear();
+        let InfoboxVisit(at, links) = self;
+        let mut fields = Vec::new();
         while let Some(key) = map.next_key()? {
             // The value is built where it is stored, pushed from a constant (copying the
             // key just read with it would stall: see `Text`).
@@ -866,10 +858,9 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
             let key = name.decode();
             map.next_value(RichTextVisit(at.key(&key), field, &mut *links))?;
         }
-        check_unique(at.src, fields, |(k, _)| k)?;
-        // The gathered fields become the infobox's, shrunk in place (copying them into a
-        // vector of their size would hold both at once: the front matter's peak memory).
-        let mut fields = std::mem::take(fields);
+        check_unique(at.src, &fields, |(k, _)| k)?;
+        // Shrunk in place (copying the fields into a vector of their size would hold both
+        // at once: the front matter's peak memory).
         fields.shrink_to_fit();
         Ok(Infobox {
             span: map.span(),
