@@ -34,17 +34,16 @@ pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     i
 }
 
-/// [`next_non_ascii`] past its first eight bytes: sixteen bytes a step, then eight.
+/// [`next_non_ascii`] past its first eight bytes: thirty-two bytes a step, then eight.
 #[inline(never)]
 fn next_non_ascii_far(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
-    while i + 16 <= bytes.len() {
-        let a = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-        let b = u64::from_le_bytes(bytes[i + 8..i + 16].try_into().expect("eight bytes"));
-        if (a | b) & 0x8080_8080_8080_8080 != 0 {
-            break;
+    while i + 32 <= bytes.len() {
+        let block: &[u8; 32] = bytes[i..i + 32].try_into().expect("thirty-two bytes");
+        if let Some(k) = first_non_ascii_32(block) {
+            return i + k;
         }
-        i += 16;
+        i += 32;
     }
     while i + 8 <= bytes.len() {
         let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
@@ -58,6 +57,42 @@ fn next_non_ascii_far(bytes: &[u8], from: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The offset of the first byte >= 0x80 in `block`, if any: the high bits of two SSE2
+/// lanes, gathered once for the whole step (English text is long stretches of ASCII).
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(always)]
+fn first_non_ascii_32(block: &[u8; 32]) -> Option<usize> {
+    use safe_arch::{bitor_m128i, load_unaligned_m128i, move_mask_i8_m128i};
+    let a = load_unaligned_m128i(block[..16].try_into().expect("sixteen bytes"));
+    let b = load_unaligned_m128i(block[16..].try_into().expect("sixteen bytes"));
+    if move_mask_i8_m128i(bitor_m128i(a, b)) == 0 {
+        return None;
+    }
+    let high = (move_mask_i8_m128i(a) as u32 & 0xFFFF) | (move_mask_i8_m128i(b) as u32) << 16;
+    Some(high.trailing_zeros() as usize)
+}
+
+/// [`first_non_ascii_32`] on other targets: four words of eight bytes.
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+#[inline(always)]
+fn first_non_ascii_32(block: &[u8; 32]) -> Option<usize> {
+    let word = |k: usize| u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+    let (a, b, c, d) = (word(0), word(8), word(16), word(24));
+    if (a | b | c | d) & 0x8080_8080_8080_8080 == 0 {
+        return None;
+    }
+    [a, b, c, d].iter().enumerate().find_map(|(k, w)| {
+        let high = w & 0x8080_8080_8080_8080;
+        (high != 0).then(|| k * 8 + (high.trailing_zeros() / 8) as usize)
+    })
 }
 
 /// The code point of the character starting at byte `i` of `bytes` (valid UTF-8, `i` on a
@@ -825,6 +860,26 @@ mod tests {
             "[日本語のテキスト、。「」！（） मराठीभाषा]{1,12}",
             "[😀🇫🇷 ]{1,4}",
         ]
+    }
+
+    proptest! {
+        /// The ASCII skip finds the first byte >= 0x80, wherever it is in a step.
+        #[test]
+        fn next_non_ascii_finds_the_first_high_byte(
+            len in 0usize..200,
+            high in proptest::collection::vec((0usize..200, 0x80u8..=0xFF), 0..3),
+            from in 0usize..200,
+        ) {
+            let mut bytes = vec![b'a'; len];
+            for (at, b) in high {
+                if at < len {
+                    bytes[at] = b;
+                }
+            }
+            let from = from.min(len);
+            let expected = bytes[from..].iter().position(|&b| b >= 0x80).map_or(len, |k| from + k);
+            prop_assert_eq!(next_non_ascii(&bytes, from), expected);
+        }
     }
 
     proptest! {
