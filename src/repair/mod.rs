@@ -68,6 +68,8 @@ mod explain;
 mod languages;
 mod scan;
 pub(crate) mod score;
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+mod ssse3;
 pub(crate) mod tables;
 
 use explain::{compose, Edit};

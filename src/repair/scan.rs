@@ -173,6 +173,41 @@ pub(crate) struct Candidate {
 /// read off the character just before it (or carried over, when that is the last one
 /// looked up). The last bytes, too few for a step, are taken one character at a time.
 pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    if let Some(found) = super::ssse3::candidate(text, from, o) {
+        return found;
+    }
+    candidate_with::<Sse2Marks>(text, from, o)
+}
+
+/// How a step of sixteen bytes is marked: see [`block_marks`] (SSE2, or the same
+/// comparisons a byte at a time) and `ssse3` (table look-ups, where the processor has
+/// them).
+pub(super) trait MarkStep {
+    /// One bit per byte of `block`, the sixteen bytes from `i` (a character boundary;
+    /// seventeen must be there), not all ASCII: set at least where a character starts
+    /// that [`flagged`] marks, and never on a continuation byte.
+    fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32;
+}
+
+/// [`block_marks`]: the lanes every target has.
+pub(super) struct Sse2Marks;
+
+impl MarkStep for Sse2Marks {
+    #[inline(always)]
+    fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
+        block_marks(bytes, i, block)
+    }
+}
+
+/// [`candidate`] with the steps marked by `M`. Inlined into each caller, so that the
+/// `ssse3` one is compiled with the instructions it enables.
+#[inline(always)]
+pub(super) fn candidate_with<M: MarkStep>(
+    text: &str,
+    from: usize,
+    o: ScanOptions,
+) -> Option<Candidate> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let t = tables();
@@ -183,7 +218,7 @@ pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candi
     let mut i = from;
     loop {
         let mut marks;
-        (i, marks) = next_marked_block(bytes, i);
+        (i, marks) = next_marked_block::<M>(bytes, i);
         if marks == 0 {
             break;
         }
@@ -347,7 +382,7 @@ impl Candidate {
 }
 
 /// How many bytes [`block_marks`] looks at a step (it reads one more).
-const BLOCK: usize = 16;
+pub(super) const BLOCK: usize = 16;
 
 /// Whether a step holds so few leads of characters [`flagged`] may mark (three at most)
 /// that [`block_marks`] leaves them to the caller to look up one by one. (Without a
@@ -365,7 +400,7 @@ fn sparse(leads: u32) -> bool {
 /// [`block_marks`] marks something, and its marks; or, when there is none, the first
 /// character boundary of the last bytes, too few for a step, and no marks.
 #[inline(always)]
-fn next_marked_block(bytes: &[u8], mut i: usize) -> (usize, u32) {
+fn next_marked_block<M: MarkStep>(bytes: &[u8], mut i: usize) -> (usize, u32) {
     while i + BLOCK < bytes.len() {
         let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().expect("sixteen bytes");
         let low = u64::from_le_bytes(block[..8].try_into().expect("eight bytes"));
@@ -375,7 +410,7 @@ fn next_marked_block(bytes: &[u8], mut i: usize) -> (usize, u32) {
             i += BLOCK;
             continue;
         }
-        let marks = block_marks(bytes, i, block);
+        let marks = M::marks(bytes, i, block);
         if marks != 0 {
             return (i, marks);
         }
@@ -392,12 +427,25 @@ fn next_marked_block(bytes: &[u8], mut i: usize) -> (usize, u32) {
 #[inline(always)]
 fn block_marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
     let here = Lanes::load(block);
-    let leads = leads_of_flagged(here);
-    if sparse(leads) {
+    if let Some(leads) = sparse_leads(here) {
         return leads;
     }
     let next = Lanes::load(bytes[i + 1..=i + BLOCK].try_into().expect("sixteen bytes"));
     flagged(here, next)
+}
+
+/// The leads of characters [`flagged`] may mark in `block`, if they are so few (three at
+/// most) that the caller looks them up one by one rather than telling them apart by their
+/// second bytes.
+#[inline(always)]
+pub(super) fn few_leads(block: &[u8; BLOCK]) -> Option<u32> {
+    sparse_leads(Lanes::load(block))
+}
+
+#[inline(always)]
+fn sparse_leads(here: Lanes) -> Option<u32> {
+    let leads = leads_of_flagged(here);
+    sparse(leads).then_some(leads)
 }
 
 /// The first character boundary at or after `i` (at most three bytes on).
@@ -430,7 +478,7 @@ fn leads_of_flagged<L: LaneOps>(here: L) -> u32 {
 /// three-byte scripts but their punctuation and symbols (CJK, Indic scripts), are not
 /// flagged, nor is ASCII.
 #[inline(always)]
-fn flagged<L: LaneOps>(here: L, next: L) -> u32 {
+pub(super) fn flagged<L: LaneOps>(here: L, next: L) -> u32 {
     let next_gamma = next.eq(0x93);
     let flags = here.in_range(0xC2, 0xC5)
         | ((here.eq(0xC6) | here.eq(0xCB)) & next.masked_eq(0xE0, 0x80))
@@ -446,7 +494,9 @@ fn flagged<L: LaneOps>(here: L, next: L) -> u32 {
 
 /// Sixteen bytes compared at once, each comparison giving 0xFF in the lanes where it
 /// holds and 0 elsewhere; [`LaneOps::mask`] gathers one bit per lane.
-trait LaneOps: Copy + std::ops::BitAnd<Output = Self> + std::ops::BitOr<Output = Self> {
+pub(super) trait LaneOps:
+    Copy + std::ops::BitAnd<Output = Self> + std::ops::BitOr<Output = Self>
+{
     fn load(bytes: &[u8; 16]) -> Self;
     /// Lanes equal to `b`.
     fn eq(self, b: u8) -> Self;
@@ -546,7 +596,7 @@ mod sse2 {
     ),
     allow(dead_code)
 )]
-struct PlainLanes([u8; 16]);
+pub(super) struct PlainLanes(pub(super) [u8; 16]);
 
 impl PlainLanes {
     #[inline(always)]
@@ -834,8 +884,11 @@ mod tests {
                     c1: flags & 4 != 0,
                 };
                 let fast = candidate(text, from, o).map(|c| (c.start, c.at, c.encodings));
+                let sse2 = candidate_with::<Sse2Marks>(text, from, o)
+                    .map(|c| (c.start, c.at, c.encodings));
                 let slow = candidate_reference(text, from, o).map(|c| (c.start, c.at, c.encodings));
                 assert_eq!(fast, slow, "{text:?} from {from}, {o:?}");
+                assert_eq!(sse2, slow, "SSE2: {text:?} from {from}, {o:?}");
             }
         }
     }
@@ -899,8 +952,11 @@ mod tests {
             }
             let o = ScanOptions { enabled, nbsp: flags & 1 != 0, lossy: flags & 2 != 0, c1: flags & 4 != 0 };
             let fast = candidate(&text, from, o).map(|c| (c.start, c.at, c.encodings));
+            let sse2 = candidate_with::<Sse2Marks>(&text, from, o).map(|c| (c.start, c.at, c.encodings));
             let slow = candidate_reference(&text, from, o).map(|c| (c.start, c.at, c.encodings));
             prop_assert_eq!(fast, slow);
+            // The scan every processor can run, whichever this one chose.
+            prop_assert_eq!(sse2, slow);
         }
     }
 }
