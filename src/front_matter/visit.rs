@@ -72,20 +72,40 @@ pub(crate) fn check_unique<'a, T>(
     if entries.len() < 2 {
         return Ok(());
     }
-    let duplicate = if entries.len() <= 64 {
+    let same = |i: usize, j: usize| key(&entries[i]).decode() == key(&entries[j]).decode();
+    let duplicate = if entries.len() <= 24 {
         // Fingerprints first: a full comparison only when two are equal.
-        let mut prints = [0u64; 64];
+        let mut prints = [0u64; 24];
         for (print, entry) in prints.iter_mut().zip(entries) {
             *print = fingerprint(&key(entry).decode());
         }
-        (1..entries.len()).find(|&i| {
-            (0..i).any(|j| {
-                prints[j] == prints[i] && key(&entries[j]).decode() == key(&entries[i]).decode()
-            })
-        })
+        (1..entries.len()).find(|&i| (0..i).any(|j| prints[j] == prints[i] && same(i, j)))
     } else {
-        let mut seen = std::collections::HashSet::with_capacity(entries.len());
-        entries.iter().position(|e| !seen.insert(key(e).decode()))
+        // Fingerprints sorted (an infobox of a hundred fields): keys can only repeat
+        // within a run of equal fingerprints, each run in the order of the entries.
+        let mut prints: Vec<(u64, u32)> = entries
+            .iter()
+            .zip(0u32..)
+            .map(|(entry, i)| (fingerprint(&key(entry).decode()), i))
+            .collect();
+        prints.sort_unstable();
+        let mut first: Option<usize> = None;
+        for run in prints
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|run| run.len() > 1)
+        {
+            for (k, &(_, i)) in run.iter().enumerate().skip(1) {
+                let i = i as usize;
+                if first.is_some_and(|f| f <= i) {
+                    break;
+                }
+                if run[..k].iter().any(|&(_, j)| same(i, j as usize)) {
+                    first = Some(i);
+                    break;
+                }
+            }
+        }
+        first
     };
     match duplicate {
         Some(i) => Err(duplicate_key(src, key(&entries[i]))),
