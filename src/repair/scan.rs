@@ -1,9 +1,10 @@
 //! The scans: where repair may start, and which encodings explain a whole text. Both walk
 //! the text once and look characters up in one table. The first, which is all that clean
-//! text costs, passes over sixteen bytes a step with SIMD comparisons (SSE2, part of every
-//! x86-64 processor, so no detection, through `safe_arch`'s safe wrappers; a plain
-//! byte-by-byte version of the same comparisons elsewhere) wherever no character in them
-//! can play a part in mojibake: ASCII, and the letters of most scripts.
+//! text costs, passes over thirty-two bytes a step with SIMD comparisons (SSE2, part of
+//! every x86-64 processor, so no detection, through `safe_arch`'s safe wrappers; a plain
+//! byte-by-byte version of the same comparisons elsewhere; table look-ups where the
+//! processor has SSSE3, in `ssse3`) wherever no character in them can play a part in
+//! mojibake: ASCII, and the letters of most scripts.
 //!
 //! The state is three bit sets over the encodings: those in which the characters since the
 //! last ASCII byte end in a sequence still missing one, two or three continuation bytes.
@@ -147,8 +148,8 @@ pub(crate) struct ScanOptions {
 /// control. Everything before it is certainly left as it is.
 ///
 /// Most characters of clean text continue no sequence in any encoding (a Cyrillic,
-/// Greek or Armenian letter, CJK, Indic scripts): they are passed over sixteen bytes at a
-/// time, and the state after them is that of the last one passed.
+/// Greek or Armenian letter, CJK, Indic scripts): they are passed over thirty-two bytes
+/// at a time, and the state after them is that of the last one passed.
 pub(crate) fn first_candidate(text: &str, from: usize, o: ScanOptions) -> Option<usize> {
     candidate(text, from, o).map(|c| c.start)
 }
@@ -167,7 +168,7 @@ pub(crate) struct Candidate {
 
 /// [`first_candidate`], with the character that made it one.
 ///
-/// The text is looked at sixteen bytes a step: [`block_marks`] marks the characters that
+/// The text is looked at [`BLOCK`] bytes a step: [`block_marks`] marks the characters that
 /// may play a part in a stop, and only those are looked up, in order. Every character
 /// between two marked ones continues nothing, so the state before a marked character is
 /// read off the character just before it (or carried over, when that is the last one
@@ -180,12 +181,12 @@ pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candi
     candidate_with::<Sse2Marks>(text, from, o)
 }
 
-/// How a step of sixteen bytes is marked: see [`block_marks`] (SSE2, or the same
+/// How a step of [`BLOCK`] bytes is marked: see [`block_marks`] (SSE2, or the same
 /// comparisons a byte at a time) and `ssse3` (table look-ups, where the processor has
 /// them).
 pub(super) trait MarkStep {
-    /// One bit per byte of `block`, the sixteen bytes from `i` (a character boundary;
-    /// seventeen must be there), not all ASCII: set at least where a character starts
+    /// One bit per byte of `block`, the [`BLOCK`] bytes from `i` (a character boundary;
+    /// one more must be there), not all ASCII: set at least where a character starts
     /// that [`flagged`] marks, and never on a continuation byte.
     fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32;
 }
@@ -381,8 +382,13 @@ impl Candidate {
     }
 }
 
-/// How many bytes [`block_marks`] looks at a step (it reads one more).
-pub(super) const BLOCK: usize = 16;
+/// How many bytes [`block_marks`] looks at a step (it reads one more): two sets of
+/// sixteen lanes, so that what a step costs besides the comparisons (the test for ASCII,
+/// the loop, finding the next character boundary) is paid once for thirty-two bytes.
+pub(super) const BLOCK: usize = 32;
+
+/// The lanes' width.
+const LANES: usize = 16;
 
 /// Whether a step holds so few leads of characters [`flagged`] may mark (three at most)
 /// that [`block_marks`] leaves them to the caller to look up one by one. (Without a
@@ -396,16 +402,15 @@ fn sparse(leads: u32) -> bool {
     m == 0
 }
 
-/// The first step of sixteen bytes at or after `i` (a character boundary) in which
+/// The first step of [`BLOCK`] bytes at or after `i` (a character boundary) in which
 /// [`block_marks`] marks something, and its marks; or, when there is none, the first
 /// character boundary of the last bytes, too few for a step, and no marks.
 #[inline(always)]
 fn next_marked_block<M: MarkStep>(bytes: &[u8], mut i: usize) -> (usize, u32) {
     while i + BLOCK < bytes.len() {
-        let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().expect("sixteen bytes");
-        let low = u64::from_le_bytes(block[..8].try_into().expect("eight bytes"));
-        let high = u64::from_le_bytes(block[8..].try_into().expect("eight bytes"));
-        if (low | high) & 0x8080_8080_8080_8080 == 0 {
+        let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().expect("a step of bytes");
+        let word = |k: usize| u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+        if (word(0) | word(8) | word(16) | word(24)) & 0x8080_8080_8080_8080 == 0 {
             // ASCII only: nothing marked, and the next byte starts a character.
             i += BLOCK;
             continue;
@@ -419,19 +424,30 @@ fn next_marked_block<M: MarkStep>(bytes: &[u8], mut i: usize) -> (usize, u32) {
     (i, 0)
 }
 
-/// One bit per byte of `block`, the sixteen bytes from `i` (a character boundary;
-/// seventeen must be there), not all ASCII: set at least where a character starts that
+/// The two halves of the step at `i`, and of the bytes one on (which must be there).
+#[inline(always)]
+pub(super) fn halves(bytes: &[u8], i: usize) -> [(&[u8; LANES], &[u8; LANES]); 2] {
+    let half =
+        |k: usize| -> &[u8; LANES] { bytes[k..k + LANES].try_into().expect("sixteen bytes") };
+    [
+        (half(i), half(i + 1)),
+        (half(i + LANES), half(i + LANES + 1)),
+    ]
+}
+
+/// One bit per byte of `block`, the [`BLOCK`] bytes from `i` (a character boundary; one
+/// more must be there), not all ASCII: set at least where a character starts that
 /// [`flagged`] marks. A step with at most three leads of such characters (Latin text's
 /// accented letters) marks those leads, and the caller looks them up; more (every letter
 /// of Cyrillic or Greek text) are told apart by their second bytes.
 #[inline(always)]
 fn block_marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
-    let here = Lanes::load(block);
-    if let Some(leads) = sparse_leads(here) {
+    if let Some(leads) = few_leads(block) {
         return leads;
     }
-    let next = Lanes::load(bytes[i + 1..=i + BLOCK].try_into().expect("sixteen bytes"));
-    flagged(here, next)
+    let [(here, next), (here_high, next_high)] = halves(bytes, i);
+    flagged(Lanes::load(here), Lanes::load(next))
+        | flagged(Lanes::load(here_high), Lanes::load(next_high)) << LANES
 }
 
 /// The leads of characters [`flagged`] may mark in `block`, if they are so few (three at
@@ -439,12 +455,10 @@ fn block_marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
 /// second bytes.
 #[inline(always)]
 pub(super) fn few_leads(block: &[u8; BLOCK]) -> Option<u32> {
-    sparse_leads(Lanes::load(block))
-}
-
-#[inline(always)]
-fn sparse_leads(here: Lanes) -> Option<u32> {
-    let leads = leads_of_flagged(here);
+    let half =
+        |k: usize| -> &[u8; LANES] { block[k..k + LANES].try_into().expect("sixteen bytes") };
+    let leads = leads_of_flagged(Lanes::load(half(0)))
+        | leads_of_flagged(Lanes::load(half(LANES))) << LANES;
     sparse(leads).then_some(leads)
 }
 

@@ -4,7 +4,7 @@
 //! This is the only module of the crate with `unsafe` code, and the reason is measured:
 //! SSE2, which needs none (through `safe_arch`), can only tell the characters that may
 //! play a part in mojibake (`flagged`) by comparing each pair of bytes against some
-//! twenty values and ranges, about 63 instructions a step of sixteen bytes; that was half
+//! twenty values and ranges, about 63 instructions for sixteen bytes; that was half
 //! of what clean Greek, Bulgarian and Ukrainian text cost to scan. Four table look-ups on
 //! the halves of each byte and of the byte after it tell the same in about 30. Shuffles
 //! need SSSE3, which the default x86-64 target does not assume, so the scan is compiled a
@@ -29,7 +29,7 @@ use core::arch::x86_64::{
     _mm_set1_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
 };
 
-use super::scan::{candidate_with, few_leads, Candidate, MarkStep, ScanOptions, BLOCK};
+use super::scan::{candidate_with, few_leads, halves, Candidate, MarkStep, ScanOptions, BLOCK};
 
 /// [`super::scan::candidate`] with SSSE3's look-ups, if the processor has them (`None`
 /// if not: the caller scans with SSE2).
@@ -66,10 +66,10 @@ impl MarkStep for LookupMarks {
         if let Some(leads) = few_leads(block) {
             return leads;
         }
-        let next: &[u8; BLOCK] = bytes[i + 1..=i + BLOCK].try_into().expect("sixteen bytes");
+        let [(here, next), (here_high, next_high)] = halves(bytes, i);
         // SAFETY: this type is private to the module, and only used where SSSE3 is
         // enabled and present (see the module's documentation).
-        unsafe { flagged_by_lookup(block, next) }
+        unsafe { flagged_by_lookup(here, next) | flagged_by_lookup(here_high, next_high) << 16 }
     }
 }
 
