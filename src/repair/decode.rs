@@ -156,45 +156,6 @@ fn sequence_raw(text: &str, at: usize, enc: Encoding) -> Option<([u8; 3], usize)
 /// The whole text read back with `enc`: every non-ASCII character to its byte, the bytes
 /// read as UTF-8. `None` if a character has no byte or the bytes are not UTF-8.
 pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-    if enc == Encoding::Windows1252 {
-        if let Some(out) = super::ssse3::transcode_1252(text) {
-            return out;
-        }
-    }
-    transcode_with::<NoSteps>(text, enc)
-}
-
-/// Undoes Windows-1252's reading of up to sixteen bytes at once (see `ssse3`).
-pub(super) trait LatinSteps {
-    /// Whether [`LatinSteps::step`] does anything.
-    const ENABLED: bool;
-
-    /// For the longest start of `input` (a character boundary, sixteen bytes at least)
-    /// made of ASCII and characters of U+0080–U+00FF (their own bytes in Windows-1252 as
-    /// this crate reads it), writes their bytes to the start of `out` and says how many
-    /// bytes it read and wrote: `(0, 0)` if that start is shorter than eight bytes (read
-    /// one character at a time, as the caller does, they cost less).
-    fn step(input: &[u8], out: &mut [u8; 16]) -> (usize, usize);
-}
-
-/// No steps: every character on its own.
-pub(super) struct NoSteps;
-
-impl LatinSteps for NoSteps {
-    const ENABLED: bool = false;
-
-    #[inline(always)]
-    fn step(_: &[u8], _: &mut [u8; 16]) -> (usize, usize) {
-        (0, 0)
-    }
-}
-
-/// [`transcode`] with Windows-1252's characters of U+0080–U+00FF undone by `S` when
-/// `enc` is Windows-1252. Inlined into each caller, so that the `ssse3` one is compiled
-/// with the instructions it enables.
-#[inline(always)]
-pub(super) fn transcode_with<S: LatinSteps>(text: &str, enc: Encoding) -> Option<String> {
     let t = tables();
     let low = t.bytes_low(enc);
     let block_2000 = t.bytes_2000(enc);
@@ -207,30 +168,7 @@ pub(super) fn transcode_with<S: LatinSteps>(text: &str, enc: Encoding) -> Option
     let mut missing = false;
     // Bytes copied as ASCII.
     let mut ascii = 0;
-    // Windows-1252's reading of text that was UTF-8 is mostly characters U+0080–U+00FF,
-    // which are their own bytes: up to sixteen bytes of them at a time (`S`). Where other
-    // characters are frequent (Japanese mojibake has one character in three in
-    // U+2000–U+2FFF), a step would read little: after one that declined, the next is
-    // tried eight bytes on (`resume`: the length of `rest` from which to try again).
-    let steps = S::ENABLED && enc == Encoding::Windows1252;
-    let mut step = [0u8; 16];
-    let mut resume = usize::MAX;
     loop {
-        if steps && rest.len() >= 16 && rest.len() <= resume && rest[0] >= 0x80 {
-            let (read, written) = S::step(rest, &mut step);
-            if read == 0 {
-                resume = rest.len().saturating_sub(8);
-            } else {
-                // Sixteen bytes written, the extra ones cut: one store, and never past
-                // the capacity (the output so far is no longer than the input read, and
-                // sixteen more bytes of input are there).
-                let len = out.len();
-                out.extend_from_slice(&step);
-                out.truncate(len + written);
-                rest = &rest[read..];
-                continue;
-            }
-        }
         match *rest {
             // Two characters of two bytes (Cyrillic or Greek mojibake is made of them):
             // both looked up, one push.
@@ -365,8 +303,6 @@ mod tests {
             prop_assert_eq!(transcode(&damaged, enc), Some(text.clone()));
             prop_assert_eq!(transcode(&damaged, enc), transcode_reference(&damaged, enc));
             prop_assert_eq!(transcode(&text, enc), transcode_reference(&text, enc));
-            // The transcoder every processor can run, whichever this one chose.
-            prop_assert_eq!(transcode_with::<NoSteps>(&damaged, enc), Some(text.clone()));
         }
     }
 }

@@ -20,20 +20,16 @@
 
 #[cfg(target_arch = "x86")]
 use core::arch::x86::{
-    __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadl_epi64,
-    _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
-    _mm_shuffle_epi8, _mm_slli_epi16, _mm_slli_si128, _mm_srli_epi16, _mm_storel_epi64,
+    __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+    _mm_set1_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
 };
 #[cfg(target_arch = "x86_64")]
 use core::arch::x86_64::{
-    __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadl_epi64,
-    _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
-    _mm_shuffle_epi8, _mm_slli_epi16, _mm_slli_si128, _mm_srli_epi16, _mm_storel_epi64,
+    __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+    _mm_set1_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
 };
 
-use super::decode::{transcode_with, LatinSteps};
 use super::scan::{candidate_with, few_leads, halves, Candidate, MarkStep, ScanOptions, BLOCK};
-use super::Encoding;
 
 /// [`super::scan::candidate`] with SSSE3's look-ups, if the processor has them (`None`
 /// if not: the caller scans with SSE2).
@@ -181,141 +177,6 @@ unsafe fn flagged_by_lookup(here: &[u8; 16], next: &[u8; 16]) -> u32 {
     }
 }
 
-/// Shuffle patterns that gather the lanes whose bit is set in an eight-bit mask, in order
-/// (the rest of the pattern zeroes its lane), for the low eight lanes and for the high
-/// eight; and how many there are.
-struct Gather {
-    low: [[u8; 8]; 256],
-    high: [[u8; 8]; 256],
-    counts: [u8; 256],
-}
-
-const fn gather() -> Gather {
-    let mut low = [[0x80u8; 8]; 256];
-    let mut high = [[0x80u8; 8]; 256];
-    let mut counts = [0u8; 256];
-    let mut mask = 0;
-    while mask < 256 {
-        let mut n = 0;
-        let mut lane = 0;
-        while lane < 8 {
-            if mask >> lane & 1 != 0 {
-                low[mask][n] = lane as u8;
-                high[mask][n] = lane as u8 + 8;
-                n += 1;
-            }
-            lane += 1;
-        }
-        counts[mask] = n as u8;
-        mask += 1;
-    }
-    Gather { low, high, counts }
-}
-
-static GATHER: Gather = gather();
-
-/// [`super::decode::transcode`] for Windows-1252 with steps of sixteen bytes, if the
-/// processor has SSSE3 (`None` if not).
-#[inline]
-pub(super) fn transcode_1252(text: &str) -> Option<Option<String>> {
-    if !std::is_x86_feature_detected!("ssse3") {
-        return None;
-    }
-    // SAFETY: the processor has SSSE3 (just checked).
-    Some(unsafe { transcode_1252_ssse3(text) })
-}
-
-/// The transcoder compiled with SSSE3 enabled.
-///
-/// # Safety
-///
-/// The processor must have SSSE3.
-#[target_feature(enable = "ssse3")]
-unsafe fn transcode_1252_ssse3(text: &str) -> Option<String> {
-    transcode_with::<LatinLookup>(text, Encoding::Windows1252)
-}
-
-/// Windows-1252's reading undone sixteen bytes at a time. Private, as [`LookupMarks`]:
-/// only [`transcode_1252_ssse3`] and the tests (after checking the processor) use it.
-struct LatinLookup;
-
-impl LatinSteps for LatinLookup {
-    const ENABLED: bool = true;
-
-    #[inline(always)]
-    fn step(input: &[u8], out: &mut [u8; 16]) -> (usize, usize) {
-        let step: &[u8; 16] = input[..16].try_into().expect("sixteen bytes");
-        // SAFETY: only used where SSSE3 is enabled and present (see above).
-        unsafe { latin1_prefix(step, out) }
-    }
-}
-
-/// The longest start of `step` (from a character boundary) made of ASCII and characters
-/// of U+0080–U+00FF (led by 0xC2 or 0xC3), whose bytes in Windows-1252 (as this crate
-/// reads it, with Latin-1's C1 controls) are their code points: writes those bytes to the
-/// start of `out` and says how many bytes it read and wrote. A lead in the last lane is
-/// left for the next step.
-///
-/// This is most of what UTF-8 read as Windows-1252 or Latin-1 is made of, in any
-/// script: `Õ¡` for Armenian `ա`, `Ð°` for `а`, `à¤•` for `क`.
-///
-/// # Safety
-///
-/// The processor must have SSSE3.
-#[inline(always)]
-unsafe fn latin1_prefix(step: &[u8; 16], out: &mut [u8; 16]) -> (usize, usize) {
-    // SAFETY (all the intrinsics): SSE2 is part of x86-64 (and enabled on the 32-bit
-    // targets this compiles for), SSSE3 is the caller's promise; the loads read the
-    // sixteen bytes of `step` and eight of a pattern, the stores write eight bytes at
-    // offset 0 and at an offset of at most 8 of `out`, which has sixteen.
-    unsafe {
-        let v = _mm_loadu_si128(step.as_ptr().cast::<__m128i>());
-        let splat = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
-        let lead = _mm_or_si128(
-            _mm_cmpeq_epi8(v, splat(0xC2)),
-            _mm_cmpeq_epi8(v, splat(0xC3)),
-        );
-        let cont = _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xC0)), splat(0x80));
-        let ascii = _mm_cmpgt_epi8(v, _mm_set1_epi8(-1));
-        let known = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lead, cont), ascii)) as u32;
-        // The lanes before the first other byte (a lead of another character: its
-        // continuation bytes are after it). A lead just before that place is the last
-        // lane's, whose continuation byte is in the next step.
-        let leads = _mm_movemask_epi8(lead) as u32;
-        let mut read = (!known).trailing_zeros().min(16);
-        if read > 0 && leads >> (read - 1) & 1 != 0 {
-            read -= 1;
-        }
-        if read < 8 {
-            // Too little to pay for the rest: the caller reads these characters one by
-            // one.
-            return (0, 0);
-        }
-        // Every continuation byte read follows its lead: its byte is the two low bits of
-        // the lead (0xC2: 0x80, 0xC3: 0xC0) over its own six.
-        let before = _mm_slli_si128::<1>(v);
-        let value = _mm_or_si128(
-            _mm_slli_epi16::<6>(_mm_and_si128(before, splat(0x03))),
-            _mm_and_si128(v, splat(0x3F)),
-        );
-        let bytes = _mm_or_si128(_mm_and_si128(cont, value), _mm_andnot_si128(cont, v));
-        let keep = (!leads & ((1u32 << read) - 1)) as usize;
-        let (low, high) = (keep & 0xFF, keep >> 8);
-        let first = usize::from(GATHER.counts[low]);
-        let pattern = |p: &[u8; 8]| _mm_loadl_epi64(p.as_ptr().cast::<__m128i>());
-        let ptr = out.as_mut_ptr();
-        _mm_storel_epi64(
-            ptr.cast::<__m128i>(),
-            _mm_shuffle_epi8(bytes, pattern(&GATHER.low[low])),
-        );
-        _mm_storel_epi64(
-            ptr.add(first).cast::<__m128i>(),
-            _mm_shuffle_epi8(bytes, pattern(&GATHER.high[high])),
-        );
-        (read as usize, first + usize::from(GATHER.counts[high]))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,64 +219,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// [`latin1_prefix`] where the processor has SSSE3.
-    fn latin1_step(input: &[u8], out: &mut [u8; 16]) -> Option<(usize, usize)> {
-        let step: &[u8; 16] = input.get(..16)?.try_into().ok()?;
-        // SAFETY: checked by the callers.
-        Some(unsafe { latin1_prefix(step, out) })
-    }
-
-    proptest::proptest! {
-        /// A step undone at once gives the bytes of the characters it read (each its code
-        /// point), and reads whole characters, up to the first other one (or none, when
-        /// that is fewer than eight bytes).
-        #[test]
-        fn a_latin1_step_gives_the_bytes_of_its_characters(
-            text in "[a-z \u{80}-\u{ff}]{0,12}[a-z \u{80}-\u{ff}\u{100}\u{2013}]{0,12}",
-        ) {
-            if !std::is_x86_feature_detected!("ssse3") {
-                return Ok(());
-            }
-            let mut out = [0u8; 16];
-            let Some((read, written)) = latin1_step(text.as_bytes(), &mut out) else {
-                proptest::prop_assert!(text.len() < 16);
-                return Ok(());
-            };
-            // What it should read: whole characters of U+0000–U+00FF within sixteen bytes.
-            let mut longest = 0;
-            for c in text.chars() {
-                if c as u32 > 0xFF || longest + c.len_utf8() > 16 {
-                    break;
-                }
-                longest += c.len_utf8();
-            }
-            // (Fewer than eight bytes are left to the caller.)
-            let longest = if longest < 8 { 0 } else { longest };
-            proptest::prop_assert_eq!(read, longest, "{:?}", text);
-            let expected: Vec<u8> = text[..read].chars().map(|c| c as u32 as u8).collect();
-            proptest::prop_assert_eq!(&out[..written], &expected[..]);
-        }
-    }
-
-    #[test]
-    fn a_latin1_step_reads_a_lead_in_its_last_lane_with_the_next_step() {
-        if !std::is_x86_feature_detected!("ssse3") {
-            return;
-        }
-        let text = "abcdefghijklmnoé and on";
-        let mut out = [0u8; 16];
-        assert_eq!(latin1_step(text.as_bytes(), &mut out), Some((15, 15)));
-        assert_eq!(&out[..15], b"abcdefghijklmno");
-        let text = "Ã©tÃ© Ã  Ã©tÃ©!!";
-        let (read, written) = latin1_step(text.as_bytes(), &mut out).unwrap();
-        assert_eq!((read, written), (16, 10));
-        // `été`, a space, and `Ã  ` read back (a lost no-break space is not restored here).
-        assert_eq!(
-            &out[..written],
-            &[0xC3, 0xA9, b't', 0xC3, 0xA9, b' ', 0xC3, b' ', b' ', 0xC3]
-        );
     }
 
     #[test]
