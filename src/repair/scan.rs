@@ -610,7 +610,7 @@ mod sse2 {
     ),
     allow(dead_code)
 )]
-pub(super) struct PlainLanes(pub(super) [u8; 16]);
+pub(super) struct PlainLanes([u8; 16]);
 
 impl PlainLanes {
     #[inline(always)]
