@@ -6,7 +6,7 @@
 //! play a part in mojibake (`flagged`) by comparing each pair of bytes against some
 //! twenty values and ranges, about 63 instructions for sixteen bytes; that was half
 //! of what clean Greek, Bulgarian and Ukrainian text cost to scan. Four table look-ups on
-//! the halves of each byte and of the byte after it tell the same in about 30. Shuffles
+//! the halves of each byte and of the byte after it tell the same in about 24. Shuffles
 //! need SSSE3, which the default x86-64 target does not assume, so the scan is compiled a
 //! second time with it enabled and chosen when the processor reports it; and calling code
 //! compiled for an instruction set the processor may lack is `unsafe` in Rust.
@@ -14,7 +14,8 @@
 //! What makes it sound: [`LookupMarks`] is private to this module, so the only code that
 //! runs its look-ups is the scan compiled by [`candidate_ssse3`], which has SSSE3 enabled
 //! and is only called (by [`candidate`]) after `is_x86_feature_detected!("ssse3")`.
-//! The marks are tested equal to SSE2's on every pair of bytes at every place in a step.
+//! The look-ups are tested against SSE2's comparisons on every pair of bytes at five
+//! places in a step: equal, but for the two harmless extras [`tables`] names.
 
 #![allow(unsafe_code)]
 
@@ -52,8 +53,7 @@ unsafe fn candidate_ssse3(text: &str, from: usize, o: ScanOptions) -> Option<Can
     candidate_with::<LookupMarks>(text, from, o)
 }
 
-/// Marks a step with table look-ups. Private: only [`candidate_ssse3`] (and the tests,
-/// after checking the processor) can use it.
+/// Marks a step with table look-ups. Private: only [`candidate_ssse3`] uses it.
 ///
 /// A step with few leads (Latin text's accented letters, a dash in Armenian or Hindi
 /// text) is marked by its leads, as with SSE2: that takes fewer instructions than the
