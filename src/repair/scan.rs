@@ -409,8 +409,7 @@ fn sparse(leads: u32) -> bool {
 fn next_marked_block<M: MarkStep>(bytes: &[u8], mut i: usize) -> (usize, u32) {
     while i + BLOCK < bytes.len() {
         let block: &[u8; BLOCK] = bytes[i..i + BLOCK].try_into().expect("a step of bytes");
-        let word = |k: usize| u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-        if (word(0) | word(8) | word(16) | word(24)) & 0x8080_8080_8080_8080 == 0 {
+        if first_non_ascii_32(block).is_none() {
             // ASCII only: nothing marked, and the next byte starts a character.
             i += BLOCK;
             continue;
