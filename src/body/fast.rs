@@ -7,11 +7,12 @@
 //! a byte that can start inline syntax occurs ([`INLINE_STOPS`], eight bytes a step), and
 //! gives the builder, as it reads, the events pulldown-cmark would give for the block: one
 //! builder makes the model for both paths. Whatever it is not certain about — a construct
-//! it does not read (HTML, code, block quotes, loose or nested lists, setext headings,
-//! reference links, code spans, `_` or `*` runs that may open and close, escaped pipes,
-//! entities it does not know, non-ASCII punctuation it does not know next to `*`, control
-//! characters…) — it leaves to the general path (pulldown-cmark), from the start of the
-//! block on: [`Read::Unsure`], and the builder drops what it was given of the block. The
+//! it does not read (code, block quotes, loose or nested lists, setext headings, reference
+//! links, code spans, autolinks, escaped pipes, entities it does not know, non-ASCII
+//! punctuation it does not know next to `*` or `_`, control characters…) — it leaves to
+//! the general path (pulldown-cmark), from the start of the block on: [`Read::Unsure`],
+//! and the builder drops what it was given of the block. Emphasis is matched as
+//! pulldown-cmark matches it (`emphasis`); `<` is text, as the general path reads it. The
 //! two paths give the same model for every input; the `body_paths` property tests and the
 //! `body` fuzz target hold them to it.
 //!
@@ -24,6 +25,8 @@ use std::ops::Range;
 use memchr::memchr;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
+use super::emphasis::{Emphases, Out};
+use super::parser_input::{is_autolink, starts_destination};
 use super::segments::{is_atx_heading, is_list_marker};
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
@@ -81,10 +84,11 @@ pub(super) struct FastReader<'a> {
     lists: bool,
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
+    emphases: Emphases<'a>,
 }
 
 /// How the character next to a run of `*` counts for CommonMark's flanking rules.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Side {
     Space,
     Punctuation,
@@ -99,6 +103,7 @@ impl<'a> FastReader<'a> {
             lists,
             items: Vec::new(),
             cells: Vec::new(),
+            emphases: Emphases::default(),
         }
     }
 
@@ -210,8 +215,9 @@ impl<'a> FastReader<'a> {
     }
 
     /// A tight bullet list of one-line items, all with the same marker and indentation,
-    /// ended by a blank line before a line at column 0 that is no list item, or by a line at
-    /// column 0 (which, lists ending where written, starts a new block).
+    /// ended by a blank line before a line that is no list item and is indented less than
+    /// the last item's text, or by a line at column 0 (which, lists ending where written,
+    /// starts a new block).
     fn list(&mut self, at: usize, sink: &mut impl Sink<'a>) -> Read {
         let bytes = self.src.as_bytes();
         self.items.clear();
@@ -246,16 +252,30 @@ impl<'a> FastReader<'a> {
                 _ if is_blank(after) => {
                     // The list ends before a line at column 0 that is no list item.
                     let resume = self.skip_blank_lines(next);
+                    // (The list ends where the next block's text starts, its last item
+                    // where the line does.)
+                    let mut list_end = resume;
                     if resume < self.end {
                         let (resume_end, _) = self.line(resume);
                         let first = &bytes[resume..resume_end];
-                        // (A reference definition there would be part of the list's span.)
-                        if first[0] <= b' ' || first[0] == b'[' || starts_item(first) {
+                        // A line indented less than the last item's text is no part of
+                        // it. (A reference definition there would be part of the list's
+                        // span.)
+                        let indent = first.iter().take_while(|&&b| b == b' ').count();
+                        let last = self.items.last().expect("one item");
+                        let column = last.text.start - last.span.start;
+                        let rest = &first[indent..];
+                        if indent >= column
+                            || rest[0] <= b' '
+                            || rest[0] == b'['
+                            || starts_item(first)
+                        {
                             return Read::Unsure;
                         }
+                        list_end += indent;
                     }
                     self.items.last_mut().expect("one item").span.end = resume;
-                    break resume;
+                    break list_end;
                 }
                 // A line at column 0: it starts a new block, unless it is an item of
                 // another list.
@@ -398,283 +418,283 @@ impl<'a> FastReader<'a> {
     /// emphasis, links and images with plain text and a plain destination, backslash
     /// escapes and the commonest entities. `false` when it is not certain.
     fn inline(&mut self, range: Range<usize>, sink: &mut impl Sink<'a>) -> bool {
-        let bytes = self.src.as_bytes();
-        let (start, end) = (range.start, range.end);
-        let mut text = start; // start of the text not yet given
-        let mut i = start;
-        // The open emphasis: its run length and where it starts.
-        let mut open: Option<(usize, usize)> = None;
-        let mut next_close = 0; // where the next `]` is, once looked for
-        loop {
-            i = next_stop(bytes, i, end);
-            if i >= end {
-                break;
-            }
-            match bytes[i] {
-                b'\n' => {
-                    let before = bytes[text..i]
-                        .iter()
-                        .rev()
-                        .take_while(|&&b| b == b' ')
-                        .count();
-                    self.text(text, i - before, sink);
-                    if before >= 2 {
-                        sink.event(Event::HardBreak, i - before..i + 1);
-                    } else {
-                        sink.event(Event::SoftBreak, i..i + 1);
-                    }
+        self.emphases.reset();
+        let mut out = Out {
+            emphases: &mut self.emphases,
+            sink,
+        };
+        inline_events(self.src, range, &mut out)
+    }
+}
+
+/// [`FastReader::inline`], its events given to `out`.
+fn inline_events<'a, S: Sink<'a>>(
+    src: &'a str,
+    range: Range<usize>,
+    out: &mut Out<'_, 'a, S>,
+) -> bool {
+    let bytes = src.as_bytes();
+    let (start, end) = (range.start, range.end);
+    let mut text = start; // start of the text not yet given
+    let mut i = start;
+    let mut next_close = 0; // where the next `]` is, once looked for
+    loop {
+        i = next_stop(bytes, i, end);
+        if i >= end {
+            break;
+        }
+        match bytes[i] {
+            b'\n' => {
+                let before = bytes[text..i]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| b == b' ')
+                    .count();
+                give_text(src, text, i - before, out);
+                if before >= 2 {
+                    out.event(Event::HardBreak, i - before..i + 1);
+                } else {
+                    out.event(Event::SoftBreak, i..i + 1);
+                }
+                i += 1;
+                while i < end && bytes[i] == b' ' {
                     i += 1;
-                    while i < end && bytes[i] == b' ' {
-                        i += 1;
+                }
+                text = i;
+            }
+            c @ (b'*' | b'_') => {
+                let run_end = i + bytes[i..end].iter().take_while(|&&b| b == c).count();
+                let (Some(before), Some(after)) =
+                    (side_before(src, i, start), side_after(src, run_end, end))
+                else {
+                    return false;
+                };
+                let (left, right) = flanking(before, after);
+                let underscore = c == b'_';
+                let (can_open, can_close) = if underscore {
+                    (
+                        left && (!right || before == Side::Punctuation),
+                        right && (!left || after == Side::Punctuation),
+                    )
+                } else {
+                    (left, right)
+                };
+                let len = run_end - i;
+                let both = can_open && can_close;
+                let matched = if can_close {
+                    out.emphases.find(underscore, len, both)
+                } else {
+                    None
+                };
+                // A run that opens nothing and closes nothing stays in the text.
+                if matched.is_some() || can_open {
+                    give_text(src, text, i, out);
+                    let Out { emphases, sink } = out;
+                    emphases.run(i, len, underscore, can_open, both, matched, src, *sink);
+                    text = run_end;
+                }
+                i = run_end;
+            }
+            b'!' | b'[' => {
+                let image = bytes[i] == b'!';
+                if image && bytes[..end].get(i + 1) != Some(&b'[') {
+                    i += 1;
+                    continue;
+                }
+                match bracket(src, i, end, image, &mut next_close) {
+                    Bracket::Link { close, url } => {
+                        give_text(src, text, i, out);
+                        let after = url.end + 1;
+                        link_events(src, i, close, url, image, out);
+                        i = after;
+                        text = i;
                     }
+                    Bracket::Text(after) => i = after,
+                    Bracket::Unsure => return false,
+                }
+            }
+            // A bracket that closes nothing: every `[` before it was read up to the
+            // first `]` after it.
+            b']' => i += 1,
+            b'\\' => match bytes.get(i + 1) {
+                Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
+                    give_text(src, text, i, out);
+                    out.event(Event::Text(CowStr::Borrowed(&src[i + 1..i + 2])), i..i + 2);
+                    i += 2;
                     text = i;
                 }
-                b'*' => {
-                    let run_end = i + bytes[i..end].iter().take_while(|&&b| b == b'*').count();
-                    let n = run_end - i;
-                    let (Some(before), Some(after)) =
-                        (self.side_before(i, start), self.side_after(run_end, end))
-                    else {
-                        return false;
-                    };
-                    let (left, right) = flanking(before, after);
-                    match (left, right, open) {
-                        (true, true, _) => return false,
-                        // Neither opens nor closes, or closes nothing: text.
-                        (false, false, _) | (false, true, None) => {}
-                        (true, false, None) if n <= 3 => {
-                            self.text(text, i, sink);
-                            open = Some((n, i));
-                            // (The builder reads a start's offset, not its end.)
-                            if n != 2 {
-                                sink.event(Event::Start(Tag::Emphasis), i..run_end);
-                            }
-                            if n >= 2 {
-                                sink.event(Event::Start(Tag::Strong), i + n - 2..run_end);
-                            }
-                            text = run_end;
-                        }
-                        (false, true, Some((m, opened))) if m == n => {
-                            self.text(text, i, sink);
-                            let outer = opened..run_end;
-                            match n {
-                                1 => sink.event(Event::End(TagEnd::Emphasis), outer),
-                                2 => sink.event(Event::End(TagEnd::Strong), outer),
-                                _ => {
-                                    let inner = opened + 1..run_end - 1;
-                                    sink.event(Event::End(TagEnd::Strong), inner);
-                                    sink.event(Event::End(TagEnd::Emphasis), outer);
-                                }
-                            }
-                            open = None;
-                            text = run_end;
-                        }
-                        _ => return false, // nested, or runs that do not match
-                    }
-                    i = run_end;
+                // A hard line break; `\<`, after which the general path masks the
+                // byte as if HTML began there (see `parser_input`).
+                Some(b'\n' | b'<') => return false,
+                _ => i += 1,
+            },
+            b'&' => match entity(&bytes[i..end]) {
+                Entity::NotOne => i += 1,
+                Entity::Decoded(decoded, len) => {
+                    give_text(src, text, i, out);
+                    out.event(Event::Text(decoded), i..i + len);
+                    i += len;
+                    text = i;
                 }
-                b'!' | b'[' => {
-                    let image = bytes[i] == b'!';
-                    if image && bytes[..end].get(i + 1) != Some(&b'[') {
-                        i += 1;
-                        continue;
-                    }
-                    match self.bracket(i, end, image, &mut next_close) {
-                        Bracket::Link { close, url } => {
-                            self.text(text, i, sink);
-                            let after = url.end + 1;
-                            self.link(i, close, url, image, sink);
-                            i = after;
-                            text = i;
-                        }
-                        Bracket::Text(after) => i = after,
-                        Bracket::Unsure => return false,
-                    }
-                }
-                // A bracket that closes nothing: every `[` before it was read up to the
-                // first `]` after it.
-                b']' => i += 1,
-                b'_' => {
-                    // Left to the general path unless it can neither open nor close.
-                    let run_end = i + bytes[i..end].iter().take_while(|&&b| b == b'_').count();
-                    let (Some(before), Some(after)) =
-                        (self.side_before(i, start), self.side_after(run_end, end))
-                    else {
-                        return false;
-                    };
-                    let (left, right) = flanking(before, after);
-                    let opens = left && (!right || before == Side::Punctuation);
-                    let closes = right && (!left || after == Side::Punctuation);
-                    if opens || closes {
-                        return false;
-                    }
-                    i = run_end;
-                }
-                b'\\' => match bytes.get(i + 1) {
-                    Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
-                        self.text(text, i, sink);
-                        sink.event(
-                            Event::Text(CowStr::Borrowed(&self.src[i + 1..i + 2])),
-                            i..i + 2,
-                        );
-                        i += 2;
-                        text = i;
-                    }
-                    // A hard line break; `\<`, after which the general path masks the
-                    // byte as if HTML began there (see `parser_input`).
-                    Some(b'\n' | b'<') => return false,
-                    _ => i += 1,
-                },
-                b'&' => match entity(&bytes[i..end]) {
-                    Entity::NotOne => i += 1,
-                    Entity::Decoded(decoded, len) => {
-                        self.text(text, i, sink);
-                        sink.event(Event::Text(decoded), i..i + len);
-                        i += len;
-                        text = i;
-                    }
-                    Entity::Unsure => return false,
-                },
-                // Text: the blocks read here that a pipe could make a table of (table
-                // rows, a paragraph with a possible delimiter row) are cut or left to the
-                // general path before their text is read.
-                b'|' => i += 1,
-                _ => return false,
-            }
-        }
-        if open.is_some() {
-            return false; // an opener that closes nothing is text: left to the general path
-        }
-        self.text(text, end, sink);
-        true
-    }
-
-    /// Text `start..end` of the input, if not empty.
-    #[inline]
-    fn text(&self, start: usize, end: usize, sink: &mut impl Sink<'a>) {
-        if start < end {
-            sink.event(
-                Event::Text(CowStr::Borrowed(&self.src[start..end])),
-                start..end,
-            );
+                Entity::Unsure => return false,
+            },
+            // Text: the general path reads a copy in which the letter after it is
+            // masked (see `parser_input`), so no HTML starts there; a letter and the
+            // mask are alike to the flanking rules, `/`, `!` and `?` not. An autolink
+            // is left to the general path.
+            b'<' => match bytes[..end].get(i + 1) {
+                Some(b'/' | b'!' | b'?') => return false,
+                _ if is_autolink(&bytes[i..end]) || starts_destination(bytes, i) => return false,
+                _ => i += 1,
+            },
+            // Text: the blocks read here that a pipe could make a table of (table
+            // rows, a paragraph with a possible delimiter row) are cut or left to the
+            // general path before their text is read.
+            b'|' => i += 1,
+            _ => return false,
         }
     }
+    give_text(src, text, end, out);
+    let Out { emphases, sink } = out;
+    emphases.finish(src, *sink);
+    true
+}
 
-    /// What the `[` (or `![`) at `at` starts: an inline link with plain text and a plain
-    /// destination (`[text](destination)`), brackets that are text (no `]` after it, or
-    /// `[text]` not followed by `(` or `[`: a body read here defines no references), or
-    /// something else.
-    ///
-    /// `next_close` is where the next `]` was found (`end`: none), so that a text of many
-    /// `[` and no `]` is read once.
-    fn bracket(&self, at: usize, end: usize, image: bool, next_close: &mut usize) -> Bracket {
-        let bytes = self.src.as_bytes();
-        let text_start = at + 1 + usize::from(image);
-        if *next_close < text_start {
-            *next_close = memchr(b']', &bytes[text_start..end]).map_or(end, |i| text_start + i);
+/// Text `start..end` of the input, if not empty.
+#[inline]
+fn give_text<'a>(src: &'a str, start: usize, end: usize, sink: &mut impl Sink<'a>) {
+    if start < end {
+        sink.event(Event::Text(CowStr::Borrowed(&src[start..end])), start..end);
+    }
+}
+
+/// What the `[` (or `![`) at `at` starts: an inline link with plain text and a plain
+/// destination (`[text](destination)`), brackets that are text (no `]` after it, or
+/// `[text]` not followed by `(` or `[`: a body read here defines no references), or
+/// something else.
+///
+/// `next_close` is where the next `]` was found (`end`: none), so that a text of many
+/// `[` and no `]` is read once.
+fn bracket(src: &str, at: usize, end: usize, image: bool, next_close: &mut usize) -> Bracket {
+    let bytes = src.as_bytes();
+    let text_start = at + 1 + usize::from(image);
+    if *next_close < text_start {
+        *next_close = memchr(b']', &bytes[text_start..end]).map_or(end, |i| text_start + i);
+    }
+    let close = *next_close;
+    if close >= end {
+        return Bracket::Text(text_start);
+    }
+    let inner = &bytes[text_start..close];
+    if inner.last() == Some(&b'\\') {
+        return Bracket::Unsure; // an escaped `]`: the bracket ends further on
+    }
+    let plain = !inner.iter().any(|&b| INLINE_STOPS[b as usize]);
+    match bytes[..end].get(close + 1) {
+        Some(b'(') if plain => {}
+        Some(b'(' | b'[') => return Bracket::Unsure,
+        // Text, and so is what it holds, read on as any text. With a `[` inside, which
+        // `]` ends it depends on the brackets inside: text only if no link can follow
+        // (no `](` or `][` further on).
+        _ if memchr(b'[', inner).is_some() => {
+            let rest = &bytes[close..end];
+            let link = memchr::memchr_iter(b']', rest)
+                .any(|k| matches!(rest.get(k + 1), Some(b'(' | b'[')));
+            return if link {
+                Bracket::Unsure
+            } else {
+                Bracket::Text(text_start)
+            };
         }
-        let close = *next_close;
-        if close >= end {
-            return Bracket::Text(text_start);
-        }
-        if bytes[text_start..close]
-            .iter()
-            .any(|&b| INLINE_STOPS[b as usize])
-        {
+        _ if plain => return Bracket::Text(close + 1),
+        _ => return Bracket::Text(text_start),
+    }
+    // The destination: no white space, escapes, entities or `<`; parentheses balanced.
+    let url_start = close + 2;
+    let mut depth = 0;
+    let mut k = url_start;
+    loop {
+        let Some(&b) = bytes[..end].get(k) else {
             return Bracket::Unsure;
-        }
-        match bytes[..end].get(close + 1) {
-            Some(b'(') => {}
-            Some(b'[') => return Bracket::Unsure,
-            _ => return Bracket::Text(close + 1),
-        }
-        // The destination: no white space, escapes, entities or `<`; parentheses balanced.
-        let url_start = close + 2;
-        let mut depth = 0;
-        let mut k = url_start;
-        loop {
-            let Some(&b) = bytes[..end].get(k) else {
-                return Bracket::Unsure;
-            };
-            match b {
-                b'(' if depth < 8 => depth += 1,
-                b')' if depth == 0 => break,
-                b')' => depth -= 1,
-                b'(' | b'<' | b'\\' | b'&' | 0x7f | 0..=b' ' => return Bracket::Unsure,
-                _ => {}
-            }
-            k += 1;
-        }
-        if k == url_start {
-            return Bracket::Unsure;
-        }
-        Bracket::Link {
-            close,
-            url: url_start..k,
-        }
-    }
-
-    /// The events of an inline link or image at `at` whose text ends at `close`.
-    fn link(
-        &self,
-        at: usize,
-        close: usize,
-        url: Range<usize>,
-        image: bool,
-        sink: &mut impl Sink<'a>,
-    ) {
-        let text_start = at + 1 + usize::from(image);
-        let span = at..url.end + 1;
-        let dest_url = CowStr::Borrowed(&self.src[url]);
-        let (title, id) = (CowStr::Borrowed(""), CowStr::Borrowed(""));
-        let link_type = LinkType::Inline;
-        let (tag, tag_end) = if image {
-            let tag = Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            };
-            (tag, TagEnd::Image)
-        } else {
-            let tag = Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            };
-            (tag, TagEnd::Link)
         };
-        sink.event(Event::Start(tag), span.clone());
-        self.text(text_start, close, sink);
-        sink.event(Event::End(tag_end), span);
+        match b {
+            b'(' if depth < 8 => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b'(' | b'<' | b'\\' | b'&' | 0x7f | 0..=b' ' => return Bracket::Unsure,
+            _ => {}
+        }
+        k += 1;
     }
+    if k == url_start {
+        return Bracket::Unsure;
+    }
+    Bracket::Link {
+        close,
+        url: url_start..k,
+    }
+}
 
-    /// The character before offset `at` for the flanking rules; the start of the inline
-    /// text counts as a space. `None` for a character it does not know.
-    fn side_before(&self, at: usize, start: usize) -> Option<Side> {
-        if at == start {
-            return Some(Side::Space);
-        }
-        let b = self.src.as_bytes()[at - 1];
-        if b.is_ascii() {
-            return Some(ascii_side(b));
-        }
-        self.src[..at].chars().next_back().and_then(unicode_side)
-    }
+/// The events of an inline link or image at `at` whose text ends at `close`.
+fn link_events<'a>(
+    src: &'a str,
+    at: usize,
+    close: usize,
+    url: Range<usize>,
+    image: bool,
+    sink: &mut impl Sink<'a>,
+) {
+    let text_start = at + 1 + usize::from(image);
+    let span = at..url.end + 1;
+    let dest_url = CowStr::Borrowed(&src[url]);
+    let (title, id) = (CowStr::Borrowed(""), CowStr::Borrowed(""));
+    let link_type = LinkType::Inline;
+    let (tag, tag_end) = if image {
+        let tag = Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        };
+        (tag, TagEnd::Image)
+    } else {
+        let tag = Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        };
+        (tag, TagEnd::Link)
+    };
+    sink.event(Event::Start(tag), span.clone());
+    give_text(src, text_start, close, sink);
+    sink.event(Event::End(tag_end), span);
+}
 
-    /// The character at offset `at` for the flanking rules; the end of the inline text
-    /// counts as a space.
-    fn side_after(&self, at: usize, end: usize) -> Option<Side> {
-        if at >= end {
-            return Some(Side::Space);
-        }
-        let b = self.src.as_bytes()[at];
-        if b.is_ascii() {
-            return Some(ascii_side(b));
-        }
-        self.src[at..].chars().next().and_then(unicode_side)
+/// The character before offset `at` for the flanking rules; the start of the inline
+/// text counts as a space. `None` for a character it does not know.
+fn side_before(src: &str, at: usize, start: usize) -> Option<Side> {
+    if at == start {
+        return Some(Side::Space);
     }
+    let b = src.as_bytes()[at - 1];
+    if b.is_ascii() {
+        return Some(ascii_side(b));
+    }
+    src[..at].chars().next_back().and_then(unicode_side)
+}
+
+/// The character at offset `at` for the flanking rules; the end of the inline text
+/// counts as a space.
+fn side_after(src: &str, at: usize, end: usize) -> Option<Side> {
+    if at >= end {
+        return Some(Side::Space);
+    }
+    let b = src.as_bytes()[at];
+    if b.is_ascii() {
+        return Some(ascii_side(b));
+    }
+    src[at..].chars().next().and_then(unicode_side)
 }
 
 /// Whether a delimiter run between these characters is left-flanking and right-flanking.
@@ -723,12 +743,27 @@ fn ascii_side(b: u8) -> Side {
 /// running text in the corpus's languages is known; anything else is left unsure.
 fn unicode_side(c: char) -> Option<Side> {
     if c.is_alphanumeric() {
-        return Some(Side::Other);
+        // (Circled and squared letters are symbols: punctuation to CommonMark.)
+        return Some(
+            if matches!(c, '\u{24b6}'..='\u{24e9}' | '\u{1f130}'..='\u{1f189}') {
+                Side::Punctuation
+            } else {
+                Side::Other
+            },
+        );
+    }
+    if c.is_whitespace() {
+        return Some(Side::Space); // pulldown-cmark's test: no-break spaces count
     }
     match c {
         '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‚' | '‹' | '›' | '–' | '—' | '…' | '·'
         | '、' | '。' | '，' | '：' | '；' | '「' | '」' | '『' | '』' | '（' | '）' | '《'
-        | '》' | '।' => Some(Side::Punctuation),
+        | '》' | '।' | '°' | '±' | '×' | '÷' | '§' | '¶' | '©' | '®' | '™' | '€' | '£' | '¥'
+        | '¢' | '′' | '″' | '•' | '†' | '‡' | '→' | '←' | '↑' | '↓' | '↔' | '−' | '≈' | '≠'
+        | '≤' | '≥' | '¡' | '¿' | '¬' | '‰' | '№' | '♀' | '♂' | '★' | '☆' | '✓' | '・' | '〜'
+        | '！' | '？' | '〈' | '〉' | '【' | '】' | '〔' | '〕' | '¦' => {
+            Some(Side::Punctuation)
+        }
         _ => None,
     }
 }
@@ -825,7 +860,7 @@ fn continuation(line: &[u8]) -> Continuation {
         b'*' | b'-' | b'+' if rest.get(1) == Some(&b' ') => Continuation::Ends,
         b'=' if only(b"= ") => Continuation::Unsure,
         b'`' | b'~' if rest.starts_with(&[first; 3]) => Continuation::Unsure,
-        b'>' | b'<' | b'_' | b'|' => Continuation::Unsure,
+        b'>' | b'_' | b'|' => Continuation::Unsure,
         b'0'..=b'9' if is_list_marker(rest) => Continuation::Unsure,
         _ => Continuation::Text,
     }
@@ -840,7 +875,7 @@ fn starts_paragraph(line: &[u8]) -> bool {
         b'*' => !is_list_marker(line) && !line.iter().all(|b| matches!(b, b'*' | b' ' | b'\t')),
         b'a'..=b'z' | b'A'..=b'Z' | 0x80..=0xff => true,
         b'!' | b'"' | b'\'' | b'(' | b')' | b',' | b'.' | b'/' | b':' | b';' | b'?' | b'@'
-        | b'$' | b'%' | b'^' | b'{' | b'}' | b'&' | b'\\' | b'[' => true,
+        | b'$' | b'%' | b'^' | b'{' | b'}' | b'&' | b'\\' | b'[' | b'<' => true,
         _ => false,
     }
 }
@@ -964,8 +999,10 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
         let text = &bytes[line..line_end];
         if line > at && !text.is_empty() {
             // (Not before a reference definition: the block before it spans it.)
-            let fresh =
-                after_blank && (starts_paragraph(text) || text[0] == b'|') && text[0] != b'[';
+            // (Nor before a `<`: an HTML block the text left unmasked may go on there.)
+            let fresh = after_blank
+                && (starts_paragraph(text) || text[0] == b'|')
+                && !matches!(text[0], b'[' | b'<');
             if is_atx_heading(text) || fresh {
                 return line;
             }
@@ -999,6 +1036,38 @@ mod tests {
         assert!(matches!(entity(b"&#;"), Entity::NotOne));
         assert!(matches!(entity(b"&eacute;"), Entity::Unsure));
         assert!(matches!(entity(b"&#0;"), Entity::Unsure));
+    }
+
+    /// Every character the flanking rules are given a side for has that side in
+    /// pulldown-cmark: a `*` between `a` and it opens only if it is neither space nor
+    /// punctuation, and a `*` at the start before it opens unless it is a space.
+    #[test]
+    fn sides_are_pulldown_cmarks() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let emphasis =
+            |text: &str| Parser::new(text).any(|e| matches!(e, Event::Start(Tag::Emphasis)));
+        let mut wrong = Vec::new();
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_control()) {
+            let Some(side) = unicode_side(c) else {
+                continue;
+            };
+            let theirs = if emphasis(&format!("a*{c}b*")) {
+                Side::Other
+            } else if emphasis(&format!("*{c}b*")) {
+                Side::Punctuation
+            } else {
+                Side::Space
+            };
+            if side != theirs {
+                wrong.push(c);
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} characters, e.g. {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(200)]
+        );
     }
 
     #[test]

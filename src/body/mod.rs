@@ -15,7 +15,8 @@
 //! and the `body` fuzz target compare them ([`view`]).
 //!
 //! The model (sections, blocks, inlines) is here; how it is read is in rooms of its own:
-//! `fast` (the block scanner), `segments` (the list-ending pre-scan that cuts the general
+//! `fast` (the block scanner), `emphasis` (its matching of `*` and `_` runs, pulldown-cmark's
+//! step for step), `segments` (the list-ending pre-scan that cuts the general
 //! path's part into segments), `references` (the document-wide reference definitions),
 //! `parser_input` (what pulldown-cmark is given: raw HTML masked so that it reads as
 //! text), `builder` (the model built from the events of either reader) and `serialize`
@@ -31,6 +32,7 @@ use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
 
 mod builder;
+mod emphasis;
 mod fast;
 mod parser_input;
 mod references;

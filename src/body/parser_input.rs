@@ -86,7 +86,7 @@ fn is_delimiter_row(line: &[u8]) -> bool {
 /// Whether the `<` at `at` opens a link destination in angle brackets: after `](` or after
 /// a reference definition's `]:`, with spaces and at most one line break between, on a line
 /// that can go on (not an ATX heading).
-fn starts_destination(bytes: &[u8], at: usize) -> bool {
+pub(super) fn starts_destination(bytes: &[u8], at: usize) -> bool {
     fn without_blanks(text: &[u8]) -> &[u8] {
         let blanks = text.iter().rev().take_while(|&&b| b == b' ' || b == b'\t');
         &text[..text.len() - blanks.count()]
@@ -112,7 +112,7 @@ fn starts_destination(bytes: &[u8], at: usize) -> bool {
 
 /// Whether `text` (starting with `<`) starts with a CommonMark autolink: `<scheme:…>` or
 /// `<local@domain>`.
-fn is_autolink(text: &[u8]) -> bool {
+pub(super) fn is_autolink(text: &[u8]) -> bool {
     let Some(end) = memchr(b'>', text) else {
         return false;
     };

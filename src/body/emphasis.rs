@@ -1,0 +1,284 @@
+//! Emphasis for the fast path: runs of `*` and `_` matched as pulldown-cmark matches them.
+//!
+//! CommonMark decides what a delimiter run is only once the runs after it are read: an
+//! opener is emphasis if some later run closes it, and text otherwise. The fast path gives
+//! the builder its events as it reads, so from the first run that may open until every open
+//! run is settled, events wait here ([`Out`]), and the runs' characters get their roles when
+//! they are matched. The matching is pulldown-cmark 0.13's (`handle_emphasis_and_hard_break`
+//! and its `InlineStack`), step for step: a closer takes the nearest opener of its character
+//! above the lower bound kept for its kind, as many characters as both have (strong two at
+//! a time from the inside out, emphasis for an odd one), under the rule of three; the
+//! openers above the one it takes become text. The general path is the reference: the
+//! `body_paths` property tests and the `body` fuzz target compare the two.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::fast::Sink;
+
+/// What one character of a delimiter run turned out to be.
+#[derive(Clone, Copy)]
+enum Role {
+    /// Text, as the runs no closer takes.
+    Text,
+    /// The first character of an opener: emphasis (or strong) starts, until `end`.
+    Open { strong: bool, end: usize },
+    /// The other character of a strong opener or closer: no event of its own.
+    Inner,
+    /// The last character of a closer: the emphasis that started at `start` ends.
+    Close { strong: bool, start: usize },
+}
+
+/// One delimiter character: its offset and its role.
+#[derive(Clone, Copy)]
+struct Delimiter {
+    at: usize,
+    role: Role,
+}
+
+/// An opener waiting for its closer: the delimiters `first..first + count` are still free
+/// (an opener gives its characters from the right).
+#[derive(Clone, Copy)]
+pub(super) struct Opener {
+    first: usize,
+    count: usize,
+    /// The length of the run it came from.
+    run_length: usize,
+    underscore: bool,
+    /// Whether the run could both open and close.
+    both: bool,
+}
+
+/// What waits to be given to the sink, in order.
+enum Pending<'a> {
+    Event(Event<'a>, Range<usize>),
+    /// The delimiters `first..first + len`: one run.
+    Run {
+        first: usize,
+        len: usize,
+    },
+}
+
+/// The emphasis state of one inline text. Its vectors are kept from one inline to the next.
+#[derive(Default)]
+pub(super) struct Emphases<'a> {
+    delimiters: Vec<Delimiter>,
+    stack: Vec<Opener>,
+    /// pulldown-cmark's lower bounds: for each character, the stack index below which no
+    /// closer that cannot also open ([`NOT_BOTH`]) or whose run has a given length modulo
+    /// three (`1 + length % 3`) finds an opener any more.
+    lower_bounds: [[usize; 4]; 2],
+    pending: Vec<Pending<'a>>,
+}
+
+/// The lower bound of closers that cannot also open.
+const NOT_BOTH: usize = 0;
+
+impl<'a> Emphases<'a> {
+    /// Ready for a new inline text.
+    ///
+    /// Only an inline text the fast path gave up on leaves anything: while no opener waits,
+    /// nothing waits, no delimiter is kept, and every lower bound is 0 (a bound is at most
+    /// the stack's length, and the stack shrinks by truncation, which lowers the bounds).
+    #[inline]
+    pub(super) fn reset(&mut self) {
+        if !self.pending.is_empty() {
+            self.delimiters.clear();
+            self.stack.clear();
+            self.lower_bounds = [[0; 4]; 2];
+            self.pending.clear();
+        }
+    }
+
+    /// The nearest opener a closing run of `run_length` characters takes, if any, with the
+    /// openers above it dropped (their characters stay text); if none, the lower bound for
+    /// such runs is raised past every opener now on the stack.
+    pub(super) fn find(
+        &mut self,
+        underscore: bool,
+        run_length: usize,
+        both: bool,
+    ) -> Option<Opener> {
+        let bounds = &mut self.lower_bounds[usize::from(underscore)];
+        let by_length = 1 + run_length % 3;
+        let bound = if both {
+            bounds[by_length]
+        } else {
+            bounds[by_length].min(bounds[NOT_BOTH])
+        };
+        let lower = bound.min(self.stack.len());
+        let found = self.stack[lower..].iter().rposition(|el| {
+            el.underscore == underscore
+                && (!both && !el.both
+                    || (run_length + el.run_length) % 3 != 0
+                    || run_length % 3 == 0)
+        });
+        match found {
+            Some(k) => {
+                let index = lower + k;
+                let opener = self.stack[index];
+                self.stack.truncate(index);
+                for bound in self.lower_bounds.iter_mut().flatten() {
+                    *bound = (*bound).min(index);
+                }
+                Some(opener)
+            }
+            None => {
+                bounds[by_length] = self.stack.len();
+                if !both {
+                    bounds[NOT_BOTH] = self.stack.len();
+                }
+                None
+            }
+        }
+    }
+
+    /// The run `at..at + len` that closes `matched` (found by [`find`](Self::find)) or may
+    /// open (`can_open`): its characters are matched with openers, and what is left of it
+    /// waits on the stack if it can open. Events wait until no opener is left; then they
+    /// are given to `sink`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn run(
+        &mut self,
+        at: usize,
+        len: usize,
+        underscore: bool,
+        can_open: bool,
+        both: bool,
+        mut matched: Option<Opener>,
+        src: &'a str,
+        sink: &mut impl Sink<'a>,
+    ) {
+        let first = self.delimiters.len();
+        self.delimiters.extend((at..at + len).map(|at| Delimiter {
+            at,
+            role: Role::Text,
+        }));
+        let (mut count, mut next) = (len, first);
+        while let Some(opener) = matched {
+            let used = count.min(opener.count);
+            let low = opener.first + opener.count - used;
+            // From the inside out: strong two characters at a time, emphasis for one.
+            let (mut start, mut end) = (opener.first + opener.count, next);
+            while start > low {
+                let step = if start > low + 1 { 2 } else { 1 };
+                let root = start - step;
+                let last = end + step - 1;
+                let strong = step == 2;
+                let (open_at, close_end) = (self.delimiters[root].at, self.delimiters[last].at + 1);
+                self.delimiters[root].role = Role::Open {
+                    strong,
+                    end: close_end,
+                };
+                self.delimiters[last].role = Role::Close {
+                    strong,
+                    start: open_at,
+                };
+                if strong {
+                    self.delimiters[root + 1].role = Role::Inner;
+                    self.delimiters[end].role = Role::Inner;
+                }
+                end += step;
+                start = root;
+            }
+            if opener.count > used {
+                self.stack.push(Opener {
+                    count: opener.count - used,
+                    ..opener
+                });
+            }
+            count -= used;
+            next += used;
+            if count == 0 {
+                break;
+            }
+            matched = self.find(underscore, len, both);
+        }
+        if count > 0 && can_open {
+            self.stack.push(Opener {
+                first: next,
+                count,
+                run_length: len,
+                underscore,
+                both,
+            });
+        }
+        self.pending.push(Pending::Run { first, len });
+        if self.stack.is_empty() {
+            self.flush(src, sink);
+        }
+    }
+
+    /// The end of the inline text: openers left are text; every waiting event is given.
+    #[inline]
+    pub(super) fn finish(&mut self, src: &'a str, sink: &mut impl Sink<'a>) {
+        // (An opener waits only with events.)
+        if !self.pending.is_empty() {
+            self.stack.clear();
+            self.lower_bounds = [[0; 4]; 2];
+            self.flush(src, sink);
+        }
+    }
+
+    /// Gives the waiting events to `sink`, the runs' characters by their roles.
+    fn flush(&mut self, src: &'a str, sink: &mut impl Sink<'a>) {
+        for pending in self.pending.drain(..) {
+            let (first, len) = match pending {
+                Pending::Event(event, span) => {
+                    sink.event(event, span);
+                    continue;
+                }
+                Pending::Run { first, len } => (first, len),
+            };
+            let mut text: Option<Range<usize>> = None;
+            for delimiter in &self.delimiters[first..first + len] {
+                let at = delimiter.at;
+                if let Role::Text = delimiter.role {
+                    text = Some(text.map_or(at..at + 1, |t| t.start..at + 1));
+                    continue;
+                }
+                if let Some(t) = text.take() {
+                    sink.event(Event::Text(CowStr::Borrowed(&src[t.clone()])), t);
+                }
+                match delimiter.role {
+                    Role::Open { strong, end } => {
+                        let tag = if strong { Tag::Strong } else { Tag::Emphasis };
+                        sink.event(Event::Start(tag), at..end);
+                    }
+                    Role::Close { strong, start } => {
+                        let tag = if strong {
+                            TagEnd::Strong
+                        } else {
+                            TagEnd::Emphasis
+                        };
+                        sink.event(Event::End(tag), start..at + 1);
+                    }
+                    Role::Inner | Role::Text => {}
+                }
+            }
+            if let Some(t) = text {
+                sink.event(Event::Text(CowStr::Borrowed(&src[t.clone()])), t);
+            }
+        }
+        self.delimiters.clear();
+    }
+}
+
+/// The sink of an inline text's reader: events go straight to the builder while no opener
+/// waits, and wait with the runs otherwise.
+pub(super) struct Out<'s, 'a, S> {
+    pub(super) emphases: &'s mut Emphases<'a>,
+    pub(super) sink: &'s mut S,
+}
+
+impl<'a, S: Sink<'a>> Sink<'a> for Out<'_, 'a, S> {
+    #[inline(always)]
+    fn event(&mut self, event: Event<'a>, span: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.event(event, span);
+        } else {
+            self.emphases.pending.push(Pending::Event(event, span));
+        }
+    }
+}
