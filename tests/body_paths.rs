@@ -124,6 +124,34 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
     }
 }
 
+/// A nesting limit the body's blocks reach: both readers give the same error (or the same
+/// model) at every depth, plain blocks (made without events by the fast path) and blocks
+/// with inline syntax alike.
+#[test]
+fn both_readers_agree_at_every_depth_limit() {
+    let body = "plain paragraph\n\n*styled* one\n\n * plain item\n * *styled* item\n\n\
+                | a | *b* |\n|---|---|\n| c |  |\n";
+    for max_depth in 0..6 {
+        let limits = wikimd::Limits {
+            max_depth,
+            ..wikimd::Limits::default()
+        };
+        let options = ParseOptions::new().limits(limits);
+        let view = |doc: Result<wikimd::Document<'_>, wikimd::Error>| {
+            doc.map(|d| wikimd::body::view(d.sections()))
+                .map_err(|e| e.to_string())
+        };
+        let fast = view(wikimd::parse_with(body, &options));
+        assert_eq!(
+            fast,
+            view(wikimd::parse_with_general_body(body, &options)),
+            "{max_depth}"
+        );
+        // Emphasis in a table cell is four levels in.
+        assert_eq!(fast.is_ok(), max_depth >= 4, "{max_depth}: {fast:?}");
+    }
+}
+
 /// Pieces of lines, from what the format writes and from what breaks it.
 fn fragment() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
@@ -423,6 +451,14 @@ fn readers_agree_where_they_once_did_not() {
         // them flanks as beside a letter. (Found by `sides_are_pulldown_cmarks`.)
         ("a circled letter after an opener", "a*Ⓐb*"),
         ("a squared letter before a closer", "*a🄰*b"),
+        // After a list and blank lines, an indented paragraph ends the list where its text
+        // starts, an indented heading where its line starts. (Found by the body fuzz
+        // target.)
+        (
+            "indented heading after a list",
+            "  - name:\n     \n  #\n\n# References\n",
+        ),
+        ("indented paragraph after a list", "  - name:\n\n  word\n"),
         // An item whose text is a vertical tab is empty: it interrupts no paragraph.
         ("empty item with a vertical tab", "«\n * \u{b}\n"),
         // A backtick in its info string makes "```" no fence: the next one opens one.

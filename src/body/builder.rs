@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::fast::{general_end, FastReader, Read, Sink};
+use super::fast::{general_end, FastReader, Plain, Read, Sink};
 use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
@@ -230,6 +230,57 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
         if self.builder.event(self.st, event, span, body_end).is_err() {
             self.refused = true;
         }
+    }
+
+    /// What `start_tag`, `SegmentState::text` and `end_tag` make of the block's events,
+    /// made directly.
+    fn plain(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        let st = &mut *self.st;
+        if st.stack.len() >= self.builder.options.limits.max_depth {
+            // (The events' way gives the error.)
+            self.refused = true;
+            return;
+        }
+        let text_str = &self.builder.src[text.clone()];
+        if !text.is_empty() {
+            st.last_text_in_item = (block == Plain::Item, text.end);
+        }
+        let inline = Inline {
+            repr: Repr::Plain {
+                text: text_str,
+                span: span.clone().into(),
+            },
+        };
+        match block {
+            Plain::Paragraph => {
+                st.snapshot = (
+                    self.builder.sections.len(),
+                    self.builder.blocks().len(),
+                    span.start,
+                );
+                if has_text(text_str) {
+                    self.builder.blocks().push(Block::Paragraph(inline));
+                }
+            }
+            Plain::Item => {
+                if let Some(Open::List(list)) = st.stack.last_mut() {
+                    list.items.push(inline);
+                }
+            }
+            Plain::Cell => match st.stack.as_mut_slice() {
+                [.., Open::Table(t), Open::TableHead] => t.header.push(inline),
+                [.., Open::Table(t), Open::TableRow] => t.cells.push(inline),
+                _ => {}
+            },
+        }
+    }
+
+    #[inline]
+    fn src(&self, range: Range<usize>) -> &'a str {
+        &self.builder.src[range]
     }
 }
 

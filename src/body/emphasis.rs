@@ -281,4 +281,9 @@ impl<'a, S: Sink<'a>> Sink<'a> for Out<'_, 'a, S> {
             self.emphases.pending.push(Pending::Event(event, span));
         }
     }
+
+    #[inline(always)]
+    fn src(&self, range: Range<usize>) -> &'a str {
+        self.sink.src(range)
+    }
 }

@@ -54,6 +54,36 @@ static INLINE_STOPS: [bool; 256] = {
 pub(super) trait Sink<'a> {
     /// One event, with its span in the input.
     fn event(&mut self, event: Event<'a>, span: Range<usize>);
+
+    /// A block whose text is `text`, one slice of the input with no inline syntax (maybe
+    /// empty): what the events of `block` around that text would give. The builder makes
+    /// it directly; this default gives the events.
+    fn plain(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {
+        let (start, end) = match block {
+            Plain::Paragraph => (Tag::Paragraph, TagEnd::Paragraph),
+            Plain::Item => (Tag::Item, TagEnd::Item),
+            Plain::Cell => (Tag::TableCell, TagEnd::TableCell),
+        };
+        self.event(Event::Start(start), span.clone());
+        if !text.is_empty() {
+            self.event(Event::Text(CowStr::Borrowed(self.src(text.clone()))), text);
+        }
+        self.event(Event::End(end), span);
+    }
+
+    /// The input's text at `range`.
+    fn src(&self, range: Range<usize>) -> &'a str;
+}
+
+/// A block [`Sink::plain`] is given.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Plain {
+    /// A paragraph (at the top level).
+    Paragraph,
+    /// An item of a top-level list.
+    Item,
+    /// A cell of a table's head or of one of its rows.
+    Cell,
 }
 
 /// What the fast path made of the block at a line start.
@@ -205,8 +235,12 @@ impl<'a> FastReader<'a> {
             }
         }
         let span = at..end;
-        sink.event(Event::Start(Tag::Paragraph), span.clone());
         let text = trim_spaces(bytes, at, text_end);
+        if next_stop(bytes, text.start, text.end) == text.end {
+            sink.plain(Plain::Paragraph, text, span);
+            return Read::Next(end);
+        }
+        sink.event(Event::Start(Tag::Paragraph), span.clone());
         if !self.inline(text, sink) {
             return Read::Unsure;
         }
@@ -265,10 +299,13 @@ impl<'a> FastReader<'a> {
                         let last = self.items.last().expect("one item");
                         let column = last.text.start - last.span.start;
                         let rest = &first[indent..];
+                        // Indented, only a paragraph: the list's span ends where the
+                        // next block's text starts for a paragraph, but not for all blocks.
                         if indent >= column
                             || rest[0] <= b' '
                             || rest[0] == b'['
                             || starts_item(first)
+                            || (indent > 0 && !starts_paragraph(rest))
                         {
                             return Read::Unsure;
                         }
@@ -288,6 +325,10 @@ impl<'a> FastReader<'a> {
         sink.event(Event::Start(Tag::List(None)), span.clone());
         let items = std::mem::take(&mut self.items);
         for item in &items {
+            if next_stop(bytes, item.text.start, item.text.end) == item.text.end {
+                sink.plain(Plain::Item, item.text.clone(), item.span.clone());
+                continue;
+            }
             sink.event(Event::Start(Tag::Item), item.span.clone());
             if !self.inline(item.text.clone(), sink) {
                 self.items = items;
@@ -386,9 +427,14 @@ impl<'a> FastReader<'a> {
         row_end: usize,
         sink: &mut impl Sink<'a>,
     ) -> bool {
+        let bytes = self.src.as_bytes();
         for cell in cells.iter().take(width) {
+            let text = trim_spaces(bytes, cell.start, cell.end);
+            if next_stop(bytes, text.start, text.end) == text.end {
+                sink.plain(Plain::Cell, text, cell.clone());
+                continue;
+            }
             sink.event(Event::Start(Tag::TableCell), cell.clone());
-            let text = trim_spaces(self.src.as_bytes(), cell.start, cell.end);
             if !self.inline(text, sink) {
                 return false;
             }
@@ -561,7 +607,7 @@ fn inline_events<'a, S: Sink<'a>>(
 }
 
 /// Text `start..end` of the input, if not empty.
-#[inline]
+#[inline(always)]
 fn give_text<'a>(src: &'a str, start: usize, end: usize, sink: &mut impl Sink<'a>) {
     if start < end {
         sink.event(Event::Text(CowStr::Borrowed(&src[start..end])), start..end);
@@ -913,7 +959,7 @@ fn table_cells(
         || text.len() < 2
         || text[0] != b'|'
         || text[text.len() - 1] != b'|'
-        || text.iter().any(|&b| matches!(b, b'\\' | b'\t'))
+        || memchr::memchr2(b'\\', b'\t', text).is_some()
     {
         return None;
     }
