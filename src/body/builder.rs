@@ -282,6 +282,15 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
     fn src(&self, range: Range<usize>) -> &'a str {
         &self.builder.src[range]
     }
+
+    /// Room for exactly the table's cells: no growing, and nothing to shrink at its end.
+    fn table_size(&mut self, rows: usize, width: usize) {
+        if let Some(Open::Table(t)) = self.st.stack.last_mut() {
+            t.header.reserve_exact(width);
+            t.cells.reserve_exact(rows * width);
+            t.row_starts.reserve_exact(rows);
+        }
+    }
 }
 
 /// What is open while one segment is read.

@@ -73,6 +73,10 @@ pub(super) trait Sink<'a> {
 
     /// The input's text at `range`.
     fn src(&self, range: Range<usize>) -> &'a str;
+
+    /// The table just started has this many rows (the head aside) of `width` cells: room
+    /// may be made for them.
+    fn table_size(&mut self, _rows: usize, _width: usize) {}
 }
 
 /// A block [`Sink::plain`] is given.
@@ -114,6 +118,8 @@ pub(super) struct FastReader<'a> {
     lists: bool,
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
+    /// A table's rows: where each starts, where its text ends, where the next starts.
+    rows: Vec<(usize, usize, usize)>,
     emphases: Emphases<'a>,
 }
 
@@ -133,6 +139,7 @@ impl<'a> FastReader<'a> {
             lists,
             items: Vec::new(),
             cells: Vec::new(),
+            rows: Vec::new(),
             emphases: Emphases::default(),
         }
     }
@@ -236,12 +243,13 @@ impl<'a> FastReader<'a> {
         }
         let span = at..end;
         let text = trim_spaces(bytes, at, text_end);
-        if next_stop(bytes, text.start, text.end) == text.end {
+        let stop = next_stop(bytes, text.start, text.end);
+        if stop == text.end {
             sink.plain(Plain::Paragraph, text, span);
             return Read::Next(end);
         }
         sink.event(Event::Start(Tag::Paragraph), span.clone());
-        if !self.inline(text, sink) {
+        if !self.inline_from(text, stop, sink) {
             return Read::Unsure;
         }
         sink.event(Event::End(TagEnd::Paragraph), span);
@@ -325,12 +333,13 @@ impl<'a> FastReader<'a> {
         sink.event(Event::Start(Tag::List(None)), span.clone());
         let items = std::mem::take(&mut self.items);
         for item in &items {
-            if next_stop(bytes, item.text.start, item.text.end) == item.text.end {
+            let stop = next_stop(bytes, item.text.start, item.text.end);
+            if stop == item.text.end {
                 sink.plain(Plain::Item, item.text.clone(), item.span.clone());
                 continue;
             }
             sink.event(Event::Start(Tag::Item), item.span.clone());
-            if !self.inline(item.text.clone(), sink) {
+            if !self.inline_from(item.text.clone(), stop, sink) {
                 self.items = items;
                 return Read::Unsure;
             }
@@ -378,37 +387,43 @@ impl<'a> FastReader<'a> {
                 (false, false) => Alignment::None,
             });
         }
-        // The table's end: a blank line or the end of the body.
+        // The table's end: a blank line or the end of the body. Its rows' line ends are
+        // kept for reading them.
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.clear();
         let mut end = first_row;
         while end < self.end {
             let (line_end, next) = self.line(end);
             if is_blank(&bytes[end..line_end]) {
                 break;
             }
+            rows.push((end, line_end, next));
             end = next;
         }
         let span = at..end;
         sink.event(Event::Start(Tag::Table(alignments)), span.clone());
+        sink.table_size(rows.len(), width);
         sink.event(Event::Start(Tag::TableHead), at..delimiter);
         if !self.table_row(&cells, width, delimiter, sink) {
+            self.rows = rows;
             return self.table_unsure(cells);
         }
         sink.event(Event::End(TagEnd::TableHead), at..delimiter);
-        let mut row = first_row;
-        while row < end {
-            let (row_end, next) = self.line(row);
+        for &(row, row_end, next) in &rows {
             cells.clear();
             if table_cells(bytes, row, row_end, &mut cells).is_none() {
+                self.rows = rows;
                 return self.table_unsure(cells);
             }
             sink.event(Event::Start(Tag::TableRow), row..next);
             if !self.table_row(&cells, width, next, sink) {
+                self.rows = rows;
                 return self.table_unsure(cells);
             }
             sink.event(Event::End(TagEnd::TableRow), row..next);
-            row = next;
         }
         self.cells = cells;
+        self.rows = rows;
         sink.event(Event::End(TagEnd::Table), span);
         Read::Next(end)
     }
@@ -430,12 +445,13 @@ impl<'a> FastReader<'a> {
         let bytes = self.src.as_bytes();
         for cell in cells.iter().take(width) {
             let text = trim_spaces(bytes, cell.start, cell.end);
-            if next_stop(bytes, text.start, text.end) == text.end {
+            let stop = next_stop(bytes, text.start, text.end);
+            if stop == text.end {
                 sink.plain(Plain::Cell, text, cell.clone());
                 continue;
             }
             sink.event(Event::Start(Tag::TableCell), cell.clone());
-            if !self.inline(text, sink) {
+            if !self.inline_from(text, stop, sink) {
                 return false;
             }
             sink.event(Event::End(TagEnd::TableCell), cell.clone());
@@ -464,12 +480,17 @@ impl<'a> FastReader<'a> {
     /// emphasis, links and images with plain text and a plain destination, backslash
     /// escapes and the commonest entities. `false` when it is not certain.
     fn inline(&mut self, range: Range<usize>, sink: &mut impl Sink<'a>) -> bool {
+        self.inline_from(range.clone(), range.start, sink)
+    }
+
+    /// [`inline`](Self::inline) of text in which nothing before `stop` is a stop.
+    fn inline_from(&mut self, range: Range<usize>, stop: usize, sink: &mut impl Sink<'a>) -> bool {
         self.emphases.reset();
         let mut out = Out {
             emphases: &mut self.emphases,
             sink,
         };
-        inline_events(self.src, range, &mut out)
+        inline_events(self.src, range, stop, &mut out)
     }
 }
 
@@ -477,12 +498,13 @@ impl<'a> FastReader<'a> {
 fn inline_events<'a, S: Sink<'a>>(
     src: &'a str,
     range: Range<usize>,
+    stop: usize,
     out: &mut Out<'_, 'a, S>,
 ) -> bool {
     let bytes = src.as_bytes();
     let (start, end) = (range.start, range.end);
     let mut text = start; // start of the text not yet given
-    let mut i = start;
+    let mut i = stop;
     let mut next_close = 0; // where the next `]` is, once looked for
     loop {
         i = next_stop(bytes, i, end);
