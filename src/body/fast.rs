@@ -26,6 +26,7 @@ use memchr::memchr;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::emphasis::{Emphases, Out};
+use super::letters::is_word_character;
 use super::parser_input::{is_autolink, starts_destination};
 use super::segments::{is_atx_heading, is_list_marker};
 
@@ -872,6 +873,9 @@ fn ascii_side(b: u8) -> Side {
 /// Letters and digits are neither space nor punctuation; of the rest, the punctuation of
 /// running text in the corpus's languages is known; anything else is left unsure.
 fn unicode_side(c: char) -> Option<Side> {
+    if is_word_character(c) {
+        return Some(Side::Other);
+    }
     if c.is_alphanumeric() {
         // (Circled and squared letters are symbols: punctuation to CommonMark.)
         return Some(

@@ -34,6 +34,7 @@ use crate::options::{ListEnd, ParseOptions};
 mod builder;
 mod emphasis;
 mod fast;
+mod letters;
 mod parser_input;
 mod references;
 mod segments;
