@@ -130,6 +130,7 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
 #[test]
 fn both_readers_agree_at_every_depth_limit() {
     let body = "plain paragraph\n\n*styled* one\n\n * plain item\n * *styled* item\n\n\
+                # Plain heading\n\n## *Styled* heading\n\n\
                 | a | *b* |\n|---|---|\n| c |  |\n";
     for max_depth in 0..6 {
         let limits = wikimd::Limits {

@@ -255,6 +255,22 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             },
         };
         match block {
+            Plain::Heading(level) => {
+                // (As `start_tag` and `end_tag` for a heading outside lists.)
+                st.snapshot = (
+                    self.builder.sections.len(),
+                    self.builder.blocks().len(),
+                    span.start,
+                );
+                let heading_end = without_line_break(self.builder.src, span.start, span.end);
+                self.builder.sections.push(Section {
+                    level: level as u8,
+                    title: inline,
+                    heading_span: (span.start..heading_end).into(),
+                    span: (span.start..span.start).into(),
+                    blocks: Vec::new(),
+                });
+            }
             Plain::Paragraph => {
                 st.snapshot = (
                     self.builder.sections.len(),

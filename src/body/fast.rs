@@ -62,6 +62,15 @@ pub(super) trait Sink<'a> {
     fn plain(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {
         let (start, end) = match block {
             Plain::Paragraph => (Tag::Paragraph, TagEnd::Paragraph),
+            Plain::Heading(level) => {
+                let tag = Tag::Heading {
+                    level,
+                    id: None,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                };
+                (tag, TagEnd::Heading(level))
+            }
             Plain::Item => (Tag::Item, TagEnd::Item),
             Plain::Cell => (Tag::TableCell, TagEnd::TableCell),
         };
@@ -85,6 +94,8 @@ pub(super) trait Sink<'a> {
 pub(super) enum Plain {
     /// A paragraph (at the top level).
     Paragraph,
+    /// An ATX heading (at the top level) of this level.
+    Heading(HeadingLevel),
     /// An item of a top-level list.
     Item,
     /// A cell of a table's head or of one of its rows.
@@ -195,6 +206,11 @@ impl<'a> FastReader<'a> {
             return Read::Unsure;
         }
         let span = at..next;
+        let stop = next_stop(bytes, text.start, text.end);
+        if stop == text.end {
+            sink.plain(Plain::Heading(level_tag), text, span);
+            return Read::Next(next);
+        }
         let tag = Tag::Heading {
             level: level_tag,
             id: None,
@@ -202,7 +218,7 @@ impl<'a> FastReader<'a> {
             attrs: Vec::new(),
         };
         sink.event(Event::Start(tag), span.clone());
-        if !self.inline(text, sink) {
+        if !self.inline_from(text, stop, sink) {
             return Read::Unsure;
         }
         sink.event(Event::End(TagEnd::Heading(level_tag)), span);
@@ -477,14 +493,11 @@ impl<'a> FastReader<'a> {
         self.end
     }
 
-    /// Reads inline text (`range`, trimmed) into events: text, line breaks, `*` and `**`
+    /// Reads inline text (`range`, trimmed) into events: text, line breaks, `*` and `_`
     /// emphasis, links and images with plain text and a plain destination, backslash
-    /// escapes and the commonest entities. `false` when it is not certain.
-    fn inline(&mut self, range: Range<usize>, sink: &mut impl Sink<'a>) -> bool {
-        self.inline_from(range.clone(), range.start, sink)
-    }
-
-    /// [`inline`](Self::inline) of text in which nothing before `stop` is a stop.
+    /// escapes and the commonest entities. `false` when it is not certain. Nothing before
+    /// `stop` (the first byte [`next_stop`] finds, which the caller has looked for) is
+    /// inline syntax.
     fn inline_from(&mut self, range: Range<usize>, stop: usize, sink: &mut impl Sink<'a>) -> bool {
         self.emphases.reset();
         let mut out = Out {
@@ -495,7 +508,7 @@ impl<'a> FastReader<'a> {
     }
 }
 
-/// [`FastReader::inline`], its events given to `out`.
+/// [`FastReader::inline_from`], its events given to `out`.
 fn inline_events<'a, S: Sink<'a>>(
     src: &'a str,
     range: Range<usize>,
