@@ -130,8 +130,6 @@ pub(super) struct FastReader<'a> {
     lists: bool,
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
-    /// A table's rows: where each starts, where its text ends, where the next starts.
-    rows: Vec<(usize, usize, usize)>,
     emphases: Emphases<'a>,
 }
 
@@ -151,7 +149,6 @@ impl<'a> FastReader<'a> {
             lists,
             items: Vec::new(),
             cells: Vec::new(),
-            rows: Vec::new(),
             emphases: Emphases::default(),
         }
     }
@@ -404,43 +401,39 @@ impl<'a> FastReader<'a> {
                 (false, false) => Alignment::None,
             });
         }
-        // The table's end: a blank line or the end of the body. Its rows' line ends are
-        // kept for reading them.
-        let mut rows = std::mem::take(&mut self.rows);
-        rows.clear();
-        let mut end = first_row;
+        // The table's end: a blank line or the end of the body.
+        let (mut end, mut rows) = (first_row, 0);
         while end < self.end {
             let (line_end, next) = self.line(end);
             if is_blank(&bytes[end..line_end]) {
                 break;
             }
-            rows.push((end, line_end, next));
             end = next;
+            rows += 1;
         }
         let span = at..end;
         sink.event(Event::Start(Tag::Table(alignments)), span.clone());
-        sink.table_size(rows.len(), width);
+        sink.table_size(rows, width);
         sink.event(Event::Start(Tag::TableHead), at..delimiter);
         if !self.table_row(&cells, width, delimiter, sink) {
-            self.rows = rows;
             return self.table_unsure(cells);
         }
         sink.event(Event::End(TagEnd::TableHead), at..delimiter);
-        for &(row, row_end, next) in &rows {
+        let mut row = first_row;
+        while row < end {
+            let (row_end, next) = self.line(row);
             cells.clear();
             if table_cells(bytes, row, row_end, &mut cells).is_none() {
-                self.rows = rows;
                 return self.table_unsure(cells);
             }
             sink.event(Event::Start(Tag::TableRow), row..next);
             if !self.table_row(&cells, width, next, sink) {
-                self.rows = rows;
                 return self.table_unsure(cells);
             }
             sink.event(Event::End(TagEnd::TableRow), row..next);
+            row = next;
         }
         self.cells = cells;
-        self.rows = rows;
         sink.event(Event::End(TagEnd::Table), span);
         Read::Next(end)
     }
