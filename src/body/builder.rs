@@ -254,14 +254,17 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                 span: span.clone().into(),
             },
         };
+        if matches!(block, Plain::Heading(_) | Plain::Paragraph) {
+            // (A top-level block starts, as in `start_tag`.)
+            st.snapshot = (
+                self.builder.sections.len(),
+                self.builder.blocks().len(),
+                span.start,
+            );
+        }
         match block {
             Plain::Heading(level) => {
                 // (As `start_tag` and `end_tag` for a heading outside lists.)
-                st.snapshot = (
-                    self.builder.sections.len(),
-                    self.builder.blocks().len(),
-                    span.start,
-                );
                 let heading_end = without_line_break(self.builder.src, span.start, span.end);
                 self.builder.sections.push(Section {
                     level: level as u8,
@@ -272,11 +275,6 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                 });
             }
             Plain::Paragraph => {
-                st.snapshot = (
-                    self.builder.sections.len(),
-                    self.builder.blocks().len(),
-                    span.start,
-                );
                 if has_text(text_str) {
                     self.builder.blocks().push(Block::Paragraph(inline));
                 }
