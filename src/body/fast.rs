@@ -1129,7 +1129,8 @@ fn is_blank(line: &[u8]) -> bool {
 /// start a paragraph or a table with after a blank line (which closes everything but a
 /// list, and such a line is no list item and is not indented for one) and that is not a
 /// reference definition. After a line that may open fenced code (three backticks or
-/// tildes), never: whether it does, and where the code ends, is the general path's to say.
+/// tildes), or an HTML block the general path leaves unmasked, never: whether it does, and
+/// where it ends, is the general path's to say.
 pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
     let bytes = src.as_bytes();
     let mut after_blank = false;
@@ -1150,6 +1151,11 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
         let indent = text.iter().take_while(|&&b| b == b' ').count();
         let rest = &text[indent..];
         if indent <= 3 && (rest.starts_with(b"```") || rest.starts_with(b"~~~")) {
+            return end;
+        }
+        // Nor after a `<` the general path leaves unmasked at a line's start (after a line
+        // ending in `](` or `]:`): it may open an HTML block, which no heading ends.
+        if indent <= 3 && rest.first() == Some(&b'<') && starts_destination(bytes, line + indent) {
             return end;
         }
         after_blank = is_blank(text) || text == b"\r";
