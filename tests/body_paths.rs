@@ -467,6 +467,10 @@ fn readers_agree_where_they_once_did_not() {
             "heading inside an unmasked HTML block",
             "## a\n|    ]:   \n<p  title:\nb\n## c\nd\n",
         ),
+        // `&#1;` decodes to the byte that masks raw HTML for the general path, which reads
+        // it otherwise when a `<` elsewhere makes it mask the text: left to it. (Found by
+        // the body fuzz target.)
+        ("an entity of the mask byte", "a&#1;b\n\nc <J\n"),
         // An item whose text is a vertical tab is empty: it interrupts no paragraph.
         ("empty item with a vertical tab", "«\n * \u{b}\n"),
         // A backtick in its info string makes "```" no fence: the next one opens one.
