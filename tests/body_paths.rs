@@ -124,6 +124,30 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
     }
 }
 
+/// `&#1;` is the control character U+0001 in both readers, whether or not the general
+/// path masks raw HTML (with the byte U+0001 is) elsewhere in the text; it was `<`.
+#[test]
+fn an_entity_of_the_mask_byte_is_that_character() {
+    for (input, text) in [
+        ("a&#1;b\n", "a\u{1}b"),
+        ("a&#1;b <J\n", "a\u{1}b <J"),
+        ("<J a&#x01;b<i>&#0000001;\n", "<J a\u{1}b<i>\u{1}"),
+    ] {
+        let doc = wikimd::parse(input).unwrap();
+        let general = wikimd::parse_with_general_body(input, &ParseOptions::new()).unwrap();
+        for doc in [&doc, &general] {
+            let section = &doc.sections()[0];
+            assert_eq!(
+                section.paragraphs().next().unwrap().text(),
+                text,
+                "{input:?}"
+            );
+        }
+        let (fast, all) = wikimd::body_fast_share(input).unwrap();
+        assert_eq!(fast, all, "{input:?}");
+    }
+}
+
 /// A nesting limit the body's blocks reach: both readers give the same error (or the same
 /// model) at every depth, plain blocks (made without events by the fast path) and blocks
 /// with inline syntax alike.
@@ -467,10 +491,10 @@ fn readers_agree_where_they_once_did_not() {
             "heading inside an unmasked HTML block",
             "## a\n|    ]:   \n<p  title:\nb\n## c\nd\n",
         ),
-        // `&#1;` decodes to the byte that masks raw HTML for the general path, which reads
-        // it otherwise when a `<` elsewhere makes it mask the text: left to it. (Found by
-        // the body fuzz target.)
+        // `&#1;` decodes to the byte that masks raw HTML for the general path, which once
+        // gave it back as `<`. (Found by the body fuzz target.)
         ("an entity of the mask byte", "a&#1;b\n\nc <J\n"),
+        ("entities of the mask byte", "a&#x01;b&#1;<J&#0000001;\n"),
         // An item whose text is a vertical tab is empty: it interrupts no paragraph.
         ("empty item with a vertical tab", "«\n * \u{b}\n"),
         // A backtick in its info string makes "```" no fence: the next one opens one.

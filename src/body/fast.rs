@@ -27,7 +27,7 @@ use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagE
 
 use super::emphasis::{Emphases, Out};
 use super::letters::is_word_character;
-use super::parser_input::{is_autolink, starts_destination, MASK};
+use super::parser_input::{is_autolink, starts_destination};
 use super::segments::{is_atx_heading, is_list_marker};
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
@@ -942,9 +942,8 @@ fn entity(text: &[u8]) -> Entity<'static> {
         let digits = std::str::from_utf8(&digits[..count]).expect("ASCII digits");
         let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).ok();
         return match value.and_then(char::from_u32) {
-            // (Not NUL, nor the byte that masks raw HTML for the general path, which
-            // reads it otherwise when it masks the text.)
-            Some(c) if c != '\0' && c != char::from(MASK) => {
+            // (Not NUL, which the general path reads as U+FFFD.)
+            Some(c) if c != '\0' => {
                 let len = 2 + usize::from(hex) + count + 1;
                 Entity::Decoded(CowStr::from(c), len)
             }

@@ -174,6 +174,30 @@ where
     }
 }
 
+/// The length of the numeric character reference at the start of `bytes` if it is one
+/// that pulldown-cmark decodes into [`MASK`] (`&#1;`, `&#x01;`: up to seven decimal or
+/// six hexadecimal digits, as it reads them).
+pub(super) fn entity_of_mask(bytes: &[u8]) -> Option<usize> {
+    let rest = bytes.strip_prefix(b"&#")?;
+    let hex = matches!(rest.first(), Some(b'x' | b'X'));
+    let digits = &rest[usize::from(hex)..];
+    let count = digits
+        .iter()
+        .take_while(|b| {
+            if hex {
+                b.is_ascii_hexdigit()
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        .count();
+    let is_one =
+        count > 0 && digits[count - 1] == b'1' && digits[..count - 1].iter().all(|&b| b == b'0');
+    let max = if hex { 6 } else { 7 };
+    (is_one && count <= max && digits.get(count) == Some(&b';'))
+        .then_some(2 + usize::from(hex) + count + 1)
+}
+
 /// Takes the parser's strings back to the input: `read` is the text the parser read (the
 /// input itself, or its masked copy), `input` the input, at the same offsets.
 pub(super) struct Unmask<'m, 'a> {
@@ -206,13 +230,25 @@ impl<'m, 'a> Unmask<'m, 'a> {
         }
     }
 
-    /// `s` with each [`MASK`] replaced by the input's byte it stands for: the masked bytes
-    /// of the span, in order (from its end when `from_end`).
+    /// `s` with each [`MASK`] replaced by what it stands for in the input: a masked byte
+    /// of the span, or the mask itself where the parser decoded an entity (`&#1;`) into
+    /// it, in order (the last ones when `from_end`).
     fn restored(&self, s: &str, span: &Range<usize>, from_end: bool) -> String {
         let span = span.start.min(self.read.len())..span.end.min(self.read.len());
         let read = &self.read.as_bytes()[span.clone()];
         let input = &self.input.as_bytes()[span];
-        let mut originals: Vec<u8> = memchr_iter(MASK, read).map(|i| input[i]).collect();
+        let mut originals: Vec<u8> = Vec::new();
+        let mut i = 0;
+        while let Some(k) = memchr::memchr2(MASK, b'&', &read[i..]) {
+            let at = i + k;
+            i = at + 1;
+            if read[at] == MASK {
+                originals.push(input[at]);
+            } else if let Some(len) = entity_of_mask(&read[at..]) {
+                originals.push(MASK);
+                i = at + len;
+            }
+        }
         let masks = memchr_iter(MASK, s.as_bytes()).count();
         if from_end {
             originals.drain(..originals.len().saturating_sub(masks));
@@ -222,7 +258,7 @@ impl<'m, 'a> Unmask<'m, 'a> {
             .bytes()
             .map(|b| {
                 if b == MASK {
-                    originals.next().unwrap_or(b'<')
+                    originals.next().unwrap_or(MASK)
                 } else {
                     b
                 }
@@ -318,6 +354,29 @@ impl<'m, 'a> Unmask<'m, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_of_the_mask() {
+        for yes in ["&#1;", "&#0000001;", "&#x1;", "&#X000001;", "&#01;x"] {
+            assert_eq!(
+                entity_of_mask(yes.as_bytes()),
+                Some(yes.find(';').unwrap() + 1),
+                "{yes}"
+            );
+        }
+        for no in [
+            "&#;",
+            "&#00000001;",
+            "&#x0000001;",
+            "&#10;",
+            "&#11;",
+            "&#x;",
+            "&#1",
+            "&amp;",
+        ] {
+            assert_eq!(entity_of_mask(no.as_bytes()), None, "{no}");
+        }
+    }
 
     #[test]
     fn what_is_masked() {
