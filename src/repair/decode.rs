@@ -290,12 +290,36 @@ mod tests {
             .collect()
     }
 
+    /// Characters of U+2000–U+2FFF are looked up by their own code points: `⤢` is not
+    /// `™` (whose byte 0x99 would complete `ß`'s 0xDF), a NUL is no missing byte.
+    #[test]
+    fn every_character_has_its_own_key() {
+        for text in [
+            "\u{df}\u{2922}",
+            "\u{df}\u{2122}",
+            "\u{2d10}",
+            "\u{df}\0\u{2122}",
+        ] {
+            for enc in Encoding::ALL {
+                assert_eq!(
+                    transcode(text, enc),
+                    transcode_reference(text, enc),
+                    "{enc} {text}"
+                );
+            }
+        }
+        assert_eq!(
+            transcode("\u{df}\u{2122}", Encoding::Windows1252).as_deref(),
+            Some("\u{7d9}")
+        );
+    }
+
     proptest! {
         /// `transcode` gives what the plain way gives, on mojibake (where it succeeds) and
         /// on text that is none (where it mostly fails), in every encoding.
         #[test]
         fn transcode_matches_the_plain_way(
-            text in "[a-z .\u{e9}\u{df}\u{416}\u{456}\u{3b1}\u{531}\u{915}\u{2013}\u{20ac}\u{1f600}\u{2500}]{0,40}",
+            text in "[a-z .\u{e9}\u{df}\u{416}\u{456}\u{3b1}\u{531}\u{915}\u{2013}\u{20ac}\u{1f600}\u{2500}\u{2e3a}\u{2922}\u{2d10}\u{2122}\u{0}]{0,40}",
             index in 0usize..Encoding::ALL.len(),
         ) {
             let enc = Encoding::ALL[index];
