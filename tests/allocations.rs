@@ -179,7 +179,7 @@ fn peak_memory_of_one_document() {
     }
     eprintln!("worst peak: {:.2}x ({})", worst.0, worst.1);
     assert!(
-        worst.0 < 10.0,
+        worst.0 < 2.0,
         "peak memory {:.2}x the size of {}",
         worst.0,
         worst.1

@@ -100,6 +100,9 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
         "<<Հասարակությամբ>> (խմբերով) <b> 1 < 2\n",
         "nhỏ|200px|phải|Writer [[Hacao Linux, đang]] x\n",
         " * *°C*, *Ⓐ*\n",
+        // A list of one item in an item: the model gives the item its text.
+        " * a\n * - b *c*\n * + d\n *  *  e\n",
+        " * - b\n\n  c\n",
         " * Trang chủ\n * Dự án\n\n\n Thể loại:Bộ ứng dụng\n",
         "* a\n\n b\n",
     ] {
@@ -116,6 +119,14 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
         "[[a] b](c)\n",
         // A line after a blank line, as far in as the item's text: part of the item.
         " * a\n\n   b\n",
+        " * - a\n\n   b\n",
+        // Lists in items with more than one item, or lists in lists, or thematic breaks.
+        " * - a\n   - b\n",
+        " * - - a\n",
+        " * - - -\n",
+        " * * * x\n",
+        " * -     a\n",
+        " * - # a\n",
         "* a\n\n  b\n",
     ] {
         let (fast, all) = wikimd::body_fast_share(input).unwrap();

@@ -116,6 +116,9 @@ pub(super) enum Read {
 struct Item {
     span: Range<usize>,
     text: Range<usize>,
+    /// The column where the item's content starts (its text's, or the marker's of a list
+    /// in it): a line indented as far is part of the item.
+    column: usize,
 }
 
 /// The block scanner. Its buffers are kept from block to block.
@@ -270,7 +273,8 @@ impl<'a> FastReader<'a> {
         Read::Next(end)
     }
 
-    /// A tight bullet list of one-line items, all with the same marker and indentation,
+    /// A tight bullet list of one-line items (each text, or a list of one item with text),
+    /// all with the same marker and indentation,
     /// ended by a blank line before a line that is no list item and is indented less than
     /// the last item's text, or by a line at column 0 (which, lists ending where written,
     /// starts a new block).
@@ -283,12 +287,13 @@ impl<'a> FastReader<'a> {
         let mut line = at;
         let end = loop {
             let (line_end, next) = self.line(line);
-            let Some(text) = item_text(bytes, line, line_end, marker, indent) else {
+            let Some((text, column)) = item_text(bytes, line, line_end, marker, indent) else {
                 return Read::Unsure;
             };
             self.items.push(Item {
                 span: line..next,
                 text,
+                column,
             });
             if next >= self.end {
                 break next;
@@ -318,8 +323,7 @@ impl<'a> FastReader<'a> {
                         // it. (A reference definition there would be part of the list's
                         // span.)
                         let indent = first.iter().take_while(|&&b| b == b' ').count();
-                        let last = self.items.last().expect("one item");
-                        let column = last.text.start - last.span.start;
+                        let column = self.items.last().expect("one item").column;
                         let rest = &first[indent..];
                         // Indented, only a paragraph: the list's span ends where the
                         // next block's text starts for a paragraph, but not for all blocks.
@@ -1083,30 +1087,44 @@ fn item_marker(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
 }
 
 /// The text of an item line `at..line_end` with this marker and indentation: one to four
-/// spaces after the marker, then text that starts no other block. `None` otherwise.
+/// spaces after the marker, then text that starts no other block; and the column where the
+/// item's content starts. `None` otherwise.
+///
+/// The content may be a list of one item (` * - text`): the model gives such an item the
+/// text of the list's one item, and so does this reader.
 fn item_text(
     bytes: &[u8],
     at: usize,
     line_end: usize,
     marker: u8,
     indent: usize,
-) -> Option<Range<usize>> {
+) -> Option<(Range<usize>, usize)> {
     let marker_at = at + indent;
     if bytes[at..marker_at].iter().any(|&b| b != b' ') || bytes.get(marker_at) != Some(&marker) {
         return None;
     }
+    let content = after_marker(bytes, marker_at, line_end)?;
+    let mut text = trim_spaces(bytes, content, line_end);
+    if matches!(bytes.get(text.start), Some(b'*' | b'-' | b'+')) {
+        if let Some(nested) = after_marker(bytes, text.start, line_end) {
+            // A list in the item: of one item, with text.
+            text = trim_spaces(bytes, nested, line_end);
+        }
+    }
+    if text.is_empty() || !starts_paragraph(&bytes[text.clone()]) {
+        return None;
+    }
+    Some((text, content - at))
+}
+
+/// Where the content of the item whose marker is at `marker_at` starts: past the one to
+/// four spaces after it (more would make it code).
+fn after_marker(bytes: &[u8], marker_at: usize, line_end: usize) -> Option<usize> {
     let spaces = bytes[marker_at + 1..line_end]
         .iter()
         .take_while(|&&b| b == b' ')
         .count();
-    if !(1..=4).contains(&spaces) {
-        return None;
-    }
-    let text = trim_spaces(bytes, marker_at + 1 + spaces, line_end);
-    if text.is_empty() || !starts_paragraph(&bytes[text.clone()]) {
-        return None;
-    }
-    Some(text)
+    (1..=4).contains(&spaces).then_some(marker_at + 1 + spaces)
 }
 
 /// `start..end` without the spaces at either end.
