@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parser_input::MASK;
+use super::parser_input::{starts_destination, MASK};
 
 /// A part of the body read by a parser of its own.
 pub(super) struct Segment {
@@ -27,8 +27,9 @@ pub(super) struct Segment {
 /// holds) so that no segment grows much past
 /// SEGMENT_BYTES: pulldown-cmark builds its tree for a whole segment at once, so this
 /// bounds its memory. Fenced code is tracked so that a `#` line inside it is no cut; past
-/// a fence opened with indentation (which may be in a list item, and end with it), in text
-/// read with its HTML and in text with a lone carriage return, nothing is cut. Link
+/// a fence opened with indentation (which may be in a list item, and end with it), past a
+/// `<` left unmasked at a line's start (it may open an HTML block), in text read with its
+/// HTML and in text with a lone carriage return, nothing is cut. Link
 /// reference definitions, global to a document, are gathered first (`references`).
 pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<Segment> {
     let bytes = src.as_bytes();
@@ -59,6 +60,16 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
         let is_item = indent <= 3 && is_list_marker(past_quote_markers(rest));
         if lazy_cuts && fence.is_none() && after_item && !blank && !is_item && indent < 2 {
             cuts.push((line, true));
+        }
+        // A `<` the general path leaves unmasked at a line's start (after a line ending in
+        // `](` or `]:`) may open an HTML block, which no heading ends: where it ends is the
+        // parser's to say.
+        if fence.is_none()
+            && indent <= 3
+            && marker == Some(b'<')
+            && starts_destination(bytes, line + content)
+        {
+            break;
         }
         if indent <= 3 {
             match (fence, marker) {
