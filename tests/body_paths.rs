@@ -136,13 +136,16 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
 }
 
 /// `&#1;` is the control character U+0001 in both readers, whether or not the general
-/// path masks raw HTML (with the byte U+0001 is) elsewhere in the text; it was `<`.
+/// path masks raw HTML (with the byte U+0001 is) elsewhere in the text; it was `<`. In
+/// code it is text, and a masked byte beside it is its own.
 #[test]
 fn an_entity_of_the_mask_byte_is_that_character() {
     for (input, text) in [
         ("a&#1;b\n", "a\u{1}b"),
         ("a&#1;b <J\n", "a\u{1}b <J"),
         ("<J a&#x01;b<i>&#0000001;\n", "<J a\u{1}b<i>\u{1}"),
+        // In code, where no entity is decoded, `&#1;` is text beside a masked `<b`.
+        ("`a &#1;\n<b>`\n", "a &#1; <b>"),
     ] {
         let doc = wikimd::parse(input).unwrap();
         let general = wikimd::parse_with_general_body(input, &ParseOptions::new()).unwrap();
@@ -154,8 +157,10 @@ fn an_entity_of_the_mask_byte_is_that_character() {
                 "{input:?}"
             );
         }
-        let (fast, all) = wikimd::body_fast_share(input).unwrap();
-        assert_eq!(fast, all, "{input:?}");
+        if !input.starts_with('`') {
+            let (fast, all) = wikimd::body_fast_share(input).unwrap();
+            assert_eq!(fast, all, "{input:?}");
+        }
     }
 }
 

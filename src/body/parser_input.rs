@@ -206,14 +206,30 @@ pub(super) struct Unmask<'m, 'a> {
 }
 
 impl<'m, 'a> Unmask<'m, 'a> {
-    /// `text`, a string the parser gave for the event at `span` (offsets in `read`).
-    /// `from_end`: the string comes from the end of the span (a link's destination), not
-    /// its start.
+    /// `text`, a string the parser gave for the event at `span` (offsets in `read`), in
+    /// which it decoded entities. `from_end`: the string comes from the end of the span
+    /// (a link's destination), not its start.
     pub(super) fn string(
         &self,
         text: CowStr<'m>,
         span: &Range<usize>,
         from_end: bool,
+    ) -> CowStr<'a> {
+        self.taken_back(text, span, from_end, true)
+    }
+
+    /// [`Unmask::string`] for a string in which the parser decodes no entity (code,
+    /// HTML): `&#1;` in it is text, not the mask.
+    fn verbatim(&self, text: CowStr<'m>, span: &Range<usize>) -> CowStr<'a> {
+        self.taken_back(text, span, false, false)
+    }
+
+    fn taken_back(
+        &self,
+        text: CowStr<'m>,
+        span: &Range<usize>,
+        from_end: bool,
+        entities: bool,
     ) -> CowStr<'a> {
         match text {
             CowStr::Borrowed("") => CowStr::Borrowed(""),
@@ -222,24 +238,25 @@ impl<'m, 'a> Unmask<'m, 'a> {
                 match self.input.get(start..start + s.len()) {
                     Some(original) if start <= self.read.len() => CowStr::Borrowed(original),
                     // Not a slice of the text read (a string of the parser's own).
-                    _ => CowStr::from(self.restored(s, span, from_end)),
+                    _ => CowStr::from(self.restored(s, span, from_end, entities)),
                 }
             }
             owned if !owned.as_bytes().contains(&MASK) => owned.into_static(),
-            owned => CowStr::from(self.restored(&owned, span, from_end)),
+            owned => CowStr::from(self.restored(&owned, span, from_end, entities)),
         }
     }
 
     /// `s` with each [`MASK`] replaced by what it stands for in the input: a masked byte
-    /// of the span, or the mask itself where the parser decoded an entity (`&#1;`) into
-    /// it, in order (the last ones when `from_end`).
-    fn restored(&self, s: &str, span: &Range<usize>, from_end: bool) -> String {
+    /// of the span, or (where the parser decodes `entities`) the mask itself where it
+    /// decoded an entity (`&#1;`) into it, in order (the last ones when `from_end`).
+    fn restored(&self, s: &str, span: &Range<usize>, from_end: bool, entities: bool) -> String {
         let span = span.start.min(self.read.len())..span.end.min(self.read.len());
         let read = &self.read.as_bytes()[span.clone()];
         let input = &self.input.as_bytes()[span];
         let mut originals: Vec<u8> = Vec::new();
         let mut i = 0;
-        while let Some(k) = memchr::memchr2(MASK, b'&', &read[i..]) {
+        let amp = if entities { b'&' } else { MASK };
+        while let Some(k) = memchr::memchr2(MASK, amp, &read[i..]) {
             let at = i + k;
             i = at + 1;
             if read[at] == MASK {
@@ -274,11 +291,11 @@ impl<'m, 'a> Unmask<'m, 'a> {
             Event::Start(tag) => Event::Start(self.tag(tag, span)),
             Event::End(end) => Event::End(end),
             Event::Text(t) => Event::Text(s(t)),
-            Event::Code(t) => Event::Code(s(t)),
-            Event::InlineMath(t) => Event::InlineMath(s(t)),
-            Event::DisplayMath(t) => Event::DisplayMath(s(t)),
-            Event::Html(t) => Event::Html(s(t)),
-            Event::InlineHtml(t) => Event::InlineHtml(s(t)),
+            Event::Code(t) => Event::Code(self.verbatim(t, span)),
+            Event::InlineMath(t) => Event::InlineMath(self.verbatim(t, span)),
+            Event::DisplayMath(t) => Event::DisplayMath(self.verbatim(t, span)),
+            Event::Html(t) => Event::Html(self.verbatim(t, span)),
+            Event::InlineHtml(t) => Event::InlineHtml(self.verbatim(t, span)),
             Event::FootnoteReference(t) => Event::FootnoteReference(s(t)),
             Event::SoftBreak => Event::SoftBreak,
             Event::HardBreak => Event::HardBreak,
