@@ -27,7 +27,7 @@ use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagE
 
 use super::emphasis::{Emphases, Out};
 use super::letters::is_word_character;
-use super::parser_input::{is_autolink, starts_destination};
+use super::parser_input::{is_autolink, numeric_reference, starts_destination};
 use super::segments::{is_atx_heading, is_list_marker};
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
@@ -924,33 +924,13 @@ enum Entity<'a> {
 
 fn entity(text: &[u8]) -> Entity<'static> {
     let rest = &text[1..];
-    if let Some(number) = rest.strip_prefix(b"#") {
-        let (hex, digits) = match number.first() {
-            Some(b'x' | b'X') => (true, &number[1..]),
-            _ => (false, number),
-        };
-        let count = digits
-            .iter()
-            .take_while(|b| {
-                if hex {
-                    b.is_ascii_hexdigit()
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-            .count();
-        let max = if hex { 6 } else { 7 };
-        if count == 0 || count > max || digits.get(count) != Some(&b';') {
+    if rest.starts_with(b"#") {
+        let Some((value, len)) = numeric_reference(text) else {
             return Entity::NotOne;
-        }
-        let digits = std::str::from_utf8(&digits[..count]).expect("ASCII digits");
-        let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).ok();
-        return match value.and_then(char::from_u32) {
+        };
+        return match char::from_u32(value) {
             // (Not NUL, which the general path reads as U+FFFD.)
-            Some(c) if c != '\0' => {
-                let len = 2 + usize::from(hex) + count + 1;
-                Entity::Decoded(CowStr::from(c), len)
-            }
+            Some(c) if c != '\0' => Entity::Decoded(CowStr::from(c), len),
             _ => Entity::Unsure,
         };
     }

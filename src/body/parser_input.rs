@@ -174,10 +174,11 @@ where
     }
 }
 
-/// The length of the numeric character reference at the start of `bytes` if it is one
-/// that pulldown-cmark decodes into [`MASK`] (`&#1;`, `&#x01;`: up to seven decimal or
-/// six hexadecimal digits, as it reads them).
-pub(super) fn entity_of_mask(bytes: &[u8]) -> Option<usize> {
+/// The code point and length of the numeric character reference at the start of `bytes`
+/// (`&#65;`, `&#x41;`), as pulldown-cmark reads one: up to seven decimal or six
+/// hexadecimal digits and a `;`. (The code point may be no character, or NUL, which it
+/// reads as U+FFFD.)
+pub(super) fn numeric_reference(bytes: &[u8]) -> Option<(u32, usize)> {
     let rest = bytes.strip_prefix(b"&#")?;
     let hex = matches!(rest.first(), Some(b'x' | b'X'));
     let digits = &rest[usize::from(hex)..];
@@ -191,11 +192,21 @@ pub(super) fn entity_of_mask(bytes: &[u8]) -> Option<usize> {
             }
         })
         .count();
-    let is_one =
-        count > 0 && digits[count - 1] == b'1' && digits[..count - 1].iter().all(|&b| b == b'0');
     let max = if hex { 6 } else { 7 };
-    (is_one && count <= max && digits.get(count) == Some(&b';'))
-        .then_some(2 + usize::from(hex) + count + 1)
+    if count == 0 || count > max || digits.get(count) != Some(&b';') {
+        return None;
+    }
+    let digits = std::str::from_utf8(&digits[..count]).expect("ASCII digits");
+    let value = u32::from_str_radix(digits, if hex { 16 } else { 10 }).expect("few digits");
+    Some((value, 2 + usize::from(hex) + count + 1))
+}
+
+/// The length of the numeric character reference at the start of `bytes` if it is one
+/// that pulldown-cmark decodes into [`MASK`] (`&#1;`, `&#x01;`).
+fn entity_of_mask(bytes: &[u8]) -> Option<usize> {
+    numeric_reference(bytes)
+        .filter(|&(value, _)| value == u32::from(MASK))
+        .map(|(_, len)| len)
 }
 
 /// Takes the parser's strings back to the input: `read` is the text the parser read (the
