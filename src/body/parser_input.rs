@@ -265,17 +265,20 @@ impl<'m, 'a> Unmask<'m, 'a> {
         let read = &self.read.as_bytes()[span.clone()];
         let input = &self.input.as_bytes()[span];
         let mut originals: Vec<u8> = Vec::new();
-        let mut i = 0;
-        let amp = if entities { b'&' } else { MASK };
-        while let Some(k) = memchr::memchr2(MASK, amp, &read[i..]) {
-            let at = i + k;
-            i = at + 1;
-            if read[at] == MASK {
-                originals.push(input[at]);
-            } else if let Some(len) = entity_of_mask(&read[at..]) {
-                originals.push(MASK);
-                i = at + len;
+        if entities {
+            let mut i = 0;
+            while let Some(k) = memchr::memchr2(MASK, b'&', &read[i..]) {
+                let at = i + k;
+                i = at + 1;
+                if read[at] == MASK {
+                    originals.push(input[at]);
+                } else if let Some(len) = entity_of_mask(&read[at..]) {
+                    originals.push(MASK);
+                    i = at + len;
+                }
             }
+        } else {
+            originals.extend(memchr_iter(MASK, read).map(|i| input[i]));
         }
         let masks = memchr_iter(MASK, s.as_bytes()).count();
         if from_end {
