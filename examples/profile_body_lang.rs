@@ -3,8 +3,9 @@
 //! `valgrind --tool=callgrind target/dependency/examples/profile_body_lang uk parse 20`.
 //!
 //! Ways: `parse` (clean documents), `general` (clean documents, the body by the general
-//! path only), `pulldown` (pulldown-cmark's bare events over the clean bodies), and
-//! `repair_parse` (the mojibake repaired, then parsed).
+//! path only), `front_matter` (the clean documents' front matters alone), `pulldown`
+//! (pulldown-cmark's bare events over the clean bodies), and `repair_parse` (the mojibake
+//! repaired, then parsed).
 
 use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
@@ -52,6 +53,9 @@ fn main() {
                     .unwrap()
                     .sections()
                     .len(),
+                "front_matter" => wikimd::parse_front_matter(doc)
+                    .unwrap()
+                    .map_or(0, |f| f.span().len()),
                 "pulldown" => Parser::new_ext(body(doc), Options::ENABLE_TABLES)
                     .into_offset_iter()
                     .count(),
