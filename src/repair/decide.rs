@@ -531,6 +531,7 @@ fn best_reading(
     let mut s = start;
     // The end of the character that made the window a candidate.
     let at_end = found.at + text[found.at..].chars().next().map_or(1, char::len_utf8);
+    let after_at = context_after(text, at_end);
     for _ in 0..4 {
         if s >= bytes.len() || bytes[s] < 0x80 || s > found.at {
             break;
@@ -538,9 +539,8 @@ fn best_reading(
         let before = context_before(text, s);
         // A window that costs no more than its characters (plain words: `Він`, `Мі`,
         // `жіідё`) shows no damage: fewer characters once decoded is no evidence. Such
-        // windows stop here, before any decoding.
-        let after_at = context_after(text, at_end);
-        // The window is a stretch of the text itself: no copy.
+        // windows stop here, before any decoding. (The window is a stretch of the text
+        // itself: no copy.)
         let window = &text[s - before.len()..at_end + after_at.len()];
         let plain = super::score::plain_letters(window) || super::score::plain_words(window);
         // The quicker answer never says plain where the cost says damaged.
@@ -548,7 +548,14 @@ fn best_reading(
             !plain || super::score::window_damage(window) < 2,
             "{window:?}"
         );
-        if plain || super::score::window_damage(window) < 2 {
+        if plain {
+            // So do the later ones: each is the end of this one (its context starts a
+            // character later, at most; it ends where this one does), and the end of a
+            // plain window is plain too (`plain_letters` and `plain_words` look for
+            // something wrong, which no end of a window holds that the window lacks).
+            break;
+        }
+        if super::score::window_damage(window) < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }

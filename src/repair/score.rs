@@ -981,5 +981,20 @@ mod tests {
                 prop_assert!(window_damage(&w) < 2, "plain_words({w:?})");
             }
         }
+
+        /// Every end of a plain window is plain: the decision stops at the first plain
+        /// window of a candidate, as the later ones are its ends.
+        #[test]
+        fn the_end_of_a_plain_window_is_plain(w in window()) {
+            for (i, _) in w.char_indices().skip(1) {
+                let end = &w[i..];
+                if plain_letters(&w) {
+                    prop_assert!(plain_letters(end), "{w:?}, {end:?}");
+                }
+                if plain_words(&w) {
+                    prop_assert!(plain_words(end), "{w:?}, {end:?}");
+                }
+            }
+        }
     }
 }
