@@ -463,6 +463,52 @@ fn context_after(text: &str, at: usize) -> &str {
     &text[at..end]
 }
 
+/// The costs of the windows of one start that [`best_reading`] judged, as written (by
+/// where the run ends) and as decoded (by where it ends and what it decoded to).
+#[derive(Default)]
+struct WindowCosts {
+    written: Vec<(usize, i32)>,
+    decoded: Vec<(usize, String, i32)>,
+}
+
+impl WindowCosts {
+    /// The cost of the window from `from` (where `before` starts) to two characters past
+    /// `end`, as written, and with `before`, `decoded` and those two characters.
+    fn of(
+        &mut self,
+        text: &str,
+        from: usize,
+        before: &str,
+        end: usize,
+        decoded: &str,
+    ) -> (i32, i32) {
+        let after = context_after(text, end);
+        let as_written = match self.written.iter().find(|w| w.0 == end) {
+            Some(w) => w.1,
+            None => {
+                let cost = super::score::window_cost(&text[from..end + after.len()]);
+                self.written.push((end, cost));
+                cost
+            }
+        };
+        let as_decoded = match self.decoded.iter().find(|d| d.0 == end && d.1 == decoded) {
+            Some(d) => d.2,
+            None => {
+                let cost = window_cost(before, decoded, after);
+                self.decoded.push((end, decoded.to_owned(), cost));
+                cost
+            }
+        };
+        // What was kept is what would be costed again (checked in every test run).
+        debug_assert_eq!(
+            as_written,
+            super::score::window_cost(&text[from..end + after.len()])
+        );
+        debug_assert_eq!(as_decoded, window_cost(before, decoded, after));
+        (as_written, as_decoded)
+    }
+}
+
 /// The cost of `run` between its contexts.
 fn window_cost(before: &str, run: &str, after: &str) -> i32 {
     let mut window = String::with_capacity(before.len() + run.len() + after.len());
@@ -555,12 +601,21 @@ fn best_reading(
             // something wrong, which no end of a window holds that the window lacks).
             break;
         }
-        if super::score::window_damage(window) < 2 {
+        let (cost, damage) = super::score::window_cost_and_damage(window);
+        if damage < 2 {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let mut best: Option<Reading> = None;
         let mut rivals: Vec<Reading> = Vec::new();
+        // The windows' costs so far, as written and decoded: readings often agree
+        // (Windows-1252, Latin-1 and Windows-1254 read most of Latin-1's mojibake alike),
+        // and a window is costed once. This one is the window as written of a run that
+        // ends where the candidate's character does.
+        let mut costed = WindowCosts {
+            written: vec![(at_end, cost)],
+            decoded: Vec::new(),
+        };
         for &enc in &options.encodings {
             if found.encodings & enc.bit() == 0 {
                 continue;
@@ -574,10 +629,10 @@ fn best_reading(
             ) else {
                 continue;
             };
-            let after = context_after(text, end);
             let other = evidence.preferred.is_some_and(|p| p != enc);
-            let gain = super::score::window_cost(&text[s - before.len()..end + after.len()])
-                - window_cost(before, &decoded, after)
+            let (as_written, as_decoded) = costed.of(text, s - before.len(), before, end, &decoded);
+            let gain = as_written
+                - as_decoded
                 - foreign_script_penalty(text, s, end, &decoded, evidence)
                 - if other { OTHER_ENCODING_PENALTY } else { 0 };
             match &best {

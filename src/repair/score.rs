@@ -667,8 +667,13 @@ pub(crate) fn window_cost(window: &str) -> i32 {
 
 /// The damage of a window cut from a text (see [`cost_and_damage`]).
 pub(crate) fn window_damage(window: &str) -> i32 {
+    window_cost_and_damage(window).1
+}
+
+/// [`window_cost`] and [`window_damage`] at once.
+pub(crate) fn window_cost_and_damage(window: &str) -> (i32, i32) {
     let (total, switches) = costs(None, window, None, EDGE);
-    total - switches - non_ascii_chars(window)
+    (total, total - switches - non_ascii_chars(window))
 }
 
 /// [`cost`], and how damaged `text` looks: its cost less what its characters cost for
