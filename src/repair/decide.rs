@@ -15,6 +15,10 @@ const OTHER_ENCODING_PENALTY: i32 = 3;
 /// How much the cost of a run and its neighbours must fall for the run to be decoded on
 /// its own evidence.
 const RUN_MIN_GAIN: i32 = 4;
+/// What a run of Latin letters gains by decoding into letters of the script the text
+/// around it is written in (`Ð’ європейській`, `Î— οξιτανική`): the run's own cost
+/// cannot tell such a word from a name with an apostrophe or a dash.
+const OWN_SCRIPT_GAIN: i32 = RUN_MIN_GAIN;
 
 /// Windows-1252 (and Windows-1254, its Turkish twin) made most of the mojibake there is:
 /// a reading in it wins a tie. Between the others (Windows-1250 and ISO-8859-2 above all)
@@ -561,6 +565,69 @@ fn foreign_script_penalty(
     }
 }
 
+/// Whether `run` holds a Latin letter (what mojibake's characters mostly are).
+fn has_latin_letter(run: &str) -> bool {
+    run.chars().any(|c| {
+        let k = kind_of_code_point(c as u32);
+        k.is_letter() && k.script == Script::Latin
+    })
+}
+
+/// The script of `decoded`'s letters, when it has some and they are all of one script
+/// other than Latin.
+fn letters_of(decoded: &str) -> Option<Script> {
+    let mut script = None;
+    for c in decoded.chars() {
+        let k = kind_of_code_point(c as u32);
+        if !k.is_letter() {
+            continue;
+        }
+        if k.script == Script::Latin
+            || k.script == Script::None
+            || script.is_some_and(|s| s != k.script)
+        {
+            return None;
+        }
+        script = Some(k.script);
+    }
+    script
+}
+
+/// The script other than Latin that the text within 64 bytes of `start..end` is written
+/// in, if its letters are mostly of one (at least four, and more than its Latin ones,
+/// ASCII included).
+fn script_around(text: &str, start: usize, end: usize) -> Option<Script> {
+    let mut from = start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 64).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    // Letters by script, in the order of `Script`'s variants.
+    let mut letters = [0usize; 9];
+    for c in text[from..start].chars().chain(text[end..to].chars()) {
+        let k = kind_of_code_point(c as u32);
+        if k.is_letter() {
+            letters[k.script as usize] += 1;
+        }
+    }
+    let latin = letters[Script::Latin as usize];
+    [
+        Script::Greek,
+        Script::Cyrillic,
+        Script::Armenian,
+        Script::Hebrew,
+        Script::Arabic,
+        Script::Cjk,
+        Script::Other,
+    ]
+    .into_iter()
+    .max_by_key(|&s| letters[s as usize])
+    .filter(|&s| letters[s as usize] >= 4 && letters[s as usize] > latin)
+}
+
 /// A run's best reading: (gain, start, end, decoded, encoding).
 type Reading = (i32, usize, usize, String, Encoding);
 
@@ -578,6 +645,8 @@ fn best_reading(
     // The end of the character that made the window a candidate.
     let at_end = found.at + text[found.at..].chars().next().map_or(1, char::len_utf8);
     let after_at = context_after(text, at_end);
+    // The script of the text around the candidate, once needed (see `script_around`).
+    let mut around: Option<Option<Script>> = None;
     for _ in 0..4 {
         if s >= bytes.len() || bytes[s] < 0x80 || s > found.at {
             break;
@@ -602,7 +671,14 @@ fn best_reading(
             break;
         }
         let (cost, damage) = super::score::window_cost_and_damage(window);
-        if damage < 2 {
+        // A window that shows no damage is left, unless its Latin letters stand in a text
+        // of another script (which its cost does not see: it is cut from the text).
+        if damage < 2
+            && (!has_latin_letter(&text[s..at_end])
+                || around
+                    .get_or_insert_with(|| script_around(text, start, at_end))
+                    .is_none())
+        {
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -631,8 +707,12 @@ fn best_reading(
             };
             let other = evidence.preferred.is_some_and(|p| p != enc);
             let (as_written, as_decoded) = costed.of(text, s - before.len(), before, end, &decoded);
-            let gain = as_written
-                - as_decoded
+            let own_script = has_latin_letter(&text[s..end])
+                && letters_of(&decoded).is_some_and(|script| {
+                    *around.get_or_insert_with(|| script_around(text, start, at_end))
+                        == Some(script)
+                });
+            let gain = as_written - as_decoded + if own_script { OWN_SCRIPT_GAIN } else { 0 }
                 - foreign_script_penalty(text, s, end, &decoded, evidence)
                 - if other { OTHER_ENCODING_PENALTY } else { 0 };
             match &best {
