@@ -84,9 +84,8 @@ fn half_damaged(clean: &str, bad: &str) -> String {
 }
 
 /// Documents damaged in places: most repair to their clean twin exactly (what is left
-/// is mostly lone Greek letters in English text, `Î´H` for `δH`, and Vietnamese's `đ`,
-/// whose `Ä‘` costs hardly more than the letter), and none is made worse: every
-/// paragraph of the repair is the clean one or the one in the damaged document.
+/// is mostly lone Greek letters in English text, `Î´H` for `δH`), and none is made
+/// worse: every paragraph of the repair is the clean one, the damaged one, or between.
 #[test]
 fn documents_damaged_in_places_repair_run_by_run() {
     let pairs = pairs();
@@ -104,7 +103,7 @@ fn documents_damaged_in_places_repair_run_by_run() {
             .zip(damaged.split("\n\n"))
         {
             // A paragraph is mended, left, or mended in part: never given other text.
-            let mended_in_part = got.len() <= was.len() && got.len() >= want.len();
+            let mended_in_part = was != want && got.len() <= was.len() && got.len() >= want.len();
             assert!(
                 got == want || got == was || mended_in_part,
                 "{name}: {got:?}\nwant {want:?}"
@@ -112,7 +111,7 @@ fn documents_damaged_in_places_repair_run_by_run() {
         }
     }
     assert!(
-        exact * 100 >= pairs.len() * 85,
+        exact * 100 >= pairs.len() * 90,
         "{exact} of {} documents damaged in places repaired exactly",
         pairs.len()
     );
@@ -149,5 +148,37 @@ fn a_damaged_word_is_read_in_the_script_around_it() {
         "Він сказав «D’Artagnan» і пішов.",
     ] {
         assert_eq!(wikimd::repair(clean), clean);
+    }
+}
+
+/// Where nearly all of many damaged runs were read in one encoding, a run it reads that
+/// costs only a little less decoded is damage too (Vietnamese's `đ`, whose `Ä‘` costs
+/// hardly more than the letter), but clean text in such a document stays as it is,
+/// an apostrophe before a letter above all.
+#[test]
+fn a_document_damaged_in_one_encoding_is_trusted_for_its_runs() {
+    let name = "307_vi_a9b02146a2f4";
+    let damaged = half_damaged(&clean(name), &mojibake(name));
+    assert!(damaged.contains("Ä‘á»‘i"), "the damaged document has the run");
+    let repaired = wikimd::repair(&damaged);
+    assert!(!repaired.contains("Ä‘"), "{repaired}");
+    assert!(repaired.contains("truyền thông đối ngoại"));
+    for clean_line in [
+        "CAFÉ—BAR",
+        "ÉCOLE’S",
+        "MÜ• item",
+        "À— là",
+        "Ä’s",
+        "Ç’est",
+        "Ð’Artagnan",
+        "ÉTÉ…",
+    ] {
+        let text = format!("{damaged}\n\nA clean line: {clean_line} end.\n");
+        let repaired = wikimd::repair(&text);
+        assert!(
+            repaired.ends_with(&format!("A clean line: {clean_line} end.\n")),
+            "{clean_line}: {:?}",
+            repaired.lines().last()
+        );
     }
 }

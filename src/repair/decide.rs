@@ -15,6 +15,12 @@ const OTHER_ENCODING_PENALTY: i32 = 3;
 /// How much the cost of a run and its neighbours must fall for the run to be decoded on
 /// its own evidence.
 const RUN_MIN_GAIN: i32 = 4;
+/// The margin of a run read in the encoding the document's runs were read in, when it
+/// explains nearly all of at least [`TRUSTED_RUNS`] of them: any fall in cost.
+const TRUSTED_MIN_GAIN: i32 = 1;
+/// How many runs one encoding must have read for the margin to fall to
+/// [`TRUSTED_MIN_GAIN`] (and nine in ten of those read).
+const TRUSTED_RUNS: usize = 8;
 /// What a run of Latin letters gains by decoding into letters of the script the text
 /// around it is written in (`Ð’ європейській`, `Î— οξιτανική`): the run's own cost
 /// cannot tell such a word from a name with an apostrophe or a dash.
@@ -126,7 +132,12 @@ fn layer_by_run(
         .iter()
         .any(|&m| m != 0 && m != n)
         .then(|| Encoding::ALL[top]);
-    match (evidence.preferred, edits) {
+    // Many runs, nearly all read in one encoding: the document was damaged in it, and a
+    // run it reads that falls short of the margin (`Ä‘ối` for `đối`: a capital and a
+    // quote cost hardly more than the letter) is damage too.
+    let all: usize = counts.iter().sum();
+    evidence.trusted = (n >= TRUSTED_RUNS && n * 10 >= all * 9).then(|| Encoding::ALL[top]);
+    match (evidence.preferred.or(evidence.trusted), edits) {
         (None, None) => Some(out),
         // The same pass again, recording its edits.
         (_, edits) => run_by_run(text, first, options, o, edits, &mut evidence),
@@ -140,12 +151,33 @@ struct Evidence {
     counts: [usize; Encoding::ALL.len()],
     /// The encoding that explains most runs, if the runs disagree.
     preferred: Option<Encoding>,
+    /// The encoding that read nearly all of many runs (see [`TRUSTED_RUNS`]).
+    trusted: Option<Encoding>,
     /// Scripts (bits by `Script as u16`) of the letters decoded runs gave.
     decoded_scripts: u16,
     /// Scripts whose lone letter cost a run's reading `foreign_script_penalty`.
     penalized: u16,
     /// Scripts known from decoded runs anywhere in the text: no penalty for them.
     known_scripts: u16,
+}
+
+impl Evidence {
+    /// How much the run `start..end` of `text`, read in `enc`, must gain to be decoded.
+    /// An apostrophe before a letter is writing (`Ç’est`), whatever the document: such a
+    /// run needs the whole margin.
+    fn min_gain(&self, enc: Encoding, text: &str, start: usize, end: usize) -> i32 {
+        let apostrophe = text[start..end].match_indices('’').any(|(i, _)| {
+            text[start + i + '’'.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        });
+        if self.trusted == Some(enc) && !apostrophe {
+            TRUSTED_MIN_GAIN
+        } else {
+            RUN_MIN_GAIN
+        }
+    }
 }
 
 fn script_bit(script: Script) -> u16 {
@@ -671,9 +703,14 @@ fn best_reading(
             break;
         }
         let (cost, damage) = super::score::window_cost_and_damage(window);
-        // A window that shows no damage is left, unless its Latin letters stand in a text
-        // of another script (which its cost does not see: it is cut from the text).
+        // A window that shows no damage is left, unless the document's runs were read in
+        // an encoding it may be read in, or its Latin letters stand in a text of another
+        // script (which its cost does not see: it is cut from the text).
+        let trusted = evidence
+            .trusted
+            .is_some_and(|t| found.encodings & t.bit() != 0);
         if damage < 2
+            && !trusted
             && (!has_latin_letter(&text[s..at_end])
                 || around
                     .get_or_insert_with(|| script_around(text, start, at_end))
@@ -740,9 +777,9 @@ fn best_reading(
         }
         if let Some(b) = &best {
             // Some reading is cheaper, not by enough: the window looks damaged.
-            *doubtful |= b.0 >= 2 && (b.0 < RUN_MIN_GAIN || tied);
+            *doubtful |= b.0 >= 2 && (b.0 < evidence.min_gain(b.4, text, b.1, b.2) || tied);
         }
-        if let Some(b) = best.filter(|b| b.0 >= RUN_MIN_GAIN) {
+        if let Some(b) = best.filter(|b| b.0 >= evidence.min_gain(b.4, text, b.1, b.2)) {
             // Two readings as good as each other that say different things: leave it.
             return (!tied).then_some(b);
         }
@@ -786,7 +823,7 @@ fn run_by_run(
             None => doubts += usize::from(doubtful),
         }
         let fixed = match reading {
-            Some((gain, s, end, decoded, enc)) if gain >= RUN_MIN_GAIN => {
+            Some((gain, s, end, decoded, enc)) if gain >= evidence.min_gain(enc, text, s, end) => {
                 Some((s, end, decoded, FixKind::Mojibake(enc)))
             }
             _ => match c1_as_1252(c) {
