@@ -136,7 +136,11 @@ fn layer_by_run(
     // run it reads that falls short of the margin (`Ä‘ối` for `đối`: a capital and a
     // quote cost hardly more than the letter) is damage too.
     let all: usize = counts.iter().sum();
-    evidence.trusted = (n >= TRUSTED_RUNS && n * 10 >= all * 9).then(|| Encoding::ALL[top]);
+    // (Only if the pass left a window that encoding may read: else the next pass would
+    // give the same text.)
+    let top_bit = Encoding::ALL[top].bit();
+    evidence.trusted = (n >= TRUSTED_RUNS && n * 10 >= all * 9 && evidence.short & top_bit != 0)
+        .then(|| Encoding::ALL[top]);
     match (evidence.preferred.or(evidence.trusted), edits) {
         (None, None) => Some(out),
         // The same pass again, recording its edits.
@@ -159,6 +163,10 @@ struct Evidence {
     penalized: u16,
     /// Scripts known from decoded runs anywhere in the text: no penalty for them.
     known_scripts: u16,
+    /// Encodings that may read a window left for showing no damage, or whose reading of
+    /// one fell short of the margin (one bit each): where a trusted encoding can change
+    /// something.
+    short: u16,
 }
 
 impl Evidence {
@@ -716,6 +724,7 @@ fn best_reading(
                     .get_or_insert_with(|| script_around(text, start, at_end))
                     .is_none())
         {
+            evidence.short |= found.encodings;
             s += text[s..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -778,6 +787,9 @@ fn best_reading(
         if let Some(b) = &best {
             // Some reading is cheaper, not by enough: the window looks damaged.
             *doubtful |= b.0 >= 2 && (b.0 < evidence.min_gain(b.4, text, b.1, b.2) || tied);
+            if b.0 >= TRUSTED_MIN_GAIN && b.0 < RUN_MIN_GAIN {
+                evidence.short |= b.4.bit();
+            }
         }
         if let Some(b) = best.filter(|b| b.0 >= evidence.min_gain(b.4, text, b.1, b.2)) {
             // Two readings as good as each other that say different things: leave it.
@@ -798,6 +810,7 @@ fn run_by_run(
     evidence: &mut Evidence,
 ) -> Option<String> {
     evidence.counts = [0; Encoding::ALL.len()];
+    evidence.short = 0;
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut next = candidate(text, first, o);
