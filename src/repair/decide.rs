@@ -645,12 +645,13 @@ fn script_around(text: &str, start: usize, end: usize) -> Option<Script> {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    // Letters by script, in the order of `Script`'s variants.
-    let mut letters = [0usize; 9];
+    // Letters by script, in the order of `Script`'s variants (sixteen at most, as
+    // `script_bit` has it).
+    let mut letters = [0usize; 16];
     for c in text[from..start].chars().chain(text[end..to].chars()) {
         let k = kind_of_code_point(c as u32);
         if k.is_letter() {
-            letters[k.script as usize] += 1;
+            letters[k.script as usize % 16] += 1;
         }
     }
     let latin = letters[Script::Latin as usize];
