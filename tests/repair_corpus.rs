@@ -159,7 +159,10 @@ fn a_damaged_word_is_read_in_the_script_around_it() {
 fn a_document_damaged_in_one_encoding_is_trusted_for_its_runs() {
     let name = "307_vi_a9b02146a2f4";
     let damaged = half_damaged(&clean(name), &mojibake(name));
-    assert!(damaged.contains("Ä‘á»‘i"), "the damaged document has the run");
+    assert!(
+        damaged.contains("Ä‘á»‘i"),
+        "the damaged document has the run"
+    );
     let repaired = wikimd::repair(&damaged);
     assert!(!repaired.contains("Ä‘"), "{repaired}");
     assert!(repaired.contains("truyền thông đối ngoại"));
