@@ -585,16 +585,7 @@ fn foreign_script_penalty(
     if count >= 2 || evidence.known_scripts & script_bit(script) != 0 {
         return 0;
     }
-    let mut from = start.saturating_sub(64);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (end + 64).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
-    let near = text[from..start].chars().chain(text[end..to].chars());
-    let known = near
+    let known = near(text, start, end)
         .map(|c| kind_of_code_point(c as u32))
         .any(|k| k.is_letter() && k.script == script);
     if known {
@@ -603,6 +594,20 @@ fn foreign_script_penalty(
         evidence.penalized |= script_bit(script);
         6
     }
+}
+
+/// The characters within 64 bytes before `start` and after `end`: the text around a
+/// run.
+fn near(text: &str, start: usize, end: usize) -> impl Iterator<Item = char> + '_ {
+    let mut from = start.saturating_sub(64);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 64).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text[from..start].chars().chain(text[end..to].chars())
 }
 
 /// Whether `run` holds a Latin letter (what mojibake's characters mostly are).
@@ -637,18 +642,10 @@ fn letters_of(decoded: &str) -> Option<Script> {
 /// in, if its letters are mostly of one (at least four, and more than its Latin ones,
 /// ASCII included).
 fn script_around(text: &str, start: usize, end: usize) -> Option<Script> {
-    let mut from = start.saturating_sub(64);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (end + 64).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
     // Letters by script, in the order of `Script`'s variants (sixteen at most, as
     // `script_bit` has it).
     let mut letters = [0usize; 16];
-    for c in text[from..start].chars().chain(text[end..to].chars()) {
+    for c in near(text, start, end) {
         let k = kind_of_code_point(c as u32);
         if k.is_letter() {
             letters[k.script as usize % 16] += 1;
