@@ -83,9 +83,10 @@ fn half_damaged(clean: &str, bad: &str) -> String {
     pieces.join("\n\n")
 }
 
-/// Documents damaged in places: most repair to their clean twin exactly (what is left
-/// is mostly lone Greek letters in English text, `Î´H` for `δH`), and none is made
-/// worse: every paragraph of the repair is the clean one, the damaged one, or between.
+/// Documents damaged in places: nearly all repair to their clean twin exactly (97 of 99
+/// at this writing; what is left is a word of Cyrillic in a Greek list, and an English
+/// caption), and none is made worse: every paragraph of the repair is the clean one,
+/// the damaged one, or between.
 #[test]
 fn documents_damaged_in_places_repair_run_by_run() {
     let pairs = pairs();
@@ -111,7 +112,7 @@ fn documents_damaged_in_places_repair_run_by_run() {
         }
     }
     assert!(
-        exact * 100 >= pairs.len() * 90,
+        exact * 100 >= pairs.len() * 95,
         "{exact} of {} documents damaged in places repaired exactly",
         pairs.len()
     );
@@ -184,4 +185,29 @@ fn a_document_damaged_in_one_encoding_is_trusted_for_its_runs() {
             repaired.lines().last()
         );
     }
+}
+
+/// A line damaged as a whole, in a document clean elsewhere, is read as it would be on
+/// its own: by the whole line's evidence, which settles runs too short to judge one by
+/// one (a lone Greek letter in English text, `Î±`, reads as `α` only with the rest).
+/// Clean lines beside it stay as they are.
+#[test]
+fn a_line_damaged_as_a_whole_is_read_as_a_whole() {
+    let clean_lines = "Un texte propre, éàè.\n\nA clean line: Ç’est end.\n\nSÃO PAULO — CAFÉ—BAR\n";
+    let text = format!(
+        "{clean_lines}\nThe level Î± is fixed before the test; Î± â‰¥ 0.05 is common.\n\n{clean_lines}"
+    );
+    let want = format!(
+        "{clean_lines}\nThe level α is fixed before the test; α ≥ 0.05 is common.\n\n{clean_lines}"
+    );
+    assert_eq!(wikimd::repair(&text), want);
+    // Each fix is reported where it is, as every layer reports them.
+    let report = wikimd::repair::explain(&text);
+    assert_eq!(report.text, want);
+    let fixes: Vec<_> = report
+        .fixes
+        .iter()
+        .map(|f| (&text[f.span.clone()], f.after.as_str()))
+        .collect();
+    assert_eq!(fixes, [("Î±", "α"), ("Î±", "α"), ("â‰¥", "≥")]);
 }

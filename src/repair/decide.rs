@@ -97,8 +97,77 @@ pub(crate) fn layer(
         Whole::Declined { cheaper } => Err(Unchanged {
             still_mojibake: cheaper,
         }),
-        Whole::Unexplained => layer_by_run(text, first, options, o, edits).ok_or(clean),
+        Whole::Unexplained => {
+            layer_by_run(text, first, options, o, edits, after_layer).ok_or(clean)
+        }
     }
+}
+
+/// A line that the whole-text step decodes on its own, within a text it does not explain
+/// as a whole (a document damaged in some lines and clean in others).
+struct DecodedLine {
+    /// The line, without its line break.
+    span: std::ops::Range<usize>,
+    decoded: String,
+    enc: Encoding,
+    /// The runs of non-ASCII characters it holds: what it counts for as the document's
+    /// evidence.
+    runs: usize,
+}
+
+/// The lines of `text` (from `first`, the first candidate, on) that the whole-text step
+/// decodes as it would decode each if it stood alone: a line is what a document is most
+/// often damaged by (a field, a paragraph pasted from elsewhere), and one read whole is
+/// read in one byte-table pass instead of run by run. Lines it does not decode are left
+/// to the run-by-run step.
+fn decoded_lines(
+    text: &str,
+    first: usize,
+    options: &RepairOptions,
+    o: ScanOptions,
+    after_layer: bool,
+) -> Vec<DecodedLine> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut next = Some(first);
+    while let Some(at) = next {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        if start == 0 && end == bytes.len() {
+            // One line: the whole-text step has judged it already.
+            break;
+        }
+        let line = &text[start..end];
+        if let Whole::Decoded(decoded, enc) = whole(line, options, o, after_layer) {
+            let runs = non_ascii_runs(line).count();
+            lines.push(DecodedLine {
+                span: start..end,
+                decoded,
+                enc,
+                runs,
+            });
+        }
+        next = first_candidate(text, end, o);
+    }
+    lines
+}
+
+/// The stretches of `text` that are not ASCII, found eight bytes or more a step.
+fn non_ascii_runs(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = super::scan::next_non_ascii(bytes, 0);
+    std::iter::from_fn(move || {
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] >= 0x80 {
+            i += 1;
+        }
+        let run = start..i;
+        i = super::scan::next_non_ascii(bytes, i);
+        Some(run)
+    })
 }
 
 /// The run-by-run step of a layer, with the document's evidence.
@@ -108,16 +177,29 @@ fn layer_by_run(
     options: &RepairOptions,
     o: ScanOptions,
     edits: Option<&mut Vec<Edit>>,
+    after_layer: bool,
 ) -> Option<String> {
+    let lines = decoded_lines(text, first, options, o, after_layer);
     let mut evidence = Evidence::default();
-    let mut out = run_by_run(text, first, options, o, None, &mut evidence)?;
+    for line in &lines {
+        // (ASCII letters are Latin: no penalty is ever laid on them.)
+        for run in non_ascii_runs(&line.decoded) {
+            for c in line.decoded[run].chars() {
+                let k = kind_of_code_point(c as u32);
+                if k.is_letter() {
+                    evidence.decoded_scripts |= script_bit(k.script);
+                }
+            }
+        }
+    }
+    let mut out = run_by_run(text, first, &lines, options, o, None, &mut evidence)?;
     // A run read as one letter of a script the text around it does not show costs more
     // (`foreign_script_penalty`); the letters other runs decode into show it too. Were
     // they left out, each repair would mend the runs next to the last one mended, and a
     // second repair would change what the first gave.
     while evidence.penalized & evidence.decoded_scripts & !evidence.known_scripts != 0 {
         evidence.known_scripts |= evidence.decoded_scripts;
-        out = run_by_run(text, first, options, o, None, &mut evidence)?;
+        out = run_by_run(text, first, &lines, options, o, None, &mut evidence)?;
     }
     // The document's own evidence: when runs were read in several encodings, the
     // one that explains most of them is the text's, and a run read otherwise
@@ -144,7 +226,7 @@ fn layer_by_run(
     match (evidence.preferred.or(evidence.trusted), edits) {
         (None, None) => Some(out),
         // The same pass again, recording its edits.
-        (_, edits) => run_by_run(text, first, options, o, edits, &mut evidence),
+        (_, edits) => run_by_run(text, first, &lines, options, o, edits, &mut evidence),
     }
 }
 
@@ -798,10 +880,12 @@ fn best_reading(
     None
 }
 
-/// Repairs each run that is mojibake on its own evidence, and C1 controls.
+/// Repairs each run that is mojibake on its own evidence, and C1 controls; `lines` are
+/// taken as decoded (see [`decoded_lines`]).
 fn run_by_run(
     text: &str,
     first: usize,
+    lines: &[DecodedLine],
     options: &RepairOptions,
     o: ScanOptions,
     mut edits: Option<&mut Vec<Edit>>,
@@ -815,7 +899,30 @@ fn run_by_run(
     // Windows decoded, and windows that looked damaged but were left: text with more of
     // the second is past mending here, and is left whole.
     let (mut decoded, mut doubts) = (0usize, 0usize);
-    while let Some(found) = next {
+    let mut lines = lines.iter().peekable();
+    loop {
+        // A decoded line before the next candidate (a line has one: it was decoded).
+        let line = lines.next_if(|l| next.is_none_or(|f| l.span.start <= f.at));
+        if let Some(line) = line {
+            decoded += line.runs;
+            evidence.counts[line.enc.index()] += line.runs;
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied..line.span.start]);
+            if let Some(edits) = edits.as_deref_mut() {
+                let mut own = Vec::new();
+                record_whole(&text[line.span.clone()], line.enc, options, &mut own);
+                edits.extend(own.into_iter().map(|e| Edit {
+                    input: e.input.start + line.span.start..e.input.end + line.span.start,
+                    output: e.output.start + out.len()..e.output.end + out.len(),
+                    kinds: e.kinds,
+                }));
+            }
+            out.push_str(&line.decoded);
+            copied = line.span.end;
+            next = candidate(text, copied, o);
+            continue;
+        }
+        let Some(found) = next else { break };
         let at = found.start.max(copied);
         let c = text[at..].chars().next()?;
         let mut doubtful = false;
