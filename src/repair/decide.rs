@@ -115,41 +115,52 @@ struct DecodedLine {
     runs: usize,
 }
 
-/// The lines of `text` (from `first`, the first candidate, on) that the whole-text step
-/// decodes as it would decode each if it stood alone: a line is what a document is most
-/// often damaged by (a field, a paragraph pasted from elsewhere), and one read whole is
-/// read in one byte-table pass instead of run by run. Lines it does not decode are left
-/// to the run-by-run step.
-fn decoded_lines(
-    text: &str,
-    first: usize,
-    options: &RepairOptions,
-    o: ScanOptions,
+/// The lines the run-by-run step reads as a whole. A line is what a document is most
+/// often damaged by (a field, a paragraph pasted from elsewhere): where a run looks
+/// damaged, its line is first given to the whole-text step, as if it stood alone, and
+/// a line it decodes is read in one byte-table pass, by the whole line's evidence. The
+/// lines are judged in the first pass, and taken as they are by the next.
+struct Lines {
+    decoded: Vec<DecodedLine>,
+    /// Whether lines are still judged (in the first pass).
+    judging: bool,
+    /// Where the last line judged ends.
+    judged_to: usize,
     after_layer: bool,
-) -> Vec<DecodedLine> {
-    let bytes = text.as_bytes();
-    let mut lines = Vec::new();
-    let mut next = Some(first);
-    while let Some(at) = next {
+}
+
+impl Lines {
+    /// The line around `at` decoded by the whole-text step, if it is a line of its own
+    /// not judged yet, and the whole-text step decodes it.
+    fn judge(
+        &mut self,
+        text: &str,
+        at: usize,
+        options: &RepairOptions,
+        o: ScanOptions,
+    ) -> Option<DecodedLine> {
+        if !self.judging || at < self.judged_to {
+            return None;
+        }
+        let bytes = text.as_bytes();
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        self.judged_to = end;
         if start == 0 && end == bytes.len() {
             // One line: the whole-text step has judged it already.
-            break;
+            return None;
         }
         let line = &text[start..end];
-        if let Whole::Decoded(decoded, enc) = whole(line, options, o, after_layer) {
-            let runs = non_ascii_runs(line).count();
-            lines.push(DecodedLine {
+        match whole(line, options, o, self.after_layer) {
+            Whole::Decoded(decoded, enc) => Some(DecodedLine {
                 span: start..end,
                 decoded,
                 enc,
-                runs,
-            });
+                runs: non_ascii_runs(line).count(),
+            }),
+            _ => None,
         }
-        next = first_candidate(text, end, o);
     }
-    lines
 }
 
 /// The stretches of `text` that are not ASCII, found eight bytes or more a step.
@@ -179,27 +190,22 @@ fn layer_by_run(
     edits: Option<&mut Vec<Edit>>,
     after_layer: bool,
 ) -> Option<String> {
-    let lines = decoded_lines(text, first, options, o, after_layer);
+    let mut lines = Lines {
+        decoded: Vec::new(),
+        judging: true,
+        judged_to: 0,
+        after_layer,
+    };
     let mut evidence = Evidence::default();
-    for line in &lines {
-        // (ASCII letters are Latin: no penalty is ever laid on them.)
-        for run in non_ascii_runs(&line.decoded) {
-            for c in line.decoded[run].chars() {
-                let k = kind_of_code_point(c as u32);
-                if k.is_letter() {
-                    evidence.decoded_scripts |= script_bit(k.script);
-                }
-            }
-        }
-    }
-    let mut out = run_by_run(text, first, &lines, options, o, None, &mut evidence)?;
+    let mut out = run_by_run(text, first, &mut lines, options, o, None, &mut evidence)?;
+    lines.judging = false;
     // A run read as one letter of a script the text around it does not show costs more
     // (`foreign_script_penalty`); the letters other runs decode into show it too. Were
     // they left out, each repair would mend the runs next to the last one mended, and a
     // second repair would change what the first gave.
     while evidence.penalized & evidence.decoded_scripts & !evidence.known_scripts != 0 {
         evidence.known_scripts |= evidence.decoded_scripts;
-        out = run_by_run(text, first, &lines, options, o, None, &mut evidence)?;
+        out = run_by_run(text, first, &mut lines, options, o, None, &mut evidence)?;
     }
     // The document's own evidence: when runs were read in several encodings, the
     // one that explains most of them is the text's, and a run read otherwise
@@ -226,7 +232,7 @@ fn layer_by_run(
     match (evidence.preferred.or(evidence.trusted), edits) {
         (None, None) => Some(out),
         // The same pass again, recording its edits.
-        (_, edits) => run_by_run(text, first, &lines, options, o, edits, &mut evidence),
+        (_, edits) => run_by_run(text, first, &mut lines, options, o, edits, &mut evidence),
     }
 }
 
@@ -752,6 +758,8 @@ fn script_around(text: &str, start: usize, end: usize) -> Option<Script> {
 type Reading = (i32, usize, usize, String, Encoding);
 
 /// The best reading of a run starting in the window of up to four characters at `start`.
+/// With `first_damaged`, a first window that shows damage stops the search there, with
+/// `true` said: the caller judges the line first.
 fn best_reading(
     text: &str,
     start: usize,
@@ -759,6 +767,7 @@ fn best_reading(
     options: &RepairOptions,
     evidence: &mut Evidence,
     doubtful: &mut bool,
+    mut first_damaged: Option<&mut bool>,
 ) -> Option<Reading> {
     let bytes = text.as_bytes();
     let mut s = start;
@@ -791,6 +800,12 @@ fn best_reading(
             break;
         }
         let (cost, damage) = super::score::window_cost_and_damage(window);
+        if let Some(flag) = first_damaged.take() {
+            if damage >= 2 {
+                *flag = true;
+                return None;
+            }
+        }
         // A window that shows no damage is left, unless the document's runs were read in
         // an encoding it may be read in, or its Latin letters stand in a text of another
         // script (which its cost does not see: it is cut from the text).
@@ -880,12 +895,12 @@ fn best_reading(
     None
 }
 
-/// Repairs each run that is mojibake on its own evidence, and C1 controls; `lines` are
-/// taken as decoded (see [`decoded_lines`]).
+/// Repairs each run that is mojibake on its own evidence, and C1 controls; lines that the
+/// whole-text step decodes are taken as decoded (see [`Lines`]).
 fn run_by_run(
     text: &str,
     first: usize,
-    lines: &[DecodedLine],
+    lines: &mut Lines,
     options: &RepairOptions,
     o: ScanOptions,
     mut edits: Option<&mut Vec<Edit>>,
@@ -899,11 +914,16 @@ fn run_by_run(
     // Windows decoded, and windows that looked damaged but were left: text with more of
     // the second is past mending here, and is left whole.
     let (mut decoded, mut doubts) = (0usize, 0usize);
-    let mut lines = lines.iter().peekable();
+    // The next of the lines decoded whole.
+    let mut line_index = 0;
     loop {
         // A decoded line before the next candidate (a line has one: it was decoded).
-        let line = lines.next_if(|l| next.is_none_or(|f| l.span.start <= f.at));
+        let line = lines
+            .decoded
+            .get(line_index)
+            .filter(|l| next.is_none_or(|f| l.span.start <= f.at));
         if let Some(line) = line {
+            line_index += 1;
             decoded += line.runs;
             evidence.counts[line.enc.index()] += line.runs;
             let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -926,7 +946,38 @@ fn run_by_run(
         let at = found.start.max(copied);
         let c = text[at..].chars().next()?;
         let mut doubtful = false;
-        let reading = best_reading(text, at, found, options, evidence, &mut doubtful);
+        let probe = lines.judging && at >= lines.judged_to;
+        let mut first_damaged = false;
+        let mut reading = best_reading(
+            text,
+            at,
+            found,
+            options,
+            evidence,
+            &mut doubtful,
+            probe.then_some(&mut first_damaged),
+        );
+        if first_damaged {
+            // A run that looks damaged, in a line not judged yet: the line may be damaged
+            // as a whole (unless something before in it was mended already).
+            if let Some(line) = lines
+                .judge(text, at, options, o)
+                .filter(|l| l.span.start >= copied)
+            {
+                for run in non_ascii_runs(&line.decoded) {
+                    // (ASCII letters are Latin: no penalty is ever laid on them.)
+                    for c in line.decoded[run].chars() {
+                        let k = kind_of_code_point(c as u32);
+                        if k.is_letter() {
+                            evidence.decoded_scripts |= script_bit(k.script);
+                        }
+                    }
+                }
+                lines.decoded.push(line);
+                continue;
+            }
+            reading = best_reading(text, at, found, options, evidence, &mut doubtful, None);
+        }
         match &reading {
             Some(r) => {
                 decoded += 1;
