@@ -158,7 +158,8 @@ const SPACE: Kind = Kind {
 };
 
 /// The kind of the code point `u` (a valid `char`): from a table for the blocks mojibake
-/// is made of, computed for the rest.
+/// is made of and the alphabets and Indic scripts readings decode into, a constant for
+/// Han, kana and Hangul, computed for the rest.
 #[inline(always)]
 pub(crate) fn kind_of_code_point(u: u32) -> Kind {
     kind_in(kind_tables(), u)
@@ -176,11 +177,17 @@ fn kind_in(t: &KindTables, u: u32) -> Kind {
     {
         return k;
     }
+    if matches!(u, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF) {
+        return CJK;
+    }
     kind(char::from_u32(u).unwrap_or('\u{FFFD}'))
 }
 
+/// Han, kana and Hangul (checked against [`kind`] in the tests).
+const CJK: Kind = Kind::new(Class::Caseless, Script::Cjk);
+
 struct KindTables {
-    /// U+0000–U+07FF.
+    /// U+0000–U+0FFF: Latin to Arabic, the Indic scripts, Thai.
     low: Vec<Kind>,
     /// U+2000–U+206F, General Punctuation.
     punctuation: Vec<Kind>,
@@ -195,7 +202,7 @@ fn kind_tables() -> &'static KindTables {
                 .collect()
         };
         KindTables {
-            low: of(0..0x800),
+            low: of(0..0x1000),
             punctuation: of(0x2000..0x2070),
         }
     })
@@ -946,6 +953,15 @@ pub(crate) fn plain_words(window: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The tables and constants say what `kind` says, for every character.
+    #[test]
+    fn the_kind_tables_agree_with_kind() {
+        let t = kind_tables();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(kind_in(t, c as u32), kind(c), "{c:?}");
+        }
+    }
 
     /// Characters the quick checks and the cost treat differently: ASCII letters, spaces
     /// and punctuation, Latin-1 letters (`Ã`, `Â` among them), Windows-1252's letters of
