@@ -246,8 +246,27 @@ fn corpus_by_language() -> BTreeMap<String, (Vec<String>, Vec<String>)> {
     langs
 }
 
+/// `clean` with every other paragraph (from the second) taken from `bad`, its mojibake:
+/// a document damaged in places.
+fn half_damaged(clean: &str, bad: &str) -> String {
+    let bad: Vec<&str> = bad.split("\n\n").collect();
+    clean
+        .split("\n\n")
+        .enumerate()
+        .map(|(i, c)| {
+            if i % 2 == 1 {
+                bad.get(i).copied().unwrap_or(c)
+            } else {
+                c
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Repair over the corpus documents of each language: the mojibake (throughput in its
-/// bytes) and the clean twins, with a UTF-8 validation of the same clean bytes as the
+/// bytes), the clean twins, and documents damaged in places (every other paragraph
+/// taken from the mojibake), with a UTF-8 validation of the same clean bytes as the
 /// yardstick a clean pass is measured against.
 ///
 /// The speed goals are met as a dependency builds the crate:
@@ -255,7 +274,12 @@ fn corpus_by_language() -> BTreeMap<String, (Vec<String>, Vec<String>)> {
 fn repair_by_language(c: &mut Criterion) {
     let mut group = c.benchmark_group("repair_lang");
     for (lang, (bad, clean)) in corpus_by_language() {
-        for (kind, docs) in [("mojibake", &bad), ("clean", &clean)] {
+        let half: Vec<String> = clean
+            .iter()
+            .zip(&bad)
+            .map(|(c, b)| half_damaged(c, b))
+            .collect();
+        for (kind, docs) in [("mojibake", &bad), ("clean", &clean), ("half", &half)] {
             let bytes: usize = docs.iter().map(String::len).sum();
             group.throughput(Throughput::Bytes(bytes as u64));
             group.bench_with_input(BenchmarkId::new(kind, &lang), docs, |b, docs| {
