@@ -818,7 +818,8 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// 0xA0 of `à`) or before a Central European capital (`ÂŤ`), no letter of
 /// Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no non-ASCII capital inside a
 /// word before a small letter (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII
-/// letter (` Å Å `): what the cost's letter pairs and triples charge for.
+/// letter (` Å Å `), no letter that costs more alone (`Ĩ`, see `Kind::uncommon`): what
+/// the cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -844,7 +845,8 @@ impl PlainWord {
             return false;
         }
         let upper = k.class == Class::Upper;
-        if self.prev_lower && upper
+        if k.uncommon
+            || self.prev_lower && upper
             || self.capitals >= 2 && !upper && !k.ascii
             || self.latin1 && k.latin1_upper_half
             || self.inner_capital && k.class == Class::Lower
@@ -953,6 +955,15 @@ pub(crate) fn plain_words(window: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Found by fuzzing: a word of capitals ending in `Ĩ`, which costs more alone than
+    /// other letters, was called plain where its cost showed damage.
+    #[test]
+    fn a_word_with_an_uncommon_letter_is_not_plain() {
+        let window = " ÎÃÇĔĨ";
+        assert!(window_damage(window) >= 2);
+        assert!(!plain_letters(window) && !plain_words(window));
+    }
 
     /// The tables and constants say what `kind` says, for every character.
     #[test]
