@@ -27,13 +27,17 @@
 //!    decoded, and the one that lowers the text's cost the most is taken if it lowers it
 //!    clearly (see below). Using the whole text's evidence decides short runs that alone
 //!    would be ambiguous.
-//! 3. **Run by run.** Otherwise (a document damaged in some lines and clean in others),
-//!    each candidate run is read in every encoding, and a reading is taken when it lowers
-//!    the cost of the run and its neighbours by a wider margin. The document's evidence
-//!    counts here too: a run of Latin letters that reads as letters of the script the
-//!    text around it is written in gains that margin (`Ð’ європейській`), and once one
-//!    encoding has read nearly all of many runs, a run it reads is taken for any fall in
-//!    cost (`Ä‘` for Vietnamese's `đ`), but an apostrophe before a letter never.
+//! 3. **Line by line, then run by run.** Otherwise (a document damaged in some lines and
+//!    clean in others), a line in which a run looks damaged is first judged as the
+//!    whole-text step would judge it if it stood alone: a line damaged as a whole (a
+//!    field, a pasted paragraph) is decoded by its own evidence, in one pass. The rest
+//!    goes run by run: each candidate run is read in every encoding, and a reading is
+//!    taken when it lowers the cost of the run and its neighbours by a wider margin. The
+//!    document's evidence counts here too (the lines decoded whole among it): a run of
+//!    Latin letters that reads as letters of the script the text around it is written in
+//!    gains that margin (`Ð’ європейській`), and once one encoding has read nearly all of
+//!    many runs, a run it reads is taken for any fall in cost (`Ä‘` for Vietnamese's
+//!    `đ`), but an apostrophe before a letter never.
 //! 4. **Layers.** Both steps repeat while they change something: two and three layers of
 //!    damage are undone one at a time, each step towards text that costs less. Once a
 //!    layer is undone the text is known to have been mojibake, and the next whole-text
