@@ -151,7 +151,7 @@ impl Lines {
             return None;
         }
         let line = &text[start..end];
-        match whole(line, options, o, self.after_layer) {
+        match whole_with_depth(line, options, o, 3, self.after_layer, true) {
             Whole::Decoded(decoded, enc) => Some(DecodedLine {
                 span: start..end,
                 decoded,
@@ -298,15 +298,19 @@ pub(crate) fn whole(
     o: ScanOptions,
     after_layer: bool,
 ) -> Whole {
-    whole_with_depth(text, options, o, 3, after_layer)
+    whole_with_depth(text, options, o, 3, after_layer, false)
 }
 
+/// [`whole`] `depth` layers deep. With `at_spaces`, the sample may end at a space too (a
+/// line in which a run looked damaged: Indic and Armenian text holds no other ASCII, and
+/// its line would be a sample as a whole).
 fn whole_with_depth(
     text: &str,
     options: &RepairOptions,
     o: ScanOptions,
     depth: usize,
     after_layer: bool,
+    at_spaces: bool,
 ) -> Whole {
     // The readings are compared on a sample, the start of the text: which encoding reads
     // the text best mostly shows in its first few dozen characters. When it does not
@@ -314,9 +318,12 @@ fn whole_with_depth(
     // is checked when it is decoded.
     let mut limit = SAMPLE_NON_ASCII;
     loop {
-        let sample = decision_sample(text, limit);
+        let sample = decision_sample(text, limit, at_spaces);
         match judge_sample(text, sample, options, o, depth, after_layer) {
             Whole::Declined { .. } if sample.len() < text.len() => limit *= 8,
+            // A sample cut at a space may end inside a sequence (at a space that stood
+            // for a lost 0xA0): more.
+            Whole::Unexplained if at_spaces && sample.len() < text.len() => limit *= 8,
             verdict => return verdict,
         }
     }
@@ -442,8 +449,9 @@ const SAMPLE_NON_ASCII: usize = 64;
 
 /// The start of `text` that holds `limit` non-ASCII bytes, up to the next ASCII byte that
 /// no sequence can hold (any but a space, which may stand for a lost 0xA0, and a
-/// question mark, which may stand for a lost byte); the whole text if it is shorter.
-fn decision_sample(text: &str, limit: usize) -> &str {
+/// question mark, which may stand for a lost byte; with `at_spaces`, a space too); the
+/// whole text if it is shorter.
+fn decision_sample(text: &str, limit: usize, at_spaces: bool) -> &str {
     let bytes = text.as_bytes();
     let mut seen = 0;
     let mut i = super::scan::next_non_ascii(bytes, 0);
@@ -452,7 +460,7 @@ fn decision_sample(text: &str, limit: usize) -> &str {
         if seen >= limit {
             let end = bytes[i..]
                 .iter()
-                .position(|&b| b < 0x80 && b != b' ' && b != b'?')
+                .position(|&b| b < 0x80 && (at_spaces || b != b' ') && b != b'?')
                 .map_or(bytes.len(), |n| i + n);
             return &text[..end];
         }
@@ -468,7 +476,8 @@ fn decision_sample(text: &str, limit: usize) -> &str {
 /// layers.
 fn settled_cost(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> i32 {
     if depth > 0 && first_candidate(text, 0, o).is_some() {
-        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1, false) {
+        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1, false, false)
+        {
             return cost(None, &next, None);
         }
     }
