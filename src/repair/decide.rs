@@ -280,6 +280,21 @@ fn script_bit(script: Script) -> u16 {
     1 << script as u16
 }
 
+/// The scripts of the letters of `decoded` that are not ASCII, one bit each (ASCII
+/// letters are Latin, on which no penalty is ever laid).
+fn scripts_of(decoded: &str) -> u16 {
+    let mut scripts = 0;
+    for run in non_ascii_runs(decoded) {
+        for c in decoded[run].chars() {
+            let k = kind_of_code_point(c as u32);
+            if k.is_letter() {
+                scripts |= script_bit(k.script);
+            }
+        }
+    }
+    scripts
+}
+
 /// What the whole-text step decided.
 pub(crate) enum Whole {
     /// Decoded with this encoding.
@@ -973,15 +988,7 @@ fn run_by_run(
                 .judge(text, at, options, o)
                 .filter(|l| l.span.start >= copied)
             {
-                for run in non_ascii_runs(&line.decoded) {
-                    // (ASCII letters are Latin: no penalty is ever laid on them.)
-                    for c in line.decoded[run].chars() {
-                        let k = kind_of_code_point(c as u32);
-                        if k.is_letter() {
-                            evidence.decoded_scripts |= script_bit(k.script);
-                        }
-                    }
-                }
+                evidence.decoded_scripts |= scripts_of(&line.decoded);
                 lines.decoded.push(line);
                 continue;
             }
@@ -991,12 +998,7 @@ fn run_by_run(
             Some(r) => {
                 decoded += 1;
                 evidence.counts[r.4.index()] += 1;
-                for c in r.3.chars() {
-                    let k = kind_of_code_point(c as u32);
-                    if k.is_letter() {
-                        evidence.decoded_scripts |= script_bit(k.script);
-                    }
-                }
+                evidence.decoded_scripts |= scripts_of(&r.3);
             }
             None => doubts += usize::from(doubtful),
         }
