@@ -611,6 +611,13 @@ mod sse2 {
 )]
 pub(super) struct PlainLanes([u8; 16]);
 
+#[cfg_attr(
+    all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ),
+    allow(dead_code)
+)]
 impl PlainLanes {
     #[inline(always)]
     fn each(self, f: impl Fn(u8) -> bool) -> Self {
