@@ -164,16 +164,29 @@ def counting_during(work):
     return counted / rate, took
 
 
+def repeated_for(call, seconds):
+    """`call` repeated as many times as take about `seconds`, by the time of one call: the
+    same work takes a tenth of a second on one machine and half a second on another."""
+    start = time.perf_counter()
+    call()
+    once = time.perf_counter() - start
+    times = max(1, round(seconds / max(once, 1e-4)))
+    return lambda: [call() for _ in range(times)]
+
+
 def test_the_interpreter_is_released_while_rust_works():
     # A call that kept the interpreter for its whole length would let the other thread
     # count only in the switch intervals around it (5 ms each). Released, the other thread
     # counts on through the call: on the other core, or in time slices of a shared one.
+    # Each call takes tens of milliseconds (the corpus at once), so that the switch
+    # intervals between calls are a small part of the whole; the calls are repeated for
+    # about 0.3 s, enough to tell.
     big = "".join((CORPUS / "mojibake" / f"{name}.md").read_text() for name in NAMES)
     paths = [CORPUS / "mojibake" / f"{name}.md" for name in NAMES]
     works = {
-        "parse": lambda: [wikimd._wikimd._parse_only(big) for _ in range(10)],
-        "repair": lambda: [wikimd.repair(big) for _ in range(30)],
-        "parse_files": lambda: list(wikimd.parse_files(paths * 30, threads=1)),
+        "parse": repeated_for(lambda: wikimd._wikimd._parse_only(big * 3), 0.3),
+        "repair": repeated_for(lambda: wikimd.repair(big), 0.3),
+        "parse_files": repeated_for(lambda: list(wikimd.parse_files(paths * 3, threads=1)), 0.3),
     }
     for name, work in works.items():
         counted, took = counting_during(work)
