@@ -316,16 +316,17 @@ pub(crate) fn whole(
     whole_with_depth(text, options, o, 3, after_layer, false)
 }
 
-/// [`whole`] `depth` layers deep. With `at_spaces`, the sample may end at a space too (a
-/// line in which a run looked damaged: Indic and Armenian text holds no other ASCII, and
-/// its line would be a sample as a whole).
+/// [`whole`] `depth` layers deep. With `cut_short`, the sample may end at a space too, or
+/// before a character that leads a sequence in Windows-1252 (for a line in which a run
+/// looked damaged: Indic and Armenian text holds no other ASCII, Japanese not even
+/// spaces, and its line would be a sample as a whole).
 fn whole_with_depth(
     text: &str,
     options: &RepairOptions,
     o: ScanOptions,
     depth: usize,
     after_layer: bool,
-    at_spaces: bool,
+    cut_short: bool,
 ) -> Whole {
     // The readings are compared on a sample, the start of the text: which encoding reads
     // the text best mostly shows in its first few dozen characters. When it does not
@@ -333,12 +334,13 @@ fn whole_with_depth(
     // is checked when it is decoded.
     let mut limit = SAMPLE_NON_ASCII;
     loop {
-        let sample = decision_sample(text, limit, at_spaces);
+        let sample = decision_sample(text, limit, cut_short);
         match judge_sample(text, sample, options, o, depth, after_layer) {
             Whole::Declined { .. } if sample.len() < text.len() => limit *= 8,
-            // A sample cut at a space may end inside a sequence (at a space that stood
-            // for a lost 0xA0): more.
-            Whole::Unexplained if at_spaces && sample.len() < text.len() => limit *= 8,
+            // A sample cut short may end inside a sequence (at a space that stood for a
+            // lost 0xA0, or before what leads no sequence in the encoding that reads
+            // it): more.
+            Whole::Unexplained if cut_short && sample.len() < text.len() => limit *= 8,
             verdict => return verdict,
         }
     }
@@ -464,19 +466,24 @@ const SAMPLE_NON_ASCII: usize = 64;
 
 /// The start of `text` that holds `limit` non-ASCII bytes, up to the next ASCII byte that
 /// no sequence can hold (any but a space, which may stand for a lost 0xA0, and a
-/// question mark, which may stand for a lost byte; with `at_spaces`, a space too); the
-/// whole text if it is shorter.
-fn decision_sample(text: &str, limit: usize, at_spaces: bool) -> &str {
+/// question mark, which may stand for a lost byte; with `cut_short`, a space too, and a
+/// character that leads a sequence in Windows-1252, U+00C2–U+00F4: `Ã`, `æ`); the whole
+/// text if it is shorter.
+fn decision_sample(text: &str, limit: usize, cut_short: bool) -> &str {
     let bytes = text.as_bytes();
     let mut seen = 0;
     let mut i = super::scan::next_non_ascii(bytes, 0);
     while i < bytes.len() {
         seen += 1;
         if seen >= limit {
-            let end = bytes[i..]
-                .iter()
-                .position(|&b| b < 0x80 && (at_spaces || b != b' ') && b != b'?')
-                .map_or(bytes.len(), |n| i + n);
+            let stop = |k: usize| {
+                let b = bytes[k];
+                b < 0x80 && (cut_short || b != b' ') && b != b'?'
+                    || cut_short
+                        && b == 0xC3
+                        && bytes.get(k + 1).is_some_and(|n| (0x82..=0xB4).contains(n))
+            };
+            let end = (i..bytes.len()).find(|&k| stop(k)).unwrap_or(bytes.len());
             return &text[..end];
         }
         i += 1;
