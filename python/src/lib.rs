@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use objects::Tape;
 use pyo3::exceptions::{PyOSError, PyUnicodeDecodeError, PyValueError};
@@ -326,9 +327,9 @@ fn parse_file(
 /// `UnicodeDecodeError`), returned, not raised, so that one bad file does not end the run.
 /// Files are read and parsed on `threads` Rust threads (default: one per core) with the
 /// interpreter released, a bounded number of documents ahead of the consumer, which builds
-/// their objects; with
-/// `threads=1`, on the calling thread, one file at a time (the interpreter released while
-/// it is read and parsed).
+/// their objects; with `threads=1`, on the calling thread, when a file is asked for (the
+/// interpreter released while it is read and parsed, with the next few files as long as
+/// that takes less than a switch interval).
 #[pyfunction]
 #[pyo3(signature = (paths, threads = None, *, repair = true, strict_commonmark = false))]
 fn parse_files(
@@ -360,6 +361,39 @@ fn build(py: Python<'_>, path: &Path, outcome: Result<Tape, Failure>) -> Built {
         Ok(tape) => Ok(tape.to_python(py)?.unbind()),
         Err(failure) => Ok(failure.into_pyerr(py, Some(path)).into_value(py).into_any()),
     }
+}
+
+/// At most how many files `parse_files(threads=1)` reads ahead of the one asked for.
+const INLINE_AHEAD: usize = 64;
+
+/// `parse_files(threads=1)`: the files from `i` read and parsed on the calling thread with
+/// the interpreter released, until a switch interval (`sys.getswitchinterval()`, 5 ms by
+/// default) has passed or [`INLINE_AHEAD`] files are done. One file at a time would give
+/// the interpreter back after each, and taking it back waits for a switch interval
+/// whenever another Python thread is running: 5 ms a file.
+fn read_ahead(
+    py: Python<'_>,
+    paths: &[PathBuf],
+    i: usize,
+    settings: Settings,
+) -> PyResult<Vec<(usize, Result<Tape, Failure>)>> {
+    let interval: f64 = py
+        .import("sys")?
+        .getattr("getswitchinterval")?
+        .call0()?
+        .extract()?;
+    let interval = Duration::try_from_secs_f64(interval).unwrap_or(Duration::ZERO);
+    Ok(py.detach(|| {
+        let start = Instant::now();
+        let mut ahead = Vec::new();
+        for (j, path) in paths.iter().enumerate().skip(i) {
+            ahead.push((j, load(path, settings)));
+            if ahead.len() == INLINE_AHEAD || start.elapsed() >= interval {
+                break;
+            }
+        }
+        ahead
+    }))
 }
 
 /// The iterator `parse_files` returns.
@@ -449,11 +483,13 @@ impl ParseFiles {
             return Ok(None);
         };
         let outcome = loop {
-            if let Some(settings) = slf.inline {
-                break py.detach(|| load(&path, settings));
-            }
             if let Some(outcome) = slf.pending.remove(&i) {
                 break outcome;
+            }
+            if let Some(settings) = slf.inline {
+                let ahead = read_ahead(py, &slf.paths, i, settings)?;
+                slf.pending.extend(ahead);
+                continue;
             }
             let results = &slf.results;
             let received = py.detach(|| results.lock().ok().and_then(|r| r.recv().ok()));

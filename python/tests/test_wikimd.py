@@ -3,6 +3,7 @@ errors, and parse_files on every core."""
 
 import json
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -134,6 +135,30 @@ def test_an_abandoned_parse_files_stops_its_threads():
         next(it)
         del it
     assert threading.active_count() == before
+
+
+def test_parse_files_on_one_thread_reads_ahead_for_a_switch_interval(tmp_path):
+    # Taking the interpreter back after a file waits for a switch interval whenever another
+    # Python thread runs (5 ms a file, 240 times the parse over the corpus): on one thread,
+    # parse_files reads on, released, until a switch interval has passed (or 64 files).
+    paths = [tmp_path / f"{n}.md" for n in range(5)]
+
+    def titles(interval):
+        for path in paths:
+            path.write_text("---\ntitle: before\n---\n")
+        old = sys.getswitchinterval()
+        sys.setswitchinterval(interval)
+        try:
+            it = wikimd.parse_files(paths, threads=1)
+            first = next(it)[1]["title"]
+            for path in paths:
+                path.write_text("---\ntitle: after\n---\n")
+            return [first] + [doc["title"] for _, doc in it]
+        finally:
+            sys.setswitchinterval(old)
+
+    assert titles(60.0) == ["before"] * 5
+    assert titles(1e-6) == ["before"] + ["after"] * 4
 
 
 def counting_during(work):
