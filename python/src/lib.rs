@@ -2,7 +2,8 @@
 //! repair and parse, with results as Python objects in the shape of the `wikimd parse`
 //! JSON (`tests/corpus/CONTRACT.md`), built directly (no JSON text in between).
 //!
-//! The work (reading, repairing, parsing) runs with the interpreter released (`detach`):
+//! The work (reading, repairing, parsing) runs with the interpreter released (`detach`)
+//! wherever it is long enough for that to pay (reading files, texts of 256 kB and more):
 //! `parse_files` parses on Rust threads while Python builds the objects of the documents
 //! already parsed.
 
@@ -166,6 +167,28 @@ fn load(path: &Path, settings: Settings) -> Result<Tape, Failure> {
     settings.tape(read(path)?)
 }
 
+/// From how many bytes of text `repair`, `explain`, `parse` and `sections` release the
+/// interpreter while they work: about a millisecond or two of work. Releasing it costs
+/// nothing, but taking it back waits for a switch interval (5 ms) whenever another Python
+/// thread is running: a 20 kB article, parsed in a tenth of a millisecond, would take 50
+/// times as long. Below this, the interpreter is held for less time than a switch interval
+/// lets a thread keep it.
+const RELEASE_FROM: usize = 256 * 1024;
+
+/// `work` on a text of `len` bytes: with the interpreter released from [`RELEASE_FROM`]
+/// bytes on, holding it below.
+fn work_on<T, F>(py: Python<'_>, len: usize, work: F) -> T
+where
+    F: pyo3::marker::Ungil + FnOnce() -> T,
+    T: pyo3::marker::Ungil,
+{
+    if len >= RELEASE_FROM {
+        py.detach(work)
+    } else {
+        work()
+    }
+}
+
 /// repair(text: str) -> str
 ///
 /// The text with its mojibake repaired (UTF-8 that was read as Windows-1252, Latin-1,
@@ -174,7 +197,7 @@ fn load(path: &Path, settings: Settings) -> Result<Tape, Failure> {
 #[pyfunction]
 fn repair(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let owned = text_of(py, text)?;
-    let repaired = py.detach(|| match wikimd::repair(&owned) {
+    let repaired = work_on(py, owned.len(), || match wikimd::repair(&owned) {
         std::borrow::Cow::Owned(repaired) => Some(repaired),
         std::borrow::Cow::Borrowed(_) => None,
     });
@@ -195,7 +218,7 @@ fn repair(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 #[pyfunction]
 fn explain<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let text = text_of(py, text)?;
-    let report = py.detach(|| wikimd::repair::explain(&text));
+    let report = work_on(py, text.len(), || wikimd::repair::explain(&text));
     let fixes = PyList::empty(py);
     // Byte offsets to str indices, counted on from one fix to the next.
     let (mut byte, mut index) = (0usize, 0usize);
@@ -244,8 +267,7 @@ fn parse(
         repair,
         strict_commonmark,
     };
-    let tape = py
-        .detach(|| settings.tape(text))
+    let tape = work_on(py, text.len(), || settings.tape(text))
         .map_err(|failure| failure.into_pyerr(py, None))?;
     Ok(tape.to_python(py)?.unbind())
 }
@@ -271,21 +293,20 @@ fn sections<'py>(
         repair,
         strict_commonmark,
     };
-    let rows = py
-        .detach(|| {
-            let owned = settings.parse(text)?;
-            let rows: Vec<(Vec<String>, u8, String, String)> = owned
-                .document()
-                .sections_with_paths()
-                .map(|(path, section)| {
-                    let path = path.into_iter().map(|t| t.to_string()).collect();
-                    let title = section.title().to_string();
-                    (path, section.level(), title, section.plain_text())
-                })
-                .collect();
-            Ok(rows)
-        })
-        .map_err(|e| parse_error(py, &e, None))?;
+    let rows = work_on(py, text.len(), || {
+        let owned = settings.parse(text)?;
+        let rows: Vec<(Vec<String>, u8, String, String)> = owned
+            .document()
+            .sections_with_paths()
+            .map(|(path, section)| {
+                let path = path.into_iter().map(|t| t.to_string()).collect();
+                let title = section.title().to_string();
+                (path, section.level(), title, section.plain_text())
+            })
+            .collect();
+        Ok(rows)
+    })
+    .map_err(|e| parse_error(py, &e, None))?;
     let list = PyList::empty(py);
     for (heading_path, level, title, plain_text) in rows {
         let dict = PyDict::new(py);

@@ -219,6 +219,49 @@ def test_the_interpreter_is_released_while_rust_works():
         assert counted > 0.3 * took, f"{name}: counted {counted:.3f} s in {took:.3f} s"
 
 
+def test_a_short_text_keeps_the_interpreter_and_a_long_one_releases_it():
+    # Releasing the interpreter for a short text would cost a switch interval each call
+    # whenever another thread runs (a 20 kB article 50 times its parse): a text under
+    # 256 kB is worked on holding it, a longer one with it released. Another thread,
+    # spinning, counts only while it has the interpreter: never during short calls that end
+    # well before a switch interval (here 0.5 s) forces a switch.
+    short = (CORPUS / "mojibake" / f"{NAMES[0]}.md").read_text()
+    long = "".join((CORPUS / "mojibake" / f"{name}.md").read_text() for name in NAMES)
+    assert len(short.encode()) < 256 * 1024 <= len(long.encode())
+    count = [0]
+    stop = threading.Event()
+
+    def spin():
+        while not stop.is_set():
+            count[0] += 1
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(0.5)
+    thread = threading.Thread(target=spin)
+    thread.start()
+    try:
+        counted = {}
+        for name, call, text in [
+            ("parse", wikimd.parse, short),
+            ("repair", wikimd.repair, short),
+            ("sections", wikimd.sections, short),
+            ("explain", wikimd.explain, short),
+            ("parse, long", wikimd.parse, long),
+        ]:
+            call(text)  # the interpreter taken back from the other thread first
+            before = count[0]
+            call(text)
+            counted[name] = count[0] - before
+    finally:
+        stop.set()
+        thread.join()
+        sys.setswitchinterval(old)
+    assert counted == {"parse": 0, "repair": 0, "sections": 0, "explain": 0} | {
+        "parse, long": counted["parse, long"]
+    }
+    assert counted["parse, long"] > 0
+
+
 def best_time(paths, threads, runs=3):
     best = float("inf")
     for _ in range(runs):
