@@ -504,6 +504,12 @@ fn readers_agree_where_they_once_did_not() {
             "  - name:\n     \n  #\n\n# References\n",
         ),
         ("indented paragraph after a list", "  - name:\n\n  word\n"),
+        // Four spaces in is indented code, even where the items' text is further in.
+        // (Found by the body fuzz target.)
+        (
+            "indented code after a list of deep items",
+            "*    e\n\n    :",
+        ),
         // A `<p` after a line ending in `]:` is not masked: it opens an HTML block, which a
         // heading does not end, so the general path may not hand back at the heading.
         // (Found by the body fuzz target.)

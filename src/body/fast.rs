@@ -327,7 +327,9 @@ impl<'a> FastReader<'a> {
                         let rest = &first[indent..];
                         // Indented, only a paragraph: the list's span ends where the
                         // next block's text starts for a paragraph, but not for all blocks.
+                        // (Four spaces in, after a blank line, is indented code.)
                         if indent >= column
+                            || indent >= 4
                             || rest[0] <= b' '
                             || rest[0] == b'['
                             || starts_item(first)
