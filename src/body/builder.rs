@@ -36,6 +36,7 @@ pub(crate) fn parse<'a>(
             span: range.clone().into(),
             blocks: Vec::new(),
         }],
+        blocks: Vec::new(),
     };
     let (references, may_define_references) = references(&src[range.clone()]);
     // Text the parser is given otherwise than it is written (carriage returns, NUL, text
@@ -65,10 +66,10 @@ pub(crate) fn parse<'a>(
     } else {
         builder.general(range.clone(), &references)?;
     }
+    builder.close_last_section();
     let end = range.end;
     let mut next_start = end;
     for section in builder.sections.iter_mut().rev() {
-        section.blocks.shrink_to_fit();
         section.span.end = next_start as u32;
         next_start = section.span.start as usize;
     }
@@ -100,7 +101,13 @@ enum Outcome {
 struct Builder<'a, 'o> {
     src: &'a str,
     options: &'o ParseOptions,
+    /// The sections read so far: the last one's blocks are in `blocks` until it ends.
     sections: Vec<Section<'a>>,
+    /// The blocks of the last section, while it is read: the vector's room is kept from
+    /// one section to the next, and each section gets a vector of exactly its length
+    /// (growing and then shrinking one vector a section cost 2 % of English articles'
+    /// `parse`).
+    blocks: Vec<Block<'a>>,
     /// Blocks and headings read by the fast path.
     fast_blocks: usize,
     /// The end of the body.
@@ -266,7 +273,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             Plain::Heading(level) => {
                 // (As `start_tag` and `end_tag` for a heading outside lists.)
                 let heading_end = without_line_break(self.builder.src, span.start, span.end);
-                self.builder.sections.push(Section {
+                self.builder.push_section(Section {
                     level: level as u8,
                     title: inline,
                     heading_span: (span.start..heading_end).into(),
@@ -280,8 +287,8 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                 }
             }
             Plain::Item => {
-                if let Some(Open::List(list)) = st.stack.last_mut() {
-                    list.items.push(inline);
+                if st.items_depth == 0 && matches!(st.stack.last(), Some(Open::List(_))) {
+                    st.items.push(inline);
                 }
             }
             Plain::Cell => match st.stack.as_mut_slice() {
@@ -315,6 +322,9 @@ struct SegmentState<'a> {
     inline: InlineSlot<'a>,
     /// Open list items.
     items_depth: usize,
+    /// The items of the list open outside any item, while it is read: the vector's room is
+    /// kept from one list to the next, and each list gets a vector of exactly its length.
+    items: Vec<Inline<'a>>,
     /// Open block quotes.
     quotes: usize,
     /// Rollback point: sections and blocks before the current top-level block, and where
@@ -331,6 +341,7 @@ impl<'a> SegmentState<'a> {
             stack: Vec::new(),
             inline: InlineSlot::default(),
             items_depth: 0,
+            items: Vec::new(),
             quotes: 0,
             snapshot: (builder.sections.len(), builder.blocks().len(), start),
             last_text_in_item: (false, start),
@@ -342,6 +353,7 @@ impl<'a> SegmentState<'a> {
         self.stack.clear();
         self.inline.close();
         self.items_depth = 0;
+        self.items.clear();
         self.quotes = 0;
         self.snapshot = (builder.sections.len(), builder.blocks().len(), start);
         self.last_text_in_item = (false, start);
@@ -382,12 +394,35 @@ impl<'a> SegmentState<'a> {
 }
 
 impl<'a> Builder<'a, '_> {
+    /// The blocks of the last section.
     fn blocks(&mut self) -> &mut Vec<Block<'a>> {
-        &mut self
-            .sections
-            .last_mut()
-            .expect("the lead is always there")
-            .blocks
+        &mut self.blocks
+    }
+
+    /// Starts a section: the last one's blocks become its own.
+    fn push_section(&mut self, section: Section<'a>) {
+        self.close_last_section();
+        self.sections.push(section);
+    }
+
+    /// Gives the last section its blocks, in a vector of exactly their number.
+    fn close_last_section(&mut self) {
+        let last = self.sections.last_mut().expect("the lead is always there");
+        debug_assert!(last.blocks.is_empty());
+        last.blocks = self.blocks.drain(..).collect();
+    }
+
+    /// Drops what was read after the first `sections` sections and `blocks` blocks of the
+    /// last of them.
+    fn truncate(&mut self, sections: usize, blocks: usize) {
+        if self.sections.len() > sections {
+            self.sections.truncate(sections);
+            let last = self.sections.last_mut().expect("the lead is always there");
+            self.blocks.clear();
+            self.blocks.append(&mut last.blocks);
+            last.blocks = Vec::new();
+        }
+        self.blocks.truncate(blocks);
     }
 
     /// Reads `src[range]` with the general path: segment by segment (see `segments`), each
@@ -453,8 +488,7 @@ impl<'a> Builder<'a, '_> {
                 };
             }
             Read::Unsure => {
-                self.sections.truncate(sections);
-                self.blocks().truncate(blocks);
+                self.truncate(sections, blocks);
             }
         }
         read
@@ -502,8 +536,7 @@ impl<'a> Builder<'a, '_> {
             }
         }
         if cut && !self.cut_confirmed(&st, &range) {
-            self.sections.truncate(at_start.0);
-            self.blocks().truncate(at_start.1);
+            self.truncate(at_start.0, at_start.1);
             return Ok(Outcome::Rejoin);
         }
         Ok(Outcome::Done)
@@ -582,7 +615,7 @@ impl<'a> Builder<'a, '_> {
                     }
                 } else {
                     let heading_end = without_line_break(self.src, span.start, span.end);
-                    self.sections.push(Section {
+                    self.push_section(Section {
                         level: level as u8,
                         title: Inline::default(),
                         heading_span: (span.start..heading_end).into(),
@@ -598,6 +631,8 @@ impl<'a> Builder<'a, '_> {
                     if let Some(b) = st.inline.active() {
                         b.push(Piece::Block);
                     }
+                } else {
+                    debug_assert!(st.items.is_empty(), "one list outside items at a time");
                 }
                 st.stack.push(Open::List(List {
                     items: Vec::new(),
@@ -765,8 +800,8 @@ impl<'a> Builder<'a, '_> {
                     if let Some(b) = st.inline.take() {
                         b.span.end = span.end as u32;
                         let item = b.finish();
-                        if let Some(Open::List(list)) = st.stack.last_mut() {
-                            list.items.push(item);
+                        if let Some(Open::List(_)) = st.stack.last() {
+                            st.items.push(item);
                         }
                     }
                 } else if let Some(b) = st.inline.active() {
@@ -776,7 +811,7 @@ impl<'a> Builder<'a, '_> {
             Open::List(mut list) => {
                 if st.items_depth == 0 {
                     list.span.end = span.end as u32;
-                    list.items.shrink_to_fit();
+                    list.items = st.items.drain(..).collect();
                     self.blocks().push(Block::List(list));
                 }
             }
@@ -835,9 +870,8 @@ impl<'a> Builder<'a, '_> {
             && line < segment_end
             && is_lazy_in_list(self.src, &st.stack, line)
         {
-            self.sections.truncate(st.snapshot.0);
-            let (_, blocks, block_start) = st.snapshot;
-            self.blocks().truncate(blocks);
+            let (sections, blocks, block_start) = st.snapshot;
+            self.truncate(sections, blocks);
             return Some(Outcome::Split { block_start, line });
         }
         if let Some(b) = st.inline.active() {
