@@ -147,6 +147,10 @@ fn a_damaged_word_is_read_in_the_script_around_it() {
         "Роман «Les Misérables» (1862) — твір Віктора Гюго.",
         "Η λέξη Ðóra και το όνομα Æsir είναι σκανδιναβικά.",
         "Він сказав «D’Artagnan» і пішов.",
+        // Three characters that would read as one Han character (`knæ` and a closing
+        // quote: `kn栻`) are no damage in a Japanese text: the mojibake of a letter of
+        // three bytes shows itself. (Found by the property test `clean_text_is_left_alone`.)
+        "デンマーク語の «\u{a0}knæ\u{a0}» は膝の意味。",
     ] {
         assert_eq!(wikimd::repair(clean), clean);
     }

@@ -23,7 +23,10 @@ const TRUSTED_MIN_GAIN: i32 = 1;
 const TRUSTED_RUNS: usize = 8;
 /// What a run of Latin letters gains by decoding into letters of the script the text
 /// around it is written in (`Ð’ європейській`, `Î— οξιτανική`): the run's own cost
-/// cannot tell such a word from a name with an apostrophe or a dash.
+/// cannot tell such a word from a name with an apostrophe or a dash. A letter of three
+/// bytes (CJK, Indic scripts) gains it only where the run shows damage (`27æ—¥`, `日`):
+/// three characters of mojibake have room to show it, and three that look like words
+/// (`knæ\u{a0}»`, a word before a closing quote, `kn栻` if read) are no evidence.
 const OWN_SCRIPT_GAIN: i32 = RUN_MIN_GAIN;
 
 /// Windows-1252 (and Windows-1254, its Turkish twin) made most of the mojibake there is:
@@ -880,6 +883,7 @@ fn best_reading(
             let other = evidence.preferred.is_some_and(|p| p != enc);
             let (as_written, as_decoded) = costed.of(text, s - before.len(), before, end, &decoded);
             let own_script = has_latin_letter(&text[s..end])
+                && (damage >= 2 || decoded.chars().all(|c| c < '\u{800}'))
                 && letters_of(&decoded).is_some_and(|script| {
                     *around.get_or_insert_with(|| script_around(text, start, at_end))
                         == Some(script)

@@ -35,9 +35,10 @@
 //!    taken when it lowers the cost of the run and its neighbours by a wider margin. The
 //!    document's evidence counts here too (the lines decoded whole among it): a run of
 //!    Latin letters that reads as letters of the script the text around it is written in
-//!    gains that margin (`Ð’ європейській`), and once one encoding has read nearly all of
-//!    many runs, a run it reads is taken for any fall in cost (`Ä‘` for Vietnamese's
-//!    `đ`), but an apostrophe before a letter never.
+//!    (letters of three bytes only where the run shows damage) gains that margin
+//!    (`Ð’ європейській`), and once one encoding has read nearly all of many runs, a run
+//!    it reads is taken for any fall in cost (`Ä‘` for Vietnamese's `đ`), but an
+//!    apostrophe before a letter never.
 //! 4. **Layers.** Both steps repeat while they change something: two and three layers of
 //!    damage are undone one at a time, each step towards text that costs less. Once a
 //!    layer is undone the text is known to have been mojibake, and the next whole-text
