@@ -65,7 +65,7 @@
 //! - [`repair`](mod@repair): mojibake repair ([`repair()`], [`repair::explain`]).
 //! - [`options`]: [`ParseOptions`] and [`Limits`].
 
-// `unsafe` is denied everywhere but in one module, `repair::ssse3`, whose documentation
+// `unsafe` is denied everywhere but in one module, `repair::simd`, whose documentation
 // says why it needs it and what keeps it sound.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]

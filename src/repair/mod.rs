@@ -78,7 +78,7 @@ mod languages;
 mod scan;
 pub(crate) mod score;
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-mod ssse3;
+mod simd;
 pub(crate) mod tables;
 
 use explain::{compose, Edit};

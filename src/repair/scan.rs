@@ -3,7 +3,7 @@
 //! text costs, passes over thirty-two bytes a step with SIMD comparisons (SSE2, part of
 //! every x86-64 processor, so no detection, through `safe_arch`'s safe wrappers; a plain
 //! byte-by-byte version of the same comparisons elsewhere; table look-ups where the
-//! processor has SSSE3, in `ssse3`) wherever no character in them can play a part in
+//! processor has SSSE3 or AVX2, in `simd`) wherever no character in them can play a part in
 //! mojibake: ASCII, and the letters of most scripts.
 //!
 //! The state is three bit sets over the encodings: those in which the characters since the
@@ -175,19 +175,23 @@ pub(crate) struct Candidate {
 /// looked up). The last bytes, too few for a step, are taken one character at a time.
 pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
-    if let Some(found) = super::ssse3::candidate(text, from, o) {
+    if let Some(found) = super::simd::candidate(text, from, o) {
         return found;
     }
     candidate_with::<Sse2Marks>(text, from, o)
 }
 
 /// How a step of [`BLOCK`] bytes is marked: see [`block_marks`] (SSE2, or the same
-/// comparisons a byte at a time) and `ssse3` (table look-ups, where the processor has
+/// comparisons a byte at a time) and `simd` (table look-ups, where the processor has
 /// them).
 pub(super) trait MarkStep {
     /// One bit per byte of `block`, the [`BLOCK`] bytes from `i` (a character boundary;
     /// one more must be there), not all ASCII: set at least where a character starts
-    /// that [`flagged`] marks, and never on a continuation byte.
+    /// that [`flagged`] marks, and never on a continuation byte. (A step may leave
+    /// unmarked a character that [`candidate_with`] would only pass over, as AVX2's does:
+    /// that is, a two-byte character it passes over before any look-up, or one after an
+    /// ASCII byte that is no C1 control and, if it has two bytes, is not followed by a
+    /// space.)
     fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32;
 }
 
@@ -202,7 +206,7 @@ impl MarkStep for Sse2Marks {
 }
 
 /// [`candidate`] with the steps marked by `M`. Inlined into each caller, so that the
-/// `ssse3` one is compiled with the instructions it enables.
+/// `simd` ones are compiled with the instructions they enable.
 #[inline(always)]
 pub(super) fn candidate_with<M: MarkStep>(
     text: &str,
@@ -394,7 +398,7 @@ const LANES: usize = 16;
 /// that [`block_marks`] leaves them to the caller to look up one by one. (Without a
 /// `popcnt` instruction in the default target, three bits cleared.)
 #[inline(always)]
-fn sparse(leads: u32) -> bool {
+pub(super) fn sparse(leads: u32) -> bool {
     let mut m = leads;
     for _ in 0..3 {
         m &= m.wrapping_sub(1);
@@ -909,6 +913,11 @@ mod tests {
                 let slow = candidate_reference(text, from, o).map(|c| (c.start, c.at, c.encodings));
                 assert_eq!(fast, slow, "{text:?} from {from}, {o:?}");
                 assert_eq!(sse2, slow, "SSE2: {text:?} from {from}, {o:?}");
+                #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+                for (name, found) in super::super::simd::every_candidate(text, from, o) {
+                    let found = found.map(|c| (c.start, c.at, c.encodings));
+                    assert_eq!(found, slow, "{name}: {text:?} from {from}, {o:?}");
+                }
             }
         }
     }
@@ -923,6 +932,63 @@ mod tests {
         assert_agrees("абвгдежзийклмнопрст Ві в ві вії Він ґі ");
     }
 
+    #[test]
+    fn marks_passed_over_by_a_step_are_those_the_scan_passes_over() {
+        // AVX2's step leaves unmarked some characters after ASCII and inside Cyrillic
+        // words; around them, the characters that are stops must still be found, at
+        // every place in a step (the texts are shifted a byte at a time).
+        for text in [
+            "він ніч їх є «так» — ні, «Ві» Рі Ñ€ Ã© \u{85}x Ã і \u{a0}і ні ",
+            "слово — слово «цитата» ціна №1, x€ ™a Â\u{a0} Ã ",
+            "Ð¿Ñ€Ð¸ Ñ–Ð½ÑˆÐ¾Ð³Ð¾ ніі нії їі ї» «ї а» ÃŸ",
+            // A mark in a step's last two lanes, its next character in the next step.
+            "жжжжжжжжжжжжжжx Ã жжжжжжжжжжжжжжжжжжжжжжжж",
+            "жжжжжжжжжжжжжжнії жжжжжжжжжжжжжжжжжжжжжжжж",
+            "жжжжжжжжжжжжжжні жжжжжжжжжжжжжжжжжжжжжжжж",
+            "жжжжжжжжжжжжжжжні жжжжжжжжжжжжжжжжжжжжжжжж",
+            "ні і ї є ці ції цє» Ні ÐÑ і у ї,є. ґі Ґі ёі ні\u{a0}нє Ã ні жÃ ж ѐі",
+        ] {
+            for shift in 0..BLOCK {
+                let padded = format!("{}{text}{text}", "x".repeat(shift));
+                assert_agrees(&padded);
+            }
+        }
+    }
+
+    #[test]
+    fn ukrainian_letters_lead_no_byte_before_a_lost_0xa0() {
+        // What lets AVX2's step pass over `і`, `ї`, `є` after a lowercase Cyrillic
+        // letter and before a space.
+        let t = tables();
+        let roles = |c: char| {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            t.roles2(bytes[0], bytes[1])
+        };
+        for c in ['є', 'і', 'ї'] {
+            let r = roles(c);
+            assert_eq!(
+                (r.lead2(), r.lead3(), r.lead4(), r.nbsp()),
+                (0, 0, 0, 0),
+                "{c}"
+            );
+        }
+        for c in 'а'..='я' {
+            let r = roles(c);
+            assert_eq!((r.lead2(), r.nbsp()), (0, 0), "{c}");
+        }
+    }
+
+    #[test]
+    fn no_three_byte_character_leads_a_byte_before_a_lost_0xa0() {
+        // What lets AVX2's step pass over a character of the blocks led by 0xE2 and 0xEF
+        // after an ASCII byte, a space after it or not.
+        let t = tables();
+        for c in 0x800..=0xFFFF {
+            assert_eq!(t.roles_above_07ff(c).nbsp(), 0, "U+{c:04X}");
+        }
+    }
+
     fn piece() -> impl Strategy<Value = String> {
         prop_oneof![
             "[a-z ]{1,20}",
@@ -932,6 +998,9 @@ mod tests {
             "[РСВГЃЂÐÑÃâ€œ™ðŸ‡«·ˆ¦¤ Â\u{a0}\u{85}\u{FFFD}╔║Ω√∑]{1,10}",
             "[日本語のテキスト、。「」！（） मराठीभाषा]{1,12}",
             "[😀🇫🇷 ]{1,4}",
+            // Marks after ASCII and inside Cyrillic words, before a space or not, at
+            // every place in a step: what AVX2's step passes over.
+            "[a-z .,(]{0,3}[«»—–„“…№\u{a0}\u{85}іїєІЇЄГёа-я€™]{1,3}[ a-zа-я.]{0,3}",
         ]
     }
 
@@ -975,8 +1044,13 @@ mod tests {
             let sse2 = candidate_with::<Sse2Marks>(&text, from, o).map(|c| (c.start, c.at, c.encodings));
             let slow = candidate_reference(&text, from, o).map(|c| (c.start, c.at, c.encodings));
             prop_assert_eq!(fast, slow);
-            // The scan every processor can run, whichever this one chose.
+            // The scan every processor can run, and every other this one can, whichever
+            // it chose.
             prop_assert_eq!(sse2, slow);
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            for (name, found) in super::super::simd::every_candidate(&text, from, o) {
+                prop_assert_eq!(found.map(|c| (c.start, c.at, c.encodings)), slow, "{}", name);
+            }
         }
     }
 }

@@ -1,0 +1,428 @@
+//! The scan's steps marked by table look-ups (byte shuffles), on the x86 processors that
+//! have them, found out at run time: SSSE3 (all made since about 2008), sixteen lanes at
+//! a time, and AVX2 (since about 2013), a whole step of thirty-two at once.
+//!
+//! This is the only module of the crate with `unsafe` code, and the reason is measured:
+//! SSE2, which needs none (through `safe_arch`), can only tell the characters that may
+//! play a part in mojibake (`flagged`) by comparing each pair of bytes against some
+//! twenty values and ranges, about 63 instructions for sixteen bytes; that was half
+//! of what clean Greek, Bulgarian and Ukrainian text cost to scan. Four table look-ups on
+//! the halves of each byte and of the byte after it tell the same in about 24, and AVX2
+//! does them for a step of thirty-two bytes in about as many again (clean Greek,
+//! Bulgarian, Armenian −25 to −35 % instructions). Neither is in the default x86-64
+//! target, so the scan is compiled again with each enabled and chosen when the processor
+//! reports it; and calling code compiled for an instruction set the processor may lack is
+//! `unsafe` in Rust.
+//!
+//! The AVX2 step also leaves unmarked two kinds of characters the scan would look up only
+//! to pass over (see [`wide_marks`]): most of Ukrainian's `і`, `ї`, `є`, which continue
+//! Windows-1251 sequences inside every other word.
+//!
+//! What makes it sound: [`LookupMarks`] and [`WideLookupMarks`] are private to this
+//! module, so the only code that runs their look-ups is the scans compiled by
+//! [`candidate_ssse3`] and [`candidate_avx2`], which have SSSE3 or AVX2 enabled and are
+//! only called (by [`candidate`]) after `is_x86_feature_detected!` said the processor has
+//! it. The look-ups are tested against SSE2's comparisons on every pair of bytes at five
+//! places in a step: equal, but for the two harmless extras [`tables`] names; and every
+//! scan the processor can run is tested against the reference scan.
+
+#![allow(unsafe_code)]
+
+#[cfg(target_arch = "x86")]
+use core::arch::x86::{
+    __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+    _mm_set1_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
+};
+#[cfg(target_arch = "x86_64")]
+use core::arch::x86_64::{
+    __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+    _mm_set1_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
+};
+
+use super::scan::{
+    candidate_with, few_leads, halves, sparse, Candidate, MarkStep, ScanOptions, BLOCK,
+};
+
+/// [`super::scan::candidate`] with AVX2's or SSSE3's look-ups, if the processor has them (`None`
+/// if not: the caller scans with SSE2).
+#[inline]
+pub(super) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Option<Candidate>> {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (just checked).
+        return Some(unsafe { candidate_avx2(text, from, o) });
+    }
+    if !std::is_x86_feature_detected!("ssse3") {
+        return None;
+    }
+    // SAFETY: the processor has SSSE3 (just checked).
+    Some(unsafe { candidate_ssse3(text, from, o) })
+}
+
+/// The scan compiled with SSSE3 enabled.
+///
+/// # Safety
+///
+/// The processor must have SSSE3.
+#[target_feature(enable = "ssse3")]
+unsafe fn candidate_ssse3(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
+    candidate_with::<LookupMarks>(text, from, o)
+}
+
+/// The scan compiled with AVX2 enabled: a whole step's look-ups at once.
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn candidate_avx2(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
+    candidate_with::<WideLookupMarks>(text, from, o)
+}
+
+/// Marks a step with table look-ups, thirty-two lanes at once. Private: only
+/// [`candidate_avx2`] uses it.
+#[cfg(target_arch = "x86_64")]
+struct WideLookupMarks;
+
+#[cfg(target_arch = "x86_64")]
+impl MarkStep for WideLookupMarks {
+    #[inline(always)]
+    fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
+        let next: &[u8; BLOCK] = bytes[i + 1..i + 1 + BLOCK]
+            .try_into()
+            .expect("a step of bytes");
+        // SAFETY: this type is private to the module, and only used where AVX2 is
+        // enabled and present (see the module's documentation).
+        unsafe { wide_marks(block, next) }
+    }
+}
+
+/// [`LookupMarks::marks`] on one register of thirty-two lanes: the leads of characters
+/// that may be marked, and when there are more than three, the look-ups, less the
+/// characters the scan would only pass over (see the comments inside).
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> u32 {
+    use core::arch::x86_64::{
+        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
+        _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
+    };
+    // SAFETY (all the intrinsics): AVX2 is the caller's promise; the loads are unaligned
+    // loads of thirty-two-byte arrays.
+    unsafe {
+        let here = _mm256_loadu_si256(here.as_ptr().cast::<__m256i>());
+        let splat = |b: u8| _mm256_set1_epi8(i8::from_ne_bytes([b]));
+        let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, splat(b));
+        let e2_or_ef = _mm256_or_si256(eq(here, 0xE2), eq(here, 0xEF));
+        // 0xC2–0xD2: `here - 0xC2` at most 0x10, unsigned.
+        let shifted = _mm256_add_epi8(here, splat(0x3E));
+        let in_range = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(0x10)), shifted);
+        let leads = _mm256_movemask_epi8(_mm256_or_si256(in_range, e2_or_ef)) as u32;
+        if sparse(leads) {
+            return leads;
+        }
+        let next = _mm256_loadu_si256(next.as_ptr().cast::<__m256i>());
+        let table = |t: &[u8; 32]| _mm256_loadu_si256(t.as_ptr().cast::<__m256i>());
+        let low_half = splat(0x0F);
+        let high = |v: __m256i| _mm256_and_si256(_mm256_srli_epi16::<4>(v), low_half);
+        let low = |v: __m256i| _mm256_and_si256(v, low_half);
+        let classes = _mm256_and_si256(
+            _mm256_and_si256(
+                _mm256_shuffle_epi8(table(&WIDE_TABLES[0]), high(here)),
+                _mm256_shuffle_epi8(table(&WIDE_TABLES[1]), low(here)),
+            ),
+            _mm256_and_si256(
+                _mm256_shuffle_epi8(table(&WIDE_TABLES[2]), high(next)),
+                _mm256_shuffle_epi8(table(&WIDE_TABLES[3]), low(next)),
+            ),
+        );
+        let unmarked =
+            _mm256_cmpeq_epi8(_mm256_or_si256(classes, e2_or_ef), _mm256_setzero_si256());
+        let marks = !(_mm256_movemask_epi8(unmarked) as u32);
+        // Marks the scan would look up only to pass over them (see `candidate`), in two
+        // kinds of places, cheap to tell here:
+        //
+        // - after an ASCII byte: a character there continues no sequence, so none
+        //   completes at it; it only leads one, and the scan reads what it leads from
+        //   the next marked character's side. Unless it is a C1 control (a stop), or a
+        //   two-byte character before a space (which may stand for a lost 0xA0 after
+        //   some leads; no character of the blocks led by 0xE2 and 0xEF leads a byte
+        //   that may, which a test checks);
+        // - Ukrainian's `і`, `ї`, `є` inside a word: a two-byte character after a
+        //   lowercase Cyrillic letter (which leads no two-byte sequence in any
+        //   encoding), before an unmarked character that is no space (which ends
+        //   whatever longer sequence the two extend); and `і`, `ї`, `є` themselves at
+        //   the end of a word, before a space (neither they nor the letter before them
+        //   lead a byte that a lost 0xA0 may follow, which a test checks).
+        //
+        // A two-byte character's next character must be in this step: the lanes of the
+        // last two bytes are never passed over.
+        let after_ascii = !(_mm256_movemask_epi8(here) as u32) << 1;
+        let cyrillic_leads = _mm256_or_si256(eq(here, 0xD0), eq(here, 0xD1));
+        if marks & (after_ascii | _mm256_movemask_epi8(cyrillic_leads) as u32) == 0 {
+            return marks;
+        }
+        let in_range = |v: __m256i, lo: u8, len: u8| {
+            let shifted = _mm256_add_epi8(v, splat(lo.wrapping_neg()));
+            _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(len - 1)), shifted)
+        };
+        // Two-byte characters but the C1 controls (0xC2 0x80–0x9F).
+        let two_bytes = _mm256_or_si256(
+            in_range(here, 0xC3, 0x1D),
+            _mm256_and_si256(eq(here, 0xC2), in_range(next, 0xA0, 0x20)),
+        );
+        let two_bytes = _mm256_movemask_epi8(two_bytes) as u32;
+        let space = _mm256_movemask_epi8(eq(here, b' ')) as u32;
+        let then_no_space = !(space >> 2) & 0x3FFF_FFFF;
+        let next_high = _mm256_and_si256(next, splat(0xF0));
+        // 0xD0 0xB0–0xBF and 0xD1 0x80–0x8F: `а` to `я`.
+        let lowercase_cyrillic = _mm256_or_si256(
+            _mm256_and_si256(eq(here, 0xD0), eq(next_high, 0xB0)),
+            _mm256_and_si256(eq(here, 0xD1), eq(next_high, 0x80)),
+        );
+        let lowercase_cyrillic = _mm256_movemask_epi8(lowercase_cyrillic) as u32;
+        let three_bytes = _mm256_movemask_epi8(e2_or_ef) as u32;
+        // 0xD1 0x94, 0x96, 0x97: `є`, `і`, `ї`.
+        let ukrainian = _mm256_and_si256(
+            eq(here, 0xD1),
+            _mm256_or_si256(
+                _mm256_or_si256(eq(next, 0x94), eq(next, 0x96)),
+                eq(next, 0x97),
+            ),
+        );
+        let ukrainian = _mm256_movemask_epi8(ukrainian) as u32;
+        let then_space = space >> 2;
+        let in_a_word = two_bytes
+            & lowercase_cyrillic << 2
+            & (!(marks >> 2) & then_no_space | ukrainian & then_space);
+        let after_ascii = after_ascii & (two_bytes & then_no_space | three_bytes);
+        marks & !(in_a_word | after_ascii)
+    }
+}
+
+/// [`TABLES`] twice over: AVX2's shuffle looks up each half of a register in its own
+/// sixteen bytes.
+#[cfg(target_arch = "x86_64")]
+const WIDE_TABLES: [[u8; 32]; 4] = {
+    let mut wide = [[0u8; 32]; 4];
+    let mut t = 0;
+    while t < 4 {
+        let mut k = 0;
+        while k < 32 {
+            wide[t][k] = TABLES[t][k % 16];
+            k += 1;
+        }
+        t += 1;
+    }
+    wide
+};
+
+/// Marks a step with table look-ups. Private: only [`candidate_ssse3`] uses it.
+///
+/// A step with few leads (Latin text's accented letters, a dash in Armenian or Hindi
+/// text) is marked by its leads, as with SSE2: that takes fewer instructions than the
+/// look-ups. Only a step with many (every letter of Cyrillic or Greek text) is looked up.
+struct LookupMarks;
+
+impl MarkStep for LookupMarks {
+    #[inline(always)]
+    fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
+        if let Some(leads) = few_leads(block) {
+            return leads;
+        }
+        let [(here, next), (here_high, next_high)] = halves(bytes, i);
+        // SAFETY: this type is private to the module, and only used where SSSE3 is
+        // enabled and present (see the module's documentation).
+        unsafe { flagged_by_lookup(here, next) | flagged_by_lookup(here_high, next_high) << 16 }
+    }
+}
+
+/// A table of sixteen bytes, one per value of a half byte.
+type Table = [u8; 16];
+
+/// The classes of pairs of bytes (`here`, `next`) the look-ups tell, one bit each: a pair
+/// is in a class when its four halves all are (the high and low half of `here`, of
+/// `next`). Each class is a rectangle of those halves:
+///
+/// | bit | `here` | `next` |
+/// |---|---|---|
+/// | 0 | 0xC2–0xC5 | any |
+/// | 1 | 0xC6, 0xCB | 0x80–0x9F |
+/// | 2 | 0xCE | 0x84–0x8F |
+/// | 3 | 0xCE, 0xD0 (and 0xC0, 0xDE) | 0x93 |
+/// | 4 | 0xCE | 0xA9 |
+/// | 5 | 0xCF | 0x80 |
+/// | 6 | 0xD0 | 0x81–0x8F |
+/// | 7 | 0xD1, 0xD2 | 0x90–0x9F |
+///
+/// Two are wider than `flagged`, so that eight classes hold it all: bit 3 also holds
+/// 0xC0 0x93 (never in UTF-8) and 0xDE 0x93 (`ޓ`, U+0793, Thaana), bit 7 also 0xD2
+/// 0x92–0x9F (`Ғ` to `ҟ`, U+0492–U+049F, Cyrillic letters of Kazakh, Tatar and others,
+/// where `flagged` has only `Ґ` and `ґ`). A character marked more is only looked up for
+/// nothing. The leads 0xE2 and 0xEF are compared directly.
+const fn tables() -> [Table; 4] {
+    let mut here_high = [0u8; 16];
+    let mut here_low = [0u8; 16];
+    let mut next_high = [0u8; 16];
+    let mut next_low = [0u8; 16];
+    // (class bit, here's high halves, here's low halves, next's high halves, next's low
+    // halves), each set of halves as a bit set.
+    let classes: [(u8, u16, u16, u16, u16); 8] = [
+        (0, 1 << 0xC, 0b0000_0000_0011_1100, 0xFFFF, 0xFFFF),
+        (1, 1 << 0xC, 1 << 6 | 1 << 0xB, 1 << 8 | 1 << 9, 0xFFFF),
+        (2, 1 << 0xC, 1 << 0xE, 1 << 8, 0xFFF0),
+        (3, 1 << 0xC | 1 << 0xD, 1 << 0xE | 1 << 0, 1 << 9, 1 << 3),
+        (4, 1 << 0xC, 1 << 0xE, 1 << 0xA, 1 << 9),
+        (5, 1 << 0xC, 1 << 0xF, 1 << 8, 1 << 0),
+        (6, 1 << 0xD, 1 << 0, 1 << 8, 0xFFFE),
+        (7, 1 << 0xD, 1 << 1 | 1 << 2, 1 << 9, 0xFFFF),
+    ];
+    let mut c = 0;
+    while c < classes.len() {
+        let (bit, highs, lows, next_highs, next_lows) = classes[c];
+        let mut h = 0;
+        while h < 16 {
+            if highs >> h & 1 != 0 {
+                here_high[h] |= 1 << bit;
+            }
+            if lows >> h & 1 != 0 {
+                here_low[h] |= 1 << bit;
+            }
+            if next_highs >> h & 1 != 0 {
+                next_high[h] |= 1 << bit;
+            }
+            if next_lows >> h & 1 != 0 {
+                next_low[h] |= 1 << bit;
+            }
+            h += 1;
+        }
+        c += 1;
+    }
+    [here_high, here_low, next_high, next_low]
+}
+
+const TABLES: [Table; 4] = tables();
+
+/// What `flagged` marks for the sixteen bytes of `here` (`next` being the same one byte
+/// on), and the few more pairs the classes hold (see [`tables`]).
+///
+/// # Safety
+///
+/// The processor must have SSSE3.
+#[inline(always)]
+unsafe fn flagged_by_lookup(here: &[u8; 16], next: &[u8; 16]) -> u32 {
+    // SAFETY (all the intrinsics): SSE2 is part of x86-64 (and enabled on the 32-bit
+    // targets this compiles for), SSSE3 is the caller's promise; the loads are unaligned
+    // loads of sixteen-byte arrays.
+    unsafe {
+        let table = |t: &Table| _mm_loadu_si128(t.as_ptr().cast::<__m128i>());
+        let here = _mm_loadu_si128(here.as_ptr().cast::<__m128i>());
+        let next = _mm_loadu_si128(next.as_ptr().cast::<__m128i>());
+        let low_half = _mm_set1_epi8(0x0F);
+        let high = |v: __m128i| _mm_and_si128(_mm_srli_epi16::<4>(v), low_half);
+        let low = |v: __m128i| _mm_and_si128(v, low_half);
+        let classes = _mm_and_si128(
+            _mm_and_si128(
+                _mm_shuffle_epi8(table(&TABLES[0]), high(here)),
+                _mm_shuffle_epi8(table(&TABLES[1]), low(here)),
+            ),
+            _mm_and_si128(
+                _mm_shuffle_epi8(table(&TABLES[2]), high(next)),
+                _mm_shuffle_epi8(table(&TABLES[3]), low(next)),
+            ),
+        );
+        let eq = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(i8::from_ne_bytes([b])));
+        // 0xFF where the pair is in no class and `here` is neither 0xE2 nor 0xEF.
+        let unmarked = _mm_cmpeq_epi8(
+            _mm_or_si128(classes, _mm_or_si128(eq(here, 0xE2), eq(here, 0xEF))),
+            _mm_setzero_si128(),
+        );
+        !(_mm_movemask_epi8(unmarked) as u32) & 0xFFFF
+    }
+}
+
+/// Every scan of this module that the processor can run, by name: the tests hold each to
+/// the reference, whichever [`candidate`] chooses.
+#[cfg(test)]
+pub(super) fn every_candidate(
+    text: &str,
+    from: usize,
+    o: ScanOptions,
+) -> Vec<(&'static str, Option<Candidate>)> {
+    let mut found = Vec::new();
+    if std::is_x86_feature_detected!("ssse3") {
+        // SAFETY: the processor has SSSE3 (just checked).
+        found.push(("SSSE3", unsafe { candidate_ssse3(text, from, o) }));
+    }
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (just checked).
+        found.push(("AVX2", unsafe { candidate_avx2(text, from, o) }));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repair::scan::{flagged, LaneOps, PlainLanes};
+
+    /// Whether the look-ups may mark the pair `here`, `next` where `flagged` does not
+    /// (see [`tables`]).
+    fn known_extra(here: u8, next: u8) -> bool {
+        matches!((here, next), (0xC0 | 0xDE, 0x93) | (0xD2, 0x92..=0x9F))
+    }
+
+    fn both_ways(block: &[u8; 17]) -> (u32, u32) {
+        let here: &[u8; 16] = block[..16].try_into().unwrap();
+        let next: &[u8; 16] = block[1..].try_into().unwrap();
+        // SAFETY: checked by the caller.
+        let lookup = unsafe { flagged_by_lookup(here, next) };
+        let plain = flagged(PlainLanes::load(here), PlainLanes::load(next));
+        (lookup, plain)
+    }
+
+    #[test]
+    fn the_lookups_mark_what_the_comparisons_mark_on_every_pair_of_bytes() {
+        if !std::is_x86_feature_detected!("ssse3") {
+            eprintln!("no SSSE3 here: the look-ups are not tested");
+            return;
+        }
+        for here in 0..=255u8 {
+            for next in 0..=255u8 {
+                for k in [0, 1, 7, 8, 15] {
+                    let mut block = [b'a'; 17];
+                    block[k] = here;
+                    block[k + 1] = next;
+                    let (lookup, plain) = both_ways(&block);
+                    let expected = if known_extra(here, next) {
+                        plain | 1 << k
+                    } else {
+                        plain
+                    };
+                    assert_eq!(lookup, expected, "{here:#04x} {next:#04x} at {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_lookups_mark_what_the_comparisons_mark_in_real_text() {
+        if !std::is_x86_feature_detected!("ssse3") {
+            return;
+        }
+        let text = "Ві в ві вії Він ґі Ґ Ё Г Γ Ω π Ά ΐ ƒ ˆ ˇ абв αβγ café â€“ Ã© Ñ€ 日本 मराठी ─ Ω";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() - 17 {
+            let block: [u8; 17] = bytes[start..start + 17].try_into().unwrap();
+            let (lookup, plain) = both_ways(&block);
+            assert_eq!(lookup, plain, "from {start}");
+        }
+    }
+}
