@@ -198,15 +198,12 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
                 if missing {
                     return None;
                 }
-                // A lone space or punctuation between two words (pushed: a copy of one
-                // byte would be a call), or a stretch of ASCII.
-                if rest.get(1).is_some_and(|&next| next >= 0x80) {
-                    out.push(b);
-                    ascii += 1;
-                    rest = &rest[1..];
-                    continue;
-                }
-                let len = next_non_ascii(rest, 0);
+                // A lone space or punctuation between two words, or a stretch of ASCII.
+                let len = if rest.get(1).is_some_and(|&next| next >= 0x80) {
+                    1
+                } else {
+                    next_non_ascii(rest, 0)
+                };
                 out.extend_from_slice(&rest[..len]);
                 ascii += len;
                 rest = &rest[len..];
