@@ -157,15 +157,14 @@ fn sequence_raw(text: &str, at: usize, enc: Encoding) -> Option<([u8; 3], usize)
 /// read as UTF-8. `None` if a character has no byte or the bytes are not UTF-8.
 pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     let t = tables();
-    let low = t.bytes_low(enc);
-    let block_2000 = t.bytes_2000(enc);
+    // A character with no byte gives 0xFF, which the UTF-8 check at the end rejects
+    // (see `Tables::transcode_low`).
+    let low = t.transcode_low(enc);
+    let block_2000 = t.transcode_2000(enc);
     // Every character becomes one byte or stays as it is: the output is never longer.
     let mut out = Vec::with_capacity(text.len());
     // The bytes still to read: the slice patterns below need no bounds checks.
     let mut rest = text.as_bytes();
-    // Whether some character had no byte (a 0 in the tables): checked at each stretch of
-    // ASCII and at the end rather than at every character.
-    let mut missing = false;
     // Bytes copied as ASCII.
     let mut ascii = 0;
     loop {
@@ -175,14 +174,12 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
             [b0 @ 0xC2..=0xDF, b1, b2 @ 0xC2..=0xDF, b3, ref tail @ ..] => {
                 let x = low[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)];
                 let y = low[(usize::from(b2 & 0x1F) << 6) | usize::from(b3 & 0x3F)];
-                missing |= x == 0 || y == 0;
                 out.extend_from_slice(&[x, y]);
                 rest = tail;
             }
             // Two bytes (U+0080–U+07FF): the table at once.
             [b0 @ 0xC2..=0xDF, b1, ref tail @ ..] => {
                 let byte = low[(usize::from(b0 & 0x1F) << 6) | usize::from(b1 & 0x3F)];
-                missing |= byte == 0;
                 out.push(byte);
                 rest = tail;
             }
@@ -190,14 +187,10 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
             // is nearly all here, and so is much of Cyrillic mojibake (`С–` for `і`).
             [0xE2, b1, b2, ref tail @ ..] => {
                 let byte = block_2000[(usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F)];
-                missing |= byte == 0;
                 out.push(byte);
                 rest = tail;
             }
             [b, ..] if b < 0x80 => {
-                if missing {
-                    return None;
-                }
                 // A lone space or punctuation between two words, or a stretch of ASCII.
                 let len = if rest.get(1).is_some_and(|&next| next >= 0x80) {
                     1
@@ -215,9 +208,6 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
             }
             [] => break,
         }
-    }
-    if missing {
-        return None;
     }
     let o = out.len();
     if ascii >= o - o / 8 {

@@ -162,6 +162,10 @@ pub(crate) struct Tables {
     /// Per encoding, the byte of each character of U+2000–U+2FFF (0: none), indexed by
     /// code point minus 0x2000: the punctuation and symbols every encoding has.
     byte_2000: Vec<[u8; 0x1000]>,
+    /// [`Tables::byte_low`] and [`Tables::byte_2000`] with 0xFF for "none", for
+    /// [`transcode`](super::decode::transcode): see [`Tables::transcode_low`].
+    transcode_low: Vec<[u8; 0x800]>,
+    transcode_2000: Vec<[u8; 0x1000]>,
     /// Per encoding, sorted (character, byte) pairs of the characters above U+07FF.
     byte_high: Vec<Vec<(char, u8)>>,
     /// The roles of U+0000–U+07FF, by code point.
@@ -178,6 +182,8 @@ pub(crate) fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut byte_low = Vec::new();
         let mut byte_2000 = Vec::new();
+        let mut transcode_low = Vec::new();
+        let mut transcode_2000 = Vec::new();
         let mut byte_high = Vec::new();
         let mut roles_low = vec![Roles::default(); 0x800];
         let mut roles_2000 = vec![Roles::default(); 0x1000];
@@ -232,6 +238,9 @@ pub(crate) fn tables() -> &'static Tables {
                     *slot = b;
                 }
             }
+            let none_as_ff = |b: &u8| if *b == 0 { 0xFF } else { *b };
+            transcode_low.push(low.map(|b| none_as_ff(&b)));
+            transcode_2000.push(block.map(|b| none_as_ff(&b)));
             byte_low.push(low);
             byte_2000.push(block);
             byte_high.push(high);
@@ -239,6 +248,8 @@ pub(crate) fn tables() -> &'static Tables {
         Tables {
             byte_low,
             byte_2000,
+            transcode_low,
+            transcode_2000,
             byte_high,
             roles_low,
             roles_2000,
@@ -248,17 +259,22 @@ pub(crate) fn tables() -> &'static Tables {
 }
 
 impl Tables {
-    /// The bytes `enc` writes for U+0000–U+07FF, by code point (0: none).
+    /// The bytes `enc` writes for U+0000–U+07FF, by code point, with 0xFF for a character
+    /// it has no byte for. A byte an encoding writes for a non-ASCII character is always
+    /// of the upper half, 0x80–0xFF, and 0xFF is never part of UTF-8: text read back with
+    /// a 0xFF in it is no UTF-8 whether the 0xFF was written or stands for "none", and
+    /// the UTF-8 check that follows the transcode rejects both, with no test for the
+    /// missing byte at every character.
     #[inline]
-    pub(crate) fn bytes_low(&self, enc: Encoding) -> &[u8; 0x800] {
-        &self.byte_low[enc.index()]
+    pub(crate) fn transcode_low(&self, enc: Encoding) -> &[u8; 0x800] {
+        &self.transcode_low[enc.index()]
     }
 
-    /// The bytes `enc` writes for U+2000–U+2FFF (0: none), index `c - 0x2000`: the
-    /// characters led by 0xE2 in UTF-8 (punctuation, `€`, `™`, box drawing).
+    /// The same for U+2000–U+2FFF, index `c - 0x2000`: the characters led by 0xE2 in
+    /// UTF-8 (punctuation, `€`, `™`, box drawing).
     #[inline]
-    pub(crate) fn bytes_2000(&self, enc: Encoding) -> &[u8; 0x1000] {
-        &self.byte_2000[enc.index()]
+    pub(crate) fn transcode_2000(&self, enc: Encoding) -> &[u8; 0x1000] {
+        &self.transcode_2000[enc.index()]
     }
 
     /// The byte `enc` writes for the non-ASCII character `c`, if any.
