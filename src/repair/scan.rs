@@ -3,8 +3,8 @@
 //! text costs, passes over thirty-two bytes a step with SIMD comparisons (SSE2, part of
 //! every x86-64 processor, so no detection, through `safe_arch`'s safe wrappers; a plain
 //! byte-by-byte version of the same comparisons elsewhere; table look-ups where the
-//! processor has SSSE3 or AVX2, in `simd`) wherever no character in them can play a part in
-//! mojibake: ASCII, and the letters of most scripts.
+//! processor has SSSE3 or AVX2, in `simd`) wherever no character in them can play a
+//! part in mojibake: ASCII, and the letters of most scripts.
 //!
 //! The state is three bit sets over the encodings: those in which the characters since the
 //! last ASCII byte end in a sequence still missing one, two or three continuation bytes.

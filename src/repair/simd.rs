@@ -43,8 +43,8 @@ use super::scan::{
     candidate_with, few_leads, halves, sparse, Candidate, MarkStep, ScanOptions, BLOCK,
 };
 
-/// [`super::scan::candidate`] with AVX2's or SSSE3's look-ups, if the processor has them (`None`
-/// if not: the caller scans with SSE2).
+/// [`super::scan::candidate`] with AVX2's or SSSE3's look-ups, if the processor has them
+/// (`None` if not: the caller scans with SSE2).
 #[inline]
 pub(super) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Option<Candidate>> {
     #[cfg(target_arch = "x86_64")]

@@ -322,6 +322,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_byte_written_for_a_character_is_of_the_upper_half() {
+        // What lets the transcode's tables write 0xFF for "no byte": a byte below 0x80
+        // would be ASCII, and 0xFF, written or not, is never part of UTF-8.
+        let t = tables();
+        for enc in Encoding::ALL {
+            let written = t.byte_low[enc.index()]
+                .iter()
+                .chain(&t.byte_2000[enc.index()])
+                .chain(t.byte_high[enc.index()].iter().map(|(_, b)| b));
+            for &b in written.filter(|&&b| b != 0) {
+                assert!(b >= 0x80, "{enc:?} writes {b:#04x}");
+            }
+            let none_as_ff = |b: u8, ff: u8| ff == if b == 0 { 0xFF } else { b };
+            for (i, &b) in t.byte_low[enc.index()].iter().enumerate() {
+                assert!(none_as_ff(b, t.transcode_low(enc)[i]), "{enc:?} U+{i:04X}");
+            }
+            for (i, &b) in t.byte_2000[enc.index()].iter().enumerate() {
+                assert!(
+                    none_as_ff(b, t.transcode_2000(enc)[i]),
+                    "{enc:?} U+{:04X}",
+                    0x2000 + i
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_byte_round_trips() {
         let t = tables();
         for enc in Encoding::ALL {
