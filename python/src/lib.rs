@@ -63,10 +63,14 @@ impl Settings {
         }
     }
 
-    /// `parse`, and the document written as the tape its objects are made from.
-    fn tape(self, text: String) -> Result<Tape, Failure> {
+    /// `parse`, and the document written on `tape` (one used before, or a new one), the
+    /// tape its objects are made from.
+    fn tape(self, text: String, mut tape: Tape) -> Result<Tape, Failure> {
         let doc = self.parse(text).map_err(Failure::Parse)?;
-        Tape::of(&doc).map_err(|e| Failure::Unwritable(e.to_string()))
+        match tape.write(&doc) {
+            Ok(()) => Ok(tape),
+            Err(e) => Err(Failure::Unwritable(e.to_string())),
+        }
     }
 }
 
@@ -162,9 +166,9 @@ fn read(path: &Path) -> Result<String, Failure> {
     })
 }
 
-/// Reads, repairs and parses one file, and writes the tape of its objects.
-fn load(path: &Path, settings: Settings) -> Result<Tape, Failure> {
-    settings.tape(read(path)?)
+/// Reads, repairs and parses one file, and writes the tape of its objects on `tape`.
+fn load(path: &Path, settings: Settings, tape: Tape) -> Result<Tape, Failure> {
+    settings.tape(read(path)?, tape)
 }
 
 /// From how many bytes of text `repair`, `explain`, `parse` and `sections` release the
@@ -267,7 +271,7 @@ fn parse(
         repair,
         strict_commonmark,
     };
-    let tape = work_on(py, text.len(), || settings.tape(text))
+    let tape = work_on(py, text.len(), || settings.tape(text, Tape::default()))
         .map_err(|failure| failure.into_pyerr(py, None))?;
     Ok(tape.to_python(py)?.unbind())
 }
@@ -336,7 +340,7 @@ fn parse_file(
         strict_commonmark,
     };
     let tape = py
-        .detach(|| load(&path, settings))
+        .detach(|| load(&path, settings, Tape::default()))
         .map_err(|failure| failure.into_pyerr(py, Some(&path)))?;
     Ok(tape.to_python(py)?.unbind())
 }
@@ -377,10 +381,52 @@ fn parse_files(
 type Built = PyResult<Py<PyAny>>;
 
 /// Builds the Python object of a file's outcome.
-fn build(py: Python<'_>, path: &Path, outcome: Result<Tape, Failure>) -> Built {
+fn build(py: Python<'_>, path: &Path, outcome: Result<Tape, Failure>, spares: &Spares) -> Built {
     match outcome {
-        Ok(tape) => Ok(tape.to_python(py)?.unbind()),
+        Ok(tape) => {
+            let built = tape.to_python(py)?.unbind();
+            spares.keep(tape);
+            Ok(built)
+        }
         Err(failure) => Ok(failure.into_pyerr(py, Some(path)).into_value(py).into_any()),
+    }
+}
+
+/// Tapes whose objects are made, kept for the next documents of `parse_files`: a new tape
+/// grows by reallocation as a document is written on it, and one made on a worker and
+/// freed on the consumer goes back to the worker's heap through its lock (page faults and
+/// lock waits on both threads); kept, a tape is written over in the room it has. Eight
+/// threads against one, two idle cores: 1.58x → 1.64x; one thread 1 % faster.
+struct Spares {
+    tapes: Mutex<Vec<Tape>>,
+    /// At most how many are kept: as many as there may be documents ahead of the consumer.
+    most: usize,
+}
+
+impl Spares {
+    fn new(most: usize) -> Spares {
+        Spares {
+            tapes: Mutex::new(Vec::new()),
+            most,
+        }
+    }
+
+    /// A kept tape, or a new one.
+    fn take(&self) -> Tape {
+        let kept = self.tapes.lock().ok().and_then(|mut tapes| tapes.pop());
+        kept.unwrap_or_default()
+    }
+
+    /// Keeps `tape` for another document, unless enough are kept or it is too big.
+    fn keep(&self, tape: Tape) {
+        if !tape.worth_keeping() {
+            return;
+        }
+        if let Ok(mut tapes) = self.tapes.lock() {
+            if tapes.len() < self.most {
+                tapes.push(tape);
+            }
+        }
     }
 }
 
@@ -397,6 +443,7 @@ fn read_ahead(
     paths: &[PathBuf],
     i: usize,
     settings: Settings,
+    spares: &Spares,
 ) -> PyResult<Vec<(usize, Result<Tape, Failure>)>> {
     let interval: f64 = py
         .import("sys")?
@@ -408,7 +455,7 @@ fn read_ahead(
         let start = Instant::now();
         let mut ahead = Vec::new();
         for (j, path) in paths.iter().enumerate().skip(i) {
-            ahead.push((j, load(path, settings)));
+            ahead.push((j, load(path, settings, spares.take())));
             if ahead.len() == INLINE_AHEAD || start.elapsed() >= interval {
                 break;
             }
@@ -433,6 +480,8 @@ struct ParseFiles {
     /// given. Dropped (with `self`), it stops the workers.
     permits: Mutex<Option<SyncSender<()>>>,
     workers: Vec<JoinHandle<()>>,
+    /// Tapes to write the next documents on.
+    spares: Arc<Spares>,
     /// `threads=1`: no worker, each file is parsed when it is asked for.
     inline: Option<Settings>,
 }
@@ -452,6 +501,7 @@ impl ParseFiles {
                 results: Mutex::new(mpsc::channel().1),
                 permits: Mutex::new(None),
                 workers: Vec::new(),
+                spares: Arc::new(Spares::new(INLINE_AHEAD)),
                 inline: Some(settings),
             });
         }
@@ -467,10 +517,12 @@ impl ParseFiles {
         let permit_receiver = Arc::new(Mutex::new(permit_receiver));
         let (result_sender, results) = mpsc::channel();
         let next = Arc::new(AtomicUsize::new(0));
+        let spares = Arc::new(Spares::new(window));
         let workers = (0..threads.min(paths.len()))
             .map(|_| {
                 let (paths, next) = (Arc::clone(&paths), Arc::clone(&next));
                 let (permits, results) = (Arc::clone(&permit_receiver), result_sender.clone());
+                let spares = Arc::clone(&spares);
                 std::thread::Builder::new().spawn(move || loop {
                     let permit = permits.lock().map(|p| p.recv());
                     if !matches!(permit, Ok(Ok(()))) {
@@ -478,7 +530,10 @@ impl ParseFiles {
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(i) else { return };
-                    if results.send((i, load(path, settings))).is_err() {
+                    if results
+                        .send((i, load(path, settings, spares.take())))
+                        .is_err()
+                    {
                         return;
                     }
                 })
@@ -491,6 +546,7 @@ impl ParseFiles {
             results: Mutex::new(results),
             permits: Mutex::new(Some(permit_sender)),
             workers,
+            spares,
             inline: None,
         })
     }
@@ -515,7 +571,7 @@ impl ParseFiles {
                 break outcome;
             }
             if let Some(settings) = slf.inline {
-                let ahead = read_ahead(py, &slf.paths, i, settings)?;
+                let ahead = read_ahead(py, &slf.paths, i, settings, &slf.spares)?;
                 slf.pending.extend(ahead);
                 continue;
             }
@@ -532,7 +588,7 @@ impl ParseFiles {
         if let Ok(Some(permits)) = slf.permits.lock().as_deref() {
             let _ = permits.send(());
         }
-        let built = build(py, &path, outcome)?;
+        let built = build(py, &path, outcome, &slf.spares)?;
         Ok(Some((path.to_string_lossy().into_owned(), built)))
     }
 }

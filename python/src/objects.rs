@@ -55,6 +55,9 @@ fn known_key(key: &str) -> Option<u8> {
     KEYS.iter().position(|k| *k == key).map(|i| i as u8)
 }
 
+/// The most room (text and operations, in bytes) of a tape kept for another document.
+const KEPT_ROOM: usize = 1 << 20;
+
 /// One step of making the objects. Strings are ranges of [`Tape::text`].
 #[derive(Clone, Copy, Debug)]
 enum Op {
@@ -83,11 +86,18 @@ pub(crate) struct Tape {
 }
 
 impl Tape {
-    /// Writes `value` (no interpreter needed).
-    pub(crate) fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unwritable> {
-        let mut tape = Tape::default();
-        value.serialize(&mut tape)?;
-        Ok(tape)
+    /// Writes `value` (no interpreter needed) over what the tape held, in the room it has:
+    /// a tape used again grows no more once it has held a document of the size.
+    pub(crate) fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+        self.ops.clear();
+        self.text.clear();
+        value.serialize(&mut *self)
+    }
+
+    /// Whether the tape's room is small enough to keep for another document: at most
+    /// [`KEPT_ROOM`] bytes, so that one huge document does not leave every kept tape huge.
+    pub(crate) fn worth_keeping(&self) -> bool {
+        self.text.capacity() + self.ops.capacity() * std::mem::size_of::<Op>() <= KEPT_ROOM
     }
 
     /// Makes the objects.
