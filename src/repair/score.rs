@@ -794,7 +794,10 @@ pub(crate) fn cost_and_damage(text: &str) -> (i32, i32) {
 /// The cost of `text`, and the part of it that comes from changes of script: what
 /// [`costs_by_kind`] works out, with each character's kind as a number and the costs of
 /// three kinds in a row looked up ([`KindTables::step`]), where `costs_by_kind` works out
-/// `unary`, `pair` and `triple` for each character: a quarter of the instructions.
+/// `unary`, `pair` and `triple` for each character: a quarter of the instructions. The
+/// loop repeats the reference's bookkeeping of scripts and ASCII runs line for line, so
+/// that the two can be read side by side; shared in one small type, it measured 4–5 %
+/// slower on Greek, Bulgarian and Bengali mojibake (code layout: +1 % instructions).
 fn costs(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> (i32, i32) {
     let t = kind_tables();
     let edge_number = if edge == EDGE {
