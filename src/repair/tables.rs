@@ -166,6 +166,8 @@ pub(crate) struct Tables {
     /// [`transcode`](super::decode::transcode): see [`Tables::transcode_low`].
     transcode_low: Vec<[u8; 0x800]>,
     transcode_2000: Vec<[u8; 0x1000]>,
+    /// Both in one, the ASCII characters as themselves: see [`Tables::transcode_joined`].
+    transcode_joined: Vec<[u8; 0x1804]>,
     /// Per encoding, sorted (character, byte) pairs of the characters above U+07FF.
     byte_high: Vec<Vec<(char, u8)>>,
     /// The roles of U+0000–U+07FF, by code point.
@@ -184,6 +186,7 @@ pub(crate) fn tables() -> &'static Tables {
         let mut byte_2000 = Vec::new();
         let mut transcode_low = Vec::new();
         let mut transcode_2000 = Vec::new();
+        let mut transcode_joined = Vec::new();
         let mut byte_high = Vec::new();
         let mut roles_low = vec![Roles::default(); 0x800];
         let mut roles_2000 = vec![Roles::default(); 0x1000];
@@ -241,6 +244,16 @@ pub(crate) fn tables() -> &'static Tables {
             let none_as_ff = |b: &u8| if *b == 0 { 0xFF } else { *b };
             transcode_low.push(low.map(|b| none_as_ff(&b)));
             transcode_2000.push(block.map(|b| none_as_ff(&b)));
+            let mut joined = [0xFFu8; 0x1804];
+            for (i, slot) in joined.iter_mut().enumerate() {
+                *slot = match i {
+                    0..=0x7F => i as u8,
+                    0x80..=0x7FF => none_as_ff(&low[i]),
+                    0x800..=0x17FF => none_as_ff(&block[i - 0x800]),
+                    _ => 0xFF,
+                };
+            }
+            transcode_joined.push(joined);
             byte_low.push(low);
             byte_2000.push(block);
             byte_high.push(high);
@@ -250,6 +263,7 @@ pub(crate) fn tables() -> &'static Tables {
             byte_2000,
             transcode_low,
             transcode_2000,
+            transcode_joined,
             byte_high,
             roles_low,
             roles_2000,
@@ -275,6 +289,16 @@ impl Tables {
     #[inline]
     pub(crate) fn transcode_2000(&self, enc: Encoding) -> &[u8; 0x1000] {
         &self.transcode_2000[enc.index()]
+    }
+
+    /// [`Tables::transcode_low`] with each ASCII character as itself, followed by
+    /// [`Tables::transcode_2000`] (index `c - 0x2000 + 0x800`): a character of one or two
+    /// bytes, or of three led by 0xE2, looked up in one table, as the sixteen-byte steps
+    /// of [`transcode`](super::decode::transcode) gather them. Four bytes of 0xFF
+    /// after it: a gather reads four bytes at an index.
+    #[inline]
+    pub(crate) fn transcode_joined(&self, enc: Encoding) -> &[u8; 0x1804] {
+        &self.transcode_joined[enc.index()]
     }
 
     /// The byte `enc` writes for the non-ASCII character `c`, if any.
