@@ -1,6 +1,6 @@
 //! One layer of repair: the decisions described in the module documentation.
 
-use super::decode::{sequence_at, transcode, transcode_by_sequence, Nbsp, Sequence};
+use super::decode::{sequence_at, transcode, transcode_by_sequence, write_alike, Nbsp, Sequence};
 use super::explain::Edit;
 use super::scan::{candidate, first_candidate, whole_encodings, Candidate, ScanOptions};
 use super::score::{cost, kind_of_code_point, Class, Script};
@@ -378,8 +378,17 @@ fn judge_sample(
         if found.encodings & enc.bit() == 0 {
             continue;
         }
+        // Windows-1252 and -1254 (and others) often read a text alike: once is enough.
+        // Without lost bytes, that shows in the bytes they write for its characters.
+        if !found.lossy {
+            if let Some(i) = readings.iter().position(|r| write_alike(sample, r.2, enc)) {
+                alike[i] |= enc.bit();
+                continue;
+            }
+        }
         if let Some(out) = decode(sample, enc, found.lossy) {
-            // Windows-1252 and -1254 (and others) often read a text alike: once is enough.
+            // With lost bytes, by what they read (a space for a lost 0xA0 is restored
+            // after the leads of some encodings only).
             match readings.iter().position(|r| r.1 == out) {
                 Some(i) => alike[i] |= enc.bit(),
                 None => {
@@ -446,7 +455,16 @@ fn judge_sample(
     if sample.len() == text.len() {
         return Whole::Decoded(out, enc);
     }
-    if let Some(out) = decode(text, enc, found.lossy) {
+    if !found.lossy && sample.len() >= text.len() / 4 {
+        // The sample ends before an ASCII character or a lead, where no sequence goes
+        // on: the text reads as the sample did, then as the rest does. (Not after a
+        // short sample: the rest's reading, copied onto it, would cost more.)
+        if let Some(rest) = decode(&text[sample.len()..], enc, false) {
+            let mut out = out;
+            out.push_str(&rest);
+            return Whole::Decoded(out, enc);
+        }
+    } else if let Some(out) = decode(text, enc, found.lossy) {
         return Whole::Decoded(out, enc);
     }
     // Past the sample, a lost byte or no-break space, another of the encodings that read

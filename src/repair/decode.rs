@@ -172,6 +172,32 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     finish(out, ascii)
 }
 
+/// Whether `a` and `b` write every non-ASCII character of `text` as the same byte: then
+/// they read it alike (the same bytes, so the same UTF-8), and one transcode is enough.
+pub(crate) fn write_alike(text: &str, a: Encoding, b: Encoding) -> bool {
+    let t = tables();
+    let (joined_a, joined_b) = (t.transcode_joined(a), t.transcode_joined(b));
+    let bytes = text.as_bytes();
+    let mut i = next_non_ascii(bytes, 0);
+    while i < bytes.len() {
+        let (c, len) = code_point_at(bytes, i);
+        let index = match c {
+            0..=0x7FF => Some(c as usize),
+            0x2000..=0x2FFF => Some(c as usize - 0x2000 + 0x800),
+            _ => None,
+        };
+        let same = match index {
+            Some(k) => joined_a[k] == joined_b[k],
+            None => t.byte(a, c) == t.byte(b, c),
+        };
+        if !same {
+            return false;
+        }
+        i = next_non_ascii(bytes, i + len);
+    }
+    true
+}
+
 /// [`transcode`] one character at a time: `bytes` (whole characters) read back into
 /// `out`; the number of ASCII bytes copied.
 fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<usize> {
@@ -370,6 +396,32 @@ mod tests {
             let expected = transcode_by_character(&input, enc);
             prop_assert_eq!(&expected, &transcode_reference(&input, enc));
             prop_assert_eq!(transcode(&input, enc), expected);
+        }
+    }
+
+    proptest! {
+        /// Two encodings that write a text's characters alike read it alike, and two that
+        /// read it alike (both reading it) write its characters alike.
+        #[test]
+        fn encodings_that_write_alike_read_alike(
+            text in "[a-z .\u{e9}\u{c4}\u{81}\u{df}\u{416}\u{3b1}\u{1ec7}\u{2013}\u{20ac}\u{201c}\u{2122}\u{2500}]{0,40}",
+            a in 0usize..Encoding::ALL.len(),
+            b in 0usize..Encoding::ALL.len(),
+        ) {
+            let (a, b) = (Encoding::ALL[a], Encoding::ALL[b]);
+            let damaged = mojibake(&text, a);
+            for input in [&text, &damaged] {
+                let (read_a, read_b) = (transcode(input, a), transcode(input, b));
+                if write_alike(input, a, b) {
+                    prop_assert_eq!(&read_a, &read_b);
+                    prop_assert_eq!(
+                        transcode_by_sequence(input, a, Nbsp::No, false),
+                        transcode_by_sequence(input, b, Nbsp::No, false)
+                    );
+                } else {
+                    prop_assert!(read_a.is_none() || read_a != read_b);
+                }
+            }
         }
     }
 
