@@ -379,9 +379,17 @@ fn judge_sample(
             continue;
         }
         // Windows-1252 and -1254 (and others) often read a text alike: once is enough.
-        // Without lost bytes, that shows in the bytes they write for its characters.
+        // Without lost bytes, that shows in the bytes they write for its characters (as
+        // Windows-1252 does: the scan has gathered which).
         if !found.lossy {
-            if let Some(i) = readings.iter().position(|r| write_alike(sample, r.2, enc)) {
+            let alike_to = |r: &(i32, String, Encoding)| {
+                if r.2 == Encoding::Windows1252 {
+                    found.like_1252 & enc.bit() != 0
+                } else {
+                    write_alike(sample, r.2, enc)
+                }
+            };
+            if let Some(i) = readings.iter().position(alike_to) {
                 alike[i] |= enc.bit();
                 continue;
             }

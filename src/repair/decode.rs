@@ -425,6 +425,33 @@ mod tests {
         }
     }
 
+    proptest! {
+        /// The encodings the whole-text scan finds writing a text as Windows-1252 does are
+        /// those [`write_alike`] finds, wherever the scan explains the text.
+        #[test]
+        fn the_scan_finds_the_encodings_that_write_as_windows_1252_does(
+            text in "[a-z .\u{e9}\u{c4}\u{81}\u{df}\u{416}\u{3b1}\u{1ec7}\u{2013}\u{20ac}\u{201c}\u{2122}\u{2500}\u{f8ff}\u{3042}]{0,30}",
+            index in 0usize..Encoding::ALL.len(),
+        ) {
+            let o = crate::repair::scan::ScanOptions {
+                enabled: (1 << Encoding::ALL.len()) - 1,
+                nbsp: false,
+                lossy: false,
+                c1: false,
+            };
+            let damaged = mojibake(&text, Encoding::ALL[index]);
+            let found = crate::repair::scan::whole_encodings(&damaged, o);
+            prop_assume!(found.encodings != 0);
+            for enc in Encoding::ALL {
+                prop_assert_eq!(
+                    found.like_1252 & enc.bit() != 0,
+                    write_alike(&damaged, Encoding::Windows1252, enc),
+                    "{}", enc
+                );
+            }
+        }
+    }
+
     /// The corpus's mojibake read back in every encoding, both ways, byte for byte alike.
     #[test]
     fn transcode_by_steps_matches_one_character_at_a_time_on_the_corpus() {

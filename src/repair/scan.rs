@@ -700,6 +700,10 @@ pub(crate) struct Whole {
     pub(crate) encodings: u16,
     /// Some sequence needs a space read as 0xA0 or a U+FFFD read as a lost byte.
     pub(crate) lossy: bool,
+    /// The encodings that write every non-ASCII character of the text as Windows-1252
+    /// does (see [`Roles::like_1252`](super::tables::Roles::like_1252)), when some
+    /// encoding explains it: they read it alike.
+    pub(crate) like_1252: u16,
 }
 
 /// The encodings in which the whole text re-encodes to something shaped like UTF-8
@@ -712,6 +716,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let mut ok = o.enabled;
     let mut seen = 0u16;
     let mut lossy = false;
+    let mut like_1252 = u16::MAX;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
     // The code points of the last two characters of the current stretch.
     let mut last_two = [0u32; 2];
@@ -751,6 +756,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             continue;
         }
         let (roles, c, len) = roles_at(t, bytes, i);
+        like_1252 &= roles.like_1252();
         last_two = [last_two[1], code_point_at(bytes, i).0];
         let expecting = p1 | p2 | p3;
         let mut cont = roles.cont();
@@ -785,6 +791,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     Whole {
         encodings: ok & seen,
         lossy,
+        like_1252,
     }
 }
 

@@ -95,21 +95,30 @@ pub(crate) fn decode_upper_half(enc: Encoding) -> [char; 128] {
 }
 
 /// The roles a character can play, one bit per encoding (bit `Encoding::index`) in each
-/// twelve-bit field: continuation byte, lead of a two-, three- or four-byte sequence, and
-/// a lead after which a plain space may stand for a lost 0xA0 byte.
+/// ten-bit field: continuation byte, lead of a two-, three- or four-byte sequence, a lead
+/// after which a plain space may stand for a lost 0xA0 byte; and the encodings that
+/// write it as Windows-1252 does (the same byte, or none).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Roles(pub(crate) u64);
 
 impl Roles {
     const CONT: u32 = 0;
-    const LEAD2: u32 = 12;
-    const LEAD3: u32 = 24;
-    const LEAD4: u32 = 36;
-    const NBSP: u32 = 48;
+    const LEAD2: u32 = 10;
+    const LEAD3: u32 = 20;
+    const LEAD4: u32 = 30;
+    const NBSP: u32 = 40;
+    const LIKE_1252: u32 = 50;
 
     #[inline(always)]
     fn field(self, shift: u32) -> u16 {
-        ((self.0 >> shift) & 0xFFF) as u16
+        ((self.0 >> shift) & 0x3FF) as u16
+    }
+    /// The encodings that write the character as Windows-1252 does: the same byte, or
+    /// none (Windows-1252 among them). A text whose characters all have one in common is
+    /// read alike by both.
+    #[inline(always)]
+    pub(crate) fn like_1252(self) -> u16 {
+        self.field(Self::LIKE_1252)
     }
     /// Encodings in which the character is a continuation byte (0x80–0xBF).
     #[inline(always)]
@@ -137,6 +146,16 @@ impl Roles {
     pub(crate) fn nbsp(self) -> u16 {
         self.field(Self::NBSP)
     }
+    /// Records the encodings (by index) for which `alike` holds as those that write the
+    /// character as Windows-1252 does.
+    fn add_like_1252(&mut self, alike: impl Fn(usize) -> bool) {
+        for enc in Encoding::ALL {
+            if alike(enc.index()) {
+                self.0 |= u64::from(enc.bit()) << Self::LIKE_1252;
+            }
+        }
+    }
+
     fn add(&mut self, enc: Encoding, byte: u8) {
         let bit = u64::from(enc.bit());
         let shift = match byte {
@@ -257,6 +276,21 @@ pub(crate) fn tables() -> &'static Tables {
             byte_low.push(low);
             byte_2000.push(block);
             byte_high.push(high);
+        }
+        // Which encodings write each character as Windows-1252 does.
+        let w1252 = Encoding::Windows1252.index();
+        for (u, roles) in roles_low.iter_mut().enumerate() {
+            roles.add_like_1252(|e| byte_low[e][u] == byte_low[w1252][u]);
+        }
+        for (u, roles) in roles_2000.iter_mut().enumerate() {
+            roles.add_like_1252(|e| byte_2000[e][u] == byte_2000[w1252][u]);
+        }
+        for (c, roles) in &mut roles_f000 {
+            let byte = |e: usize| {
+                let high: &Vec<(char, u8)> = &byte_high[e];
+                high.iter().find(|h| h.0 == *c).map(|h| h.1)
+            };
+            roles.add_like_1252(|e| byte(e) == byte(w1252));
         }
         Tables {
             byte_low,
