@@ -718,8 +718,6 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let mut lossy = false;
     let mut like_1252 = u16::MAX;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
-    // The code points of the last two characters of the current stretch.
-    let mut last_two = [0u32; 2];
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -728,7 +726,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             if pending != 0 {
                 let lost = if b == b' ' {
                     p1 & p1n
-                } else if b == b'?' && o.lossy && last_two == ['â' as u32, '€' as u32] {
+                } else if b == b'?' && o.lossy && bytes[..i].ends_with("â€".as_bytes()) {
                     // `â€?`: a question mark for the lost last byte of U+2000–U+203F.
                     p1
                 } else {
@@ -751,13 +749,11 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             p2 = 0;
             p3 = 0;
             p1n = 0;
-            last_two = [0; 2];
             i = next_non_ascii(bytes, i + 1);
             continue;
         }
         let (roles, c, len) = roles_at(t, bytes, i);
         like_1252 &= roles.like_1252();
-        last_two = [last_two[1], code_point_at(bytes, i).0];
         let expecting = p1 | p2 | p3;
         let mut cont = roles.cont();
         if c == 0xFFFD && o.lossy {
