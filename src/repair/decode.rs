@@ -203,9 +203,10 @@ pub(crate) fn write_alike(text: &str, a: Encoding, b: Encoding) -> bool {
 fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<usize> {
     let t = tables();
     // A character with no byte gives 0xFF, which the UTF-8 check at the end rejects
-    // (see `Tables::transcode_low`).
-    let low = t.transcode_low(enc);
-    let block_2000 = t.transcode_2000(enc);
+    // (see `Tables::transcode_joined`).
+    let joined = t.transcode_joined(enc);
+    let low: &[u8; 0x800] = joined[..0x800].try_into().expect("U+0000–U+07FF");
+    let block_2000: &[u8; 0x1000] = joined[0x800..0x1800].try_into().expect("U+2000–U+2FFF");
     // The bytes still to read: the slice patterns below need no bounds checks.
     let mut rest = bytes;
     // Bytes copied as ASCII.

@@ -181,11 +181,9 @@ pub(crate) struct Tables {
     /// Per encoding, the byte of each character of U+2000–U+2FFF (0: none), indexed by
     /// code point minus 0x2000: the punctuation and symbols every encoding has.
     byte_2000: Vec<[u8; 0x1000]>,
-    /// [`Tables::byte_low`] and [`Tables::byte_2000`] with 0xFF for "none", for
-    /// [`transcode`](super::decode::transcode): see [`Tables::transcode_low`].
-    transcode_low: Vec<[u8; 0x800]>,
-    transcode_2000: Vec<[u8; 0x1000]>,
-    /// Both in one, the ASCII characters as themselves: see [`Tables::transcode_joined`].
+    /// [`Tables::byte_low`] and [`Tables::byte_2000`] in one, with 0xFF for "none" and
+    /// the ASCII characters as themselves, for [`transcode`](super::decode::transcode):
+    /// see [`Tables::transcode_joined`].
     transcode_joined: Vec<[u8; 0x1804]>,
     /// Per encoding, sorted (character, byte) pairs of the characters above U+07FF.
     byte_high: Vec<Vec<(char, u8)>>,
@@ -203,8 +201,6 @@ pub(crate) fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let mut byte_low = Vec::new();
         let mut byte_2000 = Vec::new();
-        let mut transcode_low = Vec::new();
-        let mut transcode_2000 = Vec::new();
         let mut transcode_joined = Vec::new();
         let mut byte_high = Vec::new();
         let mut roles_low = vec![Roles::default(); 0x800];
@@ -261,8 +257,6 @@ pub(crate) fn tables() -> &'static Tables {
                 }
             }
             let none_as_ff = |b: &u8| if *b == 0 { 0xFF } else { *b };
-            transcode_low.push(low.map(|b| none_as_ff(&b)));
-            transcode_2000.push(block.map(|b| none_as_ff(&b)));
             let mut joined = [0xFFu8; 0x1804];
             for (i, slot) in joined.iter_mut().enumerate() {
                 *slot = match i {
@@ -295,8 +289,6 @@ pub(crate) fn tables() -> &'static Tables {
         Tables {
             byte_low,
             byte_2000,
-            transcode_low,
-            transcode_2000,
             transcode_joined,
             byte_high,
             roles_low,
@@ -307,29 +299,17 @@ pub(crate) fn tables() -> &'static Tables {
 }
 
 impl Tables {
-    /// The bytes `enc` writes for U+0000–U+07FF, by code point, with 0xFF for a character
-    /// it has no byte for. A byte an encoding writes for a non-ASCII character is always
-    /// of the upper half, 0x80–0xFF, and 0xFF is never part of UTF-8: text read back with
-    /// a 0xFF in it is no UTF-8 whether the 0xFF was written or stands for "none", and
-    /// the UTF-8 check that follows the transcode rejects both, with no test for the
-    /// missing byte at every character.
-    #[inline]
-    pub(crate) fn transcode_low(&self, enc: Encoding) -> &[u8; 0x800] {
-        &self.transcode_low[enc.index()]
-    }
-
-    /// The same for U+2000–U+2FFF, index `c - 0x2000`: the characters led by 0xE2 in
-    /// UTF-8 (punctuation, `€`, `™`, box drawing).
-    #[inline]
-    pub(crate) fn transcode_2000(&self, enc: Encoding) -> &[u8; 0x1000] {
-        &self.transcode_2000[enc.index()]
-    }
-
-    /// [`Tables::transcode_low`] with each ASCII character as itself, followed by
-    /// [`Tables::transcode_2000`] (index `c - 0x2000 + 0x800`): a character of one or two
-    /// bytes, or of three led by 0xE2, looked up in one table, as the sixteen-byte steps
-    /// of [`transcode`](super::decode::transcode) gather them. Four bytes of 0xFF
-    /// after it: a gather reads four bytes at an index.
+    /// The bytes `enc` writes for U+0000–U+07FF by code point (ASCII as itself), then
+    /// for U+2000–U+2FFF, the characters led by 0xE2 in UTF-8 (punctuation, `€`, `™`,
+    /// box drawing) at `c - 0x2000 + 0x800`: a character of one or two bytes, or of
+    /// three led by 0xE2, looked up in one table, as the sixteen-byte steps of
+    /// [`transcode`](super::decode::transcode) gather them; four bytes of 0xFF after it,
+    /// since a gather reads four bytes at an index. 0xFF for a character `enc` has no
+    /// byte for: a byte an encoding writes for a non-ASCII character is always of the
+    /// upper half, 0x80–0xFF, and 0xFF is never part of UTF-8, so text read back with a
+    /// 0xFF in it is no UTF-8 whether the 0xFF was written or stands for "none", and the
+    /// UTF-8 check that follows the transcode rejects both, with no test for the missing
+    /// byte at every character.
     #[inline]
     pub(crate) fn transcode_joined(&self, enc: Encoding) -> &[u8; 0x1804] {
         &self.transcode_joined[enc.index()]
@@ -393,16 +373,22 @@ mod tests {
                 assert!(b >= 0x80, "{enc:?} writes {b:#04x}");
             }
             let none_as_ff = |b: u8, ff: u8| ff == if b == 0 { 0xFF } else { b };
-            for (i, &b) in t.byte_low[enc.index()].iter().enumerate() {
-                assert!(none_as_ff(b, t.transcode_low(enc)[i]), "{enc:?} U+{i:04X}");
+            let joined = t.transcode_joined(enc);
+            for (i, &b) in t.byte_low[enc.index()].iter().enumerate().skip(0x80) {
+                assert!(none_as_ff(b, joined[i]), "{enc:?} U+{i:04X}");
             }
             for (i, &b) in t.byte_2000[enc.index()].iter().enumerate() {
                 assert!(
-                    none_as_ff(b, t.transcode_2000(enc)[i]),
+                    none_as_ff(b, joined[0x800 + i]),
                     "{enc:?} U+{:04X}",
                     0x2000 + i
                 );
             }
+            assert!(
+                (0..0x80).all(|i| usize::from(joined[i]) == i),
+                "{enc:?} ASCII"
+            );
+            assert_eq!(joined[0x1800..], [0xFF; 4], "{enc:?}");
         }
     }
 
