@@ -62,6 +62,10 @@ impl<'a> MapAccess<'a> for Empty {
     }
 }
 
+/// The most entries whose keys [`check_unique`] checks in a table on the stack (a slot
+/// keeps an index in sixteen bits).
+const HASHED: usize = 256;
+
 /// Checks that the keys of a mapping are all different. The document model's types
 /// with fixed keys check theirs as they read them; this is for the others.
 pub(crate) fn check_unique<'a, T>(
@@ -80,9 +84,36 @@ pub(crate) fn check_unique<'a, T>(
             *print = fingerprint(&key(entry).decode());
         }
         (1..entries.len()).find(|&i| (0..i).any(|j| prints[j] == prints[i] && same(i, j)))
+    } else if entries.len() <= HASHED {
+        // Fingerprints in an open-addressing table (an infobox of a hundred fields),
+        // entries in order: the first whose fingerprint is already there and whose key
+        // equals that entry's is the first repeat. A slot holds sixteen bits of the
+        // fingerprint and the entry's index plus one (0: empty).
+        let mut table = [0u32; 2 * HASHED];
+        let mask = (2 * entries.len()).next_power_of_two() - 1;
+        let mut found = None;
+        'entries: for (i, entry) in entries.iter().enumerate() {
+            let print = fingerprint(&key(entry).decode());
+            let high = ((print >> 48) as u32) << 16;
+            let mut slot = (print >> 32) as usize & mask;
+            loop {
+                match table[slot] {
+                    0 => {
+                        table[slot] = high | (i as u32 + 1);
+                        break;
+                    }
+                    held if held & 0xFFFF_0000 == high && same(i, (held & 0xFFFF) as usize - 1) => {
+                        found = Some(i);
+                        break 'entries;
+                    }
+                    _ => slot = (slot + 1) & mask,
+                }
+            }
+        }
+        found
     } else {
-        // Fingerprints sorted (an infobox of a hundred fields): keys can only repeat
-        // within a run of equal fingerprints, each run in the order of the entries.
+        // Fingerprints sorted (larger mappings): keys can only repeat within a run of
+        // equal fingerprints, each run in the order of the entries.
         let mut prints: Vec<(u64, u32)> = entries
             .iter()
             .zip(0u32..)
@@ -253,26 +284,54 @@ mod tests {
         fn check_unique_finds_the_first_repeat(
             keys in proptest::collection::vec(
                 "[ab]{0,3}|[a-z]{1,12}|infobox_[ab]{1,2}_fieldname",
-                0..100,
+                0..400,
             ),
         ) {
-            let src = "";
-            let scalars: Vec<Scalar<'_>> = keys
-                .iter()
-                .map(|k| Scalar::new(Text::new(k, 0..0, Style::Bare)))
-                .collect();
-            let expected = (1..keys.len()).find(|&i| keys[..i].contains(&keys[i]));
-            match check_unique(src, &scalars, |s| s) {
-                Ok(()) => prop_assert_eq!(expected, None),
-                Err(Stop::Error(e)) => {
-                    let i = expected.expect("a repeat");
-                    prop_assert_eq!(
-                        e.kind(),
-                        &ErrorKind::DuplicateKey { key: keys[i].clone() }
-                    );
-                }
-                Err(Stop::Unsupported) => prop_assert!(false, "never unsupported"),
-            }
+            first_repeat_is_found(&keys)?;
         }
+
+        // Mappings of different keys (up to the sorted check's sizes), some with one key
+        // written again further on: found however far the table probes.
+        #[test]
+        fn check_unique_finds_one_repeat_among_many_keys(
+            keys in proptest::collection::hash_set(
+                "[a-z]{1,12}|infobox_[a-z]{1,3}_fieldname",
+                0..300,
+            ),
+            repeat in proptest::option::of((any::<prop::sample::Index>(), any::<prop::sample::Index>())),
+        ) {
+            let mut keys: Vec<String> = keys.into_iter().collect();
+            if let (Some((which, at)), false) = (repeat, keys.is_empty()) {
+                let which = which.index(keys.len());
+                let at = which + 1 + at.index(keys.len() - which);
+                keys.insert(at, keys[which].clone());
+            }
+            first_repeat_is_found(&keys)?;
+        }
+    }
+
+    /// `check_unique` gives the first key written again, as the obvious quadratic check
+    /// finds it.
+    fn first_repeat_is_found(keys: &[String]) -> Result<(), TestCaseError> {
+        let src = "";
+        let scalars: Vec<Scalar<'_>> = keys
+            .iter()
+            .map(|k| Scalar::new(Text::new(k, 0..0, Style::Bare)))
+            .collect();
+        let expected = (1..keys.len()).find(|&i| keys[..i].contains(&keys[i]));
+        match check_unique(src, &scalars, |s| s) {
+            Ok(()) => prop_assert_eq!(expected, None),
+            Err(Stop::Error(e)) => {
+                let i = expected.expect("a repeat");
+                prop_assert_eq!(
+                    e.kind(),
+                    &ErrorKind::DuplicateKey {
+                        key: keys[i].clone()
+                    }
+                );
+            }
+            Err(Stop::Unsupported) => prop_assert!(false, "never unsupported"),
+        }
+        Ok(())
     }
 }
