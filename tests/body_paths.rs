@@ -548,6 +548,11 @@ fn readers_agree_where_they_once_did_not() {
         // after it.
         ("pipe and a delimiter row in a paragraph", "x\na|b\n-|-\n"),
         ("pipe, then a line that is no delimiter row", "a|b\n-|x\n"),
+        // A pipe counts wherever the inline reader passes it: escaped, or in a link's
+        // destination.
+        ("escaped pipe and a delimiter row", "\\| a\n|-|\n"),
+        ("escaped pipe, a delimiter row after", "a *b* \\|\n-|\n"),
+        ("pipe in a destination", "[a](b|c)\n-|-\n"),
     ] {
         for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
             let (fast, general) = both(input, list_end);

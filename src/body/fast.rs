@@ -134,6 +134,8 @@ pub(super) struct FastReader<'a> {
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
     emphases: Emphases<'a>,
+    /// Whether the last inline text read held a pipe.
+    pipes: bool,
 }
 
 /// How the character next to a run of `*` counts for CommonMark's flanking rules.
@@ -153,6 +155,7 @@ impl<'a> FastReader<'a> {
             items: Vec::new(),
             cells: Vec::new(),
             emphases: Emphases::default(),
+            pipes: false,
         }
     }
 
@@ -244,11 +247,23 @@ impl<'a> FastReader<'a> {
                 Continuation::Unsure => return Read::Unsure,
             }
         }
+        let span = at..end;
+        let text = trim_spaces(bytes, at, text_end);
+        let stop = next_stop(bytes, text.start, text.end);
+        if stop == text.end {
+            // (No pipe either: it is a stop.)
+            sink.plain(Plain::Paragraph, text, span);
+            return Read::Next(end);
+        }
+        sink.event(Event::Start(Tag::Paragraph), span.clone());
+        if !self.inline_from(text, stop, sink) {
+            return Read::Unsure;
+        }
         // A pipe may make a table of the paragraph's lines, also one inside a link's
-        // destination, which the inline reader passes over (cells are cut first): only
-        // if a line after the first, or the line that ends the paragraph, may be a
-        // delimiter row. Otherwise it is text.
-        if memchr(b'|', &bytes[at..end]).is_some() {
+        // destination (cells are cut first): only if a line after the first, or the line
+        // that ends the paragraph, may be a delimiter row. Otherwise it is text. The
+        // inline reader, which passes every byte of the text, tells whether it saw one.
+        if self.pipes {
             let after = if end < self.end {
                 self.line(end).0
             } else {
@@ -257,17 +272,6 @@ impl<'a> FastReader<'a> {
             if may_hold_a_delimiter_row(&bytes[line_end..after]) {
                 return Read::Unsure;
             }
-        }
-        let span = at..end;
-        let text = trim_spaces(bytes, at, text_end);
-        let stop = next_stop(bytes, text.start, text.end);
-        if stop == text.end {
-            sink.plain(Plain::Paragraph, text, span);
-            return Read::Next(end);
-        }
-        sink.event(Event::Start(Tag::Paragraph), span.clone());
-        if !self.inline_from(text, stop, sink) {
-            return Read::Unsure;
         }
         sink.event(Event::End(TagEnd::Paragraph), span);
         Read::Next(end)
@@ -496,23 +500,26 @@ impl<'a> FastReader<'a> {
     /// emphasis, links and images with plain text and a plain destination, backslash
     /// escapes and the commonest entities. `false` when it is not certain. Nothing before
     /// `stop` (the first byte [`next_stop`] finds, which the caller has looked for) is
-    /// inline syntax.
+    /// inline syntax. Whether the text holds a pipe is left in `pipes`.
     fn inline_from(&mut self, range: Range<usize>, stop: usize, sink: &mut impl Sink<'a>) -> bool {
         self.emphases.reset();
+        self.pipes = false;
         let mut out = Out {
             emphases: &mut self.emphases,
             sink,
         };
-        inline_events(self.src, range, stop, &mut out)
+        inline_events(self.src, range, stop, &mut out, &mut self.pipes)
     }
 }
 
-/// [`FastReader::inline_from`], its events given to `out`.
+/// [`FastReader::inline_from`], its events given to `out`; `pipes` set if a byte of the
+/// text is a pipe.
 fn inline_events<'a, S: Sink<'a>>(
     src: &'a str,
     range: Range<usize>,
     stop: usize,
     out: &mut Out<'_, 'a, S>,
+    pipes: &mut bool,
 ) -> bool {
     let bytes = src.as_bytes();
     let (start, end) = (range.start, range.end);
@@ -584,6 +591,8 @@ fn inline_events<'a, S: Sink<'a>>(
                 }
                 match bracket(src, i, end, image, &mut next_close) {
                     Bracket::Link { close, url } => {
+                        // (The link's text is plain: no pipe.)
+                        *pipes |= memchr(b'|', &bytes[url.clone()]).is_some();
                         give_text(src, text, i, out);
                         let after = url.end + 1;
                         link_events(src, i, close, url, image, out);
@@ -599,6 +608,7 @@ fn inline_events<'a, S: Sink<'a>>(
             b']' => i += 1,
             b'\\' => match bytes.get(i + 1) {
                 Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
+                    *pipes |= b == b'|';
                     give_text(src, text, i, out);
                     out.event(Event::Text(CowStr::Borrowed(&src[i + 1..i + 2])), i..i + 2);
                     i += 2;
@@ -629,9 +639,12 @@ fn inline_events<'a, S: Sink<'a>>(
                 _ => i += 1,
             },
             // Text: the blocks read here that a pipe could make a table of (table
-            // rows, a paragraph with a possible delimiter row) are cut or left to the
-            // general path before their text is read.
-            b'|' => i += 1,
+            // rows, a paragraph with a possible delimiter row) are cut before their text
+            // is read, or left to the general path after it (`pipes`).
+            b'|' => {
+                *pipes = true;
+                i += 1;
+            }
             _ => return false,
         }
     }
@@ -1109,8 +1122,42 @@ fn after_marker(bytes: &[u8], marker_at: usize, line_end: usize) -> Option<usize
     (1..=4).contains(&spaces).then_some(marker_at + 1 + spaces)
 }
 
-/// `start..end` without the spaces at either end.
+/// `start..end` without the spaces at either end. Eight spaces a step first: table cells
+/// are padded to sixteen columns, the delimiter row's to eight spaces either side.
+/// [`trim_spaces_bytewise`] is the reference it is tested against.
+#[inline]
 fn trim_spaces(bytes: &[u8], mut start: usize, mut end: usize) -> Range<usize> {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    // The bytes of a word that are not spaces: their bits set.
+    let others =
+        |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes")) ^ SPACES;
+    while end - start >= 8 {
+        match others(start) {
+            0 => start += 8,
+            x => {
+                start += x.trailing_zeros() as usize / 8;
+                while end - start >= 8 {
+                    match others(end - 8) {
+                        0 => end -= 8,
+                        x => return start..end - x.leading_zeros() as usize / 8,
+                    }
+                }
+                break;
+            }
+        }
+    }
+    while start < end && bytes[start] == b' ' {
+        start += 1;
+    }
+    while end > start && bytes[end - 1] == b' ' {
+        end -= 1;
+    }
+    start..end
+}
+
+/// [`trim_spaces`] a byte at a time: the reference.
+#[cfg(test)]
+fn trim_spaces_bytewise(bytes: &[u8], mut start: usize, mut end: usize) -> Range<usize> {
     while start < end && bytes[start] == b' ' {
         start += 1;
     }
@@ -1219,6 +1266,32 @@ mod tests {
 
     /// The stops found sixteen bytes at a time are the table's, at every byte value and
     /// every position of a block, and in text of every length.
+    #[test]
+    fn trim_spaces_is_the_bytewise_trim() {
+        // Every split of up to 20 spaces around a text of 0 to 3 letters, inside a longer
+        // slice, every range over it.
+        for before in 0..20 {
+            for text in 0..4 {
+                for after in 0..20 {
+                    let mut bytes = vec![b'|'];
+                    bytes.extend(std::iter::repeat_n(b' ', before));
+                    bytes.extend(std::iter::repeat_n(b'x', text));
+                    bytes.extend(std::iter::repeat_n(b' ', after));
+                    bytes.push(b'|');
+                    for start in 0..bytes.len() {
+                        for end in start..=bytes.len() {
+                            assert_eq!(
+                                trim_spaces(&bytes, start, end),
+                                trim_spaces_bytewise(&bytes, start, end),
+                                "{before} {text} {after}: {start}..{end}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn next_stop_is_the_tables() {
         for b in 0..=255u8 {
