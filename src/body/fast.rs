@@ -1122,8 +1122,8 @@ fn after_marker(bytes: &[u8], marker_at: usize, line_end: usize) -> Option<usize
     (1..=4).contains(&spaces).then_some(marker_at + 1 + spaces)
 }
 
-/// `start..end` without the spaces at either end. Eight spaces a step first: table cells
-/// are padded to sixteen columns, the delimiter row's to eight spaces either side.
+/// `start..end` without the spaces at either end, eight bytes a step where there are
+/// eight (wtf_wikipedia pads table cells with spaces to sixteen columns).
 /// [`trim_spaces_bytewise`] is the reference it is tested against.
 #[inline]
 fn trim_spaces(bytes: &[u8], mut start: usize, mut end: usize) -> Range<usize> {
@@ -1264,8 +1264,7 @@ mod tests {
         );
     }
 
-    /// The stops found sixteen bytes at a time are the table's, at every byte value and
-    /// every position of a block, and in text of every length.
+    /// Trimming eight bytes a step gives what trimming a byte at a time does.
     #[test]
     fn trim_spaces_is_the_bytewise_trim() {
         // Every split of up to 20 spaces around a text of 0 to 3 letters, inside a longer
@@ -1292,6 +1291,8 @@ mod tests {
         }
     }
 
+    /// The stops found sixteen bytes at a time are the table's, at every byte value and
+    /// every position of a block, and in text of every length.
     #[test]
     fn next_stop_is_the_tables() {
         for b in 0..=255u8 {
