@@ -351,43 +351,18 @@ proptest! {
     }
 }
 
-/// The body's sections as the JSON contract has them, without the paragraphs of a
-/// filler (which start with `Filler `).
-fn sections_past_filler(input: &str, general: bool) -> Result<serde_json::Value, String> {
-    let options = ParseOptions::new();
-    let doc = if general {
-        wikimd::parse_with_general_body(input, &options)
-    } else {
-        wikimd::parse_with(input, &options)
-    }
-    .map_err(|e| e.to_string())?;
-    let mut json = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
-    for section in json["sections"].as_array_mut().into_iter().flatten() {
-        if let Some(paragraphs) = section["paragraphs"].as_array_mut() {
-            paragraphs.retain(|p| !p.as_str().is_some_and(|p| p.starts_with("Filler ")));
-        }
-    }
-    Ok(json)
-}
-
-/// `text` after a section of filler paragraphs: `n` of them. Past 8 kB, the general path
-/// reads the body in segments, cut at headings.
-fn after_filler(text: &str, n: usize) -> String {
-    let filler: String = (0..n)
-        .map(|i| format!("Filler paragraph {i}, a few words long.\n\n"))
-        .collect();
-    format!("## Start\n\n{filler}{text}")
-}
-
 /// A body read in segments (the general path, past 8 kB: a heading starts a new parser)
 /// gives what it gives read whole.
 fn assert_segments_read_as_whole(text: &str) {
-    let (whole, cut) = (after_filler(text, 2), after_filler(text, 250));
+    let (whole, cut) = (
+        common::after_filler(text, 2),
+        common::after_filler(text, 250),
+    );
     assert!(cut.len() > 9_000);
     for general in [true, false] {
         assert_eq!(
-            sections_past_filler(&whole, general),
-            sections_past_filler(&cut, general),
+            common::sections_past_filler(&whole, general),
+            common::sections_past_filler(&cut, general),
             "general path: {general}, {text:?}"
         );
     }
@@ -442,11 +417,11 @@ proptest! {
 
     #[test]
     fn segments_read_as_the_whole_body(text in body()) {
-        let (whole, cut) = (after_filler(&text, 2), after_filler(&text, 250));
+        let (whole, cut) = (common::after_filler(&text, 2), common::after_filler(&text, 250));
         for general in [true, false] {
             prop_assert_eq!(
-                sections_past_filler(&whole, general),
-                sections_past_filler(&cut, general),
+                common::sections_past_filler(&whole, general),
+                common::sections_past_filler(&cut, general),
                 "general path: {}, {:?}", general, text
             );
         }

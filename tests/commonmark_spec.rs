@@ -7,6 +7,8 @@
 //! text, with both list rules. Repair leaves the examples as they are and undoes their
 //! reading as Windows-1252.
 
+mod common;
+
 use wikimd::{ListEnd, ParseOptions};
 
 /// The examples of the specification, in order: the Markdown of each (`→` is a tab).
@@ -87,6 +89,35 @@ fn both_readers_agree_on_every_example_of_the_specification() {
         disagreements.len(),
         disagreements.join("\n")
     );
+}
+
+/// Each example after a long section of filler, where the general path reads the body in
+/// segments cut at headings, gives what it gives after a short one, read whole: reference
+/// definitions, fences, HTML blocks and list items that a cut at the heading after them
+/// could split.
+#[test]
+fn every_example_reads_alike_in_segments_and_whole() {
+    let mut disagreements = Vec::new();
+    for (i, example) in examples().iter().enumerate() {
+        // A heading after the example, where a cut may be made: what the example leaves
+        // open (a fence, an HTML block, a list item) decides whether it is one.
+        let example = format!("{example}# After\n\nText after.\n");
+        let (whole, cut) = (
+            common::after_filler(&example, 2),
+            common::after_filler(&example, 250),
+        );
+        assert!(cut.len() > 9_000);
+        for general in [true, false] {
+            let (a, b) = (
+                common::sections_past_filler(&whole, general),
+                common::sections_past_filler(&cut, general),
+            );
+            if a != b {
+                disagreements.push(format!("example {} (general path: {general})", i + 1));
+            }
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
 }
 
 /// The examples are mostly constructs the fast path hands to the general path; it still

@@ -123,3 +123,31 @@ pub fn diff(a: &Json, b: &Json, path: &str) -> Option<String> {
         _ => (!same(a, b)).then(|| format!("{path}: ours {a} vs reference {b}")),
     }
 }
+
+/// The body's sections as the JSON contract has them, without the paragraphs of a
+/// filler (which start with `Filler `).
+pub fn sections_past_filler(input: &str, general: bool) -> Result<serde_json::Value, String> {
+    let options = wikimd::ParseOptions::new();
+    let doc = if general {
+        wikimd::parse_with_general_body(input, &options)
+    } else {
+        wikimd::parse_with(input, &options)
+    }
+    .map_err(|e| e.to_string())?;
+    let mut json = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
+    for section in json["sections"].as_array_mut().into_iter().flatten() {
+        if let Some(paragraphs) = section["paragraphs"].as_array_mut() {
+            paragraphs.retain(|p| !p.as_str().is_some_and(|p| p.starts_with("Filler ")));
+        }
+    }
+    Ok(json)
+}
+
+/// `text` after a section of filler paragraphs: `n` of them. Past 8 kB, the general path
+/// reads the body in segments, cut at headings.
+pub fn after_filler(text: &str, n: usize) -> String {
+    let filler: String = (0..n)
+        .map(|i| format!("Filler paragraph {i}, a few words long.\n\n"))
+        .collect();
+    format!("## Start\n\n{filler}{text}")
+}
