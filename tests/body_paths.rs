@@ -6,22 +6,9 @@ mod common;
 use proptest::prelude::*;
 use wikimd::{ListEnd, ParseOptions};
 
-/// The view of both readings of `input`, with the given list rule.
-fn both(input: &str, list_end: ListEnd) -> (Result<String, String>, Result<String, String>) {
-    let options = ParseOptions::new().list_end(list_end);
-    let view = |doc: Result<wikimd::Document<'_>, wikimd::Error>| {
-        doc.map(|d| wikimd::body::view(d.sections()))
-            .map_err(|e| e.to_string())
-    };
-    (
-        view(wikimd::parse_with(input, &options)),
-        view(wikimd::parse_with_general_body(input, &options)),
-    )
-}
-
 fn assert_same(input: &str) {
     for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
-        let (fast, general) = both(input, list_end);
+        let (fast, general) = common::both(input, list_end);
         assert_eq!(fast, general, "{list_end:?} {input:?}");
     }
 }
@@ -338,7 +325,7 @@ proptest! {
     #[test]
     fn both_readers_agree_on_generated_bodies(text in body()) {
         for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
-            let (fast, general) = both(&text, list_end);
+            let (fast, general) = common::both(&text, list_end);
             prop_assert_eq!(fast, general, "{:?} {:?}", list_end, text);
         }
     }
@@ -346,7 +333,7 @@ proptest! {
     #[test]
     fn both_readers_agree_after_a_front_matter(text in body()) {
         let input = format!("---\ntitle: x\n---\n{text}");
-        let (fast, general) = both(&input, ListEnd::WhereWritten);
+        let (fast, general) = common::both(&input, ListEnd::WhereWritten);
         prop_assert_eq!(fast, general, "{:?}", input);
     }
 }
@@ -530,7 +517,7 @@ fn readers_agree_where_they_once_did_not() {
         ("pipe in a destination", "[a](b|c)\n-|-\n"),
     ] {
         for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
-            let (fast, general) = both(input, list_end);
+            let (fast, general) = common::both(input, list_end);
             assert_eq!(fast, general, "{what}: {list_end:?} {input:?}");
         }
     }

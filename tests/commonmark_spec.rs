@@ -9,7 +9,7 @@
 
 mod common;
 
-use wikimd::{ListEnd, ParseOptions};
+use wikimd::ListEnd;
 
 /// The examples of the specification, in order: the Markdown of each (`→` is a tab).
 fn examples() -> Vec<String> {
@@ -40,19 +40,6 @@ fn examples() -> Vec<String> {
     examples
 }
 
-/// The view of `input`'s body as each reader gives it (or the error), with `list_end`.
-fn both(input: &str, list_end: ListEnd) -> (Result<String, String>, Result<String, String>) {
-    let options = ParseOptions::new().list_end(list_end);
-    let view = |doc: Result<wikimd::Document<'_>, wikimd::Error>| {
-        doc.map(|d| wikimd::body::view(d.sections()))
-            .map_err(|e| e.to_string())
-    };
-    (
-        view(wikimd::parse_with(input, &options)),
-        view(wikimd::parse_with_general_body(input, &options)),
-    )
-}
-
 #[test]
 fn the_specification_has_all_its_examples() {
     // 652 in 0.31.2: a changed file or a broken extraction shows here first.
@@ -73,7 +60,7 @@ fn both_readers_agree_on_every_example_of_the_specification() {
         ];
         for input in &framings {
             for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
-                let (fast, general) = both(input, list_end);
+                let (fast, general) = common::both(input, list_end);
                 if fast != general {
                     disagreements.push(format!(
                         "example {} ({list_end:?}) {input:?}\n  fast:    {fast:?}\n  general: {general:?}",

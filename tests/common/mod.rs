@@ -151,3 +151,19 @@ pub fn after_filler(text: &str, n: usize) -> String {
         .collect();
     format!("## Start\n\n{filler}{text}")
 }
+
+/// The view of both readings of `input`, with the given list rule.
+pub fn both(
+    input: &str,
+    list_end: wikimd::ListEnd,
+) -> (Result<String, String>, Result<String, String>) {
+    let options = wikimd::ParseOptions::new().list_end(list_end);
+    let view = |doc: Result<wikimd::Document<'_>, wikimd::Error>| {
+        doc.map(|d| wikimd::body::view(d.sections()))
+            .map_err(|e| e.to_string())
+    };
+    (
+        view(wikimd::parse_with(input, &options)),
+        view(wikimd::parse_with_general_body(input, &options)),
+    )
+}
