@@ -394,6 +394,11 @@ fn segments_are_cut_where_nothing_reads_across() {
         // no heading ends. (Found by the body fuzz target, replayed by the segments one.)
         "a]:\n<?x\n# b\n\ntext\n",
         "[a](\n<div>\n# b\n\ntext\n",
+        // A label defined twice, the second time after a cut: the segment's parser took
+        // its own definition, not the first. Such a body is read in one piece. (The
+        // segments fuzz target, from the CommonMark examples' seeds.)
+        "[foo]:t\n#\n![Foo]\n\n[foo]:b",
+        "[foo]: /a\n\n# x\n\n[Foo]\n\n[foo]: /b\n",
     ] {
         assert_segments_read_as_whole(text);
     }
@@ -515,6 +520,14 @@ fn readers_agree_where_they_once_did_not() {
         ("escaped pipe and a delimiter row", "\\| a\n|-|\n"),
         ("escaped pipe, a delimiter row after", "a *b* \\|\n-|\n"),
         ("pipe in a destination", "[a](b|c)\n-|-\n"),
+        // A definition whose label holds an escaped bracket: the pre-scan took `\[` for
+        // the `[` that would open it and said no definition (the body fuzz target, from
+        // the CommonMark examples' seeds).
+        ("escaped bracket in a definition's label", "[\\[]:/"),
+        (
+            "escaped bracket in a label over two lines",
+            "[a\n\\[b]: /u\n\n[a \\[b]",
+        ),
     ] {
         for list_end in [ListEnd::WhereWritten, ListEnd::CommonMark] {
             let (fast, general) = common::both(input, list_end);

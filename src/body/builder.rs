@@ -38,7 +38,7 @@ pub(crate) fn parse<'a>(
         }],
         blocks: Vec::new(),
     };
-    let (references, may_define_references) = references(&src[range.clone()]);
+    let (references, may_define_references, may_repeat) = references(&src[range.clone()]);
     // Text the parser is given otherwise than it is written (carriage returns, NUL, text
     // that holds the mask of `parser_input`) goes to the general path whole; so does a
     // body that may define references, which the general path may read in one segment
@@ -58,13 +58,13 @@ pub(crate) fn parse<'a>(
                 Read::Next(next) => at = next,
                 Read::Unsure => {
                     let end = general_end(src, at, range.end);
-                    builder.general(at..end, &references)?;
+                    builder.general(at..end, &references, may_repeat)?;
                     at = end;
                 }
             }
         }
     } else {
-        builder.general(range.clone(), &references)?;
+        builder.general(range.clone(), &references, may_repeat)?;
     }
     builder.close_last_section();
     let end = range.end;
@@ -426,11 +426,21 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// Reads `src[range]` with the general path: segment by segment (see `segments`), each
-    /// with a pulldown-cmark parser of its own.
-    fn general(&mut self, range: Range<usize>, references: &[Reference]) -> Result<(), Error> {
+    /// with a pulldown-cmark parser of its own; in one piece if a label may be defined
+    /// twice (a segment's parser would take its own definition of it, not the first).
+    fn general(
+        &mut self,
+        range: Range<usize>,
+        references: &[Reference],
+        may_repeat: bool,
+    ) -> Result<(), Error> {
         // Segments still to parse, last first.
         let lazy_cuts = self.options.list_end == ListEnd::WhereWritten;
-        let mut todo: Vec<Segment> = segments(self.src, range, lazy_cuts);
+        let mut todo: Vec<Segment> = if may_repeat {
+            vec![Segment { range, cut: false }]
+        } else {
+            segments(self.src, range, lazy_cuts)
+        };
         todo.reverse();
         while let Some(segment) = todo.pop() {
             match self.segment(segment.range.clone(), segment.cut, references)? {

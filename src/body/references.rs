@@ -27,8 +27,11 @@ pub(super) type Reference = (String, CowStr<'static>, CowStr<'static>);
 /// only be told by reading its containers too: then the whole body is read once.
 ///
 /// Also returns whether the body may define any reference at all (what
-/// `may_define_references` tells, from the same scan).
-pub(super) fn references(body: &str) -> (Vec<Reference>, bool) {
+/// `may_define_references` tells, from the same scan), and whether a label may be defined
+/// twice: the first definition is the one that counts, but a segment of the general path
+/// that defines the label again would resolve it with its own (so the body is then read
+/// in one piece).
+pub(super) fn references(body: &str) -> (Vec<Reference>, bool, bool) {
     let bytes = body.as_bytes();
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
     let mut nested = false;
@@ -50,7 +53,11 @@ pub(super) fn references(body: &str) -> (Vec<Reference>, bool) {
     };
     let candidates = nested || !paragraphs.is_empty();
     if nested || (!paragraphs.is_empty() && may_hide_definitions()) {
-        return (definitions_in(body, 0..body.len()), candidates);
+        // pulldown-cmark keeps only the first definition of a label: whether there was
+        // another is not known.
+        let found = definitions_in(body, 0..body.len());
+        let may_repeat = !found.is_empty();
+        return (found, candidates, may_repeat);
     }
     let mut found = Vec::new();
     let mut read_to = 0;
@@ -63,7 +70,10 @@ pub(super) fn references(body: &str) -> (Vec<Reference>, bool) {
         found.extend(definitions_in(body, start..end));
         read_to = end;
     }
-    (found, candidates)
+    let mut labels: Vec<&str> = found.iter().map(|r| r.0.as_str()).collect();
+    labels.sort_unstable();
+    let repeated = labels.windows(2).any(|w| w[0] == w[1]);
+    (found, candidates, repeated)
 }
 
 /// The reference definitions pulldown-cmark's first pass finds in `body[range]`, read on
@@ -154,7 +164,7 @@ fn may_define_references(body: &[u8]) -> bool {
 }
 
 /// Calls `visit(line, at, in_container)` for each `]:` (at `at`) whose `[` (the last
-/// before it) starts the line at `line`, after nothing but indentation and the markers of
+/// before it that is not escaped) starts the line at `line`, after nothing but indentation and the markers of
 /// block quotes and list items; `in_container` when markers or four columns of
 /// indentation come before the `[`. One pass: the last `[` and its line are followed as
 /// the `]:` are found; stops when `visit` breaks.
@@ -171,6 +181,9 @@ fn definition_candidates(
             let i = scanned + i;
             if body[i] == b'\n' {
                 line = i + 1;
+            } else if escaped(body, i) {
+                // `\[` opens nothing: it may be inside the label of a `[` before it
+                // (`[\[]: /u` defines `\[`).
             } else {
                 // Of a long line, only the start is looked at (each `[` of the line looks
                 // again): markers and white space all through it count as markers, in a
@@ -197,6 +210,11 @@ fn definition_candidates(
             }
         }
     }
+}
+
+/// Whether the byte at `i` is escaped: after an odd number of backslashes.
+fn escaped(bytes: &[u8], i: usize) -> bool {
+    bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
 }
 
 /// Whether `text` is nothing but white space and the markers of block quotes (`>`) and
@@ -243,6 +261,12 @@ mod tests {
             "> * [a]: /u",
             "1. [a]: /u",
             "x\n- 2) [a\nb]: /u",
+            // Escaped brackets in the label (found by the body fuzz target from the
+            // CommonMark examples: `[\[]:/` defines `\[`, the fast path read a paragraph).
+            "[\\[]:/",
+            "[a\\[b]: /u",
+            "[a\n\\[b]: /u",
+            "[\\\\\\[]: /u",
         ] {
             assert!(may_define_references(yes.as_bytes()), "{yes:?}");
             assert!(references(yes).1, "{yes:?}");
@@ -254,6 +278,8 @@ mod tests {
             "1.[a]: b",
             "a [b]: c",
             "[a] b",
+            "\\[a]: b",
+            "x \\\\[a]: b",
         ] {
             assert!(!may_define_references(no.as_bytes()), "{no:?}");
             assert!(!references(no).1, "{no:?}");
