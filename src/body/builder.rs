@@ -428,6 +428,8 @@ impl<'a> Builder<'a, '_> {
     /// Reads `src[range]` with the general path: segment by segment (see `segments`), each
     /// with a pulldown-cmark parser of its own; in one piece if a label may be defined
     /// twice (a segment's parser would take its own definition of it, not the first).
+    /// (A segment split at a lazy line, [`Outcome::Split`], still reads its rest with a
+    /// parser of its own: a label defined again there resolves with that definition.)
     fn general(
         &mut self,
         range: Range<usize>,
