@@ -166,8 +166,8 @@ fn may_define_references(body: &[u8]) -> bool {
 /// Calls `visit(line, at, in_container)` for each `]:` (at `at`) whose `[` (the last
 /// before it that is not escaped) starts the line at `line`, after nothing but
 /// indentation and the markers of block quotes and list items; `in_container` when
-/// markers or four columns of indentation come before the `[`. One pass: the last `[` and its line are followed as
-/// the `]:` are found; stops when `visit` breaks.
+/// markers or four columns of indentation come before the `[`. One pass: the last `[`
+/// and its line are followed as the `]:` are found; stops when `visit` breaks.
 fn definition_candidates(
     body: &[u8],
     mut visit: impl FnMut(usize, usize, bool) -> ControlFlow<()>,
