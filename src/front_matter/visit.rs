@@ -68,6 +68,10 @@ const HASHED: usize = 256;
 
 /// Checks that the keys of a mapping are all different. The document model's types
 /// with fixed keys check theirs as they read them; this is for the others.
+///
+/// Inlined for its first test: most mappings it is given (the other keys of a rich text
+/// or a link) are empty.
+#[inline(always)]
 pub(crate) fn check_unique<'a, T>(
     src: &str,
     entries: &[T],
@@ -76,6 +80,12 @@ pub(crate) fn check_unique<'a, T>(
     if entries.len() < 2 {
         return Ok(());
     }
+    check_unique_keys(src, entries, key)
+}
+
+/// [`check_unique`] for two entries or more.
+#[inline(never)]
+fn check_unique_keys<'a, T>(src: &str, entries: &[T], key: impl Fn(&T) -> &Scalar<'a>) -> Scan<()> {
     let same = |i: usize, j: usize| key(&entries[i]).decode() == key(&entries[j]).decode();
     let duplicate = if entries.len() <= 24 {
         // Fingerprints first: a full comparison only when two are equal.
