@@ -504,6 +504,24 @@ fn readers_agree_where_they_once_did_not() {
             "table at the end",
             "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| 4 |\n",
         ),
+        // A row that the fast path is not sure of (a backslash or a tab between its
+        // pipes), after rows it has read: the whole table goes to the general path.
+        (
+            "backslash in a later row",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n| \\| | x |\n\nafter\n",
+        ),
+        (
+            "tab in a later row",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n|\t3 | 4 |\n",
+        ),
+        (
+            "backslash in the head",
+            "| a \\| b |\n|---|---|\n| 1 | 2 |\n",
+        ),
+        (
+            "rows to the end, no line feed",
+            "| a |\n|---|\n| 1 |\n| 2 |",
+        ),
         // A list item in a block quote right after a list: the line after it ends that
         // item as a lazy line, whether the body is read from the top or from the quote.
         // (Found by the body fuzz target, 2026-12-01.)

@@ -133,6 +133,8 @@ pub(super) struct FastReader<'a> {
     lists: bool,
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
+    /// The rows of a table: each line's end and the next line's start.
+    rows: Vec<(usize, usize)>,
     emphases: Emphases<'a>,
     /// Whether the last inline text read held a pipe.
     pipes: bool,
@@ -154,6 +156,7 @@ impl<'a> FastReader<'a> {
             lists,
             items: Vec::new(),
             cells: Vec::new(),
+            rows: Vec::new(),
             emphases: Emphases::default(),
             pipes: false,
         }
@@ -411,41 +414,71 @@ impl<'a> FastReader<'a> {
                 (false, false) => Alignment::None,
             });
         }
-        // The table's end: a blank line or the end of the body.
-        let (mut end, mut rows) = (first_row, 0);
+        // The table's end: a blank line or the end of the body. The rows' line ends are
+        // kept for reading them.
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.clear();
+        let mut end = first_row;
         while end < self.end {
             let (line_end, next) = self.line(end);
             if is_blank(&bytes[end..line_end]) {
                 break;
             }
+            rows.push((line_end, next));
             end = next;
-            rows += 1;
         }
+        let read = self.table_rows(
+            at, delimiter, first_row, &rows, alignments, &mut cells, sink,
+        );
+        self.rows = rows;
+        self.cells = cells;
+        if read {
+            Read::Next(end)
+        } else {
+            Read::Unsure
+        }
+    }
+
+    /// The events of a table whose head's cells are `cells` (then room for each row's),
+    /// its delimiter row at `delimiter`, its first row at `first_row`, its rows ending
+    /// where `rows` says. `false` when it is not certain.
+    #[allow(clippy::too_many_arguments)]
+    fn table_rows(
+        &mut self,
+        at: usize,
+        delimiter: usize,
+        first_row: usize,
+        rows: &[(usize, usize)],
+        alignments: Vec<Alignment>,
+        cells: &mut Vec<Range<usize>>,
+        sink: &mut impl Sink<'a>,
+    ) -> bool {
+        let bytes = self.src.as_bytes();
+        let width = cells.len();
+        let end = rows.last().map_or(first_row, |&(_, next)| next);
         let span = at..end;
         sink.event(Event::Start(Tag::Table(alignments)), span.clone());
-        sink.table_size(rows, width);
+        sink.table_size(rows.len(), width);
         sink.event(Event::Start(Tag::TableHead), at..delimiter);
-        if !self.table_row(&cells, width, delimiter, sink) {
-            return self.table_unsure(cells);
+        if !self.table_row(cells, width, delimiter, sink) {
+            return false;
         }
         sink.event(Event::End(TagEnd::TableHead), at..delimiter);
         let mut row = first_row;
-        while row < end {
-            let (row_end, next) = self.line(row);
+        for &(row_end, next) in rows {
             cells.clear();
-            if table_cells(bytes, row, row_end, &mut cells).is_none() {
-                return self.table_unsure(cells);
+            if table_cells(bytes, row, row_end, cells).is_none() {
+                return false;
             }
             sink.event(Event::Start(Tag::TableRow), row..next);
-            if !self.table_row(&cells, width, next, sink) {
-                return self.table_unsure(cells);
+            if !self.table_row(cells, width, next, sink) {
+                return false;
             }
             sink.event(Event::End(TagEnd::TableRow), row..next);
             row = next;
         }
-        self.cells = cells;
         sink.event(Event::End(TagEnd::Table), span);
-        Read::Next(end)
+        true
     }
 
     /// Gives the cells' room back, and the table to the general path.
@@ -1049,19 +1082,18 @@ fn table_cells(
 ) -> Option<()> {
     let line = trim_spaces(bytes, at, line_end);
     let text = &bytes[line.clone()];
-    if line.start != at
-        || text.len() < 2
-        || text[0] != b'|'
-        || text[text.len() - 1] != b'|'
-        || memchr::memchr2(b'\\', b'\t', text).is_some()
-    {
+    if line.start != at || text.len() < 2 || text[0] != b'|' || text[text.len() - 1] != b'|' {
         return None;
     }
+    // One pass for the pipes and the bytes that make the row unsure.
     let mut start = line.start + 1;
-    for pipe in memchr::memchr_iter(b'|', &text[1..]) {
-        let pipe = line.start + 1 + pipe;
-        cells.push(start..pipe);
-        start = pipe + 1;
+    for i in memchr::memchr3_iter(b'|', b'\\', b'\t', &text[1..]) {
+        let i = line.start + 1 + i;
+        if bytes[i] != b'|' {
+            return None;
+        }
+        cells.push(start..i);
+        start = i + 1;
     }
     Some(())
 }
