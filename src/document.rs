@@ -805,6 +805,16 @@ impl<'a> Visit<'a> for StringVisit<'_, '_, '_, 'a> {
     }
 }
 
+/// A key's name: borrowed as written when it needs no decoding (always, in practice),
+/// without going through the decoding of a scalar, on the path every field and link takes.
+#[inline(always)]
+fn key_name<'k>(key: &'k Scalar<'_>) -> Cow<'k, str> {
+    match key.text().as_str() {
+        Some(name) => Cow::Borrowed(name),
+        None => key.decode(),
+    }
+}
+
 /// Pushes the value `make` builds onto `vec`, built where `vec` keeps it, and returns it.
 ///
 /// `push` builds the value on the stack and copies it into the vector (for a field or a
@@ -909,16 +919,8 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
     fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<()> {
         let rich = self.1;
         while let Some(key) = map.next_key()? {
-            // Borrowed as written when it needs no decoding (always, in practice), as in
-            // `LinkVisit`.
-            let decoded;
-            let name: &str = match key.text().as_str() {
-                Some(name) => name,
-                None => {
-                    decoded = key.decode();
-                    &decoded
-                }
-            };
+            let name = key_name(&key);
+            let name = &*name;
             let at = self.0.key(name);
             match name {
                 "text" if rich.text.is_none() => {
@@ -1003,16 +1005,8 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
         // while its stores are in flight, which stalls.
         let link = push_in_place(self.1, Link::empty);
         while let Some(key) = map.next_key()? {
-            // Borrowed as written when it needs no decoding (always, in practice): no
-            // `Cow` built and dropped per key, on the path every link takes.
-            let decoded;
-            let name: &str = match key.text().as_str() {
-                Some(name) => name,
-                None => {
-                    decoded = key.decode();
-                    &decoded
-                }
-            };
+            let name = key_name(&key);
+            let name = &*name;
             let slot = match name {
                 "type" => &mut link.link_type,
                 "page" => &mut link.page,
