@@ -42,8 +42,9 @@ fn the_fast_path_reads_most_of_the_corpus() {
 }
 
 /// Blocks the fast path reads, not only the general path: a paragraph at one to three
-/// spaces in, and a pipe in text that no delimiter row follows (both in the corpus: a
-/// category line after a heading, image captions of `nhỏ|phải|…`).
+/// spaces in, a pipe in text that no delimiter row follows (both in the corpus: a
+/// category line after a heading, image captions of `nhỏ|phải|…`), and an `&` in a
+/// link's text.
 #[test]
 fn the_fast_path_reads_indented_paragraphs_and_pipes_in_text() {
     for input in [
@@ -53,6 +54,10 @@ fn the_fast_path_reads_indented_paragraphs_and_pipes_in_text() {
         "# a | b\n",
         " * a | b\n",
         "a | b\nc | d\n",
+        // An `&` that starts no entity in a link's or an image's text (images of the
+        // English corpus: `![R&A Clubhouse, …](…)`).
+        "![R&A Clubhouse](https://x.org/R%26A.jpg?)\nMajor sports.\n",
+        "See [AT&T](/wiki/AT%26T) and [a & b](/x).\n",
     ] {
         let (fast, all) = wikimd::body_fast_share(input).unwrap();
         assert_eq!(fast, all, "{input:?}");
@@ -90,6 +95,10 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
         // A list of one item in an item: the model gives the item its text.
         " * a\n * - b *c*\n * + d\n *  *  e\n",
         " * - b\n\n  c\n",
+        // An ordered list of one item in an item, at any number (the English corpus:
+        // ` * 1) Establishes the name …`).
+        " * 1) Establishes the name\n * 2) Local and systemic\n\nAfter.\n",
+        " * 2019. was a year\n * 12) *b* c\n",
         " * Trang chủ\n * Dự án\n\n\n Thể loại:Bộ ứng dụng\n",
         "* a\n\n b\n",
     ] {
@@ -115,6 +124,13 @@ fn the_fast_path_reads_emphasis_runs_angles_and_nested_brackets() {
         " * -     a\n",
         " * - # a\n",
         "* a\n\n  b\n",
+        // Ordered lists in items that are more than one item of text.
+        " * 1) - a\n",
+        " * - 1) a\n",
+        " * 1) 2) a\n",
+        " * 1)     code\n",
+        " * 1)\n",
+        " * 1)\ta\n",
     ] {
         let (fast, all) = wikimd::body_fast_share(input).unwrap();
         assert!(fast < all, "{input:?}");
@@ -503,6 +519,42 @@ fn readers_agree_where_they_once_did_not() {
         (
             "table at the end",
             "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| 4 |\n",
+        ),
+        // An `&` that starts no entity is text in a link's or an image's text; one that
+        // does is decoded, or left to the general path.
+        (
+            "ampersand in a link's text",
+            "See [AT&T](/wiki/AT%26T) and [R & A](/x).\n",
+        ),
+        (
+            "ampersand in an image's text, then a paragraph line",
+            "![R&A Clubhouse](https://x.org/R%26A.jpg?)\nMajor sports.\n",
+        ),
+        (
+            "entities in a link's text",
+            "[a&amp;b &lt; &#65; &nope; &#xZ;](/u)\n",
+        ),
+        (
+            "ampersand and a name cut by the bracket",
+            "[a&amp](/u) [&#65](/v)\n",
+        ),
+        (
+            "ampersand in brackets that are text",
+            "[R&A] and [R&A]: x\n",
+        ),
+        // Items whose text starts with digits: a list in the item or not.
+        (
+            "digits that are no marker",
+            " * 1.5 million\n * 1234567890) x\n * 3)x\n",
+        ),
+        ("ordered list in an item, a lazy line", " * 1) a\nlazy\n"),
+        (
+            "ordered list in an item, a line in it",
+            " * 1) a\n   b\n * 2. c\n      d\n",
+        ),
+        (
+            "ordered list in an item, after a blank line",
+            " * 1) a\n\n   b\n\n c\n",
         ),
         // A row that the fast path is not sure of (a backslash or a tab between its
         // pipes), after rows it has read: the whole table goes to the general path.

@@ -280,11 +280,11 @@ impl<'a> FastReader<'a> {
         Read::Next(end)
     }
 
-    /// A tight bullet list of one-line items (each text, or a list of one item with text),
-    /// all with the same marker and indentation,
-    /// ended by a blank line before a line that is no list item and is indented less than
-    /// the last item's text, or by a line at column 0 (which, lists ending where written,
-    /// starts a new block).
+    /// A tight bullet list of one-line items (each text, or a bullet or ordered list of
+    /// one item with text), all with the same marker and indentation, ended by a blank
+    /// line before a line that is no list item and is indented less than the last item's
+    /// text, or by a line at column 0 (which, lists ending where written, starts a new
+    /// block).
     fn list(&mut self, at: usize, sink: &mut impl Sink<'a>) -> Read {
         let bytes = self.src.as_bytes();
         self.items.clear();
@@ -716,7 +716,11 @@ fn bracket(src: &str, at: usize, end: usize, image: bool, next_close: &mut usize
     if inner.last() == Some(&b'\\') {
         return Bracket::Unsure; // an escaped `]`: the bracket ends further on
     }
-    let plain = !inner.iter().any(|&b| INLINE_STOPS[b as usize]);
+    // Plain: nothing in it that starts inline syntax. An `&` that starts no entity is
+    // text (`[AT&T](…)`, `![R&A clubhouse](…)`).
+    let plain = inner.iter().enumerate().all(|(k, &b)| {
+        !INLINE_STOPS[b as usize] || (b == b'&' && matches!(entity(&inner[k..]), Entity::NotOne))
+    });
     match bytes[..end].get(close + 1) {
         Some(b'(') if plain => {}
         Some(b'(' | b'[') => return Bracket::Unsure,
@@ -1132,11 +1136,24 @@ fn item_text(
     }
     let content = after_marker(bytes, marker_at, line_end)?;
     let mut text = trim_spaces(bytes, content, line_end);
-    if matches!(bytes.get(text.start), Some(b'*' | b'-' | b'+')) {
-        if let Some(nested) = after_marker(bytes, text.start, line_end) {
-            // A list in the item: of one item, with text.
-            text = trim_spaces(bytes, nested, line_end);
+    // A list in the item (`* - text`, `* 1) text`): of one item, with text, which the
+    // model gives the outer item. (The ordered list may start at any number: it
+    // interrupts no paragraph.)
+    let digits = bytes[text.clone()]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let nested_marker = match bytes.get(text.start) {
+        Some(b'*' | b'-' | b'+') => Some(text.start),
+        _ if (1..=9).contains(&digits)
+            && matches!(bytes.get(text.start + digits), Some(b'.' | b')')) =>
+        {
+            Some(text.start + digits)
         }
+        _ => None,
+    };
+    if let Some(nested) = nested_marker.and_then(|at| after_marker(bytes, at, line_end)) {
+        text = trim_spaces(bytes, nested, line_end);
     }
     if text.is_empty() || !starts_paragraph(&bytes[text.clone()]) {
         return None;
