@@ -463,26 +463,27 @@ fn for_each_in_order<T: Send>(
 ) -> io::Result<()> {
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{mpsc, Mutex};
+    use std::sync::mpsc;
 
     let bar = progress(files.len());
     let threads = rayon::current_num_threads().max(1);
     let window = 8 * threads;
     let next = AtomicUsize::new(0);
     let (result_sender, results) = mpsc::sync_channel::<(usize, T)>(window);
-    let (permit_sender, permits) = mpsc::sync_channel::<()>(window);
+    // The workers wait for permits each on its own (a channel with many receivers): one
+    // that waited behind a shared mutex held it while it waited, and, woken on the busy
+    // core, held up all the others while the other core sat idle.
+    let (permit_sender, permits) = crossbeam_channel::bounded::<()>(window);
     for _ in 0..window {
         permit_sender.send(()).expect("room for every permit");
     }
-    let permits = Mutex::new(permits);
     let mut outcome = Ok(());
     rayon::in_place_scope(|scope| {
         for _ in 0..threads {
             let result_sender = result_sender.clone();
-            let (permits, next, work) = (&permits, &next, &work);
+            let (permits, next, work) = (permits.clone(), &next, &work);
             scope.spawn(move |_| loop {
-                let permit = permits.lock().map(|p| p.recv());
-                if !matches!(permit, Ok(Ok(()))) {
+                if permits.recv().is_err() {
                     return;
                 }
                 let i = next.fetch_add(1, Ordering::Relaxed);
