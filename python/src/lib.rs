@@ -271,9 +271,11 @@ fn parse(
         repair,
         strict_commonmark,
     };
-    let tape = work_on(py, text.len(), || settings.tape(text, Tape::default()))
+    let tape = work_on(py, text.len(), || settings.tape(text, Tape::take_kept()))
         .map_err(|failure| failure.into_pyerr(py, None))?;
-    Ok(tape.to_python(py)?.unbind())
+    let made = tape.to_python(py)?.unbind();
+    tape.keep();
+    Ok(made)
 }
 
 /// sections(text: str | bytes, *, repair: bool = True, strict_commonmark: bool = False)
@@ -340,9 +342,11 @@ fn parse_file(
         strict_commonmark,
     };
     let tape = py
-        .detach(|| load(&path, settings, Tape::default()))
+        .detach(|| load(&path, settings, Tape::take_kept()))
         .map_err(|failure| failure.into_pyerr(py, Some(&path)))?;
-    Ok(tape.to_python(py)?.unbind())
+    let made = tape.to_python(py)?.unbind();
+    tape.keep();
+    Ok(made)
 }
 
 /// parse_files(paths, threads=None, *, repair=True, strict_commonmark=False)
