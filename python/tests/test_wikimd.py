@@ -1,11 +1,13 @@
 """The Python package against the Rust crate's own fixtures: the same results, the same
 errors, and parse_files on every core."""
 
+import gc
 import json
 import os
 import sys
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -311,6 +313,45 @@ def test_front_matter_values_of_every_type_become_their_python_objects():
         {"level": 0, "title": "", "paragraphs": ["Text."], "lists": [], "tables": [],
          "figures": []}
     ]
+
+
+def test_the_cycle_collector_is_left_as_it_was_found():
+    # The collector is held off while a document's objects are made, then set back:
+    # on if it was on, off if the caller had turned it off.
+    path = CORPUS / "sample" / "operation-serval.mojibake.md"
+    text = path.read_text(encoding="utf-8")
+    assert gc.isenabled()
+    try:
+        wikimd.parse(text)
+        wikimd.parse_file(path)
+        list(wikimd.parse_files([path] * 3, threads=2))
+        assert gc.isenabled()
+        gc.disable()
+        wikimd.parse(text)
+        list(wikimd.parse_files([path] * 3, threads=1))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_cycle_collector_still_runs_between_documents():
+    # Held off inside each call, the collector still counts what the calls leave behind
+    # and runs between them: garbage in cycles made alongside a loop of parses is
+    # collected during the loop, as it would be without them.
+    class Node:
+        pass
+
+    text = (CORPUS / "sample" / "operation-serval.clean.md").read_text(encoding="utf-8")
+    gc.collect()
+    first = None
+    for _ in range(1000):
+        wikimd.parse(text)
+        node = Node()
+        node.ring = [node]
+        if first is None:
+            first = weakref.ref(node)
+        del node
+    assert first() is None
 
 
 def test_sections_give_heading_paths_and_plain_text():
