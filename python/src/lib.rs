@@ -271,11 +271,9 @@ fn parse(
         repair,
         strict_commonmark,
     };
-    let tape = work_on(py, text.len(), || settings.tape(text, Tape::take_kept()))
-        .map_err(|failure| failure.into_pyerr(py, None))?;
-    let made = tape.to_python(py)?.unbind();
-    tape.keep();
-    Ok(made)
+    let doc = work_on(py, text.len(), || settings.parse(text))
+        .map_err(|error| parse_error(py, &error, None))?;
+    Ok(objects::make(py, &doc)?.unbind())
 }
 
 /// sections(text: str | bytes, *, repair: bool = True, strict_commonmark: bool = False)
@@ -341,12 +339,10 @@ fn parse_file(
         repair,
         strict_commonmark,
     };
-    let tape = py
-        .detach(|| load(&path, settings, Tape::take_kept()))
+    let doc = py
+        .detach(|| settings.parse(read(&path)?).map_err(Failure::Parse))
         .map_err(|failure| failure.into_pyerr(py, Some(&path)))?;
-    let made = tape.to_python(py)?.unbind();
-    tape.keep();
-    Ok(made)
+    Ok(objects::make(py, &doc)?.unbind())
 }
 
 /// parse_files(paths, threads=None, *, repair=True, strict_commonmark=False)

@@ -1,16 +1,17 @@
-//! The document as Python objects, in two steps: a [`Tape`] written from the document's
-//! `Serialize` (the one that writes the `wikimd parse` JSON, so the two cannot differ)
-//! without the interpreter, then the objects made from the tape with it.
+//! The document as Python objects, made one of two ways from the document's `Serialize`
+//! (the one that writes the `wikimd parse` JSON, so that neither can differ from it):
 //!
-//! Why two steps: `parse_files` makes every document's objects on the calling thread, and
-//! that thread's share of the work decides how far the parsing threads can scale. All that
-//! is Rust work (walking the model, decoding escapes, folding lines, collecting) is done
-//! where the document was parsed, with the interpreter released; what needs the
-//! interpreter is only making the objects, from a flat list of operations. The keys of the
-//! contract (`text`, `level`, `paragraphs`, …: 43 % of all strings in the corpus's
-//! documents) are interned strings made once per process, not a new string per dict.
+//! - at once ([`make`]): `parse` and `parse_file`, one document on the calling thread;
+//! - through a [`Tape`]: `parse_files`. The tape is written where the document was
+//!   parsed, with the interpreter released (walking the model, decoding escapes, folding
+//!   lines, collecting: all the Rust work); the calling thread, whose share of the work
+//!   decides how far the parsing threads can scale, then only makes the objects, from a
+//!   flat list of operations.
+//!
+//! One serializer writes both ways, into a [`Sink`]. The keys of the contract (`text`,
+//! `level`, `paragraphs`, …: 43 % of all strings in the corpus's documents) are interned
+//! strings made once per process, not a new string per dict.
 
-use std::cell::Cell;
 use std::fmt;
 
 use pyo3::prelude::*;
@@ -56,6 +57,38 @@ fn known_key(key: &str) -> Option<u8> {
     KEYS.iter().position(|k| *k == key).map(|i| i as u8)
 }
 
+/// The interned strings of [`KEYS`], made the first time they are needed.
+fn interned(py: Python<'_>) -> &[Py<PyString>] {
+    static INTERNED: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
+    INTERNED.get_or_init(py, || {
+        KEYS.iter()
+            .map(|k| PyString::intern(py, k).unbind())
+            .collect()
+    })
+}
+
+/// Makes `value`'s objects at once, with the interpreter held: for one document on the
+/// calling thread, where a tape would be written and read on the same thread (a tenth
+/// of the objects' cost: writing the strings and operations, reading them back).
+pub(crate) fn make<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut objects = Objects {
+        py,
+        made: Vec::new(),
+        interned: interned(py),
+    };
+    with_collector_held(py, || {
+        value
+            .serialize(Writer(&mut objects))
+            .map_err(Unwritable::into_pyerr)?;
+        objects.made.pop().ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err("wikimd: a value made no object")
+        })
+    })
+}
+
 /// The most room (text and operations, in bytes) of a tape kept for another document.
 const KEPT_ROOM: usize = 1 << 20;
 
@@ -91,33 +124,14 @@ pub(crate) struct Tape {
     numbers: Vec<u64>,
 }
 
-thread_local! {
-    /// The tape of this thread's last `parse` or `parse_file`, kept for its next: a new
-    /// tape grows by reallocation as a document is written on it (about ten times for an
-    /// article).
-    static KEPT: Cell<Option<Tape>> = const { Cell::new(None) };
-}
-
 impl Tape {
-    /// The tape this thread kept, or a new one.
-    pub(crate) fn take_kept() -> Tape {
-        KEPT.with(Cell::take).unwrap_or_default()
-    }
-
-    /// Keeps the tape for this thread's next call, unless it is too big to keep.
-    pub(crate) fn keep(self) {
-        if self.worth_keeping() {
-            KEPT.with(|kept| kept.set(Some(self)));
-        }
-    }
-
     /// Writes `value` (no interpreter needed) over what the tape held, in the room it has:
     /// a tape used again grows no more once it has held a document of the size.
     pub(crate) fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
         self.ops.clear();
         self.text.clear();
         self.numbers.clear();
-        value.serialize(&mut *self)
+        value.serialize(Writer(self))
     }
 
     /// Whether the tape's room is small enough to keep for another document: at most
@@ -131,35 +145,21 @@ impl Tape {
 
     /// Makes the objects.
     pub(crate) fn to_python<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        static INTERNED: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
-        let interned = INTERNED.get_or_init(py, || {
-            KEYS.iter()
-                .map(|k| PyString::intern(py, k).unbind())
-                .collect()
-        });
         let mut maker = Maker {
             py,
             ops: self.ops.iter(),
             text: &self.text,
             numbers: self.numbers.iter(),
-            interned,
+            interned: interned(py),
         };
         with_collector_held(py, || maker.next())
     }
 
-    fn push_str(&mut self, s: &str) -> Result<Op, Unwritable> {
-        let len =
-            u32::try_from(s.len()).map_err(|_| Unwritable("a string of 4 GiB or more".into()))?;
+    fn push_str(&mut self, s: &str) -> Written {
+        let len = u32::try_from(s.len())
+            .map_err(|_| Unwritable::Shape("a string of 4 GiB or more".into()))?;
         self.text.push_str(s);
-        Ok(Op::Str(len))
-    }
-
-    fn push_key(&mut self, key: &str) -> Written {
-        let op = match known_key(key) {
-            Some(i) => Op::Known(i),
-            None => self.push_str(key)?,
-        };
-        self.ops.push(op);
+        self.ops.push(Op::Str(len));
         Ok(())
     }
 
@@ -168,16 +168,132 @@ impl Tape {
         self.ops.push(op);
         Ok(())
     }
+}
 
-    /// A list or dict whose length is written at its end.
-    fn open(&mut self, op: Op) -> Compound<'_> {
-        let at = self.ops.len();
-        self.ops.push(op);
-        Compound {
-            tape: self,
-            at,
-            count: 0,
+/// Where the serializer puts what it is given: a [`Tape`], or the objects themselves
+/// ([`Objects`]). Lists and dicts are opened, given their values (a dict: each key, then
+/// its value), and closed with their number of values or entries.
+trait Sink {
+    fn none(&mut self) -> Written;
+    fn bool(&mut self, v: bool) -> Written;
+    fn int(&mut self, v: i64) -> Written;
+    fn uint(&mut self, v: u64) -> Written;
+    fn float(&mut self, v: f64) -> Written;
+    fn str(&mut self, v: &str) -> Written;
+    /// A dict's key: one of [`KEYS`] as its interned string.
+    fn key(&mut self, v: &str) -> Written;
+    /// Opens a list or a dict; gives what [`Sink::close`] is to be given.
+    fn open(&mut self, dict: bool) -> usize;
+    fn close(&mut self, at: usize, dict: bool, count: u32) -> Written;
+}
+
+impl Sink for Tape {
+    fn none(&mut self) -> Written {
+        self.ops.push(Op::None);
+        Ok(())
+    }
+    fn bool(&mut self, v: bool) -> Written {
+        self.ops.push(Op::Bool(v));
+        Ok(())
+    }
+    fn int(&mut self, v: i64) -> Written {
+        self.push_number(Op::Int, v as u64)
+    }
+    fn uint(&mut self, v: u64) -> Written {
+        self.push_number(Op::Uint, v)
+    }
+    fn float(&mut self, v: f64) -> Written {
+        self.push_number(Op::Float, v.to_bits())
+    }
+    fn str(&mut self, v: &str) -> Written {
+        self.push_str(v)
+    }
+    fn key(&mut self, v: &str) -> Written {
+        match known_key(v) {
+            Some(i) => {
+                self.ops.push(Op::Known(i));
+                Ok(())
+            }
+            None => self.push_str(v),
         }
+    }
+    /// The list's or dict's operation, its count written when it is closed.
+    fn open(&mut self, dict: bool) -> usize {
+        self.ops.push(if dict { Op::Dict(0) } else { Op::List(0) });
+        self.ops.len() - 1
+    }
+    fn close(&mut self, at: usize, _dict: bool, count: u32) -> Written {
+        match &mut self.ops[at] {
+            Op::List(n) | Op::Dict(n) => *n = count,
+            _ => unreachable!("a compound starts with a list or a dict"),
+        }
+        Ok(())
+    }
+}
+
+/// The objects being made at once: each value is pushed when made, and a list or dict,
+/// when closed, takes the values pushed since it was opened.
+struct Objects<'py, 'i> {
+    py: Python<'py>,
+    made: Vec<Bound<'py, PyAny>>,
+    interned: &'i [Py<PyString>],
+}
+
+impl<'py> Objects<'py, '_> {
+    fn push(&mut self, made: PyResult<Bound<'py, PyAny>>) -> Written {
+        self.made.push(made?);
+        Ok(())
+    }
+}
+
+impl Sink for Objects<'_, '_> {
+    fn none(&mut self) -> Written {
+        let none = self.py.None().into_bound(self.py);
+        self.push(Ok(none))
+    }
+    fn bool(&mut self, v: bool) -> Written {
+        self.push(v.into_bound_py_any(self.py))
+    }
+    fn int(&mut self, v: i64) -> Written {
+        self.push(v.into_bound_py_any(self.py))
+    }
+    fn uint(&mut self, v: u64) -> Written {
+        self.push(v.into_bound_py_any(self.py))
+    }
+    fn float(&mut self, v: f64) -> Written {
+        self.push(v.into_bound_py_any(self.py))
+    }
+    fn str(&mut self, v: &str) -> Written {
+        let s = PyString::new(self.py, v).into_any();
+        self.push(Ok(s))
+    }
+    fn key(&mut self, v: &str) -> Written {
+        let key = match known_key(v) {
+            Some(i) => self.interned[usize::from(i)]
+                .bind(self.py)
+                .clone()
+                .into_any(),
+            None => PyString::new(self.py, v).into_any(),
+        };
+        self.push(Ok(key))
+    }
+    /// Where the list's or dict's values start on the stack of made objects.
+    fn open(&mut self, _dict: bool) -> usize {
+        self.made.len()
+    }
+    fn close(&mut self, at: usize, dict: bool, _count: u32) -> Written {
+        let py = self.py;
+        let made = if dict {
+            let made = PyDict::new(py);
+            let mut entries = self.made.drain(at..);
+            while let (Some(key), Some(value)) = (entries.next(), entries.next()) {
+                made.set_item(key, value)?;
+            }
+            made.into_any()
+        } else {
+            PyList::new(py, self.made.drain(at..))?.into_any()
+        };
+        self.push(Ok(made))
     }
 }
 
@@ -280,13 +396,35 @@ impl<'py> Maker<'_, 'py> {
     }
 }
 
-/// A value the JSON contract has no place for (a serializer's error).
+/// Why a value could not be written: a shape the JSON contract has no place for (a
+/// serializer's error), or an error of the interpreter while its objects were made.
 #[derive(Debug)]
-pub(crate) struct Unwritable(String);
+pub(crate) enum Unwritable {
+    Shape(String),
+    Python(PyErr),
+}
+
+impl Unwritable {
+    fn into_pyerr(self) -> PyErr {
+        match self {
+            Unwritable::Shape(message) => pyo3::exceptions::PyValueError::new_err(message),
+            Unwritable::Python(error) => error,
+        }
+    }
+}
+
+impl From<PyErr> for Unwritable {
+    fn from(error: PyErr) -> Self {
+        Unwritable::Python(error)
+    }
+}
 
 impl fmt::Display for Unwritable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Unwritable::Shape(message) => f.write_str(message),
+            Unwritable::Python(error) => error.fmt(f),
+        }
     }
 }
 
@@ -294,11 +432,14 @@ impl std::error::Error for Unwritable {}
 
 impl ser::Error for Unwritable {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        Unwritable(msg.to_string())
+        Unwritable::Shape(msg.to_string())
     }
 }
 
 type Written = Result<(), Unwritable>;
+
+/// The serializer: what it is given goes to the sink.
+struct Writer<'s, S>(&'s mut S);
 
 /// Serializer methods that hand their value on to another, widened (`u8` to `i64`) or
 /// made into text (a key).
@@ -315,29 +456,28 @@ macro_rules! widened {
     )*};
 }
 
-impl<'t> ser::Serializer for &'t mut Tape {
+impl<'s, S: Sink> ser::Serializer for Writer<'s, S> {
     type Ok = ();
     type Error = Unwritable;
-    type SerializeSeq = Compound<'t>;
-    type SerializeTuple = Compound<'t>;
-    type SerializeTupleStruct = Compound<'t>;
-    type SerializeTupleVariant = Compound<'t>;
-    type SerializeMap = Compound<'t>;
-    type SerializeStruct = Compound<'t>;
-    type SerializeStructVariant = Compound<'t>;
+    type SerializeSeq = Compound<'s, S>;
+    type SerializeTuple = Compound<'s, S>;
+    type SerializeTupleStruct = Compound<'s, S>;
+    type SerializeTupleVariant = Compound<'s, S>;
+    type SerializeMap = Compound<'s, S>;
+    type SerializeStruct = Compound<'s, S>;
+    type SerializeStructVariant = Compound<'s, S>;
 
     fn serialize_bool(self, v: bool) -> Written {
-        self.ops.push(Op::Bool(v));
-        Ok(())
+        self.0.bool(v)
     }
     fn serialize_i64(self, v: i64) -> Written {
-        self.push_number(Op::Int, v as u64)
+        self.0.int(v)
     }
     fn serialize_u64(self, v: u64) -> Written {
-        self.push_number(Op::Uint, v)
+        self.0.uint(v)
     }
     fn serialize_f64(self, v: f64) -> Written {
-        self.push_number(Op::Float, v.to_bits())
+        self.0.float(v)
     }
     widened! { serialize_i64: serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
     serialize_u8(u8), serialize_u16(u16), serialize_u32(u32) }
@@ -346,20 +486,19 @@ impl<'t> ser::Serializer for &'t mut Tape {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Written {
-        let op = self.push_str(v)?;
-        self.ops.push(op);
-        Ok(())
+        self.0.str(v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Written {
-        let mut list = self.open(Op::List(0));
-        for b in v {
-            ser::SerializeSeq::serialize_element(&mut list, b)?;
+        let at = self.0.open(false);
+        for &b in v {
+            self.0.int(i64::from(b))?;
         }
-        ser::SerializeSeq::end(list)
+        let count = u32::try_from(v.len())
+            .map_err(|_| Unwritable::Shape("more than 4 G bytes in a list".into()))?;
+        self.0.close(at, false, count)
     }
     fn serialize_none(self) -> Written {
-        self.ops.push(Op::None);
-        Ok(())
+        self.0.none()
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Written {
         value.serialize(self)
@@ -393,22 +532,23 @@ impl<'t> ser::Serializer for &'t mut Tape {
         variant: &'static str,
         value: &T,
     ) -> Written {
-        self.ops.push(Op::Dict(1));
-        self.push_key(variant)?;
-        value.serialize(self)
+        let at = self.0.open(true);
+        self.0.key(variant)?;
+        value.serialize(Writer(&mut *self.0))?;
+        self.0.close(at, true, 1)
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'t>, Unwritable> {
-        Ok(self.open(Op::List(0)))
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'s, S>, Unwritable> {
+        Ok(Compound::open(self.0, false, None))
     }
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'t>, Unwritable> {
-        Ok(self.open(Op::List(0)))
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'s, S>, Unwritable> {
+        Ok(Compound::open(self.0, false, None))
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Compound<'t>, Unwritable> {
-        Ok(self.open(Op::List(0)))
+    ) -> Result<Compound<'s, S>, Unwritable> {
+        Ok(Compound::open(self.0, false, None))
     }
     /// `{variant: [fields]}`, as serde_json writes it.
     fn serialize_tuple_variant(
@@ -417,20 +557,20 @@ impl<'t> ser::Serializer for &'t mut Tape {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'t>, Unwritable> {
-        self.ops.push(Op::Dict(1));
-        self.push_key(variant)?;
-        Ok(self.open(Op::List(0)))
+    ) -> Result<Compound<'s, S>, Unwritable> {
+        let outer = self.0.open(true);
+        self.0.key(variant)?;
+        Ok(Compound::open(self.0, false, Some(outer)))
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'t>, Unwritable> {
-        Ok(self.open(Op::Dict(0)))
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'s, S>, Unwritable> {
+        Ok(Compound::open(self.0, true, None))
     }
     fn serialize_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Compound<'t>, Unwritable> {
-        Ok(self.open(Op::Dict(0)))
+    ) -> Result<Compound<'s, S>, Unwritable> {
+        Ok(Compound::open(self.0, true, None))
     }
     /// `{variant: {fields}}`, as serde_json writes it.
     fn serialize_struct_variant(
@@ -439,40 +579,52 @@ impl<'t> ser::Serializer for &'t mut Tape {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'t>, Unwritable> {
-        self.ops.push(Op::Dict(1));
-        self.push_key(variant)?;
-        Ok(self.open(Op::Dict(0)))
+    ) -> Result<Compound<'s, S>, Unwritable> {
+        let outer = self.0.open(true);
+        self.0.key(variant)?;
+        Ok(Compound::open(self.0, true, Some(outer)))
     }
 }
 
-/// A list or dict being written: where its operation is, and how many values or entries
-/// it has so far.
-pub(crate) struct Compound<'t> {
-    tape: &'t mut Tape,
+/// A list or dict being written: what its sink gave when it was opened, and how many
+/// values or entries it has so far; for a variant's, the dict around it.
+struct Compound<'s, S> {
+    sink: &'s mut S,
     at: usize,
+    dict: bool,
     count: u32,
+    variant: Option<usize>,
 }
 
-impl Compound<'_> {
+impl<'s, S: Sink> Compound<'s, S> {
+    fn open(sink: &'s mut S, dict: bool, variant: Option<usize>) -> Self {
+        let at = sink.open(dict);
+        Compound {
+            sink,
+            at,
+            dict,
+            count: 0,
+            variant,
+        }
+    }
+
     fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
         self.count += 1;
-        value.serialize(&mut *self.tape)
+        value.serialize(Writer(&mut *self.sink))
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Written {
         self.count += 1;
-        self.tape.push_key(key)?;
-        value.serialize(&mut *self.tape)
+        self.sink.key(key)?;
+        value.serialize(Writer(&mut *self.sink))
     }
 
     fn end(self) -> Written {
-        let count = self.count;
-        match &mut self.tape.ops[self.at] {
-            Op::List(n) | Op::Dict(n) => *n = count,
-            _ => unreachable!("a compound starts with a list or a dict"),
+        self.sink.close(self.at, self.dict, self.count)?;
+        match self.variant {
+            Some(outer) => self.sink.close(outer, true, 1),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -480,7 +632,7 @@ impl Compound<'_> {
 /// is one more item.
 macro_rules! list_like {
     ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for Compound<'_> {
+        impl<S: Sink> ser::$trait for Compound<'_, S> {
             type Ok = ();
             type Error = Unwritable;
             fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
@@ -500,15 +652,15 @@ list_like!(
     SerializeTupleVariant::serialize_field
 );
 
-impl ser::SerializeMap for Compound<'_> {
+impl<S: Sink> ser::SerializeMap for Compound<'_, S> {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Written {
         self.count += 1;
-        key.serialize(Keys(&mut *self.tape))
+        key.serialize(Keys(&mut *self.sink))
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Written {
-        value.serialize(&mut *self.tape)
+        value.serialize(Writer(&mut *self.sink))
     }
     fn end(self) -> Written {
         Compound::end(self)
@@ -518,7 +670,7 @@ impl ser::SerializeMap for Compound<'_> {
 /// The serde traits of structs and struct variants: each field is one more entry.
 macro_rules! dict_like {
     ($($trait:ident),*) => {$(
-        impl ser::$trait for Compound<'_> {
+        impl<S: Sink> ser::$trait for Compound<'_, S> {
             type Ok = ();
             type Error = Unwritable;
             fn serialize_field<T: Serialize + ?Sized>(
@@ -539,19 +691,19 @@ dict_like!(SerializeStruct, SerializeStructVariant);
 
 /// The serializer of a dict's keys: strings, and numbers, booleans and characters as their
 /// text, as JSON has them.
-struct Keys<'t>(&'t mut Tape);
+struct Keys<'s, S>(&'s mut S);
 
-impl Keys<'_> {
+impl<S: Sink> Keys<'_, S> {
     fn text(self, v: impl fmt::Display) -> Written {
-        self.0.push_key(&v.to_string())
+        self.0.key(&v.to_string())
     }
 }
 
 fn not_a_key() -> Unwritable {
-    Unwritable("a dict key must be a string, a number or a boolean".into())
+    Unwritable::Shape("a dict key must be a string, a number or a boolean".into())
 }
 
-impl ser::Serializer for Keys<'_> {
+impl<S: Sink> ser::Serializer for Keys<'_, S> {
     type Ok = ();
     type Error = Unwritable;
     type SerializeSeq = Impossible<(), Unwritable>;
@@ -563,7 +715,7 @@ impl ser::Serializer for Keys<'_> {
     type SerializeStructVariant = Impossible<(), Unwritable>;
 
     fn serialize_str(self, v: &str) -> Written {
-        self.0.push_key(v)
+        self.0.key(v)
     }
     widened! { text: serialize_bool(bool), serialize_i8(i8), serialize_i16(i16),
     serialize_i32(i32), serialize_i64(i64), serialize_u8(u8), serialize_u16(u16),

@@ -288,9 +288,10 @@ def test_parse_files_releases_the_interpreter_and_uses_two_cores():
     assert one / eight >= 1.8, f"{one:.3f} s on one thread, {eight:.3f} s on eight"
 
 
-def test_front_matter_values_of_every_type_become_their_python_objects():
+def test_front_matter_values_of_every_type_become_their_python_objects(tmp_path):
     # What `wikimd parse` writes as JSON, as Python objects: numbers stay numbers, keys
-    # that are not strings become their text, as in JSON.
+    # that are not strings become their text, as in JSON. `parse` makes the objects at
+    # once, `parse_files` from a tape written on its threads: the same objects.
     text = (
         "---\ntitle: T\ncount: 3\nratio: 1.5\nflag: true\nnothing: null\nneg: -7\n"
         "huge: 18446744073709551615\nnested:\n  a: [1, \"x\", {b: null}]\n  1: one\n"
@@ -313,6 +314,13 @@ def test_front_matter_values_of_every_type_become_their_python_objects():
         {"level": 0, "title": "", "paragraphs": ["Text."], "lists": [], "tables": [],
          "figures": []}
     ]
+    path = tmp_path / "types.md"
+    path.write_text(text, encoding="utf-8")
+    assert wikimd.parse_file(path) == doc
+    for threads in (1, 2):
+        [(_, from_tape)] = list(wikimd.parse_files([path], threads=threads))
+        assert from_tape == doc
+        assert type(from_tape["count"]) is int and type(from_tape["huge"]) is float
 
 
 def test_the_cycle_collector_is_left_as_it_was_found():
