@@ -1,0 +1,46 @@
+"""What the Python objects cost: `wikimd.parse` against the Rust crate alone (repair and
+parse, no object: `_parse_only`) over the corpus's mojibake documents, the two
+alternated round by round: `python3 python/benches/objects.py [ROUNDS]` from the
+repository's root, after `pip install ./python`. Issue #15's goal: at most 2x.
+
+Each round's documents are dropped when the next round starts, as a loop over files
+would drop them. `WIKIMD_FROM=DIR` runs a build installed with
+`pip install --target DIR ./python`, to compare two builds in the same minutes.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+if os.environ.get("WIKIMD_FROM"):
+    sys.path.insert(0, os.environ["WIKIMD_FROM"])
+
+import wikimd  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus" / "mojibake"
+
+
+def seconds(work):
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 25
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    parse, alone = [], []
+    for _ in range(rounds):
+        parse.append(seconds(lambda: [wikimd.parse(t) for t in texts]))
+        alone.append(seconds(lambda: [wikimd._wikimd._parse_only(t) for t in texts]))
+    p, a = statistics.median(parse), statistics.median(alone)
+    print(
+        f"{len(texts)} documents, medians of {rounds} rounds: wikimd.parse {p * 1000:.2f} ms, "
+        f"the crate alone {a * 1000:.2f} ms: {p / a:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
