@@ -68,8 +68,9 @@ fn interned(py: Python<'_>) -> &[Py<PyString>] {
 }
 
 /// Makes `value`'s objects at once, with the interpreter held: for one document on the
-/// calling thread, where a tape would be written and read on the same thread (a tenth
-/// of the objects' cost: writing the strings and operations, reading them back).
+/// calling thread, where a tape would be written and read on the same thread (7 % of
+/// the instructions the objects cost: writing the strings and operations, reading them
+/// back).
 pub(crate) fn make<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
@@ -89,7 +90,8 @@ pub(crate) fn make<'py, T: Serialize + ?Sized>(
     })
 }
 
-/// The most room (text and operations, in bytes) of a tape kept for another document.
+/// The most room (text, operations and numbers, in bytes) of a tape kept for another
+/// document.
 const KEPT_ROOM: usize = 1 << 20;
 
 /// One step of making the objects, eight bytes: a string is the next `len` bytes of
