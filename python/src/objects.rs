@@ -332,11 +332,19 @@ fn with_collector_held<T>(py: Python<'_>, make: impl FnOnce() -> PyResult<T>) ->
         return make();
     }
     disable.call0(py)?;
-    let made = make();
-    let enabled = enable.call0(py);
-    let made = made?;
-    enabled?;
-    Ok(made)
+    let _on_again = OnAgain(py, enable);
+    make()
+}
+
+/// Turns Python's collector on again when dropped: after `make`, whether it returned,
+/// failed or panicked (a collector left off would be a change the caller never asked for).
+struct OnAgain<'a, 'py>(Python<'py>, &'a Py<PyAny>);
+
+impl Drop for OnAgain<'_, '_> {
+    fn drop(&mut self) {
+        // `gc.enable()` takes nothing and does not fail; if it did, its error is dropped.
+        let _ = self.1.call0(self.0);
+    }
 }
 
 /// Makes objects from a tape's operations, in order.
