@@ -163,7 +163,7 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     // the joined table does not hold (or the last few bytes); the rest one character at
     // a time.
     let (mut from, non_ascii) =
-        super::simd::transcode_start(bytes, tables().transcode_joined(enc), &mut out);
+        super::simd::transcode_start(bytes, tables().transcode_joined(enc), enc, &mut out);
     // A step may stop inside a character it read whole.
     while bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
         from += 1;
@@ -311,6 +311,25 @@ mod tests {
         finish(out, ascii)
     }
 
+    /// [`transcode`] started by each step the processor can run (AVX-512's, AVX2's), by
+    /// name, whichever [`transcode`] itself would choose.
+    fn transcode_by_each_step(text: &str, enc: Encoding) -> Vec<(&'static str, Option<String>)> {
+        let bytes = text.as_bytes();
+        let table = tables().transcode_joined(enc);
+        super::super::simd::every_transcode_start(bytes, table, enc)
+            .into_iter()
+            .map(|(name, mut out, (mut from, non_ascii))| {
+                while bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
+                    from += 1;
+                }
+                let ascii_before = out.len() - non_ascii;
+                let read = transcode_into(&bytes[from..], enc, &mut out)
+                    .and_then(|rest| finish(out, ascii_before + rest));
+                (name, read)
+            })
+            .collect()
+    }
+
     /// The plain way: each character to its byte, the bytes read as UTF-8.
     fn transcode_reference(text: &str, enc: Encoding) -> Option<String> {
         let mut bytes = Vec::new();
@@ -396,7 +415,10 @@ mod tests {
             let input = if damage { mojibake(&text, enc) } else { text.clone() };
             let expected = transcode_by_character(&input, enc);
             prop_assert_eq!(&expected, &transcode_reference(&input, enc));
-            prop_assert_eq!(transcode(&input, enc), expected);
+            prop_assert_eq!(transcode(&input, enc), expected.clone());
+            for (step, read) in transcode_by_each_step(&input, enc) {
+                prop_assert_eq!(&read, &expected, "{}", step);
+            }
         }
     }
 
@@ -460,11 +482,11 @@ mod tests {
         for entry in std::fs::read_dir(dir).expect("the corpus") {
             let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("text");
             for enc in Encoding::ALL {
-                assert_eq!(
-                    transcode(&text, enc),
-                    transcode_by_character(&text, enc),
-                    "{enc}"
-                );
+                let expected = transcode_by_character(&text, enc);
+                assert_eq!(transcode(&text, enc), expected, "{enc}");
+                for (step, read) in transcode_by_each_step(&text, enc) {
+                    assert_eq!(read, expected, "{enc}, {step}");
+                }
             }
         }
     }

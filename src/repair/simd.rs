@@ -26,7 +26,13 @@
 //! lanes where a character starts (2.7 GB/s; repair of the whole mojibake, criterion:
 //! Ukrainian 0.80 → 1.50 GB/s, Japanese 0.92 → 2.0). Gathers and the writes past the
 //! vector's length are `unsafe`; the indices are clamped to the table, and the writes
-//! reserved for.
+//! reserved for. Where the processor has AVX-512 with VBMI (byte look-ups in tables of
+//! 128 bytes) and the encoding's characters lie in at most eight rows of the table
+//! (Windows-1252, -1251, -1250, -1253, -1257, ISO-8859-2), sixty-four bytes a step look
+//! the bytes up with no gather and pack them with one compress (the repair of non-Latin
+//! mojibake 25–40 % faster; see BENCHMARKS.md). Its loads read arrays of their size, its
+//! indices are seven bits into tables of 128 bytes, and its one write past the vector's
+//! length is reserved for.
 //!
 //! What makes it sound: [`LookupMarks`] and [`WideLookupMarks`] are private to this
 //! module, so the only code that runs their look-ups is the scans compiled by
@@ -34,9 +40,10 @@
 //! only called (by [`candidate`]) after `is_x86_feature_detected!` said the processor has
 //! it. The look-ups are tested against SSE2's comparisons on every pair of bytes at five
 //! places in a step: equal, but for the two harmless extras [`tables`] names; and every
-//! scan the processor can run is tested against the reference scan. The transcode is
-//! tested against the loop that takes one character at a time, and both against the
-//! plain reading, on generated text and on the corpus in every encoding.
+//! scan the processor can run is tested against the reference scan. Every transcode the
+//! processor can run (AVX-512's, AVX2's) is tested against the loop that takes one
+//! character at a time, and that against the plain reading, on generated text and on the
+//! corpus in every encoding.
 
 #![allow(unsafe_code)]
 
@@ -380,26 +387,242 @@ pub(super) fn every_candidate(
     found
 }
 
-/// The start of [`super::decode::transcode`] sixteen bytes a step with AVX2, if the
-/// processor has it: each character's byte looked up in `table` (the joined table of
-/// [`super::tables::Tables::transcode_joined`]) by a gather, and the bytes of the
-/// characters that start in the step packed together. Stops before a step with a
-/// character of three bytes not led by 0xE2 or of four, and sixteen bytes before the
-/// end; returns where it stopped (possibly inside a character it read) and how many
-/// bytes of `out` it wrote for non-ASCII characters.
+/// The start of [`super::decode::transcode`] with the widest steps the processor has:
+/// sixty-four bytes with AVX-512 (VBMI and VBMI2) when the encoding's characters lie in
+/// at most eight rows of the table (see [`Rows`]), else sixteen with AVX2. Each
+/// character's byte is looked up in `table` (the joined table of
+/// [`super::tables::Tables::transcode_joined`]) at every lane where one may start, and
+/// the bytes of the lanes where one does are packed together. Stops before a step with a
+/// character of three bytes not led by 0xE2 or of four, and a step's length before the
+/// end; returns where it stopped (possibly inside a character it read) and how many bytes
+/// of `out` it wrote for non-ASCII characters.
 #[inline]
 pub(super) fn transcode_start(
     bytes: &[u8],
     table: &[u8; 0x1804],
+    enc: super::Encoding,
     out: &mut Vec<u8>,
 ) -> (usize, usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(done) = transcode_avx512_if_able(bytes, enc, out) {
+        return done;
+    }
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt") {
         // SAFETY: the processor has AVX2 and POPCNT (just checked).
         return unsafe { transcode_avx2(bytes, table, out) };
     }
-    let _ = (bytes, table, out);
+    let _ = (bytes, table, enc, out);
     (0, 0)
+}
+
+/// Each transcode the processor can run, by name, with how far it went: the tests hold
+/// each to the loop that takes one character at a time, whichever
+/// [`transcode_start`] chooses.
+#[cfg(test)]
+pub(super) fn every_transcode_start(
+    bytes: &[u8],
+    table: &[u8; 0x1804],
+    enc: super::Encoding,
+) -> Vec<(&'static str, Vec<u8>, (usize, usize))> {
+    let mut done = Vec::new();
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut out = Vec::new();
+        if let Some(step) = transcode_avx512_if_able(bytes, enc, &mut out) {
+            done.push(("AVX-512", out, step));
+        }
+        if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt") {
+            let mut out = Vec::new();
+            // SAFETY: the processor has AVX2 and POPCNT (just checked).
+            let step = unsafe { transcode_avx2(bytes, table, &mut out) };
+            done.push(("AVX2", out, step));
+        }
+    }
+    let _ = (bytes, table, enc);
+    done
+}
+
+/// An encoding's part of the joined table as AVX-512 looks it up: the rows of 64 bytes
+/// (a character of two bytes: its lead's row, its last byte's column; of three led by
+/// 0xE2: its second byte's row) that hold a byte, if there are at most eight. Windows-1252
+/// (with Latin-1's controls) has eight: 0xC2, 0xC3, 0xC5, 0xC6, 0xCB, and 0xE2 then 0x80,
+/// 0x82 or 0x84; Windows-1251, -1250, -1253, -1257 and ISO-8859-2 at most as many.
+/// Windows-1254, Mac OS Roman and CP437 have more, and use AVX2's gathers.
+#[cfg(target_arch = "x86_64")]
+struct Rows {
+    /// By row (the lead's low five bits for two bytes; 64 + the second byte's low six
+    /// for three led by 0xE2): where in `bytes` the row is, 0xFF for a row with no byte.
+    slots: [u8; 128],
+    /// The rows, 0xFF for a character with no byte (as in the joined table).
+    bytes: [[u8; 64]; 8],
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Rows {
+    fn of(table: &[u8; 0x1804]) -> Option<Rows> {
+        let mut rows = Rows {
+            slots: [0xFF; 128],
+            bytes: [[0xFF; 64]; 8],
+        };
+        let mut used = 0;
+        // Rows 2–31 of the two-byte characters (U+0080–U+07FF; 0 and 1 would be
+        // overlong), then the 64 rows of U+2000–U+2FFF.
+        let starts = (2..32)
+            .map(|row| (row, row * 64))
+            .chain((0..64).map(|row| (64 + row, 0x800 + row * 64)));
+        for (slot_index, start) in starts {
+            let row: &[u8; 64] = table[start..start + 64].try_into().expect("a row");
+            if row.iter().all(|&b| b == 0xFF) {
+                continue;
+            }
+            if used == rows.bytes.len() {
+                return None;
+            }
+            rows.slots[slot_index] = used as u8;
+            rows.bytes[used] = *row;
+            used += 1;
+        }
+        Some(rows)
+    }
+}
+
+/// [`transcode_avx512`], if the processor has AVX-512 (F, BW, VBMI and VBMI2) and `enc`'s
+/// characters fit [`Rows`]; compiled only by a Rust that has these instructions (1.89 and
+/// later).
+#[cfg(target_arch = "x86_64")]
+#[rustversion::since(1.89)]
+#[inline]
+fn transcode_avx512_if_able(
+    bytes: &[u8],
+    enc: super::Encoding,
+    out: &mut Vec<u8>,
+) -> Option<(usize, usize)> {
+    static ROWS: std::sync::OnceLock<Vec<Option<Rows>>> = std::sync::OnceLock::new();
+    let able = std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512bw")
+        && std::is_x86_feature_detected!("avx512vbmi")
+        && std::is_x86_feature_detected!("avx512vbmi2");
+    if !able {
+        return None;
+    }
+    let all = ROWS.get_or_init(|| {
+        let tables = super::tables::tables();
+        super::Encoding::ALL
+            .iter()
+            .map(|&enc| Rows::of(tables.transcode_joined(enc)))
+            .collect()
+    });
+    let rows = all[enc.index()].as_ref()?;
+    // SAFETY: the processor has AVX-512 F, BW, VBMI and VBMI2 (just checked).
+    Some(unsafe { transcode_avx512(bytes, rows, out) })
+}
+
+/// Without AVX-512 in the compiler: never.
+#[cfg(target_arch = "x86_64")]
+#[rustversion::before(1.89)]
+#[inline]
+fn transcode_avx512_if_able(
+    _bytes: &[u8],
+    _enc: super::Encoding,
+    _out: &mut Vec<u8>,
+) -> Option<(usize, usize)> {
+    None
+}
+
+/// [`transcode_start`] compiled with AVX-512: sixty-four bytes a step, no gather. At every
+/// lane, as if a character started there: its row's slot (one look-up in
+/// [`Rows::slots`] by its lead, or its second byte after 0xE2), its column (its last
+/// byte), and its byte, looked up in the four pairs of rows and chosen by the slot; the
+/// bytes of the lanes where a character starts (ASCII as itself) are then packed by one
+/// compress. Against AVX2's sixteen-byte step, whose two gathers of eight lanes took
+/// nearly half its time, Bengali mojibake's transcode: see BENCHMARKS.md.
+///
+/// # Safety
+///
+/// The processor must have AVX-512 F, BW, VBMI and VBMI2.
+#[cfg(target_arch = "x86_64")]
+#[rustversion::since(1.89)]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt")]
+unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> (usize, usize) {
+    use core::arch::x86_64::{
+        __m512i, _mm512_and_si512, _mm512_cmpeq_epi8_mask, _mm512_cmpge_epu8_mask,
+        _mm512_loadu_si512, _mm512_mask_blend_epi8, _mm512_maskz_compress_epi8,
+        _mm512_movepi8_mask, _mm512_or_si512, _mm512_permutex2var_epi8, _mm512_set1_epi8,
+        _mm512_storeu_si512, _mm512_test_epi8_mask,
+    };
+    let splat = |b: u8| _mm512_set1_epi8(i8::from_ne_bytes([b]));
+    // SAFETY (each load here): an unaligned load of sixty-four bytes from an array of at
+    // least as many.
+    let load = |from: &[u8]| unsafe { _mm512_loadu_si512(from.as_ptr().cast::<__m512i>()) };
+    let slots = (load(&rows.slots[..64]), load(&rows.slots[64..]));
+    let pairs = [
+        (load(&rows.bytes[0]), load(&rows.bytes[1])),
+        (load(&rows.bytes[2]), load(&rows.bytes[3])),
+        (load(&rows.bytes[4]), load(&rows.bytes[5])),
+        (load(&rows.bytes[6]), load(&rows.bytes[7])),
+    ];
+    let mut i = 0;
+    let mut non_ascii = 0;
+    // Every step reads two bytes past its sixty-four (a character may end there).
+    while i + 66 <= bytes.len() {
+        let step: &[u8; 66] = bytes[i..i + 66].try_into().expect("a step of bytes");
+        let (v0, v1, v2) = (load(&step[..64]), load(&step[1..65]), load(&step[2..]));
+        let high = _mm512_movepi8_mask(v0);
+        if high == 0 {
+            // A stretch of ASCII, copied whole.
+            let end = super::scan::next_non_ascii(bytes, i + 64);
+            out.extend_from_slice(&bytes[i..end]);
+            i = end;
+            continue;
+        }
+        let three_or_four = _mm512_cmpge_epu8_mask(v0, splat(0xE0));
+        let e2 = _mm512_cmpeq_epi8_mask(v0, splat(0xE2));
+        if three_or_four & !e2 != 0 {
+            break;
+        }
+        let top = _mm512_and_si512(v0, splat(0xC0));
+        let continuing = _mm512_cmpeq_epi8_mask(top, splat(0x80));
+        let leads = _mm512_cmpeq_epi8_mask(top, splat(0xC0));
+        non_ascii += leads.count_ones() as usize;
+        // The row of a character starting at each lane: its lead's low five bits (two
+        // bytes), or 64 + its second byte's low six (three, led by 0xE2).
+        let row = _mm512_mask_blend_epi8(
+            e2,
+            _mm512_and_si512(v0, splat(0x1F)),
+            _mm512_or_si512(_mm512_and_si512(v1, splat(0x3F)), splat(0x40)),
+        );
+        let slot = _mm512_permutex2var_epi8(slots.0, row, slots.1);
+        // The column: the last byte's low six bits, the slot's lowest bit above them.
+        let last = _mm512_mask_blend_epi8(e2, v1, v2);
+        let column = _mm512_and_si512(last, splat(0x3F));
+        let column = _mm512_mask_blend_epi8(
+            _mm512_test_epi8_mask(slot, splat(1)),
+            column,
+            _mm512_or_si512(column, splat(0x40)),
+        );
+        let look = |(a, b): (__m512i, __m512i)| _mm512_permutex2var_epi8(a, column, b);
+        let second = _mm512_test_epi8_mask(slot, splat(2));
+        let low = _mm512_mask_blend_epi8(second, look(pairs[0]), look(pairs[1]));
+        let high_pairs = _mm512_mask_blend_epi8(second, look(pairs[2]), look(pairs[3]));
+        let byte = _mm512_mask_blend_epi8(_mm512_test_epi8_mask(slot, splat(4)), low, high_pairs);
+        // A row with no byte: 0xFF, as the joined table has it; ASCII as itself.
+        let byte =
+            _mm512_mask_blend_epi8(_mm512_cmpeq_epi8_mask(slot, splat(0xFF)), byte, splat(0xFF));
+        let byte = _mm512_mask_blend_epi8(!high, byte, v0);
+        let starts = !continuing;
+        let packed = _mm512_maskz_compress_epi8(starts, byte);
+        out.reserve(64);
+        let len = out.len();
+        // SAFETY: sixty-four bytes at `len` are within the capacity just reserved; the
+        // `starts.count_ones() ≤ 64` bytes from `len` are then all written.
+        unsafe {
+            _mm512_storeu_si512(out.as_mut_ptr().add(len).cast::<__m512i>(), packed);
+            out.set_len(len + starts.count_ones() as usize);
+        }
+        i += 64;
+    }
+    (i, non_ascii)
 }
 
 /// For each mask of eight lanes, the shuffle that packs the lanes it marks to the front.
@@ -550,6 +773,30 @@ unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The encodings whose characters AVX-512 looks up without gathers: the mojibake of
+    /// nearly all real text is Windows-1252's.
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn the_common_encodings_fit_in_eight_rows() {
+        use crate::repair::Encoding;
+        let tables = crate::repair::tables::tables();
+        let fit: Vec<Encoding> = Encoding::ALL
+            .into_iter()
+            .filter(|&enc| Rows::of(tables.transcode_joined(enc)).is_some())
+            .collect();
+        assert_eq!(
+            fit,
+            [
+                Encoding::Windows1252,
+                Encoding::Windows1251,
+                Encoding::Windows1250,
+                Encoding::Windows1253,
+                Encoding::Windows1257,
+                Encoding::Iso8859_2
+            ]
+        );
+    }
     use crate::repair::scan::{flagged, LaneOps, PlainLanes};
 
     /// Whether the look-ups may mark the pair `here`, `next` where `flagged` does not
