@@ -162,14 +162,14 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     // Sixteen bytes a step where the processor can (AVX2), up to the first character
     // the joined table does not hold (or the last few bytes); the rest one character at
     // a time.
-    let (mut from, non_ascii) =
+    let mut from =
         super::simd::transcode_start(bytes, tables().transcode_joined(enc), enc, &mut out);
     // A step may stop inside a character it read whole.
     while bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
         from += 1;
     }
-    let ascii = out.len() - non_ascii + transcode_into(&bytes[from..], enc, &mut out)?;
-    finish(out, ascii)
+    transcode_into(&bytes[from..], enc, &mut out)?;
+    super::simd::utf8_string(out)
 }
 
 /// Whether `a` and `b` write every non-ASCII character of `text` as the same byte: then
@@ -199,8 +199,9 @@ pub(crate) fn write_alike(text: &str, a: Encoding, b: Encoding) -> bool {
 }
 
 /// [`transcode`] one character at a time: `bytes` (whole characters) read back into
-/// `out`; the number of ASCII bytes copied.
-fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<usize> {
+/// `out`; `None` at a character `enc` has no byte for above U+2FFF (below, 0xFF stands
+/// for it).
+fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<()> {
     let t = tables();
     // A character with no byte gives 0xFF, which the UTF-8 check at the end rejects
     // (see `Tables::transcode_joined`).
@@ -209,8 +210,6 @@ fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<usiz
     let block_2000: &[u8; 0x1000] = joined[0x800..0x1800].try_into().expect("U+2000–U+2FFF");
     // The bytes still to read: the slice patterns below need no bounds checks.
     let mut rest = bytes;
-    // Bytes copied as ASCII.
-    let mut ascii = 0;
     loop {
         match *rest {
             // Two characters of two bytes (Cyrillic or Greek mojibake is made of them):
@@ -242,7 +241,6 @@ fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<usiz
                     next_non_ascii(rest, 0)
                 };
                 out.extend_from_slice(&rest[..len]);
-                ascii += len;
                 rest = &rest[len..];
             }
             [_, ..] => {
@@ -253,22 +251,7 @@ fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<usiz
             [] => break,
         }
     }
-    Some(ascii)
-}
-
-/// The transcode's output as a string, if it is UTF-8.
-fn finish(out: Vec<u8>, ascii: usize) -> Option<String> {
-    let o = out.len();
-    if ascii >= o - o / 64 {
-        // Nearly all ASCII (English): `String::from_utf8` passes over it nearly as fast
-        // as a copy would take. Not where one byte in sixty-four or more is not ASCII:
-        // std's check slows down at each of them (Latgalian, German: with one in eight
-        // as the bar, 0.68 and 1.29 GB/s of mojibake; with this one, 0.83 and 1.44).
-        return String::from_utf8(out).ok();
-    }
-    // Otherwise validated at SIMD speed and copied: `String::from_utf8` would validate
-    // at a fraction of that speed, and only `unsafe` could skip either.
-    simdutf8::basic::from_utf8(&out).ok().map(str::to_owned)
+    Some(())
 }
 
 /// The whole text read back with `enc` one sequence at a time: slower than [`transcode`],
@@ -307,8 +290,8 @@ mod tests {
     /// [`transcode`] one character at a time, as on a processor without AVX2.
     fn transcode_by_character(text: &str, enc: Encoding) -> Option<String> {
         let mut out = Vec::new();
-        let ascii = transcode_into(text.as_bytes(), enc, &mut out)?;
-        finish(out, ascii)
+        transcode_into(text.as_bytes(), enc, &mut out)?;
+        super::super::simd::utf8_string(out)
     }
 
     /// [`transcode`] started by each step the processor can run (AVX-512's, AVX2's), by
@@ -318,13 +301,12 @@ mod tests {
         let table = tables().transcode_joined(enc);
         super::super::simd::every_transcode_start(bytes, table, enc)
             .into_iter()
-            .map(|(name, mut out, (mut from, non_ascii))| {
+            .map(|(name, mut out, mut from)| {
                 while bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
                     from += 1;
                 }
-                let ascii_before = out.len() - non_ascii;
                 let read = transcode_into(&bytes[from..], enc, &mut out)
-                    .and_then(|rest| finish(out, ascii_before + rest));
+                    .and_then(|()| super::super::simd::utf8_string(out));
                 (name, read)
             })
             .collect()

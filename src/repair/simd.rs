@@ -34,6 +34,10 @@
 //! indices are seven bits into tables of 128 bytes, and its one write past the vector's
 //! length is reserved for.
 //!
+//! The transcode's output is checked as UTF-8 by `simdutf8` and then made a `String`
+//! without `std`'s check again ([`utf8_string`]): `std`'s check, even on English text's
+//! ASCII, was a fifth of English mojibake's repair.
+//!
 //! What makes it sound: [`LookupMarks`] and [`WideLookupMarks`] are private to this
 //! module, so the only code that runs their look-ups is the scans compiled by
 //! [`candidate_ssse3`] and [`candidate_avx2`], which have SSSE3 or AVX2 enabled and are
@@ -394,15 +398,14 @@ pub(super) fn every_candidate(
 /// [`super::tables::Tables::transcode_joined`]) at every lane where one may start, and
 /// the bytes of the lanes where one does are packed together. Stops before a step with a
 /// character of three bytes not led by 0xE2 or of four, and a step's length before the
-/// end; returns where it stopped (possibly inside a character it read) and how many bytes
-/// of `out` it wrote for non-ASCII characters.
+/// end; returns where it stopped (possibly inside a character it read).
 #[inline]
 pub(super) fn transcode_start(
     bytes: &[u8],
     table: &[u8; 0x1804],
     enc: super::Encoding,
     out: &mut Vec<u8>,
-) -> (usize, usize) {
+) -> usize {
     #[cfg(target_arch = "x86_64")]
     if let Some(done) = transcode_avx512_if_able(bytes, enc, out) {
         return done;
@@ -413,7 +416,7 @@ pub(super) fn transcode_start(
         return unsafe { transcode_avx2(bytes, table, out) };
     }
     let _ = (bytes, table, enc, out);
-    (0, 0)
+    0
 }
 
 /// Each transcode the processor can run, by name, with how far it went: the tests hold
@@ -424,7 +427,7 @@ pub(super) fn every_transcode_start(
     bytes: &[u8],
     table: &[u8; 0x1804],
     enc: super::Encoding,
-) -> Vec<(&'static str, Vec<u8>, (usize, usize))> {
+) -> Vec<(&'static str, Vec<u8>, usize)> {
     let mut done = Vec::new();
     #[cfg(target_arch = "x86_64")]
     {
@@ -497,7 +500,7 @@ fn transcode_avx512_if_able(
     bytes: &[u8],
     enc: super::Encoding,
     out: &mut Vec<u8>,
-) -> Option<(usize, usize)> {
+) -> Option<usize> {
     static ROWS: std::sync::OnceLock<Vec<Option<Rows>>> = std::sync::OnceLock::new();
     let able = std::is_x86_feature_detected!("avx512f")
         && std::is_x86_feature_detected!("avx512bw")
@@ -544,7 +547,7 @@ fn transcode_avx512_if_able(
 #[cfg(target_arch = "x86_64")]
 #[rustversion::since(1.89)]
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt")]
-unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> (usize, usize) {
+unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> usize {
     use core::arch::x86_64::{
         __m512i, _mm512_and_si512, _mm512_cmpeq_epi8_mask, _mm512_cmpge_epu8_mask,
         _mm512_loadu_si512, _mm512_mask_blend_epi8, _mm512_maskz_compress_epi8,
@@ -563,7 +566,6 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> (usi
         (load(&rows.bytes[6]), load(&rows.bytes[7])),
     ];
     let mut i = 0;
-    let mut non_ascii = 0;
     // Every step reads two bytes past its sixty-four (a character may end there).
     while i + 66 <= bytes.len() {
         let step: &[u8; 66] = bytes[i..i + 66].try_into().expect("a step of bytes");
@@ -583,8 +585,6 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> (usi
         }
         let top = _mm512_and_si512(v0, splat(0xC0));
         let continuing = _mm512_cmpeq_epi8_mask(top, splat(0x80));
-        let leads = _mm512_cmpeq_epi8_mask(top, splat(0xC0));
-        non_ascii += leads.count_ones() as usize;
         // The row of a character starting at each lane: its lead's low five bits (two
         // bytes), or 64 + its second byte's low six (three, led by 0xE2).
         let row = _mm512_mask_blend_epi8(
@@ -622,7 +622,15 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> (usi
         }
         i += 64;
     }
-    (i, non_ascii)
+    i
+}
+
+/// `bytes` as a `String`, if they are UTF-8: checked at SIMD speed (`simdutf8`), not
+/// copied.
+pub(super) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
+    simdutf8::basic::from_utf8(&bytes).ok()?;
+    // SAFETY: `bytes` are UTF-8 (just checked).
+    Some(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// For each mask of eight lanes, the shuffle that packs the lanes it marks to the front.
@@ -652,7 +660,7 @@ static PACK: [[u8; 16]; 256] = {
 /// The processor must have AVX2 and POPCNT.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,popcnt")]
-unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) -> (usize, usize) {
+unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) -> usize {
     use core::arch::x86_64::{
         __m128i, _mm256_add_epi16, _mm256_and_si256, _mm256_blendv_epi8, _mm256_castsi256_si128,
         _mm256_cmpgt_epi16, _mm256_cvtepu16_epi32, _mm256_cvtepu8_epi16, _mm256_extracti128_si256,
@@ -663,7 +671,6 @@ unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) 
     };
     let splat = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
     let mut i = 0;
-    let mut non_ascii = 0;
     // Every step reads two bytes past its sixteen (a character may end there).
     while i + 18 <= bytes.len() {
         let step: &[u8; 18] = bytes[i..i + 18].try_into().expect("a step of bytes");
@@ -705,12 +712,10 @@ unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) 
             };
             out.extend_from_slice(&step[..at]);
             out.push(table[index]);
-            non_ascii += 1;
             i += at + len;
             continue;
         }
         let starts = !(_mm_movemask_epi8(_mm_cmpeq_epi8(top, splat(0x80))) as u32) & 0xFFFF;
-        non_ascii += leads.count_ones() as usize;
         // Each lane's index in the table, as if a character started there.
         let (w0, w1, w2) = (
             _mm256_cvtepu8_epi16(v0),
@@ -767,7 +772,7 @@ unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) 
         }
         i += 16;
     }
-    (i, non_ascii)
+    i
 }
 
 #[cfg(test)]
