@@ -572,10 +572,7 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> usiz
         let (v0, v1, v2) = (load(&step[..64]), load(&step[1..65]), load(&step[2..]));
         let high = _mm512_movepi8_mask(v0);
         if high == 0 {
-            // A stretch of ASCII, copied whole.
-            let end = super::scan::next_non_ascii(bytes, i + 64);
-            out.extend_from_slice(&bytes[i..end]);
-            i = end;
+            i = copy_ascii(bytes, i, i + 64, out);
             continue;
         }
         let three_or_four = _mm512_cmpge_epu8_mask(v0, splat(0xE0));
@@ -623,6 +620,15 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> usiz
         i += 64;
     }
     i
+}
+
+/// A transcode's step of ASCII: the stretch from `from` to the first non-ASCII byte at or
+/// after `checked` (the bytes before it are ASCII) copied whole; returns where it ends.
+#[inline(always)]
+fn copy_ascii(bytes: &[u8], from: usize, checked: usize, out: &mut Vec<u8>) -> usize {
+    let end = super::scan::next_non_ascii(bytes, checked);
+    out.extend_from_slice(&bytes[from..end]);
+    end
 }
 
 /// `bytes` as a `String`, if they are UTF-8: checked at SIMD speed (`simdutf8`), not
@@ -681,10 +687,7 @@ unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) 
         };
         let high_bits = _mm_movemask_epi8(v0);
         if high_bits == 0 {
-            // A stretch of ASCII, copied whole.
-            let end = super::scan::next_non_ascii(bytes, i + 16);
-            out.extend_from_slice(&bytes[i..end]);
-            i = end;
+            i = copy_ascii(bytes, i, i + 16, out);
             continue;
         }
         let three_or_four = _mm_cmpeq_epi8(_mm_max_epu8(v0, splat(0xE0)), v0);
