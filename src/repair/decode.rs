@@ -159,9 +159,9 @@ pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
     let bytes = text.as_bytes();
     // Every character becomes one byte or stays as it is: the output is never longer.
     let mut out = Vec::with_capacity(bytes.len());
-    // Sixteen bytes a step where the processor can (AVX2), up to the first character
-    // the joined table does not hold (or the last few bytes); the rest one character at
-    // a time.
+    // Sixty-four bytes a step (AVX-512) or sixteen (AVX2) where the processor can, up to
+    // the first character the joined table does not hold (or the last few bytes); the
+    // rest one character at a time.
     let mut from =
         super::simd::transcode_start(bytes, tables().transcode_joined(enc), enc, &mut out);
     // A step may stop inside a character it read whole.
@@ -199,8 +199,8 @@ pub(crate) fn write_alike(text: &str, a: Encoding, b: Encoding) -> bool {
 }
 
 /// [`transcode`] one character at a time: `bytes` (whole characters) read back into
-/// `out`; `None` at a character `enc` has no byte for above U+2FFF (below, 0xFF stands
-/// for it).
+/// `out`; `None` at a character `enc` has no byte for, if the joined table does not hold
+/// it (where it does, 0xFF stands for the missing byte).
 fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<()> {
     let t = tables();
     // A character with no byte gives 0xFF, which the UTF-8 check at the end rejects
