@@ -453,6 +453,7 @@ pub(super) fn every_transcode_start(
 /// 0x82 or 0x84; Windows-1251, -1250, -1253, -1257 and ISO-8859-2 at most as many.
 /// Windows-1254, Mac OS Roman and CP437 have more, and use AVX2's gathers.
 #[cfg(target_arch = "x86_64")]
+#[rustversion::attr(before(1.89), allow(dead_code))]
 struct Rows {
     /// By row (the lead's low five bits for two bytes; 64 + the second byte's low six
     /// for three led by 0xE2): where in `bytes` the row is, 0xFF for a row with no byte.
@@ -462,6 +463,7 @@ struct Rows {
 }
 
 #[cfg(target_arch = "x86_64")]
+#[rustversion::attr(before(1.89), allow(dead_code))]
 impl Rows {
     fn of(table: &[u8; 0x1804]) -> Option<Rows> {
         let mut rows = Rows {
@@ -529,7 +531,7 @@ fn transcode_avx512_if_able(
     _bytes: &[u8],
     _enc: super::Encoding,
     _out: &mut Vec<u8>,
-) -> Option<(usize, usize)> {
+) -> Option<usize> {
     None
 }
 
@@ -538,8 +540,8 @@ fn transcode_avx512_if_able(
 /// [`Rows::slots`] by its lead, or its second byte after 0xE2), its column (its last
 /// byte), and its byte, looked up in the four pairs of rows and chosen by the slot; the
 /// bytes of the lanes where a character starts (ASCII as itself) are then packed by one
-/// compress. Against AVX2's sixteen-byte step, whose two gathers of eight lanes took
-/// nearly half its time, Bengali mojibake's transcode: see BENCHMARKS.md.
+/// compress. AVX2's sixteen-byte step spent nearly half its time on its two gathers of
+/// eight lanes; what this step gave, per language: see BENCHMARKS.md.
 ///
 /// # Safety
 ///
