@@ -460,8 +460,8 @@ fn plain_text<'s>(pieces: &'s [Piece<'_>], trim: bool) -> Cow<'s, str> {
         [] => Cow::Borrowed(""),
         [Piece::Text(t)] => Cow::Borrowed(trimmer(t)),
         _ => {
-            // Room for all of it at once: the text grown piece by piece was reallocated
-            // three times on average.
+            // Room for all of it at once, where the text grown piece by piece was
+            // reallocated as it grew.
             let room = pieces
                 .iter()
                 .map(|piece| match piece {
