@@ -860,7 +860,8 @@ fn next_stop(bytes: &[u8], from: usize, end: usize) -> usize {
 /// ASCII punctuation characters, found by SSE2 comparisons (through `safe_arch`).
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 ))]
 #[inline(always)]
 fn first_stop_16(block: &[u8; 16]) -> Option<usize> {
@@ -893,7 +894,8 @@ fn first_stop_16(block: &[u8; 16]) -> Option<usize> {
 /// [`first_stop_16`] on other targets: a table look-up a byte.
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 )))]
 #[inline(always)]
 fn first_stop_16(block: &[u8; 16]) -> Option<usize> {

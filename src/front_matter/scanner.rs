@@ -107,7 +107,8 @@ fn bytes_equal(word: u64, byte: u8) -> u64 {
 fn next_special(bytes: &[u8], mut from: usize) -> usize {
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
+        target_feature = "sse2",
+        not(wikimd_no_simd)
     ))]
     while from + 16 <= bytes.len() {
         let (newline, indicator) = specials_16(bytes, from);
@@ -141,7 +142,8 @@ fn line_end_or_indicator(bytes: &[u8], from: usize) -> Result<usize, usize> {
     let mut i = from;
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
+        target_feature = "sse2",
+        not(wikimd_no_simd)
     ))]
     while i + 16 <= bytes.len() {
         let (newline, indicator) = specials_16(bytes, i);
@@ -185,7 +187,8 @@ fn line_end_or_indicator(bytes: &[u8], from: usize) -> Result<usize, usize> {
 /// run long in the scripts whose letters take two or three bytes.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 ))]
 #[inline(always)]
 fn specials_16(bytes: &[u8], at: usize) -> (u32, u32) {

@@ -77,7 +77,13 @@ mod explain;
 mod languages;
 mod scan;
 pub(crate) mod score;
-#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+// The steps with x86's vector instructions; on other processors, and with
+// `--cfg wikimd_no_simd` (which CI builds to test that path on x86), the same functions
+// without them.
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), not(wikimd_no_simd)))]
+mod simd;
+#[cfg(not(all(any(target_arch = "x86", target_arch = "x86_64"), not(wikimd_no_simd))))]
+#[path = "portable.rs"]
 mod simd;
 pub(crate) mod tables;
 

@@ -64,7 +64,8 @@ fn next_non_ascii_far(bytes: &[u8], from: usize) -> usize {
 /// lanes, gathered once for the whole step (English text is long stretches of ASCII).
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 ))]
 #[inline(always)]
 fn first_non_ascii_32(block: &[u8; 32]) -> Option<usize> {
@@ -81,7 +82,8 @@ fn first_non_ascii_32(block: &[u8; 32]) -> Option<usize> {
 /// [`first_non_ascii_32`] on other targets: four words of eight bytes.
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 )))]
 #[inline(always)]
 fn first_non_ascii_32(block: &[u8; 32]) -> Option<usize> {
@@ -174,7 +176,6 @@ pub(crate) struct Candidate {
 /// read off the character just before it (or carried over, when that is the last one
 /// looked up). The last bytes, too few for a step, are taken one character at a time.
 pub(crate) fn candidate(text: &str, from: usize, o: ScanOptions) -> Option<Candidate> {
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     if let Some(found) = super::simd::candidate(text, from, o) {
         return found;
     }
@@ -529,12 +530,14 @@ pub(super) trait LaneOps:
 /// [`PlainLanes`] elsewhere.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 ))]
 type Lanes = sse2::Sse2Lanes;
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 )))]
 type Lanes = PlainLanes;
 
@@ -542,7 +545,8 @@ type Lanes = PlainLanes;
 /// intrinsics (which are `unsafe` to call on stable Rust).
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
-    target_feature = "sse2"
+    target_feature = "sse2",
+    not(wikimd_no_simd)
 ))]
 mod sse2 {
     use safe_arch::{
@@ -609,7 +613,8 @@ mod sse2 {
 #[cfg_attr(
     all(
         any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
+        target_feature = "sse2",
+        not(wikimd_no_simd)
     ),
     allow(dead_code)
 )]
@@ -618,7 +623,8 @@ pub(super) struct PlainLanes([u8; 16]);
 #[cfg_attr(
     all(
         any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
+        target_feature = "sse2",
+        not(wikimd_no_simd)
     ),
     allow(dead_code)
 )]
@@ -916,7 +922,6 @@ mod tests {
                 let slow = candidate_reference(text, from, o).map(|c| (c.start, c.at, c.encodings));
                 assert_eq!(fast, slow, "{text:?} from {from}, {o:?}");
                 assert_eq!(sse2, slow, "SSE2: {text:?} from {from}, {o:?}");
-                #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
                 for (name, found) in super::super::simd::every_candidate(text, from, o) {
                     let found = found.map(|c| (c.start, c.at, c.encodings));
                     assert_eq!(found, slow, "{name}: {text:?} from {from}, {o:?}");
@@ -1050,7 +1055,6 @@ mod tests {
             // The scan every processor can run, and every other this one can, whichever
             // it chose.
             prop_assert_eq!(sse2, slow);
-            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
             for (name, found) in super::super::simd::every_candidate(&text, from, o) {
                 prop_assert_eq!(found.map(|c| (c.start, c.at, c.encodings)), slow, "{}", name);
             }

@@ -1,0 +1,48 @@
+//! The functions of the `simd` module without its instructions: what the repair runs on
+//! processors other than x86's (ARM's: Apple's, AWS Graviton), and on x86 when built with
+//! `--cfg wikimd_no_simd`, as CI does to test this path. The callers then take their
+//! one-character-at-a-time paths, which the `simd` module's steps are tested against.
+
+use super::scan::{Candidate, ScanOptions};
+
+/// No step of look-ups here: `None`, and the caller scans with its portable marks.
+#[inline]
+pub(super) fn candidate(_text: &str, _from: usize, _o: ScanOptions) -> Option<Option<Candidate>> {
+    None
+}
+
+/// No scan of this module to test.
+#[cfg(test)]
+pub(super) fn every_candidate(
+    _text: &str,
+    _from: usize,
+    _o: ScanOptions,
+) -> Vec<(&'static str, Option<Candidate>)> {
+    Vec::new()
+}
+
+/// No wide step: the transcode starts one character at a time, at 0.
+#[inline]
+pub(super) fn transcode_start(
+    _bytes: &[u8],
+    _table: &[u8; 0x1804],
+    _enc: super::Encoding,
+    _out: &mut Vec<u8>,
+) -> usize {
+    0
+}
+
+/// No transcode of this module to test.
+#[cfg(test)]
+pub(super) fn every_transcode_start(
+    _bytes: &[u8],
+    _table: &[u8; 0x1804],
+    _enc: super::Encoding,
+) -> Vec<(&'static str, Vec<u8>, usize)> {
+    Vec::new()
+}
+
+/// `bytes` as a `String`, if they are UTF-8 (`std`'s check).
+pub(super) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
+    String::from_utf8(bytes).ok()
+}
