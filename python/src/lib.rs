@@ -7,9 +7,11 @@
 //! `parse_files` parses on Rust threads while Python builds the objects of the documents
 //! already parsed.
 
-// PyO3's macros expand to unsafe code of their own; this crate writes none.
+// PyO3's macros expand to unsafe code of their own; this crate writes one call, in
+// `input` (CPython's `PyUnicode_AsUCS4`), for a measured reason given there.
 #![deny(unsafe_code)]
 
+mod input;
 mod objects;
 
 use std::collections::BTreeMap;
@@ -23,7 +25,7 @@ use std::time::{Duration, Instant};
 use objects::Tape;
 use pyo3::exceptions::{PyOSError, PyUnicodeDecodeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use wikimd::{ErrorKind, OwnedDocument, ParseOptions};
 
 pyo3::create_exception!(
@@ -149,6 +151,11 @@ fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
             Ok(text) => Ok(text.to_string()),
             Err(e) => Err(decode_error(py, bytes, e)),
         };
+    }
+    if let Ok(text) = text.cast::<PyString>() {
+        if let Some(text) = input::string_of(text) {
+            return Ok(text);
+        }
     }
     text.extract::<String>()
 }
@@ -627,13 +634,15 @@ impl Drop for ParseFiles {
     }
 }
 
-/// _parse_only(text: str) -> int
+/// _parse_only(text: str | bytes) -> int
 ///
 /// Repairs and parses `text` and drops the document, building no Python object: the Rust
-/// crate's own time per document, for the benchmark that compares it with `parse`. Gives
-/// the number of sections.
+/// crate's own time per document (with `str`, and the text's conversion to UTF-8 as
+/// `parse` makes it), for the benchmark that compares it with `parse`. Gives the number
+/// of sections.
 #[pyfunction]
-fn _parse_only(py: Python<'_>, text: String) -> PyResult<usize> {
+fn _parse_only(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<usize> {
+    let text = text_of(py, text)?;
     let settings = Settings {
         repair: true,
         strict_commonmark: false,

@@ -89,6 +89,42 @@ def test_bytes_that_are_not_utf8_are_a_unicode_decode_error_at_the_byte():
     assert (caught.value.start, caught.value.encoding) == (14, "utf-8")
 
 
+def test_every_kind_of_str_reads_as_its_utf8_bytes():
+    # CPython keeps a str as one, two or four bytes a character (ASCII and Latin-1, the
+    # rest of the first plane, emoji); each is copied out its own way, sixteen characters
+    # a step where the processor can: the text read must be the one the bytes give.
+    texts = ["plain ASCII " * 9, "Café, Zürich. " * 7, "Київ — Ἀθῆναι, 東京. " * 5]
+    texts += ["🇫🇷 Paris, " * 6, "a" * 31 + "é", "ж" * 15 + "🇫" + "ж" * 17, ""]
+    for text in texts:
+        assert wikimd.repair(text) == text
+        page = f"---\ntitle: {text!r}\n---\n\n{text}\n\n * {text}\n"
+        assert wikimd.parse(page) == wikimd.parse(page.encode("utf-8")), text
+
+    class Misleading(str):
+        # What CPython reports is read, not what a subclass says.
+        def __len__(self):
+            return 10**6
+
+        def isascii(self):
+            return False
+
+    assert wikimd.repair(Misleading("Київ, " * 20)) == "Київ, " * 20
+    assert wikimd.repair(Misleading("ASCII " * 20)) == "ASCII " * 20
+    for name in NAMES:
+        path = CORPUS / "mojibake" / f"{name}.md"
+        assert wikimd.repair(path.read_text(encoding="utf-8")).encode("utf-8") == (
+            CORPUS / "clean" / f"{name}.md"
+        ).read_bytes(), name
+
+
+def test_a_str_with_a_lone_surrogate_is_a_unicode_encode_error():
+    for text in ["a\ud800b", "Київ \udfff" * 20, "x" * 40 + "\udc00"]:
+        for call in (wikimd.repair, wikimd.parse):
+            with pytest.raises(UnicodeEncodeError) as caught:
+                call(text)
+            assert caught.value.reason == "surrogates not allowed"
+
+
 def test_parse_file_errors_name_the_file(tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_text("---\ninfoboxes: 5\n---\n")

@@ -81,10 +81,10 @@ pub(crate) mod score;
 // `--cfg wikimd_no_simd` (which CI builds to test that path on x86), the same functions
 // without them.
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), not(wikimd_no_simd)))]
-mod simd;
+pub(crate) mod simd;
 #[cfg(not(all(any(target_arch = "x86", target_arch = "x86_64"), not(wikimd_no_simd))))]
 #[path = "portable.rs"]
-mod simd;
+pub(crate) mod simd;
 pub(crate) mod tables;
 
 use explain::{compose, Edit};

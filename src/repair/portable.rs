@@ -42,7 +42,18 @@ pub(super) fn every_transcode_start(
     Vec::new()
 }
 
+/// No wide step: the code points are taken one at a time, from `from`.
+#[inline]
+pub(crate) fn code_points_start(_code_points: &[u32], from: usize, _out: &mut Vec<u8>) -> usize {
+    from
+}
+
+/// Never: the code points are taken one at a time.
+pub(crate) fn code_points_quick() -> bool {
+    false
+}
+
 /// `bytes` as a `String`, if they are UTF-8 (`std`'s check).
-pub(super) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
+pub(crate) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
     String::from_utf8(bytes).ok()
 }

@@ -633,9 +633,123 @@ fn copy_ascii(bytes: &[u8], from: usize, checked: usize, out: &mut Vec<u8>) -> u
     end
 }
 
+/// UTF-8 of `code_points` from `from`, sixteen at a time with AVX-512 (F, BW and VBMI2)
+/// where the processor has it, as far as they are all below U+10000 and no surrogate;
+/// returns where it stopped (`from` without AVX-512). For
+/// [`crate::load::string_from_code_points`].
+#[inline]
+pub(crate) fn code_points_start(code_points: &[u32], from: usize, out: &mut Vec<u8>) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if code_points_avx512_able() {
+        // SAFETY: the processor has AVX-512 F, BW and VBMI2 (just checked).
+        return unsafe { code_points_avx512(code_points, from, out) };
+    }
+    let _ = (code_points, out);
+    from
+}
+
+/// Whether [`code_points_start`] takes sixteen code points a step here.
+pub(crate) fn code_points_quick() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return code_points_avx512_able();
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+/// Whether [`code_points_avx512`] can run (and the compiler has it: 1.89 and later).
+#[cfg(target_arch = "x86_64")]
+#[rustversion::since(1.89)]
+#[inline]
+fn code_points_avx512_able() -> bool {
+    std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512bw")
+        && std::is_x86_feature_detected!("avx512vbmi2")
+}
+
+/// Without AVX-512 in the compiler: never.
+#[cfg(target_arch = "x86_64")]
+#[rustversion::before(1.89)]
+#[inline]
+fn code_points_avx512_able() -> bool {
+    false
+}
+
+/// [`code_points_start`] with AVX-512: each of sixteen code points becomes its one, two
+/// or three bytes of UTF-8 in its own lane of four, and one compress packs the bytes.
+/// Stops before sixteen code points with one at or above U+10000 or a surrogate (the
+/// caller takes those one at a time), and at the last sixteen.
+///
+/// # Safety
+///
+/// The processor must have AVX-512 F, BW and VBMI2.
+#[cfg(target_arch = "x86_64")]
+#[rustversion::since(1.89)]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
+unsafe fn code_points_avx512(code_points: &[u32], from: usize, out: &mut Vec<u8>) -> usize {
+    use core::arch::x86_64::{
+        __m512i, _mm512_and_si512, _mm512_cmpeq_epi32_mask, _mm512_cmpge_epu32_mask,
+        _mm512_loadu_si512, _mm512_mask_blend_epi32, _mm512_maskz_compress_epi8,
+        _mm512_movepi8_mask, _mm512_or_si512, _mm512_set1_epi32, _mm512_slli_epi32,
+        _mm512_srli_epi32, _mm512_storeu_si512,
+    };
+    let splat = |x: u32| _mm512_set1_epi32(i32::from_ne_bytes(x.to_ne_bytes()));
+    let mut i = from;
+    while i + 16 <= code_points.len() {
+        let step: &[u32; 16] = code_points[i..i + 16].try_into().expect("sixteen");
+        // SAFETY: an unaligned load of sixty-four bytes from an array of as many.
+        let c = unsafe { _mm512_loadu_si512(step.as_ptr().cast::<__m512i>()) };
+        let four_bytes = _mm512_cmpge_epu32_mask(c, splat(0x1_0000));
+        let surrogate =
+            _mm512_cmpeq_epi32_mask(_mm512_and_si512(c, splat(0xFFFF_F800)), splat(0xD800));
+        if four_bytes | surrogate != 0 {
+            break;
+        }
+        let two_or_more = _mm512_cmpge_epu32_mask(c, splat(0x80));
+        let three = _mm512_cmpge_epu32_mask(c, splat(0x800));
+        let low6 = |v: __m512i| _mm512_and_si512(v, splat(0x3F));
+        let c6 = _mm512_srli_epi32::<6>(c);
+        // Each lane's bytes, the first lowest: `c`; `110xxxxx 10xxxxxx`;
+        // `1110xxxx 10xxxxxx 10xxxxxx`.
+        let two = _mm512_or_si512(
+            _mm512_or_si512(c6, splat(0xC0)),
+            _mm512_slli_epi32::<8>(_mm512_or_si512(low6(c), splat(0x80))),
+        );
+        let three_bytes = _mm512_or_si512(
+            _mm512_or_si512(_mm512_srli_epi32::<12>(c), splat(0xE0)),
+            _mm512_or_si512(
+                _mm512_slli_epi32::<8>(_mm512_or_si512(low6(c6), splat(0x80))),
+                _mm512_slli_epi32::<16>(_mm512_or_si512(low6(c), splat(0x80))),
+            ),
+        );
+        let bytes = _mm512_mask_blend_epi32(two_or_more, c, two);
+        let bytes = _mm512_mask_blend_epi32(three, bytes, three_bytes);
+        // The bytes each lane keeps, as their top bits.
+        let kept = _mm512_mask_blend_epi32(two_or_more, splat(0x80), splat(0x8080));
+        let kept = _mm512_movepi8_mask(_mm512_mask_blend_epi32(three, kept, splat(0x80_8080)));
+        let packed = _mm512_maskz_compress_epi8(kept, bytes);
+        out.reserve(64);
+        let len = out.len();
+        // SAFETY: sixty-four bytes at `len` are within the capacity just reserved; the
+        // `kept.count_ones() ≤ 48` bytes from `len` are then all written.
+        unsafe {
+            _mm512_storeu_si512(out.as_mut_ptr().add(len).cast::<__m512i>(), packed);
+            out.set_len(len + kept.count_ones() as usize);
+        }
+        i += 16;
+    }
+    i
+}
+
+/// Without AVX-512 in the compiler: never called ([`code_points_avx512_able`] says no).
+#[cfg(target_arch = "x86_64")]
+#[rustversion::before(1.89)]
+unsafe fn code_points_avx512(_code_points: &[u32], from: usize, _out: &mut Vec<u8>) -> usize {
+    from
+}
+
 /// `bytes` as a `String`, if they are UTF-8: checked at SIMD speed (`simdutf8`), not
 /// copied.
-pub(super) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
+pub(crate) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
     simdutf8::basic::from_utf8(&bytes).ok()?;
     // SAFETY: `bytes` are UTF-8 (just checked).
     Some(unsafe { String::from_utf8_unchecked(bytes) })
