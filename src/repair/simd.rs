@@ -68,9 +68,9 @@ use core::arch::x86_64::{
     _mm_set1_epi8, _mm_setzero_si128, _mm_shuffle_epi8, _mm_srli_epi16,
 };
 
-use super::scan::{
-    candidate_with, few_leads, halves, sparse, Candidate, MarkStep, ScanOptions, BLOCK,
-};
+#[cfg(target_arch = "x86_64")]
+use super::scan::sparse;
+use super::scan::{candidate_with, few_leads, halves, Candidate, MarkStep, ScanOptions, BLOCK};
 
 /// [`super::scan::candidate`] with AVX2's or SSSE3's look-ups, if the processor has them
 /// (`None` if not: the caller scans with SSE2).
@@ -632,6 +632,7 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> usiz
 
 /// A transcode's step of ASCII: the stretch from `from` to the first non-ASCII byte at or
 /// after `checked` (the bytes before it are ASCII) copied whole; returns where it ends.
+#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn copy_ascii(bytes: &[u8], from: usize, checked: usize, out: &mut Vec<u8>) -> usize {
     let end = super::scan::next_non_ascii(bytes, checked);
