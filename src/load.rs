@@ -330,8 +330,8 @@ pub fn load(path: impl AsRef<Path>) -> Result<OwnedDocument, Error> {
 /// UTF-8 of `code_points`, Unicode scalar values one per `u32` (what CPython's
 /// `PyUnicode_AsUCS4` gives of a `str`); `None` if one is not a scalar value (a lone
 /// surrogate, or above U+10FFFF). For the Python package: CPython's own UTF-8 encoder
-/// takes a character at a time (about 1.3 ns each on Cyrillic or Greek text); with
-/// AVX-512 this takes sixteen a step. Not part of the API.
+/// takes a character at a time (about 1.3 ns each on Cyrillic or Greek text); this takes
+/// sixteen a step with AVX-512, eight with AVX2. Not part of the API.
 ///
 /// ```
 /// let code_points: Vec<u32> = "Київ, Ἀθῆναι, 東京 🇫🇷".chars().map(u32::from).collect();
@@ -343,9 +343,9 @@ pub fn string_from_code_points(code_points: &[u32]) -> Option<String> {
     let mut out = Vec::with_capacity(code_points.len() + code_points.len() / 2);
     let mut i = 0;
     while i < code_points.len() {
-        // Sixteen a step where the processor can; then the next sixteen (or the rest)
-        // one at a time, which is where the step stopped for a character of four bytes
-        // or a surrogate, or has too few left.
+        // Sixteen or eight a step where the processor can; then the next sixteen (or
+        // the rest) one at a time, where the step stopped for a character of four bytes
+        // or a surrogate, or had too few left.
         i = crate::repair::simd::code_points_start(code_points, i, &mut out);
         let end = code_points.len().min(i + 16);
         push_code_points(&code_points[i..end], &mut out)?;
@@ -354,9 +354,9 @@ pub fn string_from_code_points(code_points: &[u32]) -> Option<String> {
     crate::repair::simd::utf8_string(out)
 }
 
-/// Whether [`string_from_code_points`] takes sixteen code points a step here (the
-/// processor has AVX-512 BW and VBMI2): where it does not, it is no quicker than
-/// CPython's encoder. Not part of the API.
+/// Whether [`string_from_code_points`] takes sixteen or eight code points a step here
+/// (the processor has AVX-512 BW and VBMI2, or AVX2): where it does not, it is no quicker
+/// than CPython's encoder. Not part of the API.
 #[doc(hidden)]
 pub fn string_from_code_points_is_quick() -> bool {
     crate::repair::simd::code_points_quick()
@@ -377,11 +377,20 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// [`string_from_code_points`] one code point at a time, as without AVX-512.
+    /// [`string_from_code_points`] one code point at a time, as without AVX2.
     fn by_one(code_points: &[u32]) -> Option<String> {
         let mut out = Vec::new();
         push_code_points(code_points, &mut out)?;
         Some(String::from_utf8(out).expect("UTF-8"))
+    }
+
+    /// What each step the processor can run (AVX-512's, AVX2's) writes of `points`, as far
+    /// as it goes, against one code point at a time.
+    fn check_every_step(points: &[u32], what: &str) {
+        for (name, out, stop) in crate::repair::simd::every_code_points_start(points, 0) {
+            let expected = by_one(&points[..stop]).map(String::into_bytes);
+            assert_eq!(Some(out), expected, "{name}: {what}");
+        }
     }
 
     #[test]
@@ -396,16 +405,23 @@ mod tests {
             Some(expected.as_str())
         );
         assert_eq!(by_one(&all).as_deref(), Some(expected.as_str()));
-        // And each at every place of a step of sixteen, among others of each length.
+        // The steps stop at the first surrogate, past the first 0xD000 code points.
+        check_every_step(&all, "all");
+        for (name, _, stop) in crate::repair::simd::every_code_points_start(&all, 0) {
+            assert!(stop >= 0xD000, "{name} stopped at {stop:#x}");
+        }
+        // And each at every place of a step of sixteen or eight, among others of each
+        // length.
         for c in (0..=0x10_FFFF).step_by(97).filter_map(char::from_u32) {
             for at in 0..17 {
-                let mut points: Vec<u32> = "aé€a🇫é€aaé€aé€aaa".chars().map(u32::from).collect();
+                let mut points: Vec<u32> = "aé€aaé€aaé€aé€aaaé".chars().map(u32::from).collect();
                 points.insert(at, u32::from(c));
                 assert_eq!(
                     string_from_code_points(&points),
                     by_one(&points),
                     "{c:?} at {at}"
                 );
+                check_every_step(&points, &format!("{c:?} at {at}"));
             }
         }
     }
@@ -422,6 +438,7 @@ mod tests {
                         None,
                         "{bad:#x} at {at} of {len}"
                     );
+                    check_every_step(&points, &format!("{bad:#x} at {at} of {len}"));
                 }
             }
         }
@@ -437,6 +454,7 @@ mod tests {
             )
         ) {
             prop_assert_eq!(string_from_code_points(&points), by_one(&points));
+            check_every_step(&points, "generated");
         }
     }
 }

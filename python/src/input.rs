@@ -1,13 +1,13 @@
 //! A Python `str` as a Rust `String`, quicker than CPython's own UTF-8 encoder where the
-//! processor has AVX-512.
+//! processor has AVX2 or AVX-512.
 //!
 //! CPython encodes a `str` that is not ASCII to UTF-8 one character at a time (about
 //! 1.3 ns a character: a quarter of `wikimd.parse`'s time on the corpus's mojibake, two
-//! thirds of what the crate's repair and parse take). Its characters copied out as code points
-//! (`PyUnicode_AsUCS4`, a plain widening loop) and written as UTF-8 by the crate,
-//! sixteen a step with AVX-512 ([`wikimd::string_from_code_points`]), take a fraction of
-//! that: see BENCHMARKS.md. ASCII text is copied as it is, and without AVX-512 CPython's
-//! encoder is kept.
+//! thirds of what the crate's repair and parse take). Its characters copied out as code
+//! points (`PyUnicode_AsUCS4`, a plain widening loop) and written as UTF-8 by the crate,
+//! sixteen a step with AVX-512 or eight with AVX2 ([`wikimd::string_from_code_points`]),
+//! take a fraction of that: see BENCHMARKS.md. ASCII text is copied as it is, and without
+//! AVX2 (ARM, for one) CPython's encoder is kept.
 //!
 //! The package's one `unsafe` block is here: CPython's functions, handed a buffer with
 //! room for the string's length as CPython itself reports it (`PyUnicode_GetLength`, not

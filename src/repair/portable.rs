@@ -48,6 +48,15 @@ pub(crate) fn code_points_start(_code_points: &[u32], from: usize, _out: &mut Ve
     from
 }
 
+/// No step of this module to test.
+#[cfg(test)]
+pub(crate) fn every_code_points_start(
+    _code_points: &[u32],
+    _from: usize,
+) -> Vec<(&'static str, Vec<u8>, usize)> {
+    Vec::new()
+}
+
 /// Never: the code points are taken one at a time.
 pub(crate) fn code_points_quick() -> bool {
     false

@@ -40,8 +40,9 @@
 //!
 //! Not repair's, but here for being the crate's vector code: [`code_points_start`], the
 //! UTF-8 of code points (a Python `str`'s, for the Python package) sixteen a step with
-//! AVX-512, each code point's bytes in its own lane and one compress; tested against
-//! `char::encode_utf8` for every scalar value. Its output is checked by
+//! AVX-512 (each code point's bytes in its own lane, one compress) or eight with AVX2
+//! (each four lanes packed by a shuffle looked up by their lengths); each step tested
+//! against `char::encode_utf8` for every scalar value. Its output is checked by
 //! [`utf8_string`] like the transcode's.
 //!
 //! What makes it sound: [`LookupMarks`] and [`WideLookupMarks`] are private to this
@@ -641,8 +642,8 @@ fn copy_ascii(bytes: &[u8], from: usize, checked: usize, out: &mut Vec<u8>) -> u
 }
 
 /// UTF-8 of `code_points` from `from`, sixteen at a time with AVX-512 (F, BW and VBMI2)
-/// where the processor has it, as far as they are all below U+10000 and no surrogate;
-/// returns where it stopped (`from` without AVX-512). For
+/// or eight with AVX2 where the processor has them, as far as they are all below U+10000
+/// and no surrogate; returns where it stopped (`from` without either). For
 /// [`crate::load::string_from_code_points`].
 #[inline]
 pub(crate) fn code_points_start(code_points: &[u32], from: usize, out: &mut Vec<u8>) -> usize {
@@ -651,14 +652,46 @@ pub(crate) fn code_points_start(code_points: &[u32], from: usize, out: &mut Vec<
         // SAFETY: the processor has AVX-512 F, BW and VBMI2 (just checked).
         return unsafe { code_points_avx512(code_points, from, out) };
     }
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (just checked).
+        return unsafe { code_points_avx2(code_points, from, out) };
+    }
     let _ = (code_points, out);
     from
 }
 
-/// Whether [`code_points_start`] takes sixteen code points a step here.
+/// Each of [`code_points_start`]'s steps the processor can run, by name, with its output
+/// and where it stopped: the tests hold each to one code point at a time.
+#[cfg(test)]
+pub(crate) fn every_code_points_start(
+    code_points: &[u32],
+    from: usize,
+) -> Vec<(&'static str, Vec<u8>, usize)> {
+    let mut done = Vec::new();
+    #[cfg(target_arch = "x86_64")]
+    {
+        if code_points_avx512_able() {
+            let mut out = Vec::new();
+            // SAFETY: the processor has AVX-512 F, BW and VBMI2 (just checked).
+            let step = unsafe { code_points_avx512(code_points, from, &mut out) };
+            done.push(("AVX-512", out, step));
+        }
+        if std::is_x86_feature_detected!("avx2") {
+            let mut out = Vec::new();
+            // SAFETY: the processor has AVX2 (just checked).
+            let step = unsafe { code_points_avx2(code_points, from, &mut out) };
+            done.push(("AVX2", out, step));
+        }
+    }
+    let _ = (code_points, from);
+    done
+}
+
+/// Whether [`code_points_start`] takes eight or sixteen code points a step here.
 pub(crate) fn code_points_quick() -> bool {
     #[cfg(target_arch = "x86_64")]
-    return code_points_avx512_able();
+    return code_points_avx512_able() || std::is_x86_feature_detected!("avx2");
     #[cfg(not(target_arch = "x86_64"))]
     false
 }
@@ -746,6 +779,107 @@ unsafe fn code_points_avx512(code_points: &[u32], from: usize, out: &mut Vec<u8>
     }
     i
 }
+
+/// [`code_points_start`] with AVX2: eight code points a step, each its one, two or three
+/// bytes of UTF-8 in its own lane of four, as AVX-512's; each half of four lanes then
+/// packed by one shuffle, looked up by which of its lanes have two bytes or more and
+/// which three ([`UTF8_PACK`]). Stops before eight code points with one at or above
+/// U+10000 or a surrogate, and at the last eight.
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn code_points_avx2(code_points: &[u32], from: usize, out: &mut Vec<u8>) -> usize {
+    use core::arch::x86_64::{
+        __m128i, __m256i, _mm256_and_si256, _mm256_blendv_epi8, _mm256_castsi256_ps,
+        _mm256_castsi256_si128, _mm256_cmpeq_epi32, _mm256_cmpgt_epi32, _mm256_extracti128_si256,
+        _mm256_loadu_si256, _mm256_movemask_ps, _mm256_or_si256, _mm256_set1_epi32,
+        _mm256_slli_epi32, _mm256_srli_epi32, _mm_loadu_si128, _mm_shuffle_epi8, _mm_storeu_si128,
+    };
+    let splat = |x: u32| _mm256_set1_epi32(i32::from_ne_bytes(x.to_ne_bytes()));
+    let mut i = from;
+    while i + 8 <= code_points.len() {
+        let step: &[u32; 8] = code_points[i..i + 8].try_into().expect("eight");
+        // SAFETY: an unaligned load of thirty-two bytes from an array of as many.
+        let c = unsafe { _mm256_loadu_si256(step.as_ptr().cast::<__m256i>()) };
+        // Signed comparisons: every code point that gets past this is below 0x10000.
+        let four_bytes = _mm256_cmpgt_epi32(c, splat(0xFFFF));
+        let negative = _mm256_cmpgt_epi32(splat(0), c);
+        let surrogate = _mm256_cmpeq_epi32(_mm256_and_si256(c, splat(0xFFFF_F800)), splat(0xD800));
+        let bad = _mm256_or_si256(_mm256_or_si256(four_bytes, negative), surrogate);
+        if _mm256_movemask_ps(_mm256_castsi256_ps(bad)) != 0 {
+            break;
+        }
+        let two_or_more = _mm256_cmpgt_epi32(c, splat(0x7F));
+        let three = _mm256_cmpgt_epi32(c, splat(0x7FF));
+        let low6 = |v: __m256i| _mm256_and_si256(v, splat(0x3F));
+        let c6 = _mm256_srli_epi32::<6>(c);
+        let two = _mm256_or_si256(
+            _mm256_or_si256(c6, splat(0xC0)),
+            _mm256_slli_epi32::<8>(_mm256_or_si256(low6(c), splat(0x80))),
+        );
+        let three_bytes = _mm256_or_si256(
+            _mm256_or_si256(_mm256_srli_epi32::<12>(c), splat(0xE0)),
+            _mm256_or_si256(
+                _mm256_slli_epi32::<8>(_mm256_or_si256(low6(c6), splat(0x80))),
+                _mm256_slli_epi32::<16>(_mm256_or_si256(low6(c), splat(0x80))),
+            ),
+        );
+        let bytes = _mm256_blendv_epi8(c, two, two_or_more);
+        let bytes = _mm256_blendv_epi8(bytes, three_bytes, three);
+        let wide = _mm256_movemask_ps(_mm256_castsi256_ps(two_or_more)) as usize;
+        let widest = _mm256_movemask_ps(_mm256_castsi256_ps(three)) as usize;
+        out.reserve(32);
+        for (half, lanes) in [
+            (_mm256_castsi256_si128(bytes), 0),
+            (_mm256_extracti128_si256::<1>(bytes), 4),
+        ] {
+            let key = (wide >> lanes & 0xF) | (widest >> lanes & 0xF) << 4;
+            let (shuffle, len) = &UTF8_PACK[key];
+            // SAFETY: an unaligned load of sixteen bytes from an array of as many.
+            let shuffle = unsafe { _mm_loadu_si128(shuffle.as_ptr().cast::<__m128i>()) };
+            let packed = _mm_shuffle_epi8(half, shuffle);
+            let at = out.len();
+            // SAFETY: sixteen bytes at `at` are within the thirty-two reserved (this
+            // half's twelve bytes at most follow the other's); the `len` bytes from
+            // `at` are then all written.
+            unsafe {
+                _mm_storeu_si128(out.as_mut_ptr().add(at).cast::<__m128i>(), packed);
+                out.set_len(at + usize::from(*len));
+            }
+        }
+        i += 8;
+    }
+    i
+}
+
+/// For four lanes of UTF-8 bytes (one to three in each lane of four bytes, the first
+/// lowest), by which lanes have two bytes or more (bits 0–3) and which three (bits 4–7):
+/// the shuffle that packs their bytes together, and how many there are.
+#[cfg(target_arch = "x86_64")]
+static UTF8_PACK: [([u8; 16], u8); 256] = {
+    let mut all = [([0x80u8; 16], 0u8); 256];
+    let mut key = 0;
+    while key < 256 {
+        let mut n = 0;
+        let mut lane = 0;
+        while lane < 4 {
+            let len = 1 + (key >> lane & 1) + (key >> (lane + 4) & 1);
+            let mut b = 0;
+            while b < len {
+                all[key].0[n] = (lane * 4 + b) as u8;
+                n += 1;
+                b += 1;
+            }
+            lane += 1;
+        }
+        all[key].1 = n as u8;
+        key += 1;
+    }
+    all
+};
 
 /// Without AVX-512 in the compiler: never called ([`code_points_avx512_able`] says no).
 #[cfg(target_arch = "x86_64")]
