@@ -7,8 +7,9 @@
 //! `parse_files` parses on Rust threads while Python builds the objects of the documents
 //! already parsed.
 
-// PyO3's macros expand to unsafe code of their own; this crate writes one call, in
-// `input` (CPython's `PyUnicode_AsUCS4`), for a measured reason given there.
+// PyO3's macros expand to unsafe code of their own; this crate writes one block, in
+// `input` (CPython's `PyUnicode_GetLength` and `PyUnicode_AsUCS4`), for a measured reason
+// given there.
 #![deny(unsafe_code)]
 
 mod input;

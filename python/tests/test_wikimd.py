@@ -91,8 +91,9 @@ def test_bytes_that_are_not_utf8_are_a_unicode_decode_error_at_the_byte():
 
 def test_every_kind_of_str_reads_as_its_utf8_bytes():
     # CPython keeps a str as one, two or four bytes a character (ASCII and Latin-1, the
-    # rest of the first plane, emoji); each is copied out its own way, sixteen characters
-    # a step where the processor can: the text read must be the one the bytes give.
+    # rest of the first plane, emoji); each is copied out its own way, sixteen or eight
+    # characters a step where the processor can: the text read must be the one the bytes
+    # give.
     texts = ["plain ASCII " * 9, "Café, Zürich. " * 7, "Київ — Ἀθῆναι, 東京. " * 5]
     texts += ["🇫🇷 Paris, " * 6, "a" * 31 + "é", "ж" * 15 + "🇫" + "ж" * 17, ""]
     for text in texts:
