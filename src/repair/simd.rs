@@ -559,9 +559,8 @@ fn transcode_avx512_if_able(
 unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> usize {
     use core::arch::x86_64::{
         __m512i, _mm512_and_si512, _mm512_cmpeq_epi8_mask, _mm512_cmpge_epu8_mask,
-        _mm512_loadu_si512, _mm512_mask_blend_epi8, _mm512_maskz_compress_epi8,
-        _mm512_movepi8_mask, _mm512_or_si512, _mm512_permutex2var_epi8, _mm512_set1_epi8,
-        _mm512_storeu_si512, _mm512_test_epi8_mask,
+        _mm512_loadu_si512, _mm512_mask_blend_epi8, _mm512_movepi8_mask, _mm512_or_si512,
+        _mm512_permutex2var_epi8, _mm512_set1_epi8, _mm512_test_epi8_mask,
     };
     let splat = |b: u8| _mm512_set1_epi8(i8::from_ne_bytes([b]));
     // SAFETY (each load here): an unaligned load of sixty-four bytes from an array of at
@@ -617,18 +616,34 @@ unsafe fn transcode_avx512(bytes: &[u8], rows: &Rows, out: &mut Vec<u8>) -> usiz
             _mm512_mask_blend_epi8(_mm512_cmpeq_epi8_mask(slot, splat(0xFF)), byte, splat(0xFF));
         let byte = _mm512_mask_blend_epi8(!high, byte, v0);
         let starts = !continuing;
-        let packed = _mm512_maskz_compress_epi8(starts, byte);
-        out.reserve(64);
-        let len = out.len();
-        // SAFETY: sixty-four bytes at `len` are within the capacity just reserved; the
-        // `starts.count_ones() ≤ 64` bytes from `len` are then all written.
-        unsafe {
-            _mm512_storeu_si512(out.as_mut_ptr().add(len).cast::<__m512i>(), packed);
-            out.set_len(len + starts.count_ones() as usize);
-        }
+        // SAFETY: the processor has AVX-512 F, BW and VBMI2 (this function's promise).
+        unsafe { push_compressed(out, starts, byte) };
         i += 64;
     }
     i
+}
+
+/// Appends the bytes of `v` whose lanes `keep` marks, in order (one compress, one store
+/// of sixty-four bytes): the last step of [`transcode_avx512`] and [`code_points_avx512`].
+///
+/// # Safety
+///
+/// The processor must have AVX-512 F, BW and VBMI2.
+#[cfg(target_arch = "x86_64")]
+#[rustversion::since(1.89)]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi2,popcnt")]
+#[inline]
+unsafe fn push_compressed(out: &mut Vec<u8>, keep: u64, v: core::arch::x86_64::__m512i) {
+    use core::arch::x86_64::{__m512i, _mm512_maskz_compress_epi8, _mm512_storeu_si512};
+    let packed = _mm512_maskz_compress_epi8(keep, v);
+    out.reserve(64);
+    let len = out.len();
+    // SAFETY: sixty-four bytes at `len` are within the capacity just reserved; the
+    // `keep.count_ones() ≤ 64` bytes from `len` are then all written.
+    unsafe {
+        _mm512_storeu_si512(out.as_mut_ptr().add(len).cast::<__m512i>(), packed);
+        out.set_len(len + keep.count_ones() as usize);
+    }
 }
 
 /// A transcode's step of ASCII: the stretch from `from` to the first non-ASCII byte at or
@@ -728,9 +743,8 @@ fn code_points_avx512_able() -> bool {
 unsafe fn code_points_avx512(code_points: &[u32], from: usize, out: &mut Vec<u8>) -> usize {
     use core::arch::x86_64::{
         __m512i, _mm512_and_si512, _mm512_cmpeq_epi32_mask, _mm512_cmpge_epu32_mask,
-        _mm512_loadu_si512, _mm512_mask_blend_epi32, _mm512_maskz_compress_epi8,
-        _mm512_movepi8_mask, _mm512_or_si512, _mm512_set1_epi32, _mm512_slli_epi32,
-        _mm512_srli_epi32, _mm512_storeu_si512,
+        _mm512_loadu_si512, _mm512_mask_blend_epi32, _mm512_movepi8_mask, _mm512_or_si512,
+        _mm512_set1_epi32, _mm512_slli_epi32, _mm512_srli_epi32,
     };
     let splat = |x: u32| _mm512_set1_epi32(i32::from_ne_bytes(x.to_ne_bytes()));
     let mut i = from;
@@ -766,15 +780,8 @@ unsafe fn code_points_avx512(code_points: &[u32], from: usize, out: &mut Vec<u8>
         // The bytes each lane keeps, as their top bits.
         let kept = _mm512_mask_blend_epi32(two_or_more, splat(0x80), splat(0x8080));
         let kept = _mm512_movepi8_mask(_mm512_mask_blend_epi32(three, kept, splat(0x80_8080)));
-        let packed = _mm512_maskz_compress_epi8(kept, bytes);
-        out.reserve(64);
-        let len = out.len();
-        // SAFETY: sixty-four bytes at `len` are within the capacity just reserved; the
-        // `kept.count_ones() ≤ 48` bytes from `len` are then all written.
-        unsafe {
-            _mm512_storeu_si512(out.as_mut_ptr().add(len).cast::<__m512i>(), packed);
-            out.set_len(len + kept.count_ones() as usize);
-        }
+        // SAFETY: the processor has AVX-512 F, BW and VBMI2 (this function's promise).
+        unsafe { push_compressed(out, kept, bytes) };
         i += 16;
     }
     i
