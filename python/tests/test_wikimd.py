@@ -229,13 +229,16 @@ def counting_during(work):
 
 
 def repeated_for(call, seconds):
-    """`call` repeated as many times as take about `seconds`, by the time of one call: the
-    same work takes a tenth of a second on one machine and half a second on another."""
-    start = time.perf_counter()
-    call()
-    once = time.perf_counter() - start
-    times = max(1, round(seconds / max(once, 1e-4)))
-    return lambda: [call() for _ in range(times)]
+    """`call` repeated until `seconds` have passed: the same work takes a tenth of a second
+    on one machine and half a second on another, and a count of calls fixed from one timed
+    call comes out short when that call was slow (cold caches, a busy machine)."""
+
+    def work():
+        start = time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            call()
+
+    return work
 
 
 def test_the_interpreter_is_released_while_rust_works():
@@ -254,7 +257,6 @@ def test_the_interpreter_is_released_while_rust_works():
     }
     for name, work in works.items():
         counted, took = counting_during(work)
-        assert took > 0.15, f"{name}: too short a call to tell ({took:.3f} s)"
         assert counted > 0.3 * took, f"{name}: counted {counted:.3f} s in {took:.3f} s"
 
 
