@@ -725,8 +725,9 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
             path: Path::Root,
         };
         let mut seen_infoboxes = false;
-        // Where links are gathered (see `LinksVisit`): sized for most lists at once.
-        let mut links = Vec::with_capacity(16);
+        // Where links are gathered (see `LinksVisit`). Empty until a list of links comes:
+        // room for sixteen from the start was most of a small front matter's peak memory.
+        let mut links = Vec::new();
         while let Some(key) = map.next_key()? {
             let name = key.decode();
             let at = root.key(&name);
