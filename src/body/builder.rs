@@ -242,6 +242,16 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
         }
     }
 
+    /// As [`Builder::event`] makes an [`Event::Text`] of the input.
+    #[inline]
+    fn text(&mut self, range: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        let text = &self.builder.src[range.clone()];
+        self.st.text(CowStr::Borrowed(text), range);
+    }
+
     /// What `start_tag`, `SegmentState::text` and `end_tag` make of the block's events,
     /// made directly.
     fn plain(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {

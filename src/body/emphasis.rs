@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::fast::Sink;
 
@@ -53,6 +53,8 @@ pub(super) struct Opener {
 /// What waits to be given to the sink, in order.
 enum Pending<'a> {
     Event(Event<'a>, Range<usize>),
+    /// The input's text at the range ([`Sink::text`]).
+    Text(Range<usize>),
     /// The delimiters `first..first + len`: one run.
     Run {
         first: usize,
@@ -147,7 +149,6 @@ impl<'a> Emphases<'a> {
         can_open: bool,
         both: bool,
         mut matched: Option<Opener>,
-        src: &'a str,
         sink: &mut impl Sink<'a>,
     ) {
         let first = self.delimiters.len();
@@ -206,27 +207,31 @@ impl<'a> Emphases<'a> {
         }
         self.pending.push(Pending::Run { first, len });
         if self.stack.is_empty() {
-            self.flush(src, sink);
+            self.flush(sink);
         }
     }
 
     /// The end of the inline text: openers left are text; every waiting event is given.
     #[inline]
-    pub(super) fn finish(&mut self, src: &'a str, sink: &mut impl Sink<'a>) {
+    pub(super) fn finish(&mut self, sink: &mut impl Sink<'a>) {
         // (An opener waits only with events.)
         if !self.pending.is_empty() {
             self.stack.clear();
             self.lower_bounds = [[0; 4]; 2];
-            self.flush(src, sink);
+            self.flush(sink);
         }
     }
 
     /// Gives the waiting events to `sink`, the runs' characters by their roles.
-    fn flush(&mut self, src: &'a str, sink: &mut impl Sink<'a>) {
+    fn flush(&mut self, sink: &mut impl Sink<'a>) {
         for pending in self.pending.drain(..) {
             let (first, len) = match pending {
                 Pending::Event(event, span) => {
                     sink.event(event, span);
+                    continue;
+                }
+                Pending::Text(range) => {
+                    sink.text(range);
                     continue;
                 }
                 Pending::Run { first, len } => (first, len),
@@ -239,7 +244,7 @@ impl<'a> Emphases<'a> {
                     continue;
                 }
                 if let Some(t) = text.take() {
-                    sink.event(Event::Text(CowStr::Borrowed(&src[t.clone()])), t);
+                    sink.text(t);
                 }
                 match delimiter.role {
                     Role::Open { strong, end } => {
@@ -258,7 +263,7 @@ impl<'a> Emphases<'a> {
                 }
             }
             if let Some(t) = text {
-                sink.event(Event::Text(CowStr::Borrowed(&src[t.clone()])), t);
+                sink.text(t);
             }
         }
         self.delimiters.clear();
@@ -279,6 +284,15 @@ impl<'a, S: Sink<'a>> Sink<'a> for Out<'_, 'a, S> {
             self.sink.event(event, span);
         } else {
             self.emphases.pending.push(Pending::Event(event, span));
+        }
+    }
+
+    #[inline(always)]
+    fn text(&mut self, range: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.text(range);
+        } else {
+            self.emphases.pending.push(Pending::Text(range));
         }
     }
 

@@ -76,9 +76,17 @@ pub(super) trait Sink<'a> {
         };
         self.event(Event::Start(start), span.clone());
         if !text.is_empty() {
-            self.event(Event::Text(CowStr::Borrowed(self.src(text.clone()))), text);
+            self.text(text);
         }
         self.event(Event::End(end), span);
+    }
+
+    /// The input's text at `range`: an [`Event::Text`] of it. The builder takes it
+    /// directly (text is most of the events).
+    #[inline(always)]
+    fn text(&mut self, range: Range<usize>) {
+        let text = self.src(range.clone());
+        self.event(Event::Text(CowStr::Borrowed(text)), range);
     }
 
     /// The input's text at `range`.
@@ -571,7 +579,7 @@ fn inline_events<'a, S: Sink<'a>>(
                     .rev()
                     .take_while(|&&b| b == b' ')
                     .count();
-                give_text(src, text, i - before, out);
+                give_text(text, i - before, out);
                 if before >= 2 {
                     out.event(Event::HardBreak, i - before..i + 1);
                 } else {
@@ -609,9 +617,9 @@ fn inline_events<'a, S: Sink<'a>>(
                 };
                 // A run that opens nothing and closes nothing stays in the text.
                 if matched.is_some() || can_open {
-                    give_text(src, text, i, out);
+                    give_text(text, i, out);
                     let Out { emphases, sink } = out;
-                    emphases.run(i, len, underscore, can_open, both, matched, src, *sink);
+                    emphases.run(i, len, underscore, can_open, both, matched, *sink);
                     text = run_end;
                 }
                 i = run_end;
@@ -626,7 +634,7 @@ fn inline_events<'a, S: Sink<'a>>(
                     Bracket::Link { close, url } => {
                         // (The link's text is plain: no pipe.)
                         *pipes |= memchr(b'|', &bytes[url.clone()]).is_some();
-                        give_text(src, text, i, out);
+                        give_text(text, i, out);
                         let after = url.end + 1;
                         link_events(src, i, close, url, image, out);
                         i = after;
@@ -642,7 +650,7 @@ fn inline_events<'a, S: Sink<'a>>(
             b'\\' => match bytes.get(i + 1) {
                 Some(&b) if b.is_ascii_punctuation() && b != b'<' && i + 1 < end => {
                     *pipes |= b == b'|';
-                    give_text(src, text, i, out);
+                    give_text(text, i, out);
                     out.event(Event::Text(CowStr::Borrowed(&src[i + 1..i + 2])), i..i + 2);
                     i += 2;
                     text = i;
@@ -655,7 +663,7 @@ fn inline_events<'a, S: Sink<'a>>(
             b'&' => match entity(&bytes[i..end]) {
                 Entity::NotOne => i += 1,
                 Entity::Decoded(decoded, len) => {
-                    give_text(src, text, i, out);
+                    give_text(text, i, out);
                     out.event(Event::Text(decoded), i..i + len);
                     i += len;
                     text = i;
@@ -681,17 +689,17 @@ fn inline_events<'a, S: Sink<'a>>(
             _ => return false,
         }
     }
-    give_text(src, text, end, out);
+    give_text(text, end, out);
     let Out { emphases, sink } = out;
-    emphases.finish(src, *sink);
+    emphases.finish(*sink);
     true
 }
 
 /// Text `start..end` of the input, if not empty.
 #[inline(always)]
-fn give_text<'a>(src: &'a str, start: usize, end: usize, sink: &mut impl Sink<'a>) {
+fn give_text<'a>(start: usize, end: usize, sink: &mut impl Sink<'a>) {
     if start < end {
-        sink.event(Event::Text(CowStr::Borrowed(&src[start..end])), start..end);
+        sink.text(start..end);
     }
 }
 
@@ -798,7 +806,7 @@ fn link_events<'a>(
         (tag, TagEnd::Link)
     };
     sink.event(Event::Start(tag), span.clone());
-    give_text(src, text_start, close, sink);
+    give_text(text_start, close, sink);
     sink.event(Event::End(tag_end), span);
 }
 
