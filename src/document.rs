@@ -323,10 +323,18 @@ impl<'a> Infobox<'a> {
 pub struct RichText<'a> {
     span: PackedSpan,
     text: Option<Scalar<'a>>,
-    links: Option<Vec<Link<'a>>>,
-    // Boxed, as rare: every value of the model is smaller for it.
-    formatting: Option<Box<Formatting<'a>>>,
+    // Exactly as long as the list (see `LinksVisit`).
+    links: Option<Box<[Link<'a>]>>,
     number: Option<Scalar<'a>>,
+    // The keys most values do not have, boxed: every value of the model (an infobox field
+    // 184 bytes with its name, now 152) is smaller for it. Made only for one of them.
+    rare: Option<Box<RichRare<'a>>>,
+}
+
+/// What few rich-text values have: `formatting`, and keys the format does not define.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct RichRare<'a> {
+    formatting: Option<Formatting<'a>>,
     other: Vec<(Scalar<'a>, Value<'a>)>,
 }
 
@@ -340,9 +348,8 @@ impl<'a> RichText<'a> {
             span: PackedSpan::EMPTY,
             text: None,
             links: None,
-            formatting: None,
             number: None,
-            other: Vec::new(),
+            rare: None,
         }
     }
 
@@ -363,7 +370,7 @@ impl<'a> RichText<'a> {
 
     /// Bold and italic fragments.
     pub fn formatting(&self) -> Option<&Formatting<'a>> {
-        self.formatting.as_deref()
+        self.rare.as_ref().and_then(|r| r.formatting.as_ref())
     }
 
     /// The number, when the text is one (`number: 2008`).
@@ -373,7 +380,7 @@ impl<'a> RichText<'a> {
 
     /// Keys other than `text`, `links`, `formatting` and `number`, in order.
     pub fn other(&self) -> &[(Scalar<'a>, Value<'a>)] {
-        &self.other
+        self.rare.as_ref().map_or(&[], |r| &r.other)
     }
 
     /// Byte span of the value in the input.
@@ -388,12 +395,14 @@ impl<'a> RichText<'a> {
             text: self.text.map(Scalar::into_owned),
             links: self
                 .links
-                .map(|v| v.into_iter().map(Link::into_owned).collect()),
-            formatting: self
-                .formatting
-                .map(|f| Box::new(Formatting::into_owned(*f))),
+                .map(|v| v.into_vec().into_iter().map(Link::into_owned).collect()),
             number: self.number.map(Scalar::into_owned),
-            other: owned_entries(self.other),
+            rare: self.rare.map(|r| {
+                Box::new(RichRare {
+                    formatting: r.formatting.map(Formatting::into_owned),
+                    other: owned_entries(r.other),
+                })
+            }),
         }
     }
 }
@@ -935,19 +944,20 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
                 "links" if rich.links.is_none() => {
                     rich.links = Some(map.next_value(LinksVisit(at, &mut *self.2))?)
                 }
-                "formatting" if rich.formatting.is_none() => {
-                    rich.formatting = Some(Box::new(map.next_value(FormattingVisit(at))?))
+                "formatting" if rich.formatting().is_none() => {
+                    let formatting = map.next_value(FormattingVisit(at))?;
+                    rich.rare.get_or_insert_default().formatting = Some(formatting);
                 }
                 "text" | "number" | "links" | "formatting" => {
                     return Err(duplicate_key(self.0.src, &key));
                 }
                 _ => {
                     let value = map.next_value(Generic(self.0.src))?;
-                    rich.other.push((key, value));
+                    rich.rare.get_or_insert_default().other.push((key, value));
                 }
             }
         }
-        check_unique(self.0.src, &rich.other, |(k, _)| k)?;
+        check_unique(self.0.src, rich.other(), |(k, _)| k)?;
         rich.span = PackedSpan::new(map.span());
         Ok(())
     }
@@ -960,7 +970,7 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
 /// `links`: a list of links.
 ///
 /// The links are gathered in `.1`, a vector kept from one list to the next, then moved
-/// into a vector of the right size: one allocation and one copy per list, where a vector
+/// into a slice of the right size: one allocation and one copy per list, where a vector
 /// growing one link at a time would be reallocated and copied (a link is not small) and
 /// left up to twice too large.
 struct LinksVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
@@ -968,7 +978,7 @@ struct LinksVisit<'p, 's, 'v, 'a>(At<'p, 's>, &'v mut Vec<Link<'a>>);
 const LINKS: &str = "a list of links";
 
 impl<'a> Visit<'a> for LinksVisit<'_, '_, '_, 'a> {
-    type Out = Vec<Link<'a>>;
+    type Out = Box<[Link<'a>]>;
 
     fn scalar(self, scalar: Scalar<'a>) -> Scan<Self::Out> {
         self.0.wrong(LINKS, &Value::Scalar(scalar))
@@ -987,7 +997,8 @@ impl<'a> Visit<'a> for LinksVisit<'_, '_, '_, 'a> {
         {}
         let mut links = Vec::with_capacity(gathered.len());
         links.append(gathered);
-        Ok(links)
+        // (Its length is its room: no copy.)
+        Ok(links.into_boxed_slice())
     }
 }
 
@@ -1206,9 +1217,9 @@ mod serialize {
             let mut map = s.serialize_map(None)?;
             optional(&mut map, "text", &self.text)?;
             optional(&mut map, "links", &self.links)?;
-            optional(&mut map, "formatting", &self.formatting)?;
+            optional(&mut map, "formatting", &self.formatting())?;
             optional(&mut map, "number", &self.number)?;
-            entries(&mut map, &self.other)?;
+            entries(&mut map, self.other())?;
             map.end()
         }
     }
@@ -1237,5 +1248,20 @@ mod serialize {
             entries(&mut map, &self.other)?;
             map.end()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An infobox field is a name and a rich-text value: their sizes are most of a front
+    /// matter's model (see BENCHMARKS.md, Memory).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn the_model_keeps_its_size() {
+        assert_eq!(std::mem::size_of::<Scalar<'_>>(), 40);
+        assert_eq!(std::mem::size_of::<RichText<'_>>(), 112);
+        assert_eq!(std::mem::size_of::<Link<'_>>(), 144);
     }
 }
