@@ -141,6 +141,8 @@ pub(super) struct FastReader<'a> {
     lists: bool,
     items: Vec<Item>,
     cells: Vec<Range<usize>>,
+    /// The cells of a table's delimiter row.
+    delimiter_cells: Vec<Range<usize>>,
     /// The rows of a table: each line's end and the next line's start.
     rows: Vec<(usize, usize)>,
     emphases: Emphases<'a>,
@@ -164,6 +166,7 @@ impl<'a> FastReader<'a> {
             lists,
             items: Vec::new(),
             cells: Vec::new(),
+            delimiter_cells: Vec::new(),
             rows: Vec::new(),
             emphases: Emphases::default(),
             pipes: false,
@@ -402,13 +405,14 @@ impl<'a> FastReader<'a> {
             None => return self.table_unsure(cells),
         };
         let mut alignments = Vec::with_capacity(width);
-        let mut delimiter_cells = Vec::new();
-        if table_cells(bytes, delimiter, delimiter_end, &mut delimiter_cells).is_none()
+        let delimiter_cells = &mut self.delimiter_cells;
+        delimiter_cells.clear();
+        if table_cells(bytes, delimiter, delimiter_end, delimiter_cells).is_none()
             || delimiter_cells.len() != width
         {
             return self.table_unsure(cells);
         }
-        for cell in &delimiter_cells {
+        for cell in delimiter_cells.iter() {
             let text = &bytes[trim_spaces(bytes, cell.start, cell.end)];
             let dashes = text.strip_prefix(b":").unwrap_or(text);
             let dashes = dashes.strip_suffix(b":").unwrap_or(dashes);
