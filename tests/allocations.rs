@@ -155,20 +155,29 @@ fn peak_memory_of_one_document() {
         .into(),
     );
     let mut worst = (0.0f64, String::new());
+    let mut small_above_two = 0;
     for path in paths {
         let input = std::fs::read_to_string(&path).unwrap();
         let (doc, _, _, _) = measure(|| wikimd::parse(&input).unwrap());
+        let held = LIVE.with(Cell::get) as usize;
         drop(doc);
         let peak = PEAK.with(Cell::get) as usize;
+        let ratio = peak as f64 / input.len() as f64;
         if std::env::var_os("WIKIMD_ALL_PEAKS").is_some() {
-            let ratio = peak as f64 / input.len() as f64;
-            eprintln!("{ratio:.2}x of {} bytes: {}", input.len(), path.display());
+            eprintln!(
+                "{ratio:.2}x of {} bytes (the model {held}, the rest {}): {}",
+                input.len(),
+                peak - held,
+                path.display()
+            );
         }
         if input.len() < 10_000 {
-            assert!(peak < 128 * 1024, "{}: peak {peak} bytes", path.display());
+            // The builder's and the scanners' vectors weigh most in a small document: 6
+            // of the 45 below 10 kB peak above 2x (worst 2.78x).
+            assert!(ratio < 3.0, "{}: peak {ratio:.2}x its size", path.display());
+            small_above_two += usize::from(ratio >= 2.0);
             continue;
         }
-        let ratio = peak as f64 / input.len() as f64;
         if path.ends_with("operation-serval.clean.md") {
             eprintln!("sample: peak {ratio:.2}x");
             assert!(ratio < 2.0, "sample: peak {ratio:.2}x its size");
@@ -177,13 +186,34 @@ fn peak_memory_of_one_document() {
             worst = (ratio, path.display().to_string());
         }
     }
-    eprintln!("worst peak: {:.2}x ({})", worst.0, worst.1);
+    eprintln!(
+        "worst peak: {:.2}x ({}); documents under 10 kB above 2x: {small_above_two}",
+        worst.0, worst.1
+    );
     assert!(
         worst.0 < 2.0,
         "peak memory {:.2}x the size of {}",
         worst.0,
         worst.1
     );
+}
+
+/// A long list's items are held once while it is read: the list scan's notes of them (20
+/// bytes an item) and the model's items, made with room for exactly them, where the
+/// builder gathered the items in a vector of its own and copied them (a list of short
+/// items peaked at 3.7 times what it holds).
+#[test]
+fn a_long_lists_items_are_held_once() {
+    let input: String = (0..2000).map(|i| format!(" * Item {i}\n")).collect();
+    let (doc, _, _, _) = measure(|| wikimd::parse(&input).unwrap());
+    let held = LIVE.with(Cell::get) as f64;
+    let peak = PEAK.with(Cell::get) as f64;
+    assert_eq!(
+        doc.sections()[0].lists().next().unwrap().items().len(),
+        2000
+    );
+    drop(doc);
+    assert!(peak < 2.0 * held, "peak {peak} bytes for a model of {held}");
 }
 
 /// Issue #16: one large file. The command holds a document's text and its model at once:

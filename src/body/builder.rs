@@ -116,12 +116,17 @@ struct Builder<'a, 'o> {
 
 /// An open container or leaf block while walking events.
 enum Open<'a> {
-    Paragraph { start: usize },
+    Paragraph {
+        start: usize,
+    },
     Heading,
     List(List<'a>),
-    Item { content_column: usize },
+    Item {
+        content_column: usize,
+    },
     BlockQuote,
-    Table(Table<'a>),
+    /// (Boxed as the model keeps it: an open block is then 56 bytes, not 80.)
+    Table(Box<Table<'a>>),
     TableHead,
     TableRow,
     TableCell,
@@ -300,8 +305,10 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                 }
             }
             Plain::Item => {
-                if st.items_depth == 0 && matches!(st.stack.last(), Some(Open::List(_))) {
-                    st.items.push(inline);
+                if st.items_depth == 0 {
+                    if let Some(Open::List(list)) = st.stack.last_mut() {
+                        push_item(list, &mut st.items, inline);
+                    }
                 }
             }
             Plain::Cell => match st.stack.as_mut_slice() {
@@ -324,6 +331,27 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             t.cells.reserve_exact(rows * width);
             t.row_starts.reserve_exact(rows);
         }
+    }
+
+    /// Room for exactly the list's items, in the list itself: they are not gathered in
+    /// [`SegmentState::items`] and copied (a long list's items were held twice).
+    fn list_size(&mut self, items: usize) {
+        if self.st.items_depth == 0 {
+            if let Some(Open::List(list)) = self.st.stack.last_mut() {
+                list.items.reserve_exact(items);
+            }
+        }
+    }
+}
+
+/// Adds an item to `list`: into the list itself if room was made for its items
+/// ([`Sink::list_size`]), or else to the items gathered while it is read.
+#[inline]
+fn push_item<'a>(list: &mut List<'a>, gathered: &mut Vec<Inline<'a>>, item: Inline<'a>) {
+    if list.items.capacity() > list.items.len() {
+        list.items.push(item);
+    } else {
+        gathered.push(item);
     }
 }
 
@@ -684,12 +712,12 @@ impl<'a> Builder<'a, '_> {
                 if in_item {
                     st.stack.push(Open::Other);
                 } else {
-                    st.stack.push(Open::Table(Table {
+                    st.stack.push(Open::Table(Box::new(Table {
                         header: Vec::new(),
                         cells: Vec::new(),
                         row_starts: Vec::new(),
                         span: span.into(),
-                    }));
+                    })));
                 }
             }
             Tag::TableHead => st.stack.push(Open::TableHead),
@@ -825,8 +853,8 @@ impl<'a> Builder<'a, '_> {
                     if let Some(b) = st.inline.take() {
                         b.span.end = span.end as u32;
                         let item = b.finish();
-                        if let Some(Open::List(_)) = st.stack.last() {
-                            st.items.push(item);
+                        if let Some(Open::List(list)) = st.stack.last_mut() {
+                            push_item(list, &mut st.items, item);
                         }
                     }
                 } else if let Some(b) = st.inline.active() {
@@ -836,7 +864,10 @@ impl<'a> Builder<'a, '_> {
             Open::List(mut list) => {
                 if st.items_depth == 0 {
                     list.span.end = span.end as u32;
-                    list.items = st.items.drain(..).collect();
+                    if !st.items.is_empty() {
+                        list.items.append(&mut st.items);
+                        list.items.shrink_to_fit();
+                    }
                     self.blocks().push(Block::List(list));
                 }
             }
@@ -866,7 +897,7 @@ impl<'a> Builder<'a, '_> {
                 table.header.shrink_to_fit();
                 table.cells.shrink_to_fit();
                 table.row_starts.shrink_to_fit();
-                self.blocks().push(Block::Table(Box::new(table)));
+                self.blocks().push(Block::Table(table));
             }
             Open::CodeBlock => {}
             Open::HtmlBlock => {

@@ -23,17 +23,17 @@ enum Role {
     /// Text, as the runs no closer takes.
     Text,
     /// The first character of an opener: emphasis (or strong) starts, until `end`.
-    Open { strong: bool, end: usize },
+    Open { strong: bool, end: u32 },
     /// The other character of a strong opener or closer: no event of its own.
     Inner,
     /// The last character of a closer: the emphasis that started at `start` ends.
-    Close { strong: bool, start: usize },
+    Close { strong: bool, start: u32 },
 }
 
 /// One delimiter character: its offset and its role.
 #[derive(Clone, Copy)]
 struct Delimiter {
-    at: usize,
+    at: u32,
     role: Role,
 }
 
@@ -41,26 +41,28 @@ struct Delimiter {
 /// (an opener gives its characters from the right).
 #[derive(Clone, Copy)]
 pub(super) struct Opener {
-    first: usize,
-    count: usize,
+    first: u32,
+    count: u32,
     /// The length of the run it came from.
-    run_length: usize,
+    run_length: u32,
     underscore: bool,
     /// Whether the run could both open and close.
     both: bool,
 }
 
-/// What waits to be given to the sink, in order.
-enum Pending<'a> {
-    Event(Event<'a>, Range<usize>),
-    /// The input's text at the range ([`Sink::text`]).
-    Text(Range<usize>),
+/// What waits to be given to the sink, in order: twelve bytes (an event, sixty-four bytes
+/// and more, waits in a vector of its own, made only when an event waits).
+#[derive(Clone, Copy)]
+enum Pending {
+    /// The next of [`Emphases::events`].
+    Event,
+    /// The input's text at `start..end` ([`Sink::text`]).
+    Text { start: u32, end: u32 },
     /// The delimiters `first..first + len`: one run.
-    Run {
-        first: usize,
-        len: usize,
-    },
+    Run { first: u32, len: u32 },
 }
+
+const _: () = assert!(std::mem::size_of::<Pending>() == 12);
 
 /// The emphasis state of one inline text. Its vectors are kept from one inline to the next.
 #[derive(Default)]
@@ -71,7 +73,9 @@ pub(super) struct Emphases<'a> {
     /// closer that cannot also open ([`NOT_BOTH`]) or whose run has a given length modulo
     /// three (`1 + length % 3`) finds an opener any more.
     lower_bounds: [[usize; 4]; 2],
-    pending: Vec<Pending<'a>>,
+    pending: Vec<Pending>,
+    /// The events of [`Pending::Event`], in order.
+    events: Vec<(Event<'a>, Range<usize>)>,
 }
 
 /// The lower bound of closers that cannot also open.
@@ -90,6 +94,7 @@ impl<'a> Emphases<'a> {
             self.stack.clear();
             self.lower_bounds = [[0; 4]; 2];
             self.pending.clear();
+            self.events.clear();
         }
     }
 
@@ -113,7 +118,7 @@ impl<'a> Emphases<'a> {
         let found = self.stack[lower..].iter().rposition(|el| {
             el.underscore == underscore
                 && (!both && !el.both
-                    || (run_length + el.run_length) % 3 != 0
+                    || (run_length + el.run_length as usize) % 3 != 0
                     || run_length % 3 == 0)
         });
         match found {
@@ -151,12 +156,14 @@ impl<'a> Emphases<'a> {
         mut matched: Option<Opener>,
         sink: &mut impl Sink<'a>,
     ) {
-        let first = self.delimiters.len();
-        self.delimiters.extend((at..at + len).map(|at| Delimiter {
+        // (Offsets and counts fit in `u32`: the body is under 4 GiB.)
+        let (at, len32) = (at as u32, len as u32);
+        let first = self.delimiters.len() as u32;
+        self.delimiters.extend((at..at + len32).map(|at| Delimiter {
             at,
             role: Role::Text,
         }));
-        let (mut count, mut next) = (len, first);
+        let (mut count, mut next) = (len32, first);
         while let Some(opener) = matched {
             let used = count.min(opener.count);
             let low = opener.first + opener.count - used;
@@ -167,6 +174,7 @@ impl<'a> Emphases<'a> {
                 let root = start - step;
                 let last = end + step - 1;
                 let strong = step == 2;
+                let (root, last) = (root as usize, last as usize);
                 let (open_at, close_end) = (self.delimiters[root].at, self.delimiters[last].at + 1);
                 self.delimiters[root].role = Role::Open {
                     strong,
@@ -178,10 +186,10 @@ impl<'a> Emphases<'a> {
                 };
                 if strong {
                     self.delimiters[root + 1].role = Role::Inner;
-                    self.delimiters[end].role = Role::Inner;
+                    self.delimiters[end as usize].role = Role::Inner;
                 }
                 end += step;
-                start = root;
+                start = root as u32;
             }
             if opener.count > used {
                 self.stack.push(Opener {
@@ -200,12 +208,12 @@ impl<'a> Emphases<'a> {
             self.stack.push(Opener {
                 first: next,
                 count,
-                run_length: len,
+                run_length: len32,
                 underscore,
                 both,
             });
         }
-        self.pending.push(Pending::Run { first, len });
+        self.pending.push(Pending::Run { first, len: len32 });
         if self.stack.is_empty() {
             self.flush(sink);
         }
@@ -224,21 +232,23 @@ impl<'a> Emphases<'a> {
 
     /// Gives the waiting events to `sink`, the runs' characters by their roles.
     fn flush(&mut self, sink: &mut impl Sink<'a>) {
+        let mut events = self.events.drain(..);
         for pending in self.pending.drain(..) {
             let (first, len) = match pending {
-                Pending::Event(event, span) => {
+                Pending::Event => {
+                    let (event, span) = events.next().expect("an event waits for each");
                     sink.event(event, span);
                     continue;
                 }
-                Pending::Text(range) => {
-                    sink.text(range);
+                Pending::Text { start, end } => {
+                    sink.text(start as usize..end as usize);
                     continue;
                 }
-                Pending::Run { first, len } => (first, len),
+                Pending::Run { first, len } => (first as usize, len as usize),
             };
             let mut text: Option<Range<usize>> = None;
             for delimiter in &self.delimiters[first..first + len] {
-                let at = delimiter.at;
+                let at = delimiter.at as usize;
                 if let Role::Text = delimiter.role {
                     text = Some(text.map_or(at..at + 1, |t| t.start..at + 1));
                     continue;
@@ -249,7 +259,7 @@ impl<'a> Emphases<'a> {
                 match delimiter.role {
                     Role::Open { strong, end } => {
                         let tag = if strong { Tag::Strong } else { Tag::Emphasis };
-                        sink.event(Event::Start(tag), at..end);
+                        sink.event(Event::Start(tag), at..end as usize);
                     }
                     Role::Close { strong, start } => {
                         let tag = if strong {
@@ -257,7 +267,7 @@ impl<'a> Emphases<'a> {
                         } else {
                             TagEnd::Emphasis
                         };
-                        sink.event(Event::End(tag), start..at + 1);
+                        sink.event(Event::End(tag), start as usize..at + 1);
                     }
                     Role::Inner | Role::Text => {}
                 }
@@ -283,7 +293,8 @@ impl<'a, S: Sink<'a>> Sink<'a> for Out<'_, 'a, S> {
         if self.emphases.pending.is_empty() {
             self.sink.event(event, span);
         } else {
-            self.emphases.pending.push(Pending::Event(event, span));
+            self.emphases.events.push((event, span));
+            self.emphases.pending.push(Pending::Event);
         }
     }
 
@@ -292,7 +303,10 @@ impl<'a, S: Sink<'a>> Sink<'a> for Out<'_, 'a, S> {
         if self.emphases.pending.is_empty() {
             self.sink.text(range);
         } else {
-            self.emphases.pending.push(Pending::Text(range));
+            self.emphases.pending.push(Pending::Text {
+                start: range.start as u32,
+                end: range.end as u32,
+            });
         }
     }
 

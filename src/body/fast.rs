@@ -95,6 +95,10 @@ pub(super) trait Sink<'a> {
     /// The table just started has this many rows (the head aside) of `width` cells: room
     /// may be made for them.
     fn table_size(&mut self, _rows: usize, _width: usize) {}
+
+    /// The list just started has `items` items (each given with [`Plain::Item`] or as
+    /// events; a list in one of them is no item of this one): room may be made for them.
+    fn list_size(&mut self, _items: usize) {}
 }
 
 /// A block [`Sink::plain`] is given.
@@ -120,13 +124,24 @@ pub(super) enum Read {
     Unsure,
 }
 
-/// A list item found by the list pre-scan: the item's span and its text's.
+/// A list item found by the list pre-scan: the item's span and its text's, as `u32` (the
+/// body is under 4 GiB): twenty bytes, not forty, for each item of the longest list.
 struct Item {
-    span: Range<usize>,
-    text: Range<usize>,
+    span: (u32, u32),
+    text: (u32, u32),
     /// The column where the item's content starts (its text's, or the marker's of a list
     /// in it): a line indented as far is part of the item.
-    column: usize,
+    column: u32,
+}
+
+impl Item {
+    fn span(&self) -> Range<usize> {
+        self.span.0 as usize..self.span.1 as usize
+    }
+
+    fn text(&self) -> Range<usize> {
+        self.text.0 as usize..self.text.1 as usize
+    }
 }
 
 /// The block scanner. Its buffers are kept from block to block.
@@ -309,9 +324,9 @@ impl<'a> FastReader<'a> {
                 return Read::Unsure;
             };
             self.items.push(Item {
-                span: line..next,
-                text,
-                column,
+                span: (line as u32, next as u32),
+                text: (text.start as u32, text.end as u32),
+                column: column as u32,
             });
             if next >= self.end {
                 break next;
@@ -341,7 +356,7 @@ impl<'a> FastReader<'a> {
                         // it. (A reference definition there would be part of the list's
                         // span.)
                         let indent = first.iter().take_while(|&&b| b == b' ').count();
-                        let column = self.items.last().expect("one item").column;
+                        let column = self.items.last().expect("one item").column as usize;
                         let rest = &first[indent..];
                         // Indented, only a paragraph: the list's span ends where the
                         // next block's text starts for a paragraph, but not for all blocks.
@@ -357,7 +372,7 @@ impl<'a> FastReader<'a> {
                         }
                         list_end += indent;
                     }
-                    self.items.last_mut().expect("one item").span.end = resume;
+                    self.items.last_mut().expect("one item").span.1 = resume as u32;
                     break list_end;
                 }
                 // A line at column 0: it starts a new block, unless it is an item of
@@ -370,18 +385,20 @@ impl<'a> FastReader<'a> {
         let span = at..end;
         sink.event(Event::Start(Tag::List(None)), span.clone());
         let items = std::mem::take(&mut self.items);
+        sink.list_size(items.len());
         for item in &items {
-            let stop = next_stop(bytes, item.text.start, item.text.end);
-            if stop == item.text.end {
-                sink.plain(Plain::Item, item.text.clone(), item.span.clone());
+            let (text, span) = (item.text(), item.span());
+            let stop = next_stop(bytes, text.start, text.end);
+            if stop == text.end {
+                sink.plain(Plain::Item, text, span);
                 continue;
             }
-            sink.event(Event::Start(Tag::Item), item.span.clone());
-            if !self.inline_from(item.text.clone(), stop, sink) {
+            sink.event(Event::Start(Tag::Item), span.clone());
+            if !self.inline_from(text, stop, sink) {
                 self.items = items;
                 return Read::Unsure;
             }
-            sink.event(Event::End(TagEnd::Item), item.span.clone());
+            sink.event(Event::End(TagEnd::Item), span);
         }
         self.items = items;
         sink.event(Event::End(TagEnd::List(false)), span);
