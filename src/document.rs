@@ -839,6 +839,16 @@ fn push_in_place<T>(vec: &mut Vec<T>, make: impl FnOnce() -> T) -> &mut T {
     &mut vec[i]
 }
 
+/// Makes room in a full `vec` for half as many again (and at least one): where `Vec`
+/// doubles, the room a vector of the model has and does not use is a small document's
+/// peak memory. (Growth by half still copies each value a bounded number of times.)
+#[inline]
+pub(crate) fn grow_by_half<T>(vec: &mut Vec<T>) {
+    if vec.len() == vec.capacity() {
+        vec.reserve_exact(vec.len() / 2 + 1);
+    }
+}
+
 /// `infoboxes`: a list of infoboxes, or null (kept as an unknown key).
 /// `.1` is where links are gathered before they are moved, all at once, into a vector of
 /// the right size: see [`LinksVisit`].
@@ -900,14 +910,11 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
         // peak memory twice its size (4 kB for 14 fields of 128 bytes).
         let mut fields = Vec::with_capacity(16);
         while let Some(key) = map.next_key()? {
+            // (Room for 25 fields, not 32, at the 17th: 22 fields made 4 kB.)
+            grow_by_half(&mut fields);
             // The value is built where it is stored (see `push_in_place`), the key written
             // into it after (copying the key just read with the value would stall: see
             // `Text`).
-            // Grown by half, not doubled: a doubled vector's unused room was a small
-            // document's peak memory (32 fields' room for 22).
-            if fields.len() == fields.capacity() {
-                fields.reserve_exact(fields.len() / 2);
-            }
             let (name, field) = push_in_place(&mut fields, || (Scalar::EMPTY, RichText::empty()));
             *name = key;
             let key = name.decode();

@@ -451,11 +451,8 @@ impl<'a> Builder<'a, '_> {
     /// Starts a section: the last one's blocks become its own.
     fn push_section(&mut self, section: Section<'a>) {
         self.close_last_section();
-        // Grown by half, not doubled (shrunk at the end): the room a doubled vector has
-        // and does not use is a small document's peak memory.
-        if self.sections.len() == self.sections.capacity() {
-            self.sections.reserve_exact(self.sections.len() / 2 + 1);
-        }
+        // (Shrunk at the end.)
+        crate::document::grow_by_half(&mut self.sections);
         self.sections.push(section);
     }
 
