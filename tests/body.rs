@@ -156,6 +156,46 @@ fn tables_have_a_header_and_rows_cut_or_padded_to_its_width() {
     assert_eq!(json["rows"], serde_json::json!([["1", "2"], ["4", ""]]));
 }
 
+/// A table's header and rows share one slice of cells, the rows' starts saying where
+/// each begins (the first, where the header ends): a table without body rows, one with
+/// empty rows and one with rows longer and shorter than the header (cut and padded to its
+/// width, as GFM reads them), through both body paths.
+#[test]
+fn a_tables_header_and_rows_come_from_one_slice_of_cells() {
+    let texts = |cells: &[wikimd::Inline<'_>]| -> Vec<String> {
+        cells.iter().map(|c| c.text().into_owned()).collect()
+    };
+    let options = wikimd::ParseOptions::default();
+    for (input, header, rows) in [
+        ("| a | b |\n| --- | --- |\n", vec!["a", "b"], vec![]),
+        (
+            "| a |\n| --- |\n|  |\n| x |\n",
+            vec!["a"],
+            vec![vec![""], vec!["x"]],
+        ),
+        (
+            "| a | b |\n| --- | --- |\n| 1 | 2 | 3 |\n| 4 |\n",
+            vec!["a", "b"],
+            vec![vec!["1", "2"], vec!["4", ""]],
+        ),
+    ] {
+        for doc in [
+            wikimd::parse_with(input, &options).unwrap(),
+            wikimd::parse_with_general_body(input, &options).unwrap(),
+        ] {
+            let table = doc.sections()[0].tables().next().unwrap();
+            assert_eq!(texts(table.header()), header, "{input:?}");
+            assert_eq!(table.row_count(), rows.len(), "{input:?}");
+            let read: Vec<Vec<String>> = table.rows().map(texts).collect();
+            assert_eq!(read, rows, "{input:?}");
+            assert_eq!(table.row(rows.len()), None);
+            let owned = table.clone().into_owned();
+            assert_eq!(texts(owned.header()), header);
+            assert_eq!(owned.rows().map(texts).collect::<Vec<_>>(), rows);
+        }
+    }
+}
+
 #[test]
 fn raw_html_is_text() {
     let doc =

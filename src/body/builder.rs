@@ -126,8 +126,8 @@ enum Open<'a> {
         content_column: usize,
     },
     BlockQuote,
-    /// (Boxed as the model keeps it: an open block is then 48 bytes, not 80.)
-    Table(Box<Table<'a>>),
+    /// (Boxed: an open block is then 48 bytes, not 80.)
+    Table(Box<TableBuilder<'a>>),
     TableHead,
     TableRow,
     TableCell,
@@ -138,6 +138,33 @@ enum Open<'a> {
 
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Open<'_>>() == 48);
+
+/// A table being read: its cells, the header's first, in a vector that grows, made into
+/// the model's [`Table`] (boxed slices, 40 bytes) when it ends.
+struct TableBuilder<'a> {
+    /// The header's cells, then every body row's.
+    cells: Vec<Inline<'a>>,
+    /// Where each body row starts in `cells`.
+    row_starts: Vec<u32>,
+    span: Span,
+}
+
+impl<'a> TableBuilder<'a> {
+    /// The table read so far (in place: no copy when the room was exactly its size).
+    fn finish(self, end: usize) -> Table<'a> {
+        let TableBuilder {
+            cells,
+            row_starts,
+            mut span,
+        } = self;
+        span.end = end as u32;
+        Table {
+            cells: cells.into_boxed_slice(),
+            row_starts: row_starts.into_boxed_slice(),
+            span,
+        }
+    }
+}
 
 /// The inline text being built, and what is open inside it. Its vectors are reused from
 /// one inline to the next (see [`InlineSlot`]): a finished inline gets slices of exactly its
@@ -316,11 +343,13 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                     }
                 }
             }
-            Plain::Cell => match st.stack.as_mut_slice() {
-                [.., Open::Table(t), Open::TableHead] => t.header.push(inline),
-                [.., Open::Table(t), Open::TableRow] => t.cells.push(inline),
-                _ => {}
-            },
+            Plain::Cell => {
+                if let [.., Open::Table(t), Open::TableHead | Open::TableRow] =
+                    st.stack.as_mut_slice()
+                {
+                    t.cells.push(inline);
+                }
+            }
         }
     }
 
@@ -332,8 +361,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
     /// Room for exactly the table's cells: no growing, and nothing to shrink at its end.
     fn table_size(&mut self, rows: usize, width: usize) {
         if let Some(Open::Table(t)) = self.st.stack.last_mut() {
-            t.header.reserve_exact(width);
-            t.cells.reserve_exact(rows * width);
+            t.cells.reserve_exact(width + rows * width);
             t.row_starts.reserve_exact(rows);
         }
     }
@@ -722,8 +750,7 @@ impl<'a> Builder<'a, '_> {
                 if in_item {
                     st.stack.push(Open::Other);
                 } else {
-                    st.stack.push(Open::Table(Box::new(Table {
-                        header: Vec::new(),
+                    st.stack.push(Open::Table(Box::new(TableBuilder {
                         cells: Vec::new(),
                         row_starts: Vec::new(),
                         span: span.into(),
@@ -886,28 +913,17 @@ impl<'a> Builder<'a, '_> {
                 if st.items_depth == 0 {
                     if let Some(b) = st.inline.take() {
                         let cell = b.finish();
-                        match st.stack.last_mut() {
-                            Some(Open::TableHead) => {
-                                if let Some(Open::Table(t)) = st.stack.iter_mut().rev().nth(1) {
-                                    t.header.push(cell);
-                                }
-                            }
-                            Some(Open::TableRow) => {
-                                if let Some(Open::Table(t)) = st.stack.iter_mut().rev().nth(1) {
-                                    t.cells.push(cell);
-                                }
-                            }
-                            _ => {}
+                        if let [.., Open::Table(t), Open::TableHead | Open::TableRow] =
+                            st.stack.as_mut_slice()
+                        {
+                            t.cells.push(cell);
                         }
                     }
                 }
             }
-            Open::Table(mut table) => {
-                table.span.end = span.end as u32;
-                table.header.shrink_to_fit();
-                table.cells.shrink_to_fit();
-                table.row_starts.shrink_to_fit();
-                self.blocks().push(Block::Table(table));
+            Open::Table(table) => {
+                let table = (*table).finish(span.end);
+                self.blocks().push(Block::Table(Box::new(table)));
             }
             Open::CodeBlock => {}
             Open::HtmlBlock => {

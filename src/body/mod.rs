@@ -597,23 +597,32 @@ impl<'a> List<'a> {
 /// A GFM table: a header row and body rows of cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table<'a> {
-    header: Vec<Inline<'a>>,
-    /// Every body cell, row after row.
-    cells: Vec<Inline<'a>>,
-    /// Where each body row starts in `cells`.
-    row_starts: Vec<u32>,
+    /// The header's cells, then every body row's, in one allocation.
+    cells: Box<[Inline<'a>]>,
+    /// Where each body row starts in `cells` (the first, where the header ends).
+    row_starts: Box<[u32]>,
     span: Span,
 }
+
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Table<'_>>() == 40);
 
 impl<'a> Table<'a> {
     /// The header cells.
     pub fn header(&self) -> &[Inline<'a>] {
-        &self.header
+        &self.cells[..self.header_len()]
     }
 
-    /// The body rows, as written (a row may have fewer or more cells than the header;
-    /// serialization cuts or pads them to the header's width). `for row in &table` does
-    /// the same.
+    /// How many cells the header has: the first body row starts after them.
+    fn header_len(&self) -> usize {
+        self.row_starts
+            .first()
+            .map_or(self.cells.len(), |&start| start as usize)
+    }
+
+    /// The body rows. GFM cuts a row longer than the header and pads a shorter one with
+    /// empty cells, so each has the header's width (serialization holds them to it too).
+    /// `for row in &table` does the same.
     pub fn rows(&self) -> Rows<'_, 'a> {
         Rows {
             table: self,
@@ -644,8 +653,12 @@ impl<'a> Table<'a> {
     /// A copy that no longer borrows the input.
     pub fn into_owned(self) -> Table<'static> {
         Table {
-            header: self.header.into_iter().map(Inline::into_owned).collect(),
-            cells: self.cells.into_iter().map(Inline::into_owned).collect(),
+            cells: self
+                .cells
+                .into_vec()
+                .into_iter()
+                .map(Inline::into_owned)
+                .collect(),
             row_starts: self.row_starts,
             span: self.span,
         }

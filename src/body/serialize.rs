@@ -39,13 +39,13 @@ impl Serialize for Table<'_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut seq = s.serialize_seq(Some(self.0.row_count()))?;
                 for row in self.0.rows() {
-                    seq.serialize_element(&Texts(row, Some(self.0.header.len())))?;
+                    seq.serialize_element(&Texts(row, Some(self.0.header().len())))?;
                 }
                 seq.end()
             }
         }
         let mut map = s.serialize_map(Some(2))?;
-        map.serialize_entry("header", &Texts(&self.header, None))?;
+        map.serialize_entry("header", &Texts(self.header(), None))?;
         map.serialize_entry("rows", &Rows(self))?;
         map.end()
     }
