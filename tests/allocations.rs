@@ -173,7 +173,7 @@ fn peak_memory_of_one_document() {
         }
         if input.len() < 10_000 {
             // The builder's and the scanners' vectors weigh most in a small document: 4
-            // of the 45 below 10 kB peak above 2x (worst 2.69x, 1.1 kB of tables).
+            // of the 45 below 10 kB peak above 2x (worst 2.49x, 1.1 kB of tables).
             assert!(ratio < 3.0, "{}: peak {ratio:.2}x its size", path.display());
             small_above_two += usize::from(ratio >= 2.0);
             continue;
