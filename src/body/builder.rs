@@ -922,8 +922,14 @@ impl<'a> Builder<'a, '_> {
                 }
             }
             Open::Table(table) => {
-                let table = (*table).finish(span.end);
-                self.blocks().push(Block::Table(Box::new(table)));
+                // The open table's box is freed (at the end of the inner block) before the
+                // model's is made: both at once were the peak of a small table document.
+                let table = {
+                    let open = table;
+                    *open
+                };
+                let table = Box::new(table.finish(span.end));
+                self.blocks().push(Block::Table(table));
             }
             Open::CodeBlock => {}
             Open::HtmlBlock => {
