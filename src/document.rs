@@ -1279,9 +1279,10 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn the_model_keeps_its_size() {
-        assert_eq!(std::mem::size_of::<Scalar<'_>>(), 32);
-        assert_eq!(std::mem::size_of::<Option<Scalar<'_>>>(), 32);
-        assert_eq!(std::mem::size_of::<RichText<'_>>(), 96);
-        assert_eq!(std::mem::size_of::<Link<'_>>(), 120);
+        assert_eq!(std::mem::size_of::<Scalar<'_>>(), 24);
+        assert_eq!(std::mem::size_of::<Option<Scalar<'_>>>(), 24);
+        assert_eq!(std::mem::size_of::<RichText<'_>>(), 80);
+        assert_eq!(std::mem::size_of::<(Scalar<'_>, RichText<'_>)>(), 104);
+        assert_eq!(std::mem::size_of::<Link<'_>>(), 96);
     }
 }

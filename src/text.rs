@@ -61,13 +61,11 @@ pub(crate) enum Chomp {
 #[derive(Clone)]
 pub struct Text<'a> {
     raw: Raw<'a>,
-    // The span's start in the low 32 bits and its end in the high ones (documents are
-    // limited to 4 GiB, see `Limits`), and the style packed in one word too. Each is
-    // written with one store: a `Text` is moved right after it is built, and a wide load
-    // of a field written by several narrow stores stalls the CPU (the store cannot be
-    // forwarded), which cost a fifth of the front matter's time.
-    span: PackedSpan,
-    style: PackedStyle,
+    // The span's start, and how its end and the style follow from the raw slice: one word
+    // (see `StartAndStyle`), written with one store. A `Text` is moved right after it is
+    // built, and a wide load of a field written by several narrow stores stalls the CPU
+    // (the store cannot be forwarded), which cost a fifth of the front matter's time.
+    start_and_style: StartAndStyle,
 }
 
 /// A byte span in one word: the start in the low 32 bits, the end in the high ones
@@ -98,15 +96,25 @@ impl fmt::Debug for PackedSpan {
     }
 }
 
-/// A text's raw slice: borrowed from the input, or owned (a copy that no longer borrows
-/// it, a value of the YAML fallback) behind a thin box. Two words where a `Cow<str>` is
-/// three: a text is four words, and an `Option` of one too (see [`PackedStyle`]), which
-/// makes an infobox field 24 bytes smaller. Owning takes two allocations instead of one;
-/// the input's texts, nearly all of them, are borrowed.
+/// A text's raw slice: borrowed from the input, its span's end and its style told by
+/// [`StartAndStyle`] (nearly every text); or, behind a thin box, an owned copy (one that
+/// no longer borrows the input, a value of the YAML fallback) or a slice whose span or
+/// style the word cannot hold. Two words where a `Cow<str>` is three: a text is three
+/// words, and an `Option` of one too, which makes an infobox field 104 bytes (128 when
+/// a text was four words, 152 when five).
 #[derive(Clone)]
 enum Raw<'a> {
     Borrowed(&'a str),
-    Owned(Box<Box<str>>),
+    Spilled(Box<Spilled<'a>>),
+}
+
+/// What a text [`StartAndStyle`] cannot describe holds: its raw text, its span's end and
+/// its style.
+#[derive(Clone)]
+struct Spilled<'a> {
+    raw: Cow<'a, str>,
+    end: u32,
+    style: Style,
 }
 
 impl std::ops::Deref for Raw<'_> {
@@ -116,66 +124,126 @@ impl std::ops::Deref for Raw<'_> {
     fn deref(&self) -> &str {
         match self {
             Raw::Borrowed(raw) => raw,
-            Raw::Owned(raw) => raw,
+            Raw::Spilled(spilled) => &spilled.raw,
         }
     }
 }
 
-/// A [`Style`] in one word: the variant in the low byte, the chomping in the next, the
-/// indentation in the high 32 bits. Never zero (the variants start at 1): an
-/// `Option<Text>` takes no more room than a `Text`.
+/// A text's span start (the low 32 bits) and its style (the high 32): the [`Style`]'s
+/// variant in the lowest three bits of those, the chomping in the next two, then 27 bits
+/// that are, for a block (`|`, `>`), its indentation, and otherwise how many bytes the
+/// span has beyond the raw text (the quotes: 2). A block's raw text is its whole span.
+/// Never zero (the variants start at 1): an `Option<Text>` takes no more room than a
+/// `Text`. For a spilled text only the variant is kept (to tell quickly whether the raw
+/// text is the value), the rest being in [`Spilled`].
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct PackedStyle(NonZeroU64);
+struct StartAndStyle(NonZeroU64);
 
-impl PackedStyle {
-    const BARE: u64 = 1;
-    const VERBATIM: u64 = 2;
-    const PLAIN: u64 = 3;
-    const SINGLE_QUOTED: u64 = 4;
-    const DOUBLE_QUOTED: u64 = 5;
-    const LITERAL: u64 = 6;
-    const FOLDED: u64 = 7;
+impl StartAndStyle {
+    const BARE: u32 = 1;
+    const VERBATIM: u32 = 2;
+    const PLAIN: u32 = 3;
+    const SINGLE_QUOTED: u32 = 4;
+    const DOUBLE_QUOTED: u32 = 5;
+    const LITERAL: u32 = 6;
+    const FOLDED: u32 = 7;
+    /// The bits of the indentation or of the span's bytes beyond the raw text.
+    const PAYLOAD_BITS: u32 = 27;
 
-    /// `Bare`, as a constant.
-    const BARE_STYLE: PackedStyle = match NonZeroU64::new(Self::BARE) {
-        Some(bits) => PackedStyle(bits),
+    /// An empty bare text at 0.
+    const EMPTY: StartAndStyle = match NonZeroU64::new((Self::BARE as u64) << 32) {
+        Some(bits) => StartAndStyle(bits),
         None => panic!("a variant is not zero"),
     };
 
     #[inline]
-    fn pack(style: Style) -> PackedStyle {
-        let block = |variant: u64, indent: u32, chomp: Chomp| {
-            variant | (chomp as u64) << 8 | u64::from(indent) << 32
+    fn word(start: usize, style: u32) -> StartAndStyle {
+        let bits = start as u64 & 0xffff_ffff | u64::from(style) << 32;
+        // (Every variant is at least 1.)
+        StartAndStyle(NonZeroU64::new(bits).unwrap_or(NonZeroU64::MIN))
+    }
+
+    /// `span` and `style` for a raw text of `raw_len` bytes, if the word can hold them.
+    #[inline]
+    fn pack(span: &Range<usize>, raw_len: usize, style: Style) -> Option<StartAndStyle> {
+        let beyond = span.end.checked_sub(span.start)?.checked_sub(raw_len)?;
+        let fits = |n: usize| n < 1 << Self::PAYLOAD_BITS;
+        let style = match style {
+            Style::Literal { indent, chomp } | Style::Folded { indent, chomp } => {
+                if beyond != 0 || !fits(indent as usize) {
+                    return None;
+                }
+                let variant = if matches!(style, Style::Literal { .. }) {
+                    Self::LITERAL
+                } else {
+                    Self::FOLDED
+                };
+                variant | (chomp as u32) << 3 | indent << 5
+            }
+            _ if !fits(beyond) => return None,
+            _ => Self::variant(style) | (beyond as u32) << 5,
         };
-        let bits = match style {
+        Some(Self::word(span.start, style))
+    }
+
+    /// The word of a spilled text: its start, and its style's variant alone.
+    #[inline]
+    fn spilled(start: usize, style: Style) -> StartAndStyle {
+        Self::word(start, Self::variant(style))
+    }
+
+    #[inline]
+    fn variant(style: Style) -> u32 {
+        match style {
             Style::Bare => Self::BARE,
             Style::Verbatim => Self::VERBATIM,
             Style::Plain => Self::PLAIN,
             Style::SingleQuoted => Self::SINGLE_QUOTED,
             Style::DoubleQuoted => Self::DOUBLE_QUOTED,
-            Style::Literal { indent, chomp } => block(Self::LITERAL, indent, chomp),
-            Style::Folded { indent, chomp } => block(Self::FOLDED, indent, chomp),
-        };
-        // (Every variant's low byte is at least 1.)
-        PackedStyle(NonZeroU64::new(bits).unwrap_or(NonZeroU64::MIN))
+            Style::Literal { .. } => Self::LITERAL,
+            Style::Folded { .. } => Self::FOLDED,
+        }
+    }
+
+    #[inline]
+    fn start(self) -> usize {
+        (self.0.get() & 0xffff_ffff) as usize
+    }
+
+    #[inline]
+    fn style_bits(self) -> u32 {
+        (self.0.get() >> 32) as u32
     }
 
     /// Whether the raw text is the value (`Bare` or `Verbatim`).
     #[inline]
     fn is_raw(self) -> bool {
-        self.0.get() & 0xff <= Self::VERBATIM
+        self.style_bits() & 7 <= Self::VERBATIM
     }
 
+    /// The span's end for a raw text of `raw_len` bytes (not for a spilled text).
     #[inline]
-    fn unpack(self) -> Style {
-        let bits = self.0.get();
-        let indent = (bits >> 32) as u32;
-        let chomp = match (bits >> 8) as u8 {
+    fn end(self, raw_len: usize) -> usize {
+        let bits = self.style_bits();
+        let beyond = if bits & 7 >= Self::LITERAL {
+            0
+        } else {
+            (bits >> 5) as usize
+        };
+        self.start() + raw_len + beyond
+    }
+
+    /// The style (not for a spilled text).
+    #[inline]
+    fn style(self) -> Style {
+        let bits = self.style_bits();
+        let indent = bits >> 5;
+        let chomp = match (bits >> 3) & 3 {
             0 => Chomp::Strip,
             1 => Chomp::Clip,
             _ => Chomp::Keep,
         };
-        match bits & 0xff {
+        match bits & 7 {
             Self::BARE => Style::Bare,
             Self::VERBATIM => Style::Verbatim,
             Self::PLAIN => Style::Plain,
@@ -191,37 +259,84 @@ impl<'a> Text<'a> {
     /// An empty text at offset 0, for values built in place.
     pub(crate) const EMPTY: Text<'static> = Text {
         raw: Raw::Borrowed(""),
-        span: PackedSpan::EMPTY,
-        style: PackedStyle::BARE_STYLE,
+        start_and_style: StartAndStyle::EMPTY,
     };
 
+    #[inline]
     pub(crate) fn new(raw: &'a str, span: Range<usize>, style: Style) -> Text<'a> {
+        match StartAndStyle::pack(&span, raw.len(), style) {
+            Some(start_and_style) => Text {
+                raw: Raw::Borrowed(raw),
+                start_and_style,
+            },
+            None => Text::spilled(Cow::Borrowed(raw), span, style),
+        }
+    }
+
+    /// A plain scalar (`Bare`, or `Plain` when `multi_line`) whose raw slice, from
+    /// `start`, is its whole span: [`Text::new`] with nothing to check.
+    #[inline]
+    pub(crate) fn unquoted(raw: &'a str, start: usize, multi_line: bool) -> Text<'a> {
+        let variant = if multi_line {
+            StartAndStyle::PLAIN
+        } else {
+            StartAndStyle::BARE
+        };
         Text {
             raw: Raw::Borrowed(raw),
-            span: PackedSpan::new(span),
-            style: PackedStyle::pack(style),
+            start_and_style: StartAndStyle::word(start, variant),
+        }
+    }
+
+    /// A quoted scalar (`Verbatim`, `SingleQuoted` or `DoubleQuoted`) whose raw slice is
+    /// the inside of its quotes, the opening one at `start`.
+    #[inline]
+    pub(crate) fn quoted(raw: &'a str, start: usize, style: Style) -> Text<'a> {
+        debug_assert!(matches!(
+            style,
+            Style::Verbatim | Style::SingleQuoted | Style::DoubleQuoted
+        ));
+        Text {
+            raw: Raw::Borrowed(raw),
+            start_and_style: StartAndStyle::word(start, StartAndStyle::variant(style) | 2 << 5),
+        }
+    }
+
+    #[cold]
+    fn spilled(raw: Cow<'a, str>, span: Range<usize>, style: Style) -> Text<'a> {
+        Text {
+            raw: Raw::Spilled(Box::new(Spilled {
+                raw,
+                end: span.end as u32,
+                style,
+            })),
+            start_and_style: StartAndStyle::spilled(span.start, style),
         }
     }
 
     /// A text that owns an already-decoded value (used by the YAML fallback): a string, or
     /// when `bare`, a value whose meaning is resolved from its text.
     pub(crate) fn owned(value: String, span: Range<usize>, bare: bool) -> Text<'static> {
-        Text {
-            raw: Raw::Owned(Box::new(value.into_boxed_str())),
-            span: PackedSpan::new(span),
-            style: PackedStyle::pack(if bare { Style::Bare } else { Style::Verbatim }),
-        }
+        let style = if bare { Style::Bare } else { Style::Verbatim };
+        Text::spilled(Cow::Owned(value), span, style)
     }
 
     /// The raw text and how it is written.
     pub(crate) fn raw(&self) -> (&str, Style) {
-        (&self.raw, self.style.unpack())
+        (&self.raw, self.style())
+    }
+
+    fn style(&self) -> Style {
+        match &self.raw {
+            Raw::Borrowed(_) => self.start_and_style.style(),
+            Raw::Spilled(spilled) => spilled.style,
+        }
     }
 
     /// The decoded value: borrowed when the source holds it as is, built otherwise.
     #[inline]
     pub fn decode(&self) -> Cow<'_, str> {
-        if self.style.is_raw() {
+        if self.start_and_style.is_raw() {
             Cow::Borrowed(&self.raw)
         } else {
             self.decode_slow()
@@ -231,7 +346,7 @@ impl<'a> Text<'a> {
     #[cold]
     fn decode_slow(&self) -> Cow<'_, str> {
         let raw: &str = &self.raw;
-        match self.style.unpack() {
+        match self.style() {
             Style::Bare | Style::Verbatim => Cow::Borrowed(raw),
             Style::Plain => Cow::Owned(fold_flow(raw, Escapes::None)),
             Style::SingleQuoted => Cow::Owned(fold_flow(raw, Escapes::Single)),
@@ -252,29 +367,32 @@ impl<'a> Text<'a> {
     /// assert_eq!(doc.description().unwrap().decode(), "a\tb");
     /// ```
     pub fn as_str(&self) -> Option<&str> {
-        self.style.is_raw().then_some(&*self.raw)
+        self.start_and_style.is_raw().then_some(&*self.raw)
     }
 
     /// Whether [`decode`](Text::decode) has to build a new string.
     pub fn needs_decoding(&self) -> bool {
-        !self.style.is_raw()
+        !self.start_and_style.is_raw()
     }
 
     /// Byte span of the value as written in the input.
     pub fn span(&self) -> Range<usize> {
-        self.span.get()
+        let start = self.start_and_style.start();
+        match &self.raw {
+            Raw::Borrowed(raw) => start..self.start_and_style.end(raw.len()),
+            Raw::Spilled(spilled) => start..spilled.end as usize,
+        }
     }
 
     /// A copy that owns its text and no longer borrows the input.
     pub fn into_owned(self) -> Text<'static> {
-        Text {
-            raw: match self.raw {
-                Raw::Borrowed(raw) => Raw::Owned(Box::new(raw.into())),
-                Raw::Owned(raw) => Raw::Owned(raw),
-            },
-            span: self.span,
-            style: self.style,
-        }
+        let span = self.span();
+        let style = self.style();
+        let raw = match self.raw {
+            Raw::Borrowed(raw) => raw.to_owned(),
+            Raw::Spilled(spilled) => spilled.raw.into_owned(),
+        };
+        Text::spilled(Cow::Owned(raw), span, style)
     }
 }
 
@@ -532,8 +650,11 @@ fn block(raw: &str, indent: u32, chomp: Chomp, folded: bool) -> String {
 mod tests {
     use super::*;
 
+    /// Every style, with spans the word holds and spans it does not (a span's end before
+    /// its start, a raw text longer than its span, an indentation or quotes of 2^27 bytes
+    /// or more: spilled), reads back as it was given, owned or not.
     #[test]
-    fn packed_styles_and_spans_unpack_to_what_was_packed() {
+    fn texts_give_back_their_span_and_style() {
         let mut styles = vec![
             Style::Bare,
             Style::Verbatim,
@@ -542,23 +663,77 @@ mod tests {
             Style::DoubleQuoted,
         ];
         for chomp in [Chomp::Strip, Chomp::Clip, Chomp::Keep] {
-            for indent in [0, 1, 7, u32::MAX] {
+            for indent in [0, 1, 7, (1 << 27) - 1, 1 << 27, u32::MAX] {
                 styles.push(Style::Literal { indent, chomp });
                 styles.push(Style::Folded { indent, chomp });
             }
         }
-        for style in styles {
-            let packed = PackedStyle::pack(style);
-            assert_eq!(packed.unpack(), style);
-            assert_eq!(
-                packed.is_raw(),
-                matches!(style, Style::Bare | Style::Verbatim)
-            );
-        }
         let limit = u32::MAX as usize;
-        for span in [0..0, 3..9, 0..limit, limit..limit] {
-            assert_eq!(Text::new("", span.clone(), Style::Bare).span(), span);
+        let big = 1 << 27;
+        let spans = [
+            0..0,
+            3..9,
+            3..11,
+            0..limit,
+            limit..limit,
+            #[allow(clippy::reversed_empty_ranges)]
+            (9..3),
+            0..big - 1 + 6,
+            0..big + 6,
+        ];
+        let mut spilled = 0;
+        for style in styles {
+            for span in spans.clone() {
+                for raw in ["", "a", "abcdef"] {
+                    let text = Text::new(raw, span.clone(), style);
+                    spilled += usize::from(matches!(text.raw, Raw::Spilled(_)));
+                    for text in [text.clone(), text.into_owned()] {
+                        assert_eq!(text.span(), span, "{style:?} {raw:?}");
+                        assert_eq!(text.raw(), (raw, style), "{span:?}");
+                        assert_eq!(
+                            text.as_str().is_some(),
+                            matches!(style, Style::Bare | Style::Verbatim)
+                        );
+                    }
+                }
+            }
         }
+        assert!(spilled > 0);
+        // The usual texts are not spilled: a bare word, a quoted one, a block.
+        for (raw, span, style) in [
+            ("Mali", 7..11, Style::Bare),
+            ("a\\tb", 7..13, Style::DoubleQuoted),
+            (
+                "|-\n  a\n",
+                7..14,
+                Style::Literal {
+                    indent: 2,
+                    chomp: Chomp::Strip,
+                },
+            ),
+        ] {
+            assert!(matches!(Text::new(raw, span, style).raw, Raw::Borrowed(_)));
+        }
+        // The constructors that check nothing give what `new` gives.
+        for (raw, start) in [("", 0), ("Mali", 7), ("a b", u32::MAX as usize - 3)] {
+            for multi_line in [false, true] {
+                let style = if multi_line {
+                    Style::Plain
+                } else {
+                    Style::Bare
+                };
+                let text = Text::unquoted(raw, start, multi_line);
+                assert_eq!(text.span(), start..start + raw.len());
+                assert_eq!(text.raw(), (raw, style));
+            }
+            for style in [Style::Verbatim, Style::SingleQuoted, Style::DoubleQuoted] {
+                let text = Text::quoted(raw, start, style);
+                assert_eq!(text.span(), start..start + raw.len() + 2);
+                assert_eq!(text.raw(), (raw, style));
+            }
+        }
+        assert_eq!(std::mem::size_of::<Text<'_>>(), 24);
+        assert_eq!(std::mem::size_of::<Option<Text<'_>>>(), 24);
     }
 
     #[test]

@@ -624,7 +624,7 @@ impl<'a> Scanner<'a, '_> {
                     end -= 1;
                 }
                 let raw = &self.src[start..end];
-                Ok(Scalar::new(Text::new(raw, start..end, Style::Bare)))
+                Ok(Scalar::new(Text::unquoted(raw, start, false)))
             }
         }
     }
@@ -803,7 +803,7 @@ impl<'a> Scanner<'a, '_> {
             self.pos = self.bytes.len();
         }
         let raw = &self.src[start..end];
-        Some(Scalar::new(Text::new(raw, start..end, Style::Bare)))
+        Some(Scalar::new(Text::unquoted(raw, start, false)))
     }
 
     /// A plain scalar, possibly continued on lines indented more than `parent`.
@@ -857,11 +857,7 @@ impl<'a> Scanner<'a, '_> {
             }
         }
         let raw = &self.src[start..end];
-        Ok(if multi_line {
-            Scalar::new(Text::new(raw, start..end, Style::Plain))
-        } else {
-            Scalar::new(Text::new(raw, start..end, Style::Bare))
-        })
+        Ok(Scalar::new(Text::unquoted(raw, start, multi_line)))
     }
 
     /// A quoted scalar starting at `pos` (on the opening quote); `pos` ends after the
@@ -909,14 +905,13 @@ impl<'a> Scanner<'a, '_> {
                         return Err(Stop::Unsupported);
                     }
                     self.pos = at + 1;
-                    let span = start..at + 1;
                     let style = match (plain, quote) {
                         (true, _) => Style::Verbatim,
                         (false, b'"') => Style::DoubleQuoted,
                         (false, _) => Style::SingleQuoted,
                     };
                     let raw = &self.src[start + 1..at];
-                    return Ok(Scalar::new(Text::new(raw, span, style)));
+                    return Ok(Scalar::new(Text::quoted(raw, start, style)));
                 }
             }
         }
