@@ -134,10 +134,9 @@ fn repairing_clean_text_allocates_nothing() {
 }
 
 /// Peak heap memory while parsing one document (the document itself not counted), as a
-/// multiple of its size: under 2x for the sample (the goal), and a regression guard at the
-/// level reached for the table-heavy documents of the corpus (under 10x: pulldown-cmark
-/// alone needs 6.5x for them, see BENCHMARKS.md). Small documents are dominated by
-/// pulldown-cmark's fixed allocations: their peak is bounded in bytes.
+/// multiple of its size: under 2x for the sample and for every document of 10 kB or more
+/// (the goal), and under 2.6x for the smaller ones, whose model and scratch weigh more
+/// against their text (see BENCHMARKS.md).
 /// `WIKIMD_ALL_PEAKS=1 cargo test --release --test allocations -- --nocapture` prints every
 /// document's peak.
 #[test]
@@ -172,9 +171,10 @@ fn peak_memory_of_one_document() {
             );
         }
         if input.len() < 10_000 {
-            // The builder's and the scanners' vectors weigh most in a small document: 4
-            // of the 45 below 10 kB peak above 2x (worst 2.49x, 1.1 kB of tables).
-            assert!(ratio < 3.0, "{}: peak {ratio:.2}x its size", path.display());
+            // The builder's and the scanners' vectors weigh most in a small document: 2
+            // of the 45 below 10 kB peak above 2x (worst 2.49x, 1.1 kB of tables whose
+            // model alone holds 1.57x).
+            assert!(ratio < 2.6, "{}: peak {ratio:.2}x its size", path.display());
             small_above_two += usize::from(ratio >= 2.0);
             continue;
         }
