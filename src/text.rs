@@ -173,12 +173,7 @@ impl StartAndStyle {
                 if beyond != 0 || !fits(indent as usize) {
                     return None;
                 }
-                let variant = if matches!(style, Style::Literal { .. }) {
-                    Self::LITERAL
-                } else {
-                    Self::FOLDED
-                };
-                variant | (chomp as u32) << 3 | indent << 5
+                Self::variant(style) | (chomp as u32) << 3 | indent << 5
             }
             _ if !fits(beyond) => return None,
             _ => Self::variant(style) | (beyond as u32) << 5,
