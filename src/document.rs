@@ -850,6 +850,15 @@ pub(crate) fn grow_by_half<T>(vec: &mut Vec<T>) {
     }
 }
 
+/// Pushes `value` on `vec`, grown by half where it is full ([`grow_by_half`]): for the
+/// vectors whose room is kept from one use to the next, a small document's peak holds
+/// their room.
+#[inline]
+pub(crate) fn push_grown<T>(vec: &mut Vec<T>, value: T) {
+    grow_by_half(vec);
+    vec.push(value);
+}
+
 /// `infoboxes`: a list of infoboxes, or null (kept as an unknown key).
 /// `.1` is where links are gathered before they are moved, all at once, into a vector of
 /// the right size: see [`LinksVisit`].

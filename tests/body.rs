@@ -196,6 +196,41 @@ fn a_tables_header_and_rows_come_from_one_slice_of_cells() {
     }
 }
 
+/// A list's items are one boxed slice and its start number 32 bits (CommonMark allows
+/// nine digits, and a tenth makes no list): the largest start, bullets, and a list read
+/// item by item (its items gathered, then moved), through both body paths, borrowed and
+/// owned.
+#[test]
+fn a_lists_items_and_start_survive_their_smaller_form() {
+    let options = wikimd::ParseOptions::default();
+    for (input, start, items) in [
+        (
+            "999999999. a\n999999999. b\n",
+            Some(999_999_999),
+            vec!["a", "b"],
+        ),
+        (" * a\n * b\n * c\n", None, vec!["a", "b", "c"]),
+        ("1. a\n\n   b\n2. c\n", Some(1), vec!["a b", "c"]),
+    ] {
+        for doc in [
+            wikimd::parse_with(input, &options).unwrap(),
+            wikimd::parse_with_general_body(input, &options).unwrap(),
+        ] {
+            let list = doc.sections()[0].lists().next().unwrap();
+            let owned = list.clone().into_owned();
+            for list in [list, &owned] {
+                assert_eq!(list.start(), start, "{input:?}");
+                let texts: Vec<String> =
+                    list.items().iter().map(|i| i.text().into_owned()).collect();
+                assert_eq!(texts, items, "{input:?}");
+                assert_eq!(list.span(), 0..input.len(), "{input:?}");
+            }
+        }
+    }
+    let ten_digits = wikimd::parse("1000000000. a\n").unwrap();
+    assert_eq!(ten_digits.sections()[0].lists().count(), 0);
+}
+
 #[test]
 fn raw_html_is_text() {
     let doc =

@@ -6,6 +6,7 @@ use super::fast::{general_end, FastReader, Plain, Read, Sink};
 use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
+use crate::document::push_grown;
 
 /// Which reader reads the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,13 +122,13 @@ enum Open<'a> {
         start: usize,
     },
     Heading,
-    List(List<'a>),
+    List(ListBuilder<'a>),
     Item {
         content_column: usize,
     },
     BlockQuote,
-    /// (Boxed: an open block is then 48 bytes, not 80.)
-    Table(Box<TableBuilder<'a>>),
+    /// (What is read of it is in [`SegmentState::table`]: one table is open at a time.)
+    Table,
     TableHead,
     TableRow,
     TableCell,
@@ -137,10 +138,19 @@ enum Open<'a> {
 }
 
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Open<'_>>() == 48);
+const _: () = assert!(std::mem::size_of::<Open<'_>>() == 40);
+
+/// A list being read: its items in a vector that grows, made into the model's [`List`]
+/// (a boxed slice) when it ends.
+struct ListBuilder<'a> {
+    items: Vec<Inline<'a>>,
+    start: Option<u32>,
+    span: Span,
+}
 
 /// A table being read: its cells, the header's first, in a vector that grows, made into
 /// the model's [`Table`] (boxed slices, 40 bytes) when it ends.
+#[derive(Default)]
 struct TableBuilder<'a> {
     /// The header's cells, then every body row's.
     cells: Vec<Inline<'a>>,
@@ -224,8 +234,9 @@ impl<'a> InlineSlot<'a> {
 }
 
 impl<'a> InlineBuilder<'a> {
+    #[inline]
     fn push(&mut self, piece: Piece<'a>) {
-        self.pieces.push(piece);
+        push_grown(&mut self.pieces, piece);
     }
 
     /// The inline read so far; the builder is left empty, its vectors' room kept.
@@ -333,7 +344,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             }
             Plain::Paragraph => {
                 if has_text(text_str) {
-                    self.builder.blocks().push(Block::Paragraph(inline));
+                    push_grown(self.builder.blocks(), Block::Paragraph(inline));
                 }
             }
             Plain::Item => {
@@ -344,10 +355,8 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                 }
             }
             Plain::Cell => {
-                if let [.., Open::Table(t), Open::TableHead | Open::TableRow] =
-                    st.stack.as_mut_slice()
-                {
-                    t.cells.push(inline);
+                if let [.., Open::Table, Open::TableHead | Open::TableRow] = st.stack.as_slice() {
+                    st.table.cells.push(inline);
                 }
             }
         }
@@ -360,7 +369,8 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
 
     /// Room for exactly the table's cells: no growing, and nothing to shrink at its end.
     fn table_size(&mut self, rows: usize, width: usize) {
-        if let Some(Open::Table(t)) = self.st.stack.last_mut() {
+        if let Some(Open::Table) = self.st.stack.last() {
+            let t = &mut self.st.table;
             t.cells.reserve_exact(width + rows * width);
             t.row_starts.reserve_exact(rows);
         }
@@ -380,7 +390,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
 /// Adds an item to `list`: into the list itself if room was made for its items
 /// ([`Sink::list_size`]), or else to the items gathered while it is read.
 #[inline]
-fn push_item<'a>(list: &mut List<'a>, gathered: &mut Vec<Inline<'a>>, item: Inline<'a>) {
+fn push_item<'a>(list: &mut ListBuilder<'a>, gathered: &mut Vec<Inline<'a>>, item: Inline<'a>) {
     if list.items.capacity() > list.items.len() {
         list.items.push(item);
     } else {
@@ -401,6 +411,9 @@ struct SegmentState<'a> {
     items: Vec<Inline<'a>>,
     /// Open block quotes.
     quotes: usize,
+    /// The open table's cells (tables do not nest; one in a list item is skipped): in
+    /// place, where a box of them was made for each table.
+    table: TableBuilder<'a>,
     /// Rollback point: sections and blocks before the current top-level block, and where
     /// it starts.
     snapshot: (usize, usize, usize),
@@ -414,12 +427,13 @@ impl<'a> SegmentState<'a> {
         SegmentState {
             // (Room for three: a table, its row and a cell, as deep as the fast path goes
             // but for a list in a list's item; the usual four made a small document's
-            // peak 48 bytes higher.)
+            // peak 40 bytes higher.)
             stack: Vec::with_capacity(3),
             inline: InlineSlot::default(),
             items_depth: 0,
             items: Vec::new(),
             quotes: 0,
+            table: TableBuilder::default(),
             snapshot: (builder.sections.len(), builder.blocks().len(), start),
             last_text_in_item: (false, start),
         }
@@ -432,6 +446,7 @@ impl<'a> SegmentState<'a> {
         self.items_depth = 0;
         self.items.clear();
         self.quotes = 0;
+        self.table = TableBuilder::default();
         self.snapshot = (builder.sections.len(), builder.blocks().len(), start);
         self.last_text_in_item = (false, start);
     }
@@ -725,7 +740,9 @@ impl<'a> Builder<'a, '_> {
                 } else {
                     debug_assert!(st.items.is_empty(), "one list outside items at a time");
                 }
-                st.stack.push(Open::List(List {
+                // CommonMark's start numbers have at most nine digits.
+                let start = start.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+                st.stack.push(Open::List(ListBuilder {
                     items: Vec::new(),
                     start,
                     span: span.into(),
@@ -750,16 +767,18 @@ impl<'a> Builder<'a, '_> {
                 if in_item {
                     st.stack.push(Open::Other);
                 } else {
-                    st.stack.push(Open::Table(Box::new(TableBuilder {
+                    st.table = TableBuilder {
                         cells: Vec::new(),
                         row_starts: Vec::new(),
                         span: span.into(),
-                    })));
+                    };
+                    st.stack.push(Open::Table);
                 }
             }
             Tag::TableHead => st.stack.push(Open::TableHead),
             Tag::TableRow => {
-                if let Some(Open::Table(t)) = st.stack.last_mut() {
+                if let Some(Open::Table) = st.stack.last() {
+                    let t = &mut st.table;
                     t.row_starts.push(t.cells.len() as u32);
                 }
                 st.stack.push(Open::TableRow);
@@ -790,7 +809,7 @@ impl<'a> Builder<'a, '_> {
                         Emphasis::Italic
                     };
                     let at = b.pieces.len() as u32;
-                    b.open_styles.push((kind, span.start as u32, at));
+                    push_grown(&mut b.open_styles, (kind, span.start as u32, at));
                 }
             }
             Tag::Link { dest_url, .. } => {
@@ -824,11 +843,14 @@ impl<'a> Builder<'a, '_> {
                 if let Some(b) = st.inline.active() {
                     if let Some((kind, start, at)) = b.open_styles.pop() {
                         let pieces = (at as usize..b.pieces.len()).into();
-                        b.styles.push(Styled {
-                            kind,
-                            span: (start as usize..span.end).into(),
-                            pieces,
-                        });
+                        push_grown(
+                            &mut b.styles,
+                            Styled {
+                                kind,
+                                span: (start as usize..span.end).into(),
+                                pieces,
+                            },
+                        );
                     }
                 }
                 return;
@@ -903,9 +925,15 @@ impl<'a> Builder<'a, '_> {
                     list.span.end = span.end as u32;
                     if !st.items.is_empty() {
                         list.items.append(&mut st.items);
-                        list.items.shrink_to_fit();
                     }
-                    self.blocks().push(Block::List(list));
+                    push_grown(
+                        self.blocks(),
+                        Block::List(List {
+                            items: list.items.into_boxed_slice(),
+                            start: list.start,
+                            span: list.span,
+                        }),
+                    );
                 }
             }
             Open::BlockQuote => st.quotes -= 1,
@@ -913,23 +941,17 @@ impl<'a> Builder<'a, '_> {
                 if st.items_depth == 0 {
                     if let Some(b) = st.inline.take() {
                         let cell = b.finish();
-                        if let [.., Open::Table(t), Open::TableHead | Open::TableRow] =
-                            st.stack.as_mut_slice()
+                        if let [.., Open::Table, Open::TableHead | Open::TableRow] =
+                            st.stack.as_slice()
                         {
-                            t.cells.push(cell);
+                            st.table.cells.push(cell);
                         }
                     }
                 }
             }
-            Open::Table(table) => {
-                // The open table's box is freed (at the end of the inner block) before the
-                // model's is made: both at once were the peak of a small table document.
-                let table = {
-                    let open = table;
-                    *open
-                };
-                let table = Box::new(table.finish(span.end));
-                self.blocks().push(Block::Table(table));
+            Open::Table => {
+                let table = Box::new(std::mem::take(&mut st.table).finish(span.end));
+                push_grown(self.blocks(), Block::Table(table));
             }
             Open::CodeBlock => {}
             Open::HtmlBlock => {
@@ -998,13 +1020,13 @@ impl<'a> Builder<'a, '_> {
         for (after_text, figure) in figures.drain(..) {
             if after_text {
                 if let Some(p) = paragraph.take() {
-                    blocks.push(Block::Paragraph(p));
+                    push_grown(blocks, Block::Paragraph(p));
                 }
             }
-            blocks.push(Block::Figure(Box::new(figure)));
+            push_grown(blocks, Block::Figure(Box::new(figure)));
         }
         if let Some(p) = paragraph {
-            blocks.push(Block::Paragraph(p));
+            push_grown(blocks, Block::Paragraph(p));
         }
         // (Its room kept for the next paragraph's figures.)
         b.figures = figures;

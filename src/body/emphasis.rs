@@ -16,6 +16,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::fast::Sink;
+use crate::document::push_grown;
 
 /// What one character of a delimiter run turned out to be.
 #[derive(Clone, Copy)]
@@ -205,15 +206,18 @@ impl<'a> Emphases<'a> {
             matched = self.find(underscore, len, both);
         }
         if count > 0 && can_open {
-            self.stack.push(Opener {
-                first: next,
-                count,
-                run_length: len32,
-                underscore,
-                both,
-            });
+            push_grown(
+                &mut self.stack,
+                Opener {
+                    first: next,
+                    count,
+                    run_length: len32,
+                    underscore,
+                    both,
+                },
+            );
         }
-        self.pending.push(Pending::Run { first, len: len32 });
+        push_grown(&mut self.pending, Pending::Run { first, len: len32 });
         if self.stack.is_empty() {
             self.flush(sink);
         }

@@ -29,6 +29,7 @@ use super::emphasis::{Emphases, Out};
 use super::letters::is_word_character;
 use super::parser_input::{is_autolink, numeric_reference, starts_destination};
 use super::segments::{is_atx_heading, is_list_marker};
+use super::Span;
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
 /// and what it leaves to the general path (every other control character: tabs, carriage
@@ -155,11 +156,11 @@ pub(super) struct FastReader<'a> {
     /// [`ListEnd::WhereWritten`]: crate::ListEnd::WhereWritten
     lists: bool,
     items: Vec<Item>,
-    cells: Vec<Range<usize>>,
-    /// The cells of a table's delimiter row.
-    delimiter_cells: Vec<Range<usize>>,
-    /// The rows of a table: each line's end and the next line's start.
-    rows: Vec<(usize, usize)>,
+    /// The cells of a table's row, between its pipes (kept for the next row, in 8 bytes a
+    /// cell: a small document's peak holds this room).
+    cells: Vec<Span>,
+    /// The ends of a table's rows' lines (each next line starts after its `\n`).
+    row_ends: Vec<u32>,
     emphases: Emphases<'a>,
     /// Whether the last inline text read held a pipe.
     pipes: bool,
@@ -181,8 +182,7 @@ impl<'a> FastReader<'a> {
             lists,
             items: Vec::new(),
             cells: Vec::new(),
-            delimiter_cells: Vec::new(),
-            rows: Vec::new(),
+            row_ends: Vec::new(),
             emphases: Emphases::default(),
             pipes: false,
         }
@@ -422,44 +422,28 @@ impl<'a> FastReader<'a> {
             None => return self.table_unsure(cells),
         };
         let mut alignments = Vec::with_capacity(width);
-        let delimiter_cells = &mut self.delimiter_cells;
-        delimiter_cells.clear();
-        if table_cells(bytes, delimiter, delimiter_end, delimiter_cells).is_none()
-            || delimiter_cells.len() != width
+        if alignments_of(bytes, delimiter, delimiter_end, &mut alignments).is_none()
+            || alignments.len() != width
         {
             return self.table_unsure(cells);
         }
-        for cell in delimiter_cells.iter() {
-            let text = &bytes[trim_spaces(bytes, cell.start, cell.end)];
-            let dashes = text.strip_prefix(b":").unwrap_or(text);
-            let dashes = dashes.strip_suffix(b":").unwrap_or(dashes);
-            if dashes.len() < 3 || dashes.iter().any(|&b| b != b'-') {
-                return self.table_unsure(cells);
-            }
-            alignments.push(match (text[0] == b':', text[text.len() - 1] == b':') {
-                (true, true) => Alignment::Center,
-                (true, false) => Alignment::Left,
-                (false, true) => Alignment::Right,
-                (false, false) => Alignment::None,
-            });
-        }
         // The table's end: a blank line or the end of the body. The rows' line ends are
         // kept for reading them.
-        let mut rows = std::mem::take(&mut self.rows);
-        rows.clear();
+        let mut row_ends = std::mem::take(&mut self.row_ends);
+        row_ends.clear();
         let mut end = first_row;
         while end < self.end {
             let (line_end, next) = self.line(end);
             if is_blank(&bytes[end..line_end]) {
                 break;
             }
-            rows.push((line_end, next));
+            row_ends.push(line_end as u32);
             end = next;
         }
         let read = self.table_rows(
-            at, delimiter, first_row, &rows, alignments, &mut cells, sink,
+            at, delimiter, first_row, &row_ends, alignments, &mut cells, sink,
         );
-        self.rows = rows;
+        self.row_ends = row_ends;
         self.cells = cells;
         if read {
             Read::Next(end)
@@ -469,34 +453,38 @@ impl<'a> FastReader<'a> {
     }
 
     /// The events of a table whose head's cells are `cells` (then room for each row's),
-    /// its delimiter row at `delimiter`, its first row at `first_row`, its rows ending
-    /// where `rows` says. `false` when it is not certain.
+    /// its delimiter row at `delimiter`, its first row at `first_row`, its rows' lines
+    /// ending at `row_ends`. `false` when it is not certain.
     #[allow(clippy::too_many_arguments)]
     fn table_rows(
         &mut self,
         at: usize,
         delimiter: usize,
         first_row: usize,
-        rows: &[(usize, usize)],
+        row_ends: &[u32],
         alignments: Vec<Alignment>,
-        cells: &mut Vec<Range<usize>>,
+        cells: &mut Vec<Span>,
         sink: &mut impl Sink<'a>,
     ) -> bool {
         let bytes = self.src.as_bytes();
         let width = cells.len();
-        let end = rows.last().map_or(first_row, |&(_, next)| next);
+        // Where the line after the line ending at `end` starts.
+        let body_end = self.end;
+        let next_line = |end: u32| (end as usize + 1).min(body_end);
+        let end = row_ends.last().map_or(first_row, |&end| next_line(end));
         let span = at..end;
         sink.event(Event::Start(Tag::Table(alignments)), span.clone());
-        sink.table_size(rows.len(), width);
+        sink.table_size(row_ends.len(), width);
         sink.event(Event::Start(Tag::TableHead), at..delimiter);
         if !self.table_row(cells, width, delimiter, sink) {
             return false;
         }
         sink.event(Event::End(TagEnd::TableHead), at..delimiter);
         let mut row = first_row;
-        for &(row_end, next) in rows {
+        for &row_end in row_ends {
+            let next = next_line(row_end);
             cells.clear();
-            if table_cells(bytes, row, row_end, cells).is_none() {
+            if table_cells(bytes, row, row_end as usize, cells).is_none() {
                 return false;
             }
             sink.event(Event::Start(Tag::TableRow), row..next);
@@ -511,7 +499,7 @@ impl<'a> FastReader<'a> {
     }
 
     /// Gives the cells' room back, and the table to the general path.
-    fn table_unsure(&mut self, cells: Vec<Range<usize>>) -> Read {
+    fn table_unsure(&mut self, cells: Vec<Span>) -> Read {
         self.cells = cells;
         Read::Unsure
     }
@@ -519,13 +507,14 @@ impl<'a> FastReader<'a> {
     /// The cells of a row, cut or padded (empty, at `row_end`) to `width`.
     fn table_row(
         &mut self,
-        cells: &[Range<usize>],
+        cells: &[Span],
         width: usize,
         row_end: usize,
         sink: &mut impl Sink<'a>,
     ) -> bool {
         let bytes = self.src.as_bytes();
-        for cell in cells.iter().take(width) {
+        for &cell in cells.iter().take(width) {
+            let cell = cell.range();
             let text = trim_spaces(bytes, cell.start, cell.end);
             let stop = next_stop(bytes, text.start, text.end);
             if stop == text.end {
@@ -564,8 +553,21 @@ impl<'a> FastReader<'a> {
     /// `stop` (the first byte [`next_stop`] finds, which the caller has looked for) is
     /// inline syntax. Whether the text holds a pipe is left in `pipes`.
     fn inline_from(&mut self, range: Range<usize>, stop: usize, sink: &mut impl Sink<'a>) -> bool {
-        self.emphases.reset();
         self.pipes = false;
+        if stop == range.start {
+            if let Some(strong) = whole_emphasis(self.src, range.clone()) {
+                let (tag, tag_end, n) = if strong {
+                    (Tag::Strong, TagEnd::Strong, 2)
+                } else {
+                    (Tag::Emphasis, TagEnd::Emphasis, 1)
+                };
+                sink.event(Event::Start(tag), range.clone());
+                sink.text(range.start + n..range.end - n);
+                sink.event(Event::End(tag_end), range);
+                return true;
+            }
+        }
+        self.emphases.reset();
         let mut out = Out {
             emphases: &mut self.emphases,
             sink,
@@ -716,6 +718,36 @@ fn inline_events<'a, S: Sink<'a>>(
     true
 }
 
+/// Whether `range` is wholly one emphasis (`*text*`, `_text_`; `true`: strong, `**text**`,
+/// `__text__`) around text with no stop of [`next_stop`] (the commonest formatted cell or
+/// item), read at once: what [`inline_events`] gives for it, without its delimiter runs'
+/// bookkeeping (tested against it). At the text's ends the opening run can only open and
+/// the closing one only close, so the flanking rules ask only that the text inside starts
+/// and ends with no white space.
+fn whole_emphasis(src: &str, range: Range<usize>) -> Option<bool> {
+    let bytes = src.as_bytes();
+    let (start, end) = (range.start, range.end);
+    let c = *bytes.get(start)?;
+    if c != b'*' && c != b'_' {
+        return None;
+    }
+    let n = if bytes.get(start + 1) == Some(&c) {
+        2
+    } else {
+        1
+    };
+    if end - start < 2 * n + 1 || bytes[end - n..end].iter().any(|&b| b != c) {
+        return None;
+    }
+    let inner = start + n..end - n;
+    if next_stop(bytes, inner.start, inner.end) != inner.end {
+        return None;
+    }
+    let opens = side_after(src, inner.start, end).is_some_and(|s| s != Side::Space);
+    let closes = side_before(src, inner.end, start).is_some_and(|s| s != Side::Space);
+    (opens && closes).then_some(n == 2)
+}
+
 /// Text `start..end` of the input, if not empty.
 #[inline(always)]
 fn give_text<'a>(start: usize, end: usize, sink: &mut impl Sink<'a>) {
@@ -833,6 +865,7 @@ fn link_events<'a>(
 
 /// The character before offset `at` for the flanking rules; the start of the inline
 /// text counts as a space. `None` for a character it does not know.
+#[inline]
 fn side_before(src: &str, at: usize, start: usize) -> Option<Side> {
     if at == start {
         return Some(Side::Space);
@@ -846,6 +879,7 @@ fn side_before(src: &str, at: usize, start: usize) -> Option<Side> {
 
 /// The character at offset `at` for the flanking rules; the end of the inline text
 /// counts as a space.
+#[inline]
 fn side_after(src: &str, at: usize, end: usize) -> Option<Side> {
     if at >= end {
         return Some(Side::Space);
@@ -1106,14 +1140,16 @@ fn may_hold_a_delimiter_row(lines: &[u8]) -> bool {
     })
 }
 
-/// The cells of the table row `at..line_end` (which must start at column 0 with a pipe and
-/// end with one, spaces after it aside, and hold no backslash or tab): the spans between
-/// its pipes.
-fn table_cells(
+/// Calls `cell(start, end)` for each cell of the table row `at..line_end` (which must
+/// start at column 0 with a pipe and end with one, spaces after it aside, and hold no
+/// backslash or tab): the spans between its pipes. `None` where the row is not such a row
+/// or `cell` gives `None`.
+#[inline]
+fn for_each_cell(
     bytes: &[u8],
     at: usize,
     line_end: usize,
-    cells: &mut Vec<Range<usize>>,
+    mut cell: impl FnMut(usize, usize) -> Option<()>,
 ) -> Option<()> {
     let line = trim_spaces(bytes, at, line_end);
     let text = &bytes[line.clone()];
@@ -1127,10 +1163,45 @@ fn table_cells(
         if bytes[i] != b'|' {
             return None;
         }
-        cells.push(start..i);
+        cell(start, i)?;
         start = i + 1;
     }
     Some(())
+}
+
+/// The cells of the table row `at..line_end`, as [`for_each_cell`] finds them, pushed on
+/// `cells`.
+fn table_cells(bytes: &[u8], at: usize, line_end: usize, cells: &mut Vec<Span>) -> Option<()> {
+    for_each_cell(bytes, at, line_end, |start, end| {
+        cells.push((start..end).into());
+        Some(())
+    })
+}
+
+/// The alignments of a delimiter row's cells (`---`, with a colon at either end or both),
+/// pushed on `alignments`; `None` where a cell is no delimiter or the row is not certain.
+/// (No cell is kept: the delimiter row is only checked.)
+fn alignments_of(
+    bytes: &[u8],
+    at: usize,
+    line_end: usize,
+    alignments: &mut Vec<Alignment>,
+) -> Option<()> {
+    for_each_cell(bytes, at, line_end, |start, end| {
+        let cell = &bytes[trim_spaces(bytes, start, end)];
+        let dashes = cell.strip_prefix(b":").unwrap_or(cell);
+        let dashes = dashes.strip_suffix(b":").unwrap_or(dashes);
+        if dashes.len() < 3 || dashes.iter().any(|&b| b != b'-') {
+            return None;
+        }
+        alignments.push(match (cell[0] == b':', cell[cell.len() - 1] == b':') {
+            (true, true) => Alignment::Center,
+            (true, false) => Alignment::Left,
+            (false, true) => Alignment::Right,
+            (false, false) => Alignment::None,
+        });
+        Some(())
+    })
 }
 
 /// Whether a line starts with a list item (bullet or ordered), at most three spaces in.
@@ -1295,6 +1366,98 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Records the events it is given.
+    struct Events<'a> {
+        src: &'a str,
+        events: Vec<(Event<'a>, Range<usize>)>,
+    }
+
+    impl<'a> Sink<'a> for Events<'a> {
+        fn event(&mut self, event: Event<'a>, span: Range<usize>) {
+            self.events.push((event, span));
+        }
+        fn src(&self, range: Range<usize>) -> &'a str {
+            &self.src[range]
+        }
+    }
+
+    /// The shortcut for a text that is wholly one emphasis gives what the delimiter runs'
+    /// reading gives, and declines every text where it would not: each text of up to
+    /// five characters from `*`, `_`, letters, spaces, punctuation, a no-break space and
+    /// a stop, inside a longer input.
+    #[test]
+    fn whole_emphasis_reads_as_the_delimiter_runs() {
+        let alphabet = ["*", "_", "a", " ", ".", "\u{a0}", "[", "é"];
+        let mut texts = vec![String::new()];
+        let mut taken = 0;
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.sort();
+        texts.dedup();
+        for text in texts.iter().filter(|t| !t.is_empty()) {
+            let src = format!("x{text}y");
+            let range = 1..1 + text.len();
+            let Some(strong) = whole_emphasis(&src, range.clone()) else {
+                continue;
+            };
+            taken += 1;
+            let n = if strong { 2 } else { 1 };
+            let (tag, tag_end) = if strong {
+                (Tag::Strong, TagEnd::Strong)
+            } else {
+                (Tag::Emphasis, TagEnd::Emphasis)
+            };
+            let inner = range.start + n..range.end - n;
+            let shortcut = vec![
+                (Event::Start(tag), range.clone()),
+                (Event::Text(CowStr::Borrowed(&src[inner.clone()])), inner),
+                (Event::End(tag_end), range.clone()),
+            ];
+            let mut sink = Events {
+                src: &src,
+                events: Vec::new(),
+            };
+            let mut emphases = Emphases::default();
+            let mut out = Out {
+                emphases: &mut emphases,
+                sink: &mut sink,
+            };
+            let stop = next_stop(src.as_bytes(), range.start, range.end);
+            assert!(inline_events(
+                &src,
+                range.clone(),
+                stop,
+                &mut out,
+                &mut false
+            ));
+            assert_eq!(sink.events, shortcut, "{text:?}");
+        }
+        // `*a*`, `**a**`, `_a_`, `*a a*`, `*.*`, `*é*` and the like.
+        assert!(taken > 100, "{taken} texts taken");
+        for declined in [
+            "* a*",
+            "*a *",
+            "***a***",
+            "*a**",
+            "**a*",
+            "*a[*",
+            "*",
+            "**",
+            "*\u{a0}a*",
+        ] {
+            assert_eq!(
+                whole_emphasis(declined, 0..declined.len()),
+                None,
+                "{declined:?}"
+            );
+        }
+    }
 
     #[test]
     fn entities() {
