@@ -9,8 +9,10 @@ and copied, no conversion: the crate's own time). `wikimd.parse` is timed given 
 too, and so is CPython's own `json.loads` of the documents' reference JSON (the same
 objects, made by CPython's C JSON decoder): what making these objects costs in CPython.
 
-Each round's documents are dropped when the next round starts, as a loop over files
-would drop them. `WIKIMD_FROM=DIR` runs a build installed with
+Each round's documents are freed inside its timed call (the list the round makes is
+released before the clock is read), on both sides: `wikimd.parse`'s time counts making
+the objects and freeing them, as a loop over files that drops each document would.
+`WIKIMD_FROM=DIR` runs a build installed with
 `pip install --target DIR ./python`, to compare two builds in the same minutes.
 """
 
