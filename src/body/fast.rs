@@ -865,7 +865,7 @@ fn link_events<'a>(
 
 /// The character before offset `at` for the flanking rules; the start of the inline
 /// text counts as a space. `None` for a character it does not know.
-#[inline]
+#[inline(always)]
 fn side_before(src: &str, at: usize, start: usize) -> Option<Side> {
     if at == start {
         return Some(Side::Space);
@@ -879,7 +879,7 @@ fn side_before(src: &str, at: usize, start: usize) -> Option<Side> {
 
 /// The character at offset `at` for the flanking rules; the end of the inline text
 /// counts as a space.
-#[inline]
+#[inline(always)]
 fn side_after(src: &str, at: usize, end: usize) -> Option<Side> {
     if at >= end {
         return Some(Side::Space);
