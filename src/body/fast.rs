@@ -23,7 +23,7 @@
 use std::ops::Range;
 
 use memchr::memchr;
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::emphasis::{Emphases, Out};
 use super::letters::is_word_character;
@@ -421,10 +421,7 @@ impl<'a> FastReader<'a> {
             Some(()) => cells.len(),
             None => return self.table_unsure(cells),
         };
-        let mut alignments = Vec::with_capacity(width);
-        if alignments_of(bytes, delimiter, delimiter_end, &mut alignments).is_none()
-            || alignments.len() != width
-        {
+        if delimiter_row_width(bytes, delimiter, delimiter_end) != Some(width) {
             return self.table_unsure(cells);
         }
         // The table's end: a blank line or the end of the body. The rows' line ends are
@@ -440,9 +437,7 @@ impl<'a> FastReader<'a> {
             row_ends.push(line_end as u32);
             end = next;
         }
-        let read = self.table_rows(
-            at, delimiter, first_row, &row_ends, alignments, &mut cells, sink,
-        );
+        let read = self.table_rows(at, delimiter, first_row, &row_ends, &mut cells, sink);
         self.row_ends = row_ends;
         self.cells = cells;
         if read {
@@ -454,15 +449,14 @@ impl<'a> FastReader<'a> {
 
     /// The events of a table whose head's cells are `cells` (then room for each row's),
     /// its delimiter row at `delimiter`, its first row at `first_row`, its rows' lines
-    /// ending at `row_ends`. `false` when it is not certain.
-    #[allow(clippy::too_many_arguments)]
+    /// ending at `row_ends`. `false` when it is not certain. The table's start gives no
+    /// alignments: the model keeps none (a vector made and dropped for each table).
     fn table_rows(
         &mut self,
         at: usize,
         delimiter: usize,
         first_row: usize,
         row_ends: &[u32],
-        alignments: Vec<Alignment>,
         cells: &mut Vec<Span>,
         sink: &mut impl Sink<'a>,
     ) -> bool {
@@ -473,7 +467,7 @@ impl<'a> FastReader<'a> {
         let next_line = |end: u32| (end as usize + 1).min(body_end);
         let end = row_ends.last().map_or(first_row, |&end| next_line(end));
         let span = at..end;
-        sink.event(Event::Start(Tag::Table(alignments)), span.clone());
+        sink.event(Event::Start(Tag::Table(Vec::new())), span.clone());
         sink.table_size(row_ends.len(), width);
         sink.event(Event::Start(Tag::TableHead), at..delimiter);
         if !self.table_row(cells, width, delimiter, sink) {
@@ -1178,15 +1172,11 @@ fn table_cells(bytes: &[u8], at: usize, line_end: usize, cells: &mut Vec<Span>) 
     })
 }
 
-/// The alignments of a delimiter row's cells (`---`, with a colon at either end or both),
-/// pushed on `alignments`; `None` where a cell is no delimiter or the row is not certain.
-/// (No cell is kept: the delimiter row is only checked.)
-fn alignments_of(
-    bytes: &[u8],
-    at: usize,
-    line_end: usize,
-    alignments: &mut Vec<Alignment>,
-) -> Option<()> {
+/// How many cells the delimiter row `at..line_end` has (each `---`, a colon at either end
+/// or both allowed), read as [`table_cells`] reads a row; `None` where a cell is no
+/// delimiter or the row is not certain.
+fn delimiter_row_width(bytes: &[u8], at: usize, line_end: usize) -> Option<usize> {
+    let mut width = 0;
     for_each_cell(bytes, at, line_end, |start, end| {
         let cell = &bytes[trim_spaces(bytes, start, end)];
         let dashes = cell.strip_prefix(b":").unwrap_or(cell);
@@ -1194,14 +1184,10 @@ fn alignments_of(
         if dashes.len() < 3 || dashes.iter().any(|&b| b != b'-') {
             return None;
         }
-        alignments.push(match (cell[0] == b':', cell[cell.len() - 1] == b':') {
-            (true, true) => Alignment::Center,
-            (true, false) => Alignment::Left,
-            (false, true) => Alignment::Right,
-            (false, false) => Alignment::None,
-        });
+        width += 1;
         Some(())
-    })
+    })?;
+    Some(width)
 }
 
 /// Whether a line starts with a list item (bullet or ordered), at most three spaces in.
