@@ -282,7 +282,7 @@ pub(crate) fn transcode_by_sequence(
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::repair) mod tests {
     use super::*;
     use crate::repair::tables::decode_upper_half;
     use proptest::prelude::*;
@@ -326,7 +326,7 @@ mod tests {
     }
 
     /// `text`'s UTF-8 bytes read with `enc`: its mojibake.
-    fn mojibake(text: &str, enc: Encoding) -> String {
+    pub(in crate::repair) fn mojibake(text: &str, enc: Encoding) -> String {
         let upper = decode_upper_half(enc);
         text.bytes()
             .map(|b| {
