@@ -156,10 +156,13 @@ fn peak_memory_of_one_document() {
     let mut worst = (0.0f64, String::new());
     for path in paths {
         let input = std::fs::read_to_string(&path).unwrap();
-        let (doc, _, _, _) = measure(|| wikimd::parse(&input).unwrap());
-        let held = LIVE.with(Cell::get) as usize;
-        drop(doc);
-        let peak = PEAK.with(Cell::get) as usize;
+        // Each on a thread of its own: with none of the room an earlier parse keeps.
+        let (held, peak) = on_a_new_thread(|| {
+            let (doc, _, _, _) = measure(|| wikimd::parse(&input).unwrap());
+            let held = LIVE.with(Cell::get) as usize;
+            drop(doc);
+            (held, PEAK.with(Cell::get) as usize)
+        });
         let ratio = peak as f64 / input.len() as f64;
         if std::env::var_os("WIKIMD_ALL_PEAKS").is_some() {
             eprintln!(
@@ -184,6 +187,55 @@ fn peak_memory_of_one_document() {
         worst.0,
         worst.1
     );
+}
+
+/// `f`'s result, run on a thread of its own.
+fn on_a_new_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join().unwrap())
+}
+
+/// The fast path's reused vectors keep their room on the thread from one document to the
+/// next: the second parse of a document allocates less than the first did.
+#[test]
+fn a_second_document_reuses_the_room_of_the_first() {
+    let input = std::fs::read_to_string(format!(
+        "{}/tests/corpus/sample/operation-serval.clean.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let (first, second) = on_a_new_thread(|| {
+        let (_, _, _, first) = measure(|| wikimd::parse(&input).unwrap());
+        let (_, _, _, second) = measure(|| wikimd::parse(&input).unwrap());
+        (first, second)
+    });
+    eprintln!("bytes allocated: {first}, then {second}");
+    assert!(second < first, "{first} bytes, then {second}");
+}
+
+/// What a thread keeps after a parse is small, however large the document was: after
+/// every corpus document as one text of 2 MB, at most 64 kB; after a small one, the room
+/// it grew.
+#[test]
+fn a_thread_keeps_little_room() {
+    let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let large: String = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let small = std::fs::read_to_string(&paths[0]).unwrap();
+    for (input, least, most) in [(&large, 0, 64 * 1024), (&small, 1, 64 * 1024)] {
+        let kept = on_a_new_thread(|| {
+            measure(|| drop(wikimd::parse(input).unwrap()));
+            LIVE.with(Cell::get)
+        });
+        eprintln!("{} bytes parsed: {kept} bytes kept", input.len());
+        assert!((least..=most).contains(&kept), "{kept} bytes kept");
+    }
 }
 
 /// A long list's items are held once while it is read: the list scan's notes of them (20

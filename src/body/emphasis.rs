@@ -83,6 +83,36 @@ pub(super) struct Emphases<'a> {
 const NOT_BOTH: usize = 0;
 
 impl<'a> Emphases<'a> {
+    /// Emptied, its vectors' room kept, for text that borrows another input.
+    pub(super) fn recycled<'b>(self) -> Emphases<'b> {
+        let Emphases {
+            mut delimiters,
+            mut stack,
+            lower_bounds: _,
+            mut pending,
+            events,
+        } = self;
+        delimiters.clear();
+        stack.clear();
+        pending.clear();
+        Emphases {
+            delimiters,
+            stack,
+            lower_bounds: [[0; 4]; 2],
+            pending,
+            events: super::builder::recycled(events),
+        }
+    }
+
+    /// The bytes its vectors hold room for.
+    pub(super) fn room_bytes(&self) -> usize {
+        use super::fast::room_bytes;
+        room_bytes(&self.delimiters)
+            + room_bytes(&self.stack)
+            + room_bytes(&self.pending)
+            + room_bytes(&self.events)
+    }
+
     /// Ready for a new inline text.
     ///
     /// Only an inline text the fast path gave up on leaves anything: while no opener waits,

@@ -125,6 +125,31 @@ pub(super) enum Read {
     Unsure,
 }
 
+/// A [`FastReader`]'s vectors, empty, between two documents: their room, kept so that the
+/// next document does not grow them again from nothing.
+#[derive(Default)]
+pub(super) struct FastRoom {
+    items: Vec<Item>,
+    cells: Vec<Span>,
+    row_ends: Vec<u32>,
+    emphases: Emphases<'static>,
+}
+
+impl FastRoom {
+    /// The bytes the vectors hold room for.
+    pub(super) fn bytes(&self) -> usize {
+        room_bytes(&self.items)
+            + room_bytes(&self.cells)
+            + room_bytes(&self.row_ends)
+            + self.emphases.room_bytes()
+    }
+}
+
+/// The bytes `vec` holds room for.
+pub(super) fn room_bytes<T>(vec: &Vec<T>) -> usize {
+    vec.capacity() * std::mem::size_of::<T>()
+}
+
 /// A list item found by the list pre-scan: the item's span and its text's, as `u32` (the
 /// body is under 4 GiB): twenty bytes, not forty, for each item of the longest list.
 struct Item {
@@ -175,16 +200,42 @@ enum Side {
 }
 
 impl<'a> FastReader<'a> {
-    pub(super) fn new(src: &'a str, end: usize, lists: bool) -> Self {
+    pub(super) fn new(src: &'a str, end: usize, lists: bool, room: FastRoom) -> Self {
+        let FastRoom {
+            items,
+            cells,
+            row_ends,
+            emphases,
+        } = room;
         FastReader {
             src,
             end,
             lists,
-            items: Vec::new(),
-            cells: Vec::new(),
-            row_ends: Vec::new(),
-            emphases: Emphases::default(),
+            items,
+            cells,
+            row_ends,
+            emphases: emphases.recycled(),
             pipes: false,
+        }
+    }
+
+    /// The reader's vectors, emptied, for another document's reader.
+    pub(super) fn into_room(self) -> FastRoom {
+        let FastReader {
+            mut items,
+            mut cells,
+            mut row_ends,
+            emphases,
+            ..
+        } = self;
+        items.clear();
+        cells.clear();
+        row_ends.clear();
+        FastRoom {
+            items,
+            cells,
+            row_ends,
+            emphases: emphases.recycled(),
         }
     }
 
