@@ -176,7 +176,10 @@ fn definition_candidates(
     // The last `[` seen: the start of its line, and whether it may open a definition,
     // in a container or not.
     let mut open: Option<(usize, bool, bool)> = None;
-    for at in memchr::memmem::find_iter(body, b"]:") {
+    // (A finder made once: making one for each body cost as much as searching a small one.)
+    static LABEL_ENDS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"]:"));
+    for at in LABEL_ENDS.find_iter(body) {
         for i in memchr::memchr2_iter(b'[', b'\n', &body[scanned..at]) {
             let i = scanned + i;
             if body[i] == b'\n' {

@@ -43,8 +43,13 @@ pub(crate) fn split(src: &str) -> Result<Layout, Error> {
     };
     // The closing line: right after the opening one, or the first `---` that is a whole
     // line after a line break (`\n`, `\r\n` or `\r`).
+    // (A finder made once: making one for each document cost as much as searching a small
+    // front matter.)
+    static DASHES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"---"));
     let lines = std::iter::once(yaml_start).chain(
-        memchr::memmem::find_iter(&bytes[yaml_start..], b"---")
+        DASHES
+            .find_iter(&bytes[yaml_start..])
             .map(|at| yaml_start + at)
             .filter(|&at| at > yaml_start && matches!(bytes[at - 1], b'\n' | b'\r')),
     );
