@@ -141,11 +141,7 @@ fn repairing_clean_text_allocates_nothing() {
 /// document's peak.
 #[test]
 fn peak_memory_of_one_document() {
-    let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut paths = clean_corpus();
     paths.push(
         format!(
             "{}/tests/corpus/sample/operation-serval.clean.md",
@@ -189,6 +185,17 @@ fn peak_memory_of_one_document() {
     );
 }
 
+/// The clean corpus documents' paths, sorted.
+fn clean_corpus() -> Vec<std::path::PathBuf> {
+    let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
 /// `f`'s result, run on a thread of its own.
 fn on_a_new_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| s.spawn(f).join().unwrap())
@@ -217,12 +224,7 @@ fn a_second_document_reuses_the_room_of_the_first() {
 /// it grew.
 #[test]
 fn a_thread_keeps_little_room() {
-    let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
+    let paths = clean_corpus();
     let large: String = paths
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
@@ -263,12 +265,7 @@ fn a_long_lists_items_are_held_once() {
 /// another, as one text of 2 MB.
 #[test]
 fn a_large_document_takes_less_memory_than_its_text() {
-    let dir = format!("{}/tests/corpus/clean", env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
+    let paths = clean_corpus();
     let input: String = paths
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
