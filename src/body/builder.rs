@@ -80,6 +80,7 @@ pub(crate) fn parse<'a>(
         .sections
         .last_mut()
         .expect("the lead is always there");
+    debug_assert!(last.blocks.is_empty());
     last.blocks = std::mem::take(&mut builder.blocks).into_boxed_slice();
     let end = range.end;
     let mut next_start = end;
