@@ -196,6 +196,14 @@ fn clean_corpus() -> Vec<std::path::PathBuf> {
     paths
 }
 
+/// Every clean corpus document, one after another, as one text (2 MB).
+fn clean_corpus_as_one_text() -> String {
+    clean_corpus()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
 /// `f`'s result, run on a thread of its own.
 fn on_a_new_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| s.spawn(f).join().unwrap())
@@ -224,12 +232,8 @@ fn a_second_document_reuses_the_room_of_the_first() {
 /// it grew.
 #[test]
 fn a_thread_keeps_little_room() {
-    let paths = clean_corpus();
-    let large: String = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    let small = std::fs::read_to_string(&paths[0]).unwrap();
+    let large = clean_corpus_as_one_text();
+    let small = std::fs::read_to_string(&clean_corpus()[0]).unwrap();
     for (input, least, most) in [(&large, 0, 64 * 1024), (&small, 1, 64 * 1024)] {
         let kept = on_a_new_thread(|| {
             measure(|| drop(wikimd::parse(input).unwrap()));
@@ -265,11 +269,7 @@ fn a_long_lists_items_are_held_once() {
 /// another, as one text of 2 MB.
 #[test]
 fn a_large_document_takes_less_memory_than_its_text() {
-    let paths = clean_corpus();
-    let input: String = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
+    let input = clean_corpus_as_one_text();
     let (doc, _, _, _) = measure(|| wikimd::parse(&input).unwrap());
     let held = LIVE.with(Cell::get) as f64 / input.len() as f64;
     let peak = PEAK.with(Cell::get) as f64 / input.len() as f64;
