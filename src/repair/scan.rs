@@ -194,6 +194,23 @@ pub(super) trait MarkStep {
     /// ASCII byte that is no C1 control and, if it has two bytes, is not followed by a
     /// space.)
     fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32;
+
+    /// [`marks`](MarkStep::marks), and whether the step holds no lead of a character
+    /// [`leads_of_flagged`] finds (and so marks none). By default, never said.
+    #[inline(always)]
+    fn marks_and_unled(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> (u32, bool) {
+        (Self::marks(bytes, i, block), false)
+    }
+
+    /// After a step that held no lead [`leads_of_flagged`] finds, ending at `i` (any
+    /// offset): an offset at or after `i` such that no byte from `i` to it is such a
+    /// lead. Text with none (Indic scripts, Armenian, most of CJK: the whole of many a
+    /// clean text) is passed over in strides wider than a step, with fewer instructions
+    /// than a step's marks take. By default `i`.
+    #[inline(always)]
+    fn skip_unled(_bytes: &[u8], i: usize) -> usize {
+        i
+    }
 }
 
 /// [`block_marks`]: the lanes every target has.
@@ -419,11 +436,15 @@ fn next_marked_block<M: MarkStep>(bytes: &[u8], mut i: usize) -> (usize, u32) {
             i += BLOCK;
             continue;
         }
-        let marks = M::marks(bytes, i, block);
+        let (marks, unled) = M::marks_and_unled(bytes, i, block);
         if marks != 0 {
             return (i, marks);
         }
-        i = next_boundary(bytes, i + BLOCK);
+        i += BLOCK;
+        if unled {
+            i = M::skip_unled(bytes, i);
+        }
+        i = next_boundary(bytes, i);
     }
     (i, 0)
 }
@@ -1009,6 +1030,9 @@ mod tests {
             // Marks after ASCII and inside Cyrillic words, before a space or not, at
             // every place in a step: what AVX2's step passes over.
             "[a-z .,(]{0,3}[«»—–„“…№\u{a0}\u{85}іїєІЇЄГёа-я€™]{1,3}[ a-zа-я.]{0,3}",
+            // Long stretches with no lead of a character that may be marked (Bengali,
+            // Armenian, kana and Han), which AVX2's scan strides over.
+            "[আমারসোনাবাংলা Հայերենայբ日本語のかなカタ]{20,70}",
         ]
     }
 
