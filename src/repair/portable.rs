@@ -21,6 +21,12 @@ pub(super) fn every_candidate(
     Vec::new()
 }
 
+/// No wide step: ASCII is skipped by the caller's steps, from `from`.
+#[inline]
+pub(super) fn skip_ascii(_bytes: &[u8], from: usize) -> usize {
+    from
+}
+
 /// No wide step: the transcode starts one character at a time, at 0.
 #[inline]
 pub(super) fn transcode_start(

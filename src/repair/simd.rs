@@ -146,6 +146,52 @@ impl MarkStep for WideLookupMarks {
     }
 }
 
+/// Where the processor has AVX2, the first byte >= 0x80 at or after `from` found sixty-four
+/// bytes a step, or where fewer than sixty-four bytes are left to look at; elsewhere
+/// `from`. The caller goes on from there with narrower steps ([`next_non_ascii`]'s
+/// thirty-two and eight: a stretch of English text or of a front matter's keys is passed
+/// over in about half their instructions).
+///
+/// [`next_non_ascii`]: super::scan::next_non_ascii
+#[inline]
+pub(super) fn skip_ascii(bytes: &[u8], from: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (just checked).
+        return unsafe { skip_ascii_avx2(bytes, from) };
+    }
+    from
+}
+
+/// [`skip_ascii`] with AVX2 enabled.
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
+    use core::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256};
+    while i + 64 <= bytes.len() {
+        let step: &[u8; 64] = bytes[i..i + 64].try_into().expect("sixty-four bytes");
+        // SAFETY: AVX2 is enabled here and the caller's promise; the loads are unaligned
+        // loads of the two halves of a sixty-four-byte array.
+        let (low, high) = unsafe {
+            (
+                _mm256_loadu_si256(step.as_ptr().cast::<__m256i>()),
+                _mm256_loadu_si256(step[32..].as_ptr().cast::<__m256i>()),
+            )
+        };
+        if _mm256_movemask_epi8(_mm256_or_si256(low, high)) != 0 {
+            let low = u64::from(_mm256_movemask_epi8(low) as u32);
+            let high = u64::from(_mm256_movemask_epi8(high) as u32);
+            return i + (low | high << 32).trailing_zeros() as usize;
+        }
+        i += 64;
+    }
+    i
+}
+
 /// [`MarkStep::skip_unled`] sixty-four bytes a step: only the leads of characters that
 /// [`wide_marks`] may mark are looked for (0xC2–0xD2, 0xE2, 0xEF), as the first thing it
 /// does, and a stride that has none is passed over whole (clean Bengali, Marathi or
