@@ -154,6 +154,7 @@ impl MarkStep for WideLookupMarks {
 ///
 /// [`next_non_ascii`]: super::scan::next_non_ascii
 #[inline]
+#[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
 pub(super) fn skip_ascii(bytes: &[u8], from: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") {
