@@ -57,7 +57,9 @@
 //! scan the processor can run is tested against the reference scan. Every transcode the
 //! processor can run (AVX-512's, AVX2's) is tested against the loop that takes one
 //! character at a time, and that against the plain reading, on generated text and on the
-//! corpus in every encoding.
+//! corpus in every encoding. [`skip_ascii`] calls its AVX2 step only after
+//! `is_x86_feature_detected!` said the processor has AVX2; it is tested against the byte
+//! at a time search.
 
 #![allow(unsafe_code)]
 
@@ -122,12 +124,7 @@ struct WideLookupMarks;
 impl MarkStep for WideLookupMarks {
     #[inline(always)]
     fn marks(bytes: &[u8], i: usize, block: &[u8; BLOCK]) -> u32 {
-        let next: &[u8; BLOCK] = bytes[i + 1..i + 1 + BLOCK]
-            .try_into()
-            .expect("a step of bytes");
-        // SAFETY: this type is private to the module, and only used where AVX2 is
-        // enabled and present (see the module's documentation).
-        unsafe { wide_marks(block, next).0 }
+        Self::marks_and_unled(bytes, i, block).0
     }
 
     #[inline(always)]
@@ -135,13 +132,14 @@ impl MarkStep for WideLookupMarks {
         let next: &[u8; BLOCK] = bytes[i + 1..i + 1 + BLOCK]
             .try_into()
             .expect("a step of bytes");
-        // SAFETY: as for `marks`.
+        // SAFETY: this type is private to the module, and only used where AVX2 is
+        // enabled and present (see the module's documentation).
         unsafe { wide_marks(block, next) }
     }
 
     #[inline(always)]
     fn skip_unled(bytes: &[u8], i: usize) -> usize {
-        // SAFETY: as for `marks`.
+        // SAFETY: as for `marks_and_unled`.
         unsafe { wide_skip_unled(bytes, i) }
     }
 }
