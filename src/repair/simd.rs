@@ -191,6 +191,34 @@ unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The lanes of `v` that lead a character [`wide_marks`] may mark: 0xC2–0xD2 (the first
+/// of the pair), and 0xE2 or 0xEF (the second).
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn flagged_leads(
+    v: core::arch::x86_64::__m256i,
+) -> (core::arch::x86_64::__m256i, core::arch::x86_64::__m256i) {
+    use core::arch::x86_64::{
+        _mm256_add_epi8, _mm256_cmpeq_epi8, _mm256_min_epu8, _mm256_or_si256, _mm256_set1_epi8,
+    };
+    // SAFETY (all the intrinsics): AVX2 is the caller's promise.
+    unsafe {
+        let splat = |b: u8| _mm256_set1_epi8(i8::from_ne_bytes([b]));
+        // 0xC2–0xD2: `v - 0xC2` at most 0x10, unsigned.
+        let shifted = _mm256_add_epi8(v, splat(0x3E));
+        let in_range = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(0x10)), shifted);
+        let e2_or_ef = _mm256_or_si256(
+            _mm256_cmpeq_epi8(v, splat(0xE2)),
+            _mm256_cmpeq_epi8(v, splat(0xEF)),
+        );
+        (in_range, e2_or_ef)
+    }
+}
+
 /// [`MarkStep::skip_unled`] sixty-four bytes a step: only the leads of characters that
 /// [`wide_marks`] may mark are looked for (0xC2–0xD2, 0xE2, 0xEF), as the first thing it
 /// does, and a stride that has none is passed over whole (clean Bengali, Marathi or
@@ -202,22 +230,12 @@ unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 unsafe fn wide_skip_unled(bytes: &[u8], mut i: usize) -> usize {
-    use core::arch::x86_64::{
-        __m256i, _mm256_add_epi8, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8,
-        _mm256_or_si256, _mm256_set1_epi8, _mm256_testz_si256,
-    };
+    use core::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_or_si256, _mm256_testz_si256};
     // SAFETY (all the intrinsics): AVX2 is the caller's promise; the loads are unaligned
     // loads of the two halves of a sixty-four-byte array.
     unsafe {
-        let splat = |b: u8| _mm256_set1_epi8(i8::from_ne_bytes([b]));
         let leads = |v: __m256i| {
-            // 0xC2–0xD2: `v - 0xC2` at most 0x10, unsigned.
-            let shifted = _mm256_add_epi8(v, splat(0x3E));
-            let in_range = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(0x10)), shifted);
-            let e2_or_ef = _mm256_or_si256(
-                _mm256_cmpeq_epi8(v, splat(0xE2)),
-                _mm256_cmpeq_epi8(v, splat(0xEF)),
-            );
+            let (in_range, e2_or_ef) = flagged_leads(v);
             _mm256_or_si256(in_range, e2_or_ef)
         };
         while i + 64 <= bytes.len() {
@@ -256,10 +274,7 @@ unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> (u32, bool) {
         let here = _mm256_loadu_si256(here.as_ptr().cast::<__m256i>());
         let splat = |b: u8| _mm256_set1_epi8(i8::from_ne_bytes([b]));
         let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, splat(b));
-        let e2_or_ef = _mm256_or_si256(eq(here, 0xE2), eq(here, 0xEF));
-        // 0xC2–0xD2: `here - 0xC2` at most 0x10, unsigned.
-        let shifted = _mm256_add_epi8(here, splat(0x3E));
-        let in_range = _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(0x10)), shifted);
+        let (in_range, e2_or_ef) = flagged_leads(here);
         let leads = _mm256_movemask_epi8(_mm256_or_si256(in_range, e2_or_ef)) as u32;
         if sparse(leads) {
             return (leads, leads == 0);
