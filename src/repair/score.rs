@@ -921,9 +921,10 @@ fn costs(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> C
     }
 }
 
-/// The cost of `text`, and the part of it that comes from changes of script, worked out
-/// character by character from their kinds: the reference [`costs`] is checked against,
-/// and what it falls back on for a character whose kind has no number (none has).
+/// The cost of `text`, the part of it that comes from changes of script, and its
+/// characters that are not ASCII, worked out character by character from their kinds: the
+/// reference [`costs`] is checked against, and what it falls back on for a character whose
+/// kind has no number (none has).
 fn costs_by_kind(before: Option<char>, text: &str, after: Option<char>, edge: Kind) -> Costs {
     let bytes = text.as_bytes();
     let t = kind_tables();
