@@ -7,7 +7,9 @@ The crate alone is timed two ways: given the same `str` (its conversion to UTF-8
 `parse` makes too, counted on both sides), and given the text's UTF-8 `bytes` (checked
 and copied, no conversion: the crate's own time). `wikimd.parse` is timed given `bytes`
 too, and so is CPython's own `json.loads` of the documents' reference JSON (the same
-objects, made by CPython's C JSON decoder): what making these objects costs in CPython.
+objects, made by CPython's C JSON decoder), and `marshal.loads` of the same objects
+(CPython's own binary format, read by C code with next to no parsing: the least that
+making these objects costs in CPython).
 
 Each round's documents are freed inside its timed call (the list the round makes is
 released before the clock is read), on both sides: `wikimd.parse`'s time counts making
@@ -17,6 +19,7 @@ the objects and freeing them, as a loop over files that drops each document woul
 """
 
 import json
+import marshal
 import os
 import statistics
 import sys
@@ -44,12 +47,13 @@ def main():
     texts = [p.read_text(encoding="utf-8") for p in paths]
     raw = [t.encode("utf-8") for t in texts]
     references = [(REFERENCE / f"{p.stem}.json").read_text(encoding="utf-8") for p in paths]
+    blobs = [marshal.dumps(json.loads(r)) for r in references]
     only = wikimd._wikimd._parse_only
     try:
         only(raw[0])
     except TypeError:
         raw = None  # a build from before `_parse_only` took bytes
-    parse, alone, alone_bytes, parse_bytes, loads = [], [], [], [], []
+    parse, alone, alone_bytes, parse_bytes, loads, unmarshal = [], [], [], [], [], []
     for _ in range(rounds):
         parse.append(seconds(lambda: [wikimd.parse(t) for t in texts]))
         alone.append(seconds(lambda: [only(t) for t in texts]))
@@ -57,6 +61,7 @@ def main():
             alone_bytes.append(seconds(lambda: [only(b) for b in raw]))
             parse_bytes.append(seconds(lambda: [wikimd.parse(b) for b in raw]))
         loads.append(seconds(lambda: [json.loads(r) for r in references]))
+        unmarshal.append(seconds(lambda: [marshal.loads(b) for b in blobs]))
     p, a = statistics.median(parse), statistics.median(alone)
     line = (
         f"{len(texts)} documents, medians of {rounds} rounds: wikimd.parse {p * 1000:.2f} ms, "
@@ -70,6 +75,7 @@ def main():
             f" (wikimd.parse given the bytes {pb * 1000:.2f} ms: {pb / b:.2f}x)"
         )
     line += f"; json.loads of the reference JSON {statistics.median(loads) * 1000:.2f} ms"
+    line += f"; marshal.loads of the same objects {statistics.median(unmarshal) * 1000:.2f} ms"
     print(line)
 
 
