@@ -3,7 +3,7 @@
 use super::decode::{sequence_at, transcode, transcode_by_sequence, write_alike, Nbsp, Sequence};
 use super::explain::Edit;
 use super::scan::{candidate, first_candidate, whole_encodings, Candidate, ScanOptions};
-use super::score::{cost, kind_of_code_point, Class, Script};
+use super::score::{cost, kind_of_code_point, Class, Enough, Reached, Script};
 use super::tables::{c1_as_1252, tables};
 use super::{Encoding, FixKind, RepairOptions};
 
@@ -382,7 +382,6 @@ fn judge_sample(
             transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
         }
     };
-    let (cost_in, damage) = super::score::cost_and_damage(judged);
     // Every reading of the sample, with its cost.
     let mut readings: Vec<(i32, String, Encoding)> = Vec::new();
     // Per reading, the encodings that read the sample that way.
@@ -424,8 +423,30 @@ fn judge_sample(
     // better until the next one is undone, and a wrong reading leads nowhere.
     let mut plain: Vec<i32> = readings.iter().map(|r| r.0).collect();
     plain.sort_unstable();
-    let clear = plain.len() == 1 && cost_in - plain[0] >= WHOLE_MIN_GAIN
-        || plain.len() > 1 && plain[1] - plain[0] >= 3 && cost_in - plain[0] >= WHOLE_MIN_GAIN;
+    // Fewer characters alone is no evidence: the text must look damaged somewhere, not
+    // only be shorter once decoded (a word of plain letters, `жіідё`, may read as Han).
+    // After a layer was undone, the text is known to have been mojibake: less damage is
+    // enough (`phá»‘`, left by undoing the second of two layers of `phố`).
+    let least_damage = if after_layer { 1 } else { 2 };
+    // The sample's own cost and damage only count against these margins. Where one
+    // reading may be clearly the cheapest, they are worked out only until they clear
+    // its margin, which mojibake's first characters mostly do: as lower bounds, they
+    // decide below as the full ones would (the reading is clear, the text damaged).
+    let may_be_clear = plain.len() == 1 || plain.len() > 1 && plain[1] - plain[0] >= 3;
+    let (cost_in, damage) = match plain.first() {
+        Some(&least) if may_be_clear => {
+            let enough = Enough {
+                total: least + WHOLE_MIN_GAIN,
+                damage: least_damage,
+            };
+            match super::score::cost_and_damage_reach(judged, enough) {
+                Err(Reached) => (enough.total, enough.damage),
+                Ok(full) => full,
+            }
+        }
+        _ => super::score::cost_and_damage(judged),
+    };
+    let clear = may_be_clear && !plain.is_empty() && cost_in - plain[0] >= WHOLE_MIN_GAIN;
     let mut best: Option<(i32, String, Encoding, usize)> = None;
     // Other readings that cost as little as the best and say something else: the text is
     // ambiguous, and a guess would be wrong half the time, unless the letters of one
@@ -463,11 +484,7 @@ fn judge_sample(
         }
     }
     let (c, out, enc, winner) = best;
-    // Fewer characters alone is no evidence: the text must look damaged somewhere, not
-    // only be shorter once decoded (a word of plain letters, `жіідё`, may read as Han).
-    // After a layer was undone, the text is known to have been mojibake: less damage is
-    // enough (`phá»‘`, left by undoing the second of two layers of `phố`).
-    let damaged = damage >= if after_layer { 1 } else { 2 };
+    let damaged = damage >= least_damage;
     if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
             cheaper: damaged && c < cost_in,
