@@ -1,6 +1,9 @@
 //! One layer of repair: the decisions described in the module documentation.
 
-use super::decode::{sequence_at, transcode, transcode_by_sequence, write_alike, Nbsp, Sequence};
+use super::decode::{
+    sequence_at, transcode_by_sequence, transcode_onto, transcode_with_room, write_alike, Nbsp,
+    Sequence,
+};
 use super::explain::Edit;
 use super::scan::{candidate, first_candidate, whole_encodings, Candidate, ScanOptions};
 use super::score::{cost, kind_of_code_point, Class, Enough, Reached, Script};
@@ -375,11 +378,16 @@ fn judge_sample(
     if found.encodings == 0 {
         return Whole::Unexplained;
     }
+    // Where the text is read as the sample was, then the rest onto it (below), the
+    // sample's readings get room for the whole text: the rest is written where it goes.
+    let onto = !found.lossy && sample.len() < text.len() && sample.len() >= text.len() / 4;
+    let room = if onto { text.len() } else { 0 };
     let decode = |text: &str, enc: Encoding, lossy: bool| {
         if lossy {
             transcode_by_sequence(text, enc, whole_nbsp(o.nbsp), o.lossy)
         } else {
-            transcode(text, enc).or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
+            transcode_with_room(text, enc, room)
+                .or_else(|| transcode_by_sequence(text, enc, Nbsp::No, false))
         }
     };
     // Every reading of the sample, with its cost.
@@ -494,7 +502,7 @@ fn judge_sample(
     // sample's).
     let out = if judged.len() == sample.len() {
         Some(out)
-    } else if sample.len() == text.len() || !found.lossy && sample.len() >= text.len() / 4 {
+    } else if sample.len() == text.len() || onto {
         decode(sample, enc, found.lossy)
     } else {
         None
@@ -503,13 +511,21 @@ fn judge_sample(
         if let Some(out) = out {
             return Whole::Decoded(out, enc);
         }
-    } else if !found.lossy && sample.len() >= text.len() / 4 {
+    } else if onto {
         // The sample ends before an ASCII character or a lead, where no sequence goes
         // on: the text reads as the sample did, then as the rest does. (Not after a
         // short sample: the rest's reading, copied onto it, would cost more.)
-        if let (Some(mut out), Some(rest)) = (out, decode(&text[sample.len()..], enc, false)) {
-            out.push_str(&rest);
-            return Whole::Decoded(out, enc);
+        if let Some(out) = out {
+            let rest = &text[sample.len()..];
+            match transcode_onto(out, rest, enc) {
+                Ok(out) => return Whole::Decoded(out, enc),
+                Err(mut out) => {
+                    if let Some(rest) = transcode_by_sequence(rest, enc, Nbsp::No, false) {
+                        out.push_str(&rest);
+                        return Whole::Decoded(out, enc);
+                    }
+                }
+            }
         }
     } else if let Some(out) = decode(text, enc, found.lossy) {
         return Whole::Decoded(out, enc);

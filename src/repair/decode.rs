@@ -153,23 +153,56 @@ fn sequence_raw(text: &str, at: usize, enc: Encoding) -> Option<([u8; 3], usize)
     Some((out, end))
 }
 
-/// The whole text read back with `enc`: every non-ASCII character to its byte, the bytes
-/// read as UTF-8. `None` if a character has no byte or the bytes are not UTF-8.
+/// [`transcode_with_room`] with the room the text needs.
+#[cfg(test)]
 pub(crate) fn transcode(text: &str, enc: Encoding) -> Option<String> {
-    let bytes = text.as_bytes();
+    transcode_with_room(text, enc, 0)
+}
+
+/// The whole text read back with `enc`: every non-ASCII character to its byte, the bytes
+/// read as UTF-8. `None` if a character has no byte or the bytes are not UTF-8. The output
+/// has room for `room` bytes (or the text's, if more): for a reading that more may be read
+/// onto ([`transcode_onto`]) without moving it.
+pub(crate) fn transcode_with_room(text: &str, enc: Encoding, room: usize) -> Option<String> {
     // Every character becomes one byte or stays as it is: the output is never longer.
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = Vec::with_capacity(room.max(text.len()));
+    transcode_bytes(text.as_bytes(), enc, &mut out)?;
+    super::simd::utf8_string(out)
+}
+
+/// `text` read back with `enc` ([`transcode_with_room`]) onto the end of `read`, the
+/// reading of the text before it, which ends where no sequence goes on: written where it
+/// goes, rather than made on its own and copied there. `read` as it was if `text` has a
+/// character with no byte, or its bytes are not UTF-8.
+pub(crate) fn transcode_onto(read: String, text: &str, enc: Encoding) -> Result<String, String> {
+    let kept = read.len();
+    let mut out = read.into_bytes();
+    out.reserve(text.len());
+    let mut back = if transcode_bytes(text.as_bytes(), enc, &mut out).is_some() {
+        match super::simd::utf8_string_or_back(out) {
+            Ok(read) => return Ok(read),
+            Err(back) => back,
+        }
+    } else {
+        out
+    };
+    // The reading as it was: the transcode only appends, after its `kept` bytes.
+    back.truncate(kept);
+    Err(String::from_utf8(back).expect("a reading's own bytes, which were UTF-8"))
+}
+
+/// Appends `bytes` read back with `enc` to `out`; `None` at a character with no byte (some
+/// of its bytes may have been appended).
+fn transcode_bytes(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<()> {
     // Sixty-four bytes a step (AVX-512) or sixteen (AVX2) where the processor can, up to
     // the first character the joined table does not hold (or the last few bytes); the
     // rest one character at a time.
-    let mut from =
-        super::simd::transcode_start(bytes, tables().transcode_joined(enc), enc, &mut out);
+    let mut from = super::simd::transcode_start(bytes, tables().transcode_joined(enc), enc, out);
     // A step may stop inside a character it read whole.
     while bytes.get(from).is_some_and(|b| b & 0xC0 == 0x80) {
         from += 1;
     }
-    transcode_into(&bytes[from..], enc, &mut out)?;
-    super::simd::utf8_string(out)
+    transcode_into(&bytes[from..], enc, out)
 }
 
 /// Whether `a` and `b` write every non-ASCII character of `text` as the same byte: then
@@ -198,9 +231,9 @@ pub(crate) fn write_alike(text: &str, a: Encoding, b: Encoding) -> bool {
     true
 }
 
-/// [`transcode`] one character at a time: `bytes` (whole characters) read back into
-/// `out`; `None` at a character `enc` has no byte for, if the joined table does not hold
-/// it (where it does, 0xFF stands for the missing byte).
+/// [`transcode_with_room`] one character at a time: `bytes` (whole characters) read back
+/// into `out`; `None` at a character `enc` has no byte for, if the joined table does not
+/// hold it (where it does, 0xFF stands for the missing byte).
 fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<()> {
     let t = tables();
     // A character with no byte gives 0xFF, which the UTF-8 check at the end rejects
@@ -254,8 +287,8 @@ fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<()> 
     Some(())
 }
 
-/// The whole text read back with `enc` one sequence at a time: slower than [`transcode`],
-/// with its features (a space for a lost 0xA0, U+FFFD for a lost byte, CESU-8).
+/// The whole text read back with `enc` one sequence at a time: slower than
+/// [`transcode_with_room`], with its features (a space for a lost 0xA0, U+FFFD for a lost byte, CESU-8).
 pub(crate) fn transcode_by_sequence(
     text: &str,
     enc: Encoding,
@@ -401,6 +434,32 @@ pub(in crate::repair) mod tests {
             for (step, read) in transcode_by_each_step(&input, enc) {
                 prop_assert_eq!(&read, &expected, "{}", step);
             }
+        }
+
+        /// A text read onto the reading before it gives that reading and the text's own,
+        /// or, where the text is not read (a character with no byte, bytes that are not
+        /// UTF-8), that reading back as it was; room given up front changes no reading.
+        #[test]
+        fn a_text_read_onto_a_reading_is_the_two_readings(
+            read in "[a-z .\u{e9}\u{416}\u{3b1}\u{3042}\u{1f600}]{0,40}",
+            pieces in proptest::collection::vec(
+                "[a-z .\u{e9}\u{df}\u{416}\u{456}\u{3b1}\u{1ec7}\u{3042}\u{2013}\u{20ac}\u{1f600}\u{2500}\u{2122}]{1,3}|[a-z ]{1,40}",
+                0..24,
+            ),
+            index in 0usize..Encoding::ALL.len(),
+            damage in any::<bool>(),
+            room in 0usize..2000,
+        ) {
+            let enc = Encoding::ALL[index];
+            let text: String = pieces.concat();
+            let input = if damage { mojibake(&text, enc) } else { text.clone() };
+            let alone = transcode(&input, enc);
+            prop_assert_eq!(&transcode_with_room(&input, enc, room), &alone);
+            let expected = match alone {
+                Some(rest) => Ok(format!("{read}{rest}")),
+                None => Err(read.clone()),
+            };
+            prop_assert_eq!(transcode_onto(read, &input, enc), expected);
         }
     }
 

@@ -520,8 +520,8 @@ pub(super) fn every_candidate(
     found
 }
 
-/// The start of [`super::decode::transcode`] with the widest steps the processor has:
-/// sixty-four bytes with AVX-512 (VBMI and VBMI2) when the encoding's characters lie in
+/// The start of [`super::decode::transcode_with_room`] with the widest steps the processor
+/// has: sixty-four bytes with AVX-512 (VBMI and VBMI2) when the encoding's characters lie in
 /// at most eight rows of the table (see [`Rows`]), else sixteen with AVX2. Each
 /// character's byte is looked up in `table` (the joined table of
 /// [`super::tables::Tables::transcode_joined`]) at every lane where one may start, and
@@ -1039,9 +1039,16 @@ unsafe fn code_points_avx512(_code_points: &[u32], from: usize, _out: &mut Vec<u
 /// `bytes` as a `String`, if they are UTF-8: checked at SIMD speed (`simdutf8`), not
 /// copied.
 pub(crate) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
-    simdutf8::basic::from_utf8(&bytes).ok()?;
+    utf8_string_or_back(bytes).ok()
+}
+
+/// [`utf8_string`], which gives the bytes back if they are not UTF-8.
+pub(crate) fn utf8_string_or_back(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(bytes);
+    }
     // SAFETY: `bytes` are UTF-8 (just checked).
-    Some(unsafe { String::from_utf8_unchecked(bytes) })
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// For each mask of eight lanes, the shuffle that packs the lanes it marks to the front.

@@ -182,7 +182,7 @@ pub(crate) struct Tables {
     /// code point minus 0x2000: the punctuation and symbols every encoding has.
     byte_2000: Vec<[u8; 0x1000]>,
     /// [`Tables::byte_low`] and [`Tables::byte_2000`] in one, with 0xFF for "none" and
-    /// the ASCII characters as themselves, for [`transcode`](super::decode::transcode):
+    /// the ASCII characters as themselves, for [`transcode`](super::decode::transcode_with_room):
     /// see [`Tables::transcode_joined`].
     transcode_joined: Vec<[u8; 0x1804]>,
     /// Per encoding, sorted (character, byte) pairs of the characters above U+07FF.
@@ -303,7 +303,7 @@ impl Tables {
     /// for U+2000–U+2FFF, the characters led by 0xE2 in UTF-8 (punctuation, `€`, `™`,
     /// box drawing) at `c - 0x2000 + 0x800`: a character of one or two bytes, or of
     /// three led by 0xE2, looked up in one table, as the sixteen-byte steps of
-    /// [`transcode`](super::decode::transcode) gather them; four bytes of 0xFF after it,
+    /// [`transcode`](super::decode::transcode_with_room) gather them; four bytes of 0xFF after it,
     /// since a gather reads four bytes at an index. 0xFF for a character `enc` has no
     /// byte for: a byte an encoding writes for a non-ASCII character is always of the
     /// upper half, 0x80–0xFF, and 0xFF is never part of UTF-8, so text read back with a
