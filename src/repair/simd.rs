@@ -854,7 +854,7 @@ fn code_points_avx512_able() -> bool {
 /// [`code_points_start`] with AVX-512: each of sixteen code points becomes its one, two
 /// or three bytes of UTF-8 in its own lane of four, and one compress packs the bytes;
 /// sixteen ASCII code points are narrowed to their bytes at once (the conversion of a
-/// `str` of mojibake given to the Python package: −15 %, `python/benches/objects.py`).
+/// `str` of mojibake given to the Python package: −16 %, `python/benches/objects.py`).
 /// Stops before sixteen code points with one at or above U+10000 or a surrogate (the
 /// caller takes those one at a time), and at the last sixteen.
 ///
