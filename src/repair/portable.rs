@@ -72,3 +72,8 @@ pub(crate) fn code_points_quick() -> bool {
 pub(crate) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
+
+/// [`utf8_string`], which gives the bytes back if they are not UTF-8.
+pub(crate) fn utf8_string_or_back(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes)
+}
