@@ -454,7 +454,7 @@ fn judge_sample(
         }
         _ => super::score::cost_and_damage(judged),
     };
-    let clear = may_be_clear && !plain.is_empty() && cost_in - plain[0] >= WHOLE_MIN_GAIN;
+    let clear = may_be_clear && cost_in - plain[0] >= WHOLE_MIN_GAIN;
     let mut best: Option<(i32, String, Encoding, usize)> = None;
     // Other readings that cost as little as the best and say something else: the text is
     // ambiguous, and a guess would be wrong half the time, unless the letters of one

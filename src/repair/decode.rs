@@ -288,7 +288,8 @@ fn transcode_into(bytes: &[u8], enc: Encoding, out: &mut Vec<u8>) -> Option<()> 
 }
 
 /// The whole text read back with `enc` one sequence at a time: slower than
-/// [`transcode_with_room`], with its features (a space for a lost 0xA0, U+FFFD for a lost byte, CESU-8).
+/// [`transcode_with_room`], with its features (a space for a lost 0xA0, U+FFFD for a lost
+/// byte, CESU-8).
 pub(crate) fn transcode_by_sequence(
     text: &str,
     enc: Encoding,
