@@ -343,6 +343,77 @@ impl<'a> InlineBuilder<'a> {
         }
     }
 
+    /// An emphasis (`strong`: strong emphasis) opens at `start`.
+    #[inline]
+    fn open_style(&mut self, strong: bool, start: usize) {
+        let kind = if strong {
+            Emphasis::Bold
+        } else {
+            Emphasis::Italic
+        };
+        let at = self.pieces.len() as u32;
+        push_grown(&mut self.open_styles, (kind, start as u32, at));
+    }
+
+    /// The innermost open emphasis closes at `end`, over the pieces read since it opened.
+    #[inline]
+    fn close_style(&mut self, end: usize) {
+        if let Some((kind, start, at)) = self.open_styles.pop() {
+            let pieces = (at as usize..self.pieces.len()).into();
+            push_grown(
+                &mut self.styles,
+                Styled {
+                    kind,
+                    span: (start as usize..end).into(),
+                    pieces,
+                },
+            );
+        }
+    }
+
+    /// A link to `url` opens at `start`.
+    #[inline]
+    fn open_link(&mut self, url: CowStr<'a>, start: usize) {
+        let at = self.pieces.len();
+        self.open_links.push((url, start, at));
+    }
+
+    /// The innermost open link closes at `end`, over the pieces read since it opened.
+    #[inline]
+    fn close_link(&mut self, end: usize) {
+        if let Some((url, start, at)) = self.open_links.pop() {
+            let pieces = (at..self.pieces.len()).into();
+            self.links.push(InlineLink {
+                url,
+                span: (start..end).into(),
+                pieces,
+            });
+        }
+    }
+
+    /// An image of `url` opens at `start`.
+    #[inline]
+    fn open_image(&mut self, url: CowStr<'a>, start: usize) {
+        let at = self.pieces.len();
+        self.images.push((url, start, at));
+    }
+
+    /// The innermost open image closes at `end`: the line's image, if it is the only one
+    /// and neither linked nor emphasised (a figure, if the line holds nothing else).
+    #[inline]
+    fn close_image(&mut self, end: usize) {
+        if let Some((url, start, at)) = self.images.pop() {
+            if !self.open_links.is_empty() || !self.open_styles.is_empty() {
+                // A linked or emphasised image: the line is more than exactly one
+                // image, no figure.
+                self.line_other = true;
+            } else if self.images.is_empty() {
+                self.line_images += 1;
+                self.line_image = Some((url, start..end, at..self.pieces.len()));
+            }
+        }
+    }
+
     /// Ready for a new inline at `span`, with the room of the vectors kept.
     fn reset(&mut self, span: Span) {
         self.pieces.clear();
@@ -367,6 +438,31 @@ struct FastSink<'b, 'a, 'o> {
     builder: &'b mut Builder<'a, 'o>,
     st: &'b mut SegmentState<'a>,
     refused: bool,
+}
+
+impl FastSink<'_, '_, '_> {
+    /// Whether an inline element may start at `start`, as `start_tag` checks it: not once
+    /// the sink refused, nor at the nesting limit (the block is then refused: the general
+    /// path gives the error).
+    #[inline]
+    fn may_start(&mut self, start: usize) -> bool {
+        if self.refused {
+            return false;
+        }
+        let st = &mut *self.st;
+        if st.stack.is_empty() {
+            st.snapshot = (
+                self.builder.sections.len(),
+                self.builder.blocks.len(),
+                start,
+            );
+        }
+        if st.stack.len() >= self.builder.options.limits.max_depth {
+            self.refused = true;
+            return false;
+        }
+        true
+    }
 }
 
 impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
@@ -451,6 +547,86 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                     st.table.cells.push(inline);
                 }
             }
+        }
+    }
+
+    /// As [`Builder::event`] takes an [`Event::Start`].
+    #[inline]
+    fn start(&mut self, tag: Tag<'a>, span: Range<usize>) {
+        if !self.refused && self.builder.start_tag(self.st, tag, span).is_err() {
+            self.refused = true;
+        }
+    }
+
+    /// As [`Builder::event`] takes an [`Event::End`].
+    #[inline]
+    fn end(&mut self, end: TagEnd, span: Range<usize>) {
+        if !self.refused {
+            self.builder.end_tag(self.st, end, span);
+        }
+    }
+
+    /// As [`Builder::event`] takes an [`Event::Text`].
+    #[inline]
+    fn other_text(&mut self, text: CowStr<'a>, span: Range<usize>) {
+        if !self.refused {
+            self.st.text(text, span);
+        }
+    }
+
+    /// As `start_tag` and `end_tag` take an emphasis's events.
+    #[inline]
+    fn style(&mut self, strong: bool, open: bool, span: Range<usize>) {
+        let may = if open {
+            self.may_start(span.start)
+        } else {
+            !self.refused
+        };
+        if !may {
+            return;
+        }
+        if let Some(b) = self.st.inline.active() {
+            if open {
+                b.open_style(strong, span.start);
+            } else {
+                b.close_style(span.end);
+            }
+        }
+    }
+
+    /// As `start_tag`, `SegmentState::text` and `end_tag` take a link's events.
+    #[inline]
+    fn link(&mut self, image: bool, url: Range<usize>, text: Range<usize>, span: Range<usize>) {
+        if !self.may_start(span.start) {
+            return;
+        }
+        let url = CowStr::Borrowed(&self.builder.src[url]);
+        if let Some(b) = self.st.inline.active() {
+            if image {
+                b.open_image(url, span.start);
+            } else {
+                b.open_link(url, span.start);
+            }
+        }
+        if !text.is_empty() {
+            self.text(text);
+        }
+        if let Some(b) = self.st.inline.active() {
+            if image {
+                b.close_image(span.end);
+            } else {
+                b.close_link(span.end);
+            }
+        }
+    }
+
+    /// As [`Builder::event`] takes a line break (the fast path reads no lazy line: no
+    /// line break splits anything).
+    #[inline]
+    fn line_break(&mut self, _hard: bool, span: Range<usize>) {
+        if !self.refused {
+            let body_end = self.builder.body_end;
+            let _split = self.builder.line_break(self.st, span, body_end);
         }
     }
 
@@ -903,25 +1079,17 @@ impl<'a> Builder<'a, '_> {
             }
             Tag::Emphasis | Tag::Strong => {
                 if let Some(b) = st.inline.active() {
-                    let kind = if matches!(tag, Tag::Strong) {
-                        Emphasis::Bold
-                    } else {
-                        Emphasis::Italic
-                    };
-                    let at = b.pieces.len() as u32;
-                    push_grown(&mut b.open_styles, (kind, span.start as u32, at));
+                    b.open_style(matches!(tag, Tag::Strong), span.start);
                 }
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(b) = st.inline.active() {
-                    let at = b.pieces.len();
-                    b.open_links.push((dest_url, span.start, at));
+                    b.open_link(dest_url, span.start);
                 }
             }
             Tag::Image { dest_url, .. } => {
                 if let Some(b) = st.inline.active() {
-                    let at = b.pieces.len();
-                    b.images.push((dest_url, span.start, at));
+                    b.open_image(dest_url, span.start);
                 }
             }
             _ => {
@@ -941,45 +1109,19 @@ impl<'a> Builder<'a, '_> {
         match end {
             TagEnd::Emphasis | TagEnd::Strong => {
                 if let Some(b) = st.inline.active() {
-                    if let Some((kind, start, at)) = b.open_styles.pop() {
-                        let pieces = (at as usize..b.pieces.len()).into();
-                        push_grown(
-                            &mut b.styles,
-                            Styled {
-                                kind,
-                                span: (start as usize..span.end).into(),
-                                pieces,
-                            },
-                        );
-                    }
+                    b.close_style(span.end);
                 }
                 return;
             }
             TagEnd::Link => {
                 if let Some(b) = st.inline.active() {
-                    if let Some((url, start, at)) = b.open_links.pop() {
-                        let pieces = (at..b.pieces.len()).into();
-                        b.links.push(InlineLink {
-                            url,
-                            span: (start..span.end).into(),
-                            pieces,
-                        });
-                    }
+                    b.close_link(span.end);
                 }
                 return;
             }
             TagEnd::Image => {
                 if let Some(b) = st.inline.active() {
-                    if let Some((url, start, at)) = b.images.pop() {
-                        if !b.open_links.is_empty() || !b.open_styles.is_empty() {
-                            // A linked or emphasised image: the line is more
-                            // than exactly one image, no figure.
-                            b.line_other = true;
-                        } else if b.images.is_empty() {
-                            b.line_images += 1;
-                            b.line_image = Some((url, start..span.end, at..b.pieces.len()));
-                        }
-                    }
+                    b.close_image(span.end);
                 }
                 return;
             }

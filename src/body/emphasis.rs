@@ -13,9 +13,9 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::fast::Sink;
+use super::fast::{link_events, Sink};
 use crate::document::push_grown;
 
 /// What one character of a delimiter run turned out to be.
@@ -291,17 +291,9 @@ impl<'a> Emphases<'a> {
                     sink.text(t);
                 }
                 match delimiter.role {
-                    Role::Open { strong, end } => {
-                        let tag = if strong { Tag::Strong } else { Tag::Emphasis };
-                        sink.event(Event::Start(tag), at..end as usize);
-                    }
+                    Role::Open { strong, end } => sink.style(strong, true, at..end as usize),
                     Role::Close { strong, start } => {
-                        let tag = if strong {
-                            TagEnd::Strong
-                        } else {
-                            TagEnd::Emphasis
-                        };
-                        sink.event(Event::End(tag), start as usize..at + 1);
+                        sink.style(strong, false, start as usize..at + 1)
                     }
                     Role::Inner | Role::Text => {}
                 }
@@ -341,6 +333,56 @@ impl<'a, S: Sink<'a>> Sink<'a> for Out<'_, 'a, S> {
                 start: range.start as u32,
                 end: range.end as u32,
             });
+        }
+    }
+
+    #[inline(always)]
+    fn start(&mut self, tag: Tag<'a>, span: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.start(tag, span);
+        } else {
+            self.event(Event::Start(tag), span);
+        }
+    }
+
+    #[inline(always)]
+    fn end(&mut self, end: TagEnd, span: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.end(end, span);
+        } else {
+            self.event(Event::End(end), span);
+        }
+    }
+
+    #[inline(always)]
+    fn other_text(&mut self, text: CowStr<'a>, span: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.other_text(text, span);
+        } else {
+            self.event(Event::Text(text), span);
+        }
+    }
+
+    #[inline(always)]
+    fn link(&mut self, image: bool, url: Range<usize>, text: Range<usize>, span: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.link(image, url, text, span);
+        } else {
+            link_events(self, image, url, text, span);
+        }
+    }
+
+    #[inline(always)]
+    fn line_break(&mut self, hard: bool, span: Range<usize>) {
+        if self.emphases.pending.is_empty() {
+            self.sink.line_break(hard, span);
+        } else {
+            let event = if hard {
+                Event::HardBreak
+            } else {
+                Event::SoftBreak
+            };
+            self.event(event, span);
         }
     }
 
