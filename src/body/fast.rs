@@ -30,6 +30,7 @@ use super::letters::is_word_character;
 use super::parser_input::{is_autolink, numeric_reference, starts_destination};
 use super::segments::{is_atx_heading, is_list_marker};
 use super::Span;
+use crate::repair::simd;
 
 /// The bytes the inline reader stops at: everything that may be inline syntax, a line end,
 /// and what it leaves to the general path (every other control character: tabs, carriage
@@ -996,11 +997,36 @@ fn flanking(before: Side, after: Side) -> (bool, bool) {
     (left, right)
 }
 
+/// [`INLINE_STOPS`] as two tables of bit masks, one for each half of a byte: a byte is a
+/// stop if the masks of its halves share a bit (for the vector step of [`next_stop`]).
+/// The bits: controls (high half 0 or 1, any low half), `!` `&` `*` (high half 2), `<`
+/// and `|` (low half C under 3 and 7), `[` `\` `]` `_` (high half 5), `` ` `` (6, 0).
+const STOP_LOW_HALVES: [u8; 16] = {
+    let mut table = [1u8; 16];
+    table[0x1] |= 2;
+    table[0x6] |= 2;
+    table[0xA] |= 2;
+    table[0xC] |= 4 | 8;
+    table[0xB] |= 8;
+    table[0xD] |= 8;
+    table[0xF] |= 8;
+    table[0x0] |= 16;
+    table
+};
+/// See [`STOP_LOW_HALVES`].
+const STOP_HIGH_HALVES: [u8; 16] = [1, 1, 2, 4, 0, 8, 16, 4, 0, 0, 0, 0, 0, 0, 0, 0];
+
 /// The first byte from `from` on (before `end`) that the inline reader stops at, or `end`.
-/// Sixteen bytes a step where SSE2 is (every x86-64 processor), eight elsewhere: text runs
-/// long between stops. [`next_stop_bytewise`] is the reference it is tested against.
+/// Thirty-two bytes a step where the processor has AVX2 (two table look-ups on the halves
+/// of each byte: `repair::simd`), then sixteen a step where SSE2 is (every x86-64
+/// processor), eight elsewhere: text runs long between stops. [`next_stop_bytewise`] is
+/// the reference it is tested against.
 #[inline]
 fn next_stop(bytes: &[u8], from: usize, end: usize) -> usize {
+    let from = simd::skip_bytes_not_in(bytes, from, end, &STOP_LOW_HALVES, &STOP_HIGH_HALVES);
+    if from < end && INLINE_STOPS[bytes[from] as usize] {
+        return from;
+    }
     let text = &bytes[from..end];
     let mut at = 0;
     for block in text.chunks_exact(16) {
@@ -1645,6 +1671,16 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The halves' tables hold exactly the stops.
+    #[test]
+    fn stop_halves_are_the_stops() {
+        for b in 0..=255u8 {
+            let shared =
+                STOP_LOW_HALVES[usize::from(b & 0x0F)] & STOP_HIGH_HALVES[usize::from(b >> 4)];
+            assert_eq!(shared != 0, INLINE_STOPS[usize::from(b)], "{b:#x}");
         }
     }
 

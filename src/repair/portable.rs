@@ -27,6 +27,18 @@ pub(super) fn skip_ascii(_bytes: &[u8], from: usize) -> usize {
     from
 }
 
+/// No wide step: the caller's steps look for the bytes, from `from`.
+#[inline]
+pub(crate) fn skip_bytes_not_in(
+    _bytes: &[u8],
+    from: usize,
+    _end: usize,
+    _low: &[u8; 16],
+    _high: &[u8; 16],
+) -> usize {
+    from
+}
+
 /// No wide step: the transcode starts one character at a time, at 0.
 #[inline]
 pub(super) fn transcode_start(
