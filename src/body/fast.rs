@@ -5,8 +5,9 @@
 //! pipe at each end of their lines, and blank lines between blocks. This scanner reads
 //! those blocks a line at a time (memchr for line ends) and their inline text only where
 //! a byte that can start inline syntax occurs ([`INLINE_STOPS`], eight bytes a step), and
-//! gives the builder, as it reads, the events pulldown-cmark would give for the block: one
-//! builder makes the model for both paths. Whatever it is not certain about — a construct
+//! gives the builder, as it reads, what pulldown-cmark's events for the block would give
+//! it, through a [`Sink`] method for each kind of element (not as events): one builder
+//! makes the model for both paths. Whatever it is not certain about — a construct
 //! it does not read (code, block quotes, loose or nested lists, setext headings, reference
 //! links, code spans, autolinks, escaped pipes, entities it does not know, non-ASCII
 //! punctuation it does not know next to `*` or `_`, control characters…) — it leaves to
@@ -51,9 +52,12 @@ static INLINE_STOPS: [bool; 256] = {
     table
 };
 
-/// Where the fast path's events go: the builder, the same one the general path feeds.
-/// The start events of emphasis carry the right start, not the right end (the builder
-/// reads the start).
+/// Where the fast path's elements go: the builder, the same one the general path feeds.
+/// Each method but [`Sink::event`] and [`Sink::src`] says what an event or a few events of
+/// pulldown-cmark's would say, and by default gives those events (the tests' recording
+/// sink, and the emphasis reader's [`Out`] while an opener waits, take them so); the
+/// builder takes each directly. The start of an emphasis carries the right start, not the
+/// right end (the builder reads the start).
 pub(super) trait Sink<'a> {
     /// One event, with its span in the input.
     fn event(&mut self, event: Event<'a>, span: Range<usize>);
