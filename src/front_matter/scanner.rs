@@ -103,7 +103,7 @@ fn bytes_equal(word: u64, byte: u8) -> u64 {
 /// The offset of the first `\n`, `:` or `#` in `bytes[from..]`, or `bytes.len()`: one
 /// mask for the three, where [`line_end_or_indicator`] keeps two to tell them apart (which
 /// costs keys, the hottest scan, about 1 % more instructions).
-#[inline]
+#[inline(always)]
 fn next_special(bytes: &[u8], mut from: usize) -> usize {
     #[cfg(all(
         any(target_arch = "x86", target_arch = "x86_64"),
@@ -215,7 +215,7 @@ fn skip_spaces_and_tabs(bytes: &[u8], mut from: usize) -> usize {
 
 /// The offset of the first `\n` in `bytes[from..]`, or `bytes.len()`: eight bytes at a
 /// time for the first 32 bytes (most lines are shorter), then `memchr`.
-#[inline]
+#[inline(always)]
 fn find_newline(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     let short = bytes.len().min(from + 32);
@@ -236,7 +236,7 @@ fn find_newline(bytes: &[u8], from: usize) -> usize {
 }
 
 /// The number of spaces at `bytes[from..end]`'s start, eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn count_spaces(bytes: &[u8], from: usize, end: usize) -> usize {
     let mut i = from;
     while i + 8 <= end {
