@@ -739,7 +739,20 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
         // Where links are gathered (see `LinksVisit`). Empty until a list of links comes:
         // room for sixteen from the start was most of a small front matter's peak memory.
         let mut links = Vec::new();
-        while let Some(key) = map.next_key()? {
+        loop {
+            map.plain_entries(
+                &["title", "description", "author", "shortDescription", "img"],
+                &mut [
+                    &mut fm.title,
+                    &mut fm.description,
+                    &mut fm.author,
+                    &mut fm.short_description,
+                    &mut fm.img,
+                ],
+            )?;
+            let Some(key) = map.next_key()? else {
+                break;
+            };
             let name = key.decode();
             let at = root.key(&name);
             let slot = match &*name {
@@ -959,7 +972,11 @@ impl<'a> Visit<'a> for RichTextVisit<'_, '_, '_, 'a> {
 
     fn mapping<M: MapAccess<'a>>(self, mut map: M) -> Scan<()> {
         let rich = self.1;
-        while let Some(key) = map.next_key()? {
+        loop {
+            map.plain_entries(&["text", "number"], &mut [&mut rich.text, &mut rich.number])?;
+            let Some(key) = map.next_key()? else {
+                break;
+            };
             let name = key_name(&key);
             let name = &*name;
             let at = self.0.key(name);
@@ -1047,7 +1064,14 @@ impl<'a> Visit<'a> for LinkVisit<'_, '_, '_, 'a> {
         // Built where it is kept: a link built on the stack just before would be copied
         // while its stores are in flight, which stalls.
         let link = push_in_place(self.1, Link::empty);
-        while let Some(key) = map.next_key()? {
+        loop {
+            map.plain_entries(
+                &["type", "page", "text"],
+                &mut [&mut link.link_type, &mut link.page, &mut link.text],
+            )?;
+            let Some(key) = map.next_key()? else {
+                break;
+            };
             let name = key_name(&key);
             let name = &*name;
             let slot = match name {

@@ -97,6 +97,7 @@ fn delimiter_line(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Why the fast scanner stopped.
+#[derive(Debug)]
 pub(crate) enum Stop {
     /// The YAML uses something the scanner does not read: use the general parser.
     Unsupported,

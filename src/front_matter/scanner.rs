@@ -21,6 +21,20 @@ pub(super) fn scan<'a, V: Visit<'a>>(
     Scanner::new(src, range, limits, false).document(visit)
 }
 
+/// [`scan`] with every entry read by `next_key` and `next_value`, none a line at a time
+/// ([`MapAccess::plain_entries`]): what the tests hold that reading to.
+#[cfg(test)]
+fn scan_entry_by_entry<'a, V: Visit<'a>>(
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Scan<V::Out> {
+    let mut scanner = Scanner::new(src, range, limits, false);
+    scanner.entries_by_line = false;
+    scanner.document(visit)
+}
+
 /// The fast scanner on the YAML that starts at `start` and ends at the first `---` line
 /// (found as the lines are read, rather than in a pass of its own): the value and where
 /// the closing line starts. `Unsupported` when there is no closing line, when nothing but
@@ -61,6 +75,9 @@ struct Scanner<'a, 'l> {
     last_end: usize,
     /// The last line with content whose indentation was measured: (start, spaces).
     indented: (usize, usize),
+    /// Whether [`MapAccess::plain_entries`] reads entries a line at a time (always, but
+    /// in the tests that hold it to reading them entry by entry).
+    entries_by_line: bool,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -271,6 +288,7 @@ impl<'a, 'l> Scanner<'a, 'l> {
             line: std::cell::Cell::new((usize::MAX, 0)),
             last_end: range.start,
             indented: (usize::MAX, 0),
+            entries_by_line: true,
         }
     }
 }
@@ -1136,6 +1154,71 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
     }
 
     #[inline(always)]
+    fn plain_entries(&mut self, names: &[&str], slots: &mut [&mut Option<Scalar<'a>>]) -> Scan<()> {
+        if !self.scanner.entries_by_line {
+            return Ok(());
+        }
+        loop {
+            let s = &mut *self.scanner;
+            // Where the key starts: the first (its colon already found), or the next line
+            // with content when it is indented as the mapping's keys are (measured as
+            // `next_key` measures it, which then takes the measure as it is).
+            let (key_start, colon) = match self.state {
+                MapState::First(colon) => (s.pos, Some(colon)),
+                MapState::AfterValue if s.next_indent()? == Some(self.indent) => {
+                    (s.pos + self.indent, None)
+                }
+                _ => return Ok(()),
+            };
+            // The key and its value are counted.
+            if s.nodes_left < 2 {
+                return Ok(());
+            }
+            let rest = &s.bytes[key_start..];
+            let Some(i) = names.iter().position(|name| {
+                let name = name.as_bytes();
+                rest.len() > name.len() + 1
+                    && rest.starts_with(name)
+                    && rest[name.len()] == b':'
+                    && rest[name.len() + 1] == b' '
+            }) else {
+                return Ok(());
+            };
+            // (A name holds no `:`, `#` or line feed: its colon is the one `key_end` finds,
+            // and no blank comes before it.)
+            let value_start = key_start + names[i].len() + 2;
+            if slots[i].is_some() || colon.is_some_and(|colon| colon + 2 != value_start) {
+                return Ok(());
+            }
+            let line_start = s.pos;
+            s.pos = value_start;
+            // The value as `value_after_key` reads it, one space skipped: a quoted scalar
+            // (the rest of its line blank or a comment), or a plain scalar on its line. A
+            // blank or anything else first is not taken.
+            let value = match s.bytes.get(value_start) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let scalar = s.quoted(quote)?;
+                    s.finish_line()?;
+                    scalar
+                }
+                _ => match s.plain_on_its_line(self.indent) {
+                    Some(scalar) => scalar,
+                    None => {
+                        s.pos = line_start;
+                        return Ok(());
+                    }
+                },
+            };
+            s.nodes_left -= 2;
+            let end = value.span().end;
+            s.last_end = end;
+            self.end = self.end.max(end);
+            self.state = MapState::AfterValue;
+            *slots[i] = Some(value);
+        }
+    }
+
+    #[inline(always)]
     fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out> {
         let out = self.scanner.value_after_key(self.indent, visit)?;
         self.end = self.end.max(self.scanner.last_end);
@@ -1242,7 +1325,155 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::{count_spaces, find_newline, line_end_or_indicator, next_special};
+    use super::{scan, scan_entry_by_entry};
+    use crate::document::FrontMatterVisit;
+    use crate::options::Limits;
+    use proptest::collection::vec;
     use proptest::prelude::*;
+
+    /// An entry of a field's rich text (written at indentation 6), most of them near the
+    /// entries read a line at a time: each reads the same entry by entry.
+    fn rich_text_entry() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "text: Riga",
+            "text: Rīga, Latvija",
+            "text:  two spaces",
+            "text: 'single'",
+            "text: 'it''s'",
+            "text: \"double\"",
+            "text: \"esc\\u00e9\"",
+            "text: \"dq\" # comment",
+            "text: \"dq\" after",
+            "text: \"multi\n        line\"",
+            "text: \"open",
+            "text: a: b",
+            "text: a:b",
+            "text: a # comment",
+            "text: a#b",
+            "text: plain\n        continued",
+            "text: plain\n\n        after a blank",
+            "text: trailing ",
+            "text :v",
+            "textual: v",
+            "text:\tv",
+            "text:",
+            "text: []",
+            "text: {}",
+            "text: |\n        block",
+            "text: -1",
+            "text: ~",
+            "text: &anchor v",
+            "text: v\n      # a comment line",
+            "text: v\n\n",
+            "text: v\n\t",
+            "number: 5",
+            "number: \"5\"",
+            "number: 1.5e3",
+            "page: x",
+            "other: 1",
+            "\"text\": quoted key",
+            "text: v\n         text: deeper",
+            "formatting:\n        bold:\n          - B",
+            "- item",
+        ])
+    }
+
+    /// An entry of a link (the first after `- ` at indentation 8, the others at 10).
+    fn link_entry() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "type: internal",
+            "type: external",
+            "page: P",
+            "page: 'Q'",
+            "page: \"R\" # c",
+            "text: T",
+            "text: [ ]",
+            "type:  internal",
+            "page: a: b",
+            "page: P\n            more",
+            "page:",
+            "anchor: x",
+            "wiki: w",
+            "pages: x",
+        ])
+    }
+
+    fn field() -> impl Strategy<Value = String> {
+        (
+            vec(rich_text_entry(), 0..5),
+            vec(vec(link_entry(), 1..4), 0..3),
+        )
+            .prop_map(|(entries, links)| {
+                let mut out = String::new();
+                for entry in entries {
+                    out += &format!("      {entry}\n");
+                }
+                if !links.is_empty() {
+                    out += "      links:\n";
+                    for link in links {
+                        for (k, entry) in link.iter().enumerate() {
+                            let lead = if k == 0 { "        - " } else { "          " };
+                            out += &format!("{lead}{entry}\n");
+                        }
+                    }
+                }
+                out
+            })
+    }
+
+    /// An entry of the front matter itself, after the infoboxes.
+    fn top_entry() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "title: T",
+            "title: 'T'",
+            "title: T # c",
+            "title:",
+            "description: D",
+            "description: D\n  continued",
+            "description: \"D\"",
+            "author: Wikipedia",
+            "shortDescription: s",
+            "img: x.jpg",
+            "other: o",
+            "title : T",
+        ])
+    }
+
+    fn infoboxes() -> impl Strategy<Value = String> {
+        (vec(field(), 1..5), vec(top_entry(), 0..4)).prop_map(|(fields, top)| {
+            let mut out = String::from("infoboxes:\n");
+            for (i, field) in fields.iter().enumerate() {
+                let lead = if i == 0 { "  - " } else { "    " };
+                out += &format!("{lead}f{i}:\n{field}");
+            }
+            for entry in top {
+                out += &format!("{entry}\n");
+            }
+            out
+        })
+    }
+
+    // Entries read a line at a time (`plain_entries`) give the model, the error or the
+    // hand-over to the general parser that reading them entry by entry gives, under any
+    // limit on the number of values (which each way must count alike).
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #[test]
+        fn entries_read_a_line_at_a_time_read_as_entry_by_entry(
+            yaml in infoboxes(),
+            nodes in prop_oneof![Just(usize::MAX), 1usize..80],
+        ) {
+            let limits = Limits {
+                max_yaml_nodes: nodes,
+                ..Limits::default()
+            };
+            let visit = FrontMatterVisit { src: &yaml };
+            let by_line = scan(&yaml, 0..yaml.len(), &limits, visit);
+            let visit = FrontMatterVisit { src: &yaml };
+            let by_entry = scan_entry_by_entry(&yaml, 0..yaml.len(), &limits, visit);
+            prop_assert_eq!(format!("{by_line:?}"), format!("{by_entry:?}"), "{}", yaml);
+        }
+    }
 
     /// Short lines rich in the bytes the scans look for.
     fn line_bytes() -> impl Strategy<Value = Vec<u8>> {

@@ -32,6 +32,20 @@ pub(crate) trait MapAccess<'a> {
     fn next_key(&mut self) -> Scan<Option<Scalar<'a>>>;
     /// The value of the key just read.
     fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out>;
+    /// Reads the entries from the next one on while each is one of `names` written plain
+    /// and followed by `: ` and a plain scalar that ends on the key's line (`text: Riga`),
+    /// and the slot of its name (`slots[i]` for `names[i]`) is empty: each value goes to
+    /// its slot. Stops, with nothing of it read, at the first entry that is not such
+    /// (anything else, for `next_key` and `next_value` to read), or at the end. The
+    /// names are of ASCII letters. By default nothing is read this way.
+    ///
+    /// The document model's types whose keys are fixed read their common entries so: a
+    /// line at a time, without building the key or going through a visitor.
+    #[inline(always)]
+    fn plain_entries(&mut self, names: &[&str], slots: &mut [&mut Option<Scalar<'a>>]) -> Scan<()> {
+        let _ = (names, slots);
+        Ok(())
+    }
     /// Byte span of the mapping: complete once `next_key` has returned `None`.
     fn span(&self) -> Range<usize>;
 }
