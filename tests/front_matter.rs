@@ -580,3 +580,42 @@ fn scalars_mean_what_the_general_parser_reads() {
     }
     assert_eq!(fast["k0"], serde_json::json!(-2568));
 }
+
+#[test]
+fn keys_that_end_their_line_read_as_the_general_parser_reads() {
+    // `key:` at the end of its line: a nested block, or null (the scanner goes straight
+    // to the next line). Each front matter read by the scanner and by the general parser.
+    let cases = [
+        "empty:\n",
+        "empty:",
+        "empty:\nnext: x\n",
+        "empty:\n\n\nnext: x\n",
+        "empty:\n# a comment\nnext: x\n",
+        "nested:\n  a: 1\n  b:\n    c: d\n",
+        "nested:\n\n  # c\n  a: 1\n",
+        "list:\n- a\n- b\n",
+        "list:\n  - a\n  -\n  - c:\n",
+        "infoboxes:\n  - f:\n      text: x\n      links:\n        - type: internal\n          page: P\n    g:\n      text: y\n",
+        "empty: \nnext:\t\nlast:   # c\n",
+    ];
+    for yaml in cases {
+        let input = format!("---\n{yaml}\n---\nbody\n");
+        let json = |fm: Option<wikimd::FrontMatter<'_>>| serde_json::to_value(fm.unwrap()).unwrap();
+        let fast = wikimd::parse_front_matter(&input).map(json);
+        let general = wikimd::parse_front_matter_general(&input).map(json);
+        match (fast, general) {
+            (Ok(fast), Ok(general)) => assert_eq!(fast, general, "{yaml:?}"),
+            // (The general parser's values have no spans of their own.)
+            (Err(fast), Err(general)) => assert_eq!(fast.kind(), general.kind(), "{yaml:?}"),
+            (fast, general) => panic!("{yaml:?}: {fast:?} against {general:?}"),
+        }
+    }
+    // A field with no value: the error is where the value would be, after `f:`.
+    let err = wikimd::parse_front_matter("---\ninfoboxes:\n  - f:\n    g:\n      text: y\n---\n")
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::WrongType { found: "null", .. }),
+        "{err:?}"
+    );
+    assert_eq!((err.line(), err.column(), err.offset()), (3, 7, 21));
+}

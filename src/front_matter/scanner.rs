@@ -650,23 +650,30 @@ impl<'a> Scanner<'a, '_> {
     /// The value after `key:`; `pos` is just after the colon. Leaves `pos` at a line start.
     #[inline(always)]
     fn value_after_key<V: Visit<'a>>(&mut self, indent: usize, visit: V) -> Scan<V::Out> {
-        self.pos = skip_spaces_and_tabs(self.bytes, self.pos);
-        if let Some(scalar) = self.plain_on_its_line(indent) {
-            self.count_node(scalar.span().start)?;
-            return self.emit(scalar, visit);
-        }
-        let here = self.pos;
-        if self.at_line_end_or_comment() {
-            self.pos = self.next_line(self.pos);
-            if let Some(next) = self.next_indent()? {
-                if next > indent || (next == indent && self.is_dash(self.pos + next)) {
-                    self.pos += next;
-                    return self.block_node(next, indent as isize, visit);
-                }
+        let here;
+        if self.bytes.get(self.pos) == Some(&b'\n') {
+            // `key:` ends its line (a nested block follows, most often): on to the next.
+            here = self.pos;
+            self.pos += 1;
+        } else {
+            self.pos = skip_spaces_and_tabs(self.bytes, self.pos);
+            if let Some(scalar) = self.plain_on_its_line(indent) {
+                self.count_node(scalar.span().start)?;
+                return self.emit(scalar, visit);
             }
-            return self.null(here, visit);
+            here = self.pos;
+            if !self.at_line_end_or_comment() {
+                return self.inline_value(indent as isize, visit);
+            }
+            self.pos = self.next_line(self.pos);
         }
-        self.inline_value(indent as isize, visit)
+        if let Some(next) = self.next_indent()? {
+            if next > indent || (next == indent && self.is_dash(self.pos + next)) {
+                self.pos += next;
+                return self.block_node(next, indent as isize, visit);
+            }
+        }
+        self.null(here, visit)
     }
 
     /// An empty value (null) at `at`.
