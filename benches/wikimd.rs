@@ -9,61 +9,26 @@
 //! typed structs with `String` fields, pulldown-cmark for the body), pulldown-cmark's bare
 //! event iteration, and copying the input.
 
+mod baseline;
 mod common;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::Path;
 
+use baseline::baseline_front_matter;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pulldown_cmark::{Options, Parser};
-use serde::Deserialize;
 
 // ---------------------------------------------------------------------------------------
-// The baseline: yaml_serde into typed structs with String fields.
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct BaselineFrontMatter {
-    infoboxes: Vec<BTreeMap<String, BaselineRichText>>,
-    title: Option<String>,
-    #[serde(rename = "shortDescription")]
-    short_description: Option<String>,
-    description: Option<String>,
-    author: Option<String>,
-    img: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct BaselineRichText {
-    text: Option<String>,
-    links: Option<Vec<BaselineLink>>,
-    formatting: Option<BTreeMap<String, Vec<String>>>,
-    number: Option<f64>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct BaselineLink {
-    #[serde(rename = "type")]
-    kind: String,
-    page: Option<String>,
-    text: Option<String>,
-    anchor: Option<String>,
-    site: Option<String>,
-    wiki: Option<String>,
-}
+// The baseline: yaml_serde into typed structs with String fields (`baseline`), and
+// pulldown-cmark's events.
 
 /// Splits a document into its YAML and its body, as a user's own code would.
 fn split(doc: &str) -> (&str, &str) {
     let rest = doc.strip_prefix("---\n").expect("front matter");
     let end = rest.find("\n---\n").expect("closed");
     (&rest[..end + 1], &rest[end + 5..])
-}
-
-fn baseline_front_matter(yaml: &str) -> BaselineFrontMatter {
-    yaml_serde::from_str(yaml).expect("valid YAML")
 }
 
 fn bare_events(body: &str) -> usize {

@@ -3,9 +3,13 @@
 //! `valgrind --tool=callgrind target/dependency/examples/profile_body_lang uk parse 20`.
 //!
 //! Ways: `parse` (clean documents), `general` (clean documents, the body by the general
-//! path only), `front_matter` (the clean documents' front matters alone), `pulldown`
-//! (pulldown-cmark's bare events over the clean bodies), and `repair_parse` (the mojibake
-//! repaired, then parsed).
+//! path only), `front_matter` (the clean documents' front matters alone), `yaml_serde`
+//! (the same front matters read by the benchmarks' hand-written baseline, `yaml_serde`
+//! into typed structs), `pulldown` (pulldown-cmark's bare events over the clean bodies),
+//! and `repair_parse` (the mojibake repaired, then parsed).
+
+#[path = "../benches/baseline/mod.rs"]
+mod baseline;
 
 use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
@@ -29,6 +33,11 @@ fn documents(kind: &str, lang: &str) -> Vec<String> {
 fn body(doc: &str) -> &str {
     let end = doc[4..].find("\n---\n").expect("front matter") + 9;
     &doc[end..]
+}
+
+fn yaml(doc: &str) -> &str {
+    let end = doc[4..].find("\n---\n").expect("front matter") + 5;
+    &doc[4..end]
 }
 
 fn main() {
@@ -56,6 +65,7 @@ fn main() {
                 "front_matter" => wikimd::parse_front_matter(doc)
                     .unwrap()
                     .map_or(0, |f| f.span().len()),
+                "yaml_serde" => baseline::baseline_front_matter(yaml(doc)).infoboxes.len(),
                 "pulldown" => Parser::new_ext(body(doc), Options::ENABLE_TABLES)
                     .into_offset_iter()
                     .count(),
