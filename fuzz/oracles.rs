@@ -35,6 +35,13 @@ pub fn front_matter(data: &[u8]) {
             format!("{:?}", wikimd::parse_front_matter(&input[..cut])),
             "the text after the closing line changed the front matter"
         );
+        // The common entries read a line at a time give what reading them one by one
+        // gives: values, spans, errors.
+        assert_eq!(
+            format!("{:?}", wikimd::parse_front_matter(&input)),
+            format!("{:?}", wikimd::parse_front_matter_entry_by_entry(&input)),
+            "reading entries a line at a time changed the front matter"
+        );
         if let Ok(Some(fm)) = wikimd::parse_front_matter(&input) {
             let ours = serde_json::to_value(&fm).expect("serializes");
             // libyaml (under yaml_serde) reads NEL, LS and PS as line breaks, as YAML 1.1

@@ -270,3 +270,18 @@ pub fn parse_front_matter_general(input: &str) -> Result<Option<FrontMatter<'_>>
     let visit = document::FrontMatterVisit { src: input };
     front_matter::read_general(input, range, &limits, visit).map(Some)
 }
+
+/// [`parse_front_matter`] with the scanner reading every entry of a mapping one by one,
+/// none of the common ones a line at a time: for tests and fuzzing, which check that both
+/// readings give the same values, spans and errors.
+#[doc(hidden)]
+pub fn parse_front_matter_entry_by_entry(input: &str) -> Result<Option<FrontMatter<'_>>, Error> {
+    let limits = Limits::default();
+    check_size(input, &limits)?;
+    let layout = front_matter::split(input)?;
+    let Some(range) = layout.yaml else {
+        return Ok(None);
+    };
+    let visit = document::FrontMatterVisit { src: input };
+    front_matter::read_entry_by_entry(input, range, &limits, visit).map(Some)
+}

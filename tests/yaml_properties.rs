@@ -285,6 +285,32 @@ fn scanner_agrees_with_yaml_serde_on_every_corpus_front_matter() {
     }
 }
 
+/// The fields, links and entries read a line at a time give, on every corpus front
+/// matter, the values, spans and errors that reading every entry one by one gives.
+#[test]
+fn entries_read_a_line_at_a_time_read_as_one_by_one_on_every_corpus_front_matter() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut read = 0;
+    for dir in ["clean", "mojibake", "sample"] {
+        for entry in std::fs::read_dir(format!("{root}/tests/corpus/{dir}")).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let by_line = wikimd::parse_front_matter(&text);
+            let by_entry = wikimd::parse_front_matter_entry_by_entry(&text);
+            assert_eq!(
+                format!("{by_line:?}"),
+                format!("{by_entry:?}"),
+                "{}",
+                path.display()
+            );
+            read += usize::from(matches!(by_line, Ok(Some(_))));
+        }
+    }
+    assert!(read > 190, "{read} front matters read");
+}
+
 #[test]
 fn the_fallback_reads_what_the_scanner_reads() {
     let text = include_str!("corpus/sample/operation-serval.clean.md");

@@ -23,7 +23,9 @@ use crate::error::{Error, ErrorKind};
 use crate::options::Limits;
 use crate::value::{Mapping, Value};
 
-pub(crate) use visit::{check_unique, duplicate_key, Empty, Generic, MapAccess, SeqAccess, Visit};
+pub(crate) use visit::{
+    check_unique, duplicate_key, Empty, Generic, MapAccess, PlainItem, SeqAccess, Visit,
+};
 
 /// Where the front matter and the body are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +159,28 @@ pub(crate) fn read<'a, V: Visit<'a> + Clone>(
         Stop::Unsupported
     } else {
         match scanner::scan(src, range.clone(), limits, visit.clone()) {
+            Ok(out) => return Ok(out),
+            Err(stop) => stop,
+        }
+    };
+    if let Stop::Error(e) = stop {
+        return Err(*e);
+    }
+    read_general(src, range, limits, visit)
+}
+
+/// [`read`] with the scanner reading every entry by `next_key` and `next_value`, none a
+/// line at a time: for the tests and the fuzzer.
+pub(crate) fn read_entry_by_entry<'a, V: Visit<'a> + Clone>(
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Result<V::Out, Error> {
+    let stop = if needs_general_parser(&src.as_bytes()[range.clone()]) {
+        Stop::Unsupported
+    } else {
+        match scanner::scan_entry_by_entry(src, range.clone(), limits, visit.clone()) {
             Ok(out) => return Ok(out),
             Err(stop) => stop,
         }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use memchr::{memchr, memchr2};
 
-use super::visit::{MapAccess, SeqAccess, Visit};
+use super::visit::{MapAccess, PlainField, PlainItem, SeqAccess, Visit};
 use super::{Scan, Stop};
 use crate::error::{Error, ErrorKind};
 use crate::options::Limits;
@@ -22,9 +22,9 @@ pub(super) fn scan<'a, V: Visit<'a>>(
 }
 
 /// [`scan`] with every entry read by `next_key` and `next_value`, none a line at a time
-/// ([`MapAccess::plain_entries`]): what the tests hold that reading to.
-#[cfg(test)]
-fn scan_entry_by_entry<'a, V: Visit<'a>>(
+/// ([`MapAccess::plain_entries`], [`MapAccess::plain_fields`]): what the tests and the
+/// fuzzer hold that reading to.
+pub(super) fn scan_entry_by_entry<'a, V: Visit<'a>>(
     src: &'a str,
     range: Range<usize>,
     limits: &Limits,
@@ -75,8 +75,9 @@ struct Scanner<'a, 'l> {
     last_end: usize,
     /// The last line with content whose indentation was measured: (start, spaces).
     indented: (usize, usize),
-    /// Whether [`MapAccess::plain_entries`] reads entries a line at a time (always, but
-    /// in the tests that hold it to reading them entry by entry).
+    /// Whether [`MapAccess::plain_entries`] and [`MapAccess::plain_fields`] read entries a
+    /// line at a time (always, but where tests and the fuzzer hold them to reading entry
+    /// by entry).
     entries_by_line: bool,
 }
 
@@ -267,6 +268,75 @@ fn count_spaces(bytes: &[u8], from: usize, end: usize) -> usize {
         i += 1;
     }
     i - from
+}
+
+/// The index of the first of `names` that `rest` starts with, followed by `:` and
+/// `after`.
+#[inline(always)]
+fn entry_name(rest: &[u8], names: &[&str], after: u8) -> Option<usize> {
+    names.iter().position(|name| {
+        let name = name.as_bytes();
+        rest.len() > name.len() + 1
+            && rest.starts_with(name)
+            && rest[name.len()] == b':'
+            && rest[name.len() + 1] == after
+    })
+}
+
+/// Names matched at a key's start eight bytes at a time (for
+/// [`MapAccess::plain_fields`]): each name followed by `:` and a given byte, as the low
+/// bytes of a word, and the mask of those bytes.
+struct Names<const N: usize> {
+    words: [u64; N],
+    masks: [u64; N],
+    lens: [usize; N],
+}
+
+impl<const N: usize> Names<N> {
+    /// `names`, each of at most six bytes, each followed by `:` and `after`.
+    #[inline(always)]
+    fn new(names: [&str; N], after: u8) -> Names<N> {
+        let mut words = [0; N];
+        let mut masks = [0; N];
+        let mut lens = [0; N];
+        for (i, name) in names.iter().enumerate() {
+            let n = name.len();
+            assert!(n <= 6, "a name of at most six bytes");
+            let mut bytes = [0u8; 8];
+            bytes[..n].copy_from_slice(name.as_bytes());
+            bytes[n] = b':';
+            bytes[n + 1] = after;
+            words[i] = u64::from_le_bytes(bytes);
+            masks[i] = u64::MAX >> (8 * (6 - n));
+            lens[i] = n;
+        }
+        Names { words, masks, lens }
+    }
+
+    /// The index of the first name that `bytes[at..]` starts with, followed by `:` and
+    /// its byte.
+    #[inline(always)]
+    fn find(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let word = if at + 8 <= bytes.len() {
+            word_at(bytes, at)
+        } else {
+            // (Zeros past the end: no name's pattern holds one.)
+            let mut word = [0u8; 8];
+            let rest = &bytes[at.min(bytes.len())..];
+            word[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(word)
+        };
+        (0..N).find(|&i| word & self.masks[i] == self.words[i])
+    }
+}
+
+/// What [`Scanner::plain_field`] read.
+struct FieldRead<'a, const N: usize> {
+    key: Scalar<'a>,
+    colon: usize,
+    span: Range<usize>,
+    values: [Option<Scalar<'a>>; N],
+    listed: bool,
 }
 
 impl<'a, 'l> Scanner<'a, 'l> {
@@ -831,6 +901,226 @@ impl<'a> Scanner<'a, '_> {
         Some(Scalar::new(Text::unquoted(raw, start, false)))
     }
 
+    /// The value of an entry read a line at a time, at `start` (after `name: `), in a
+    /// mapping indented `parent`, as `value_after_key` reads it: a quoted scalar (the rest
+    /// of its line blank or a comment), or a plain scalar on its line. A blank or anything
+    /// else first is `None`, with `pos` anywhere on the line.
+    #[inline(always)]
+    fn value_on_its_line(&mut self, start: usize, parent: usize) -> Scan<Option<Scalar<'a>>> {
+        self.pos = start;
+        match self.bytes.get(start) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let scalar = self.quoted(quote)?;
+                self.finish_line()?;
+                Ok(Some(scalar))
+            }
+            _ => Ok(self.plain_on_its_line(parent)),
+        }
+    }
+
+    /// The value of an entry of a [`plain_field`](Self::plain_field) at `start` (after
+    /// `name: `), in a mapping indented `parent`, read as `value_after_key` reads a
+    /// scalar: quoted (the rest of its line blank or a comment), plain (on its line, or
+    /// continued on the lines below), or a `|` or `>` block scalar. `None` for anything
+    /// else (a blank first, a collection, what the general parser reads).
+    #[inline(always)]
+    fn scalar_value(&mut self, start: usize, parent: usize) -> Scan<Option<Scalar<'a>>> {
+        self.pos = start;
+        match self.bytes.get(start) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let scalar = self.quoted(quote)?;
+                self.finish_line()?;
+                Ok(Some(scalar))
+            }
+            Some(b'|' | b'>') => Ok(Some(self.block_scalar(parent as isize)?)),
+            // (What `inline_value` reads as plain: `plain_on_its_line` reads it, or leaves
+            // it whole.)
+            Some(&b) if PLAIN_START[usize::from(b)] => match self.plain_on_its_line(parent) {
+                Some(scalar) => Ok(Some(scalar)),
+                None => Ok(Some(self.plain(parent as isize)?)),
+            },
+            // `-8`, `?x`, `:x`: plain too.
+            Some(b'-' | b'?' | b':')
+                if self
+                    .bytes
+                    .get(start + 1)
+                    .is_some_and(|&b| !is_blank(b) && b != b'\n') =>
+            {
+                Ok(Some(self.plain(parent as isize)?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Takes `n` of the values the limits allow, if there are that many left.
+    #[inline(always)]
+    fn take_nodes(&mut self, n: usize) -> Option<()> {
+        self.nodes_left = self.nodes_left.checked_sub(n)?;
+        Some(())
+    }
+
+    /// An entry of a mapping indented `indent` for [`MapAccess::plain_fields`], from `pos`
+    /// (the key's start when `first` is its colon, else the start of its line), read and
+    /// counted as `next_key` and `next_value` read and count it, the items of its list in
+    /// `items`. `None` for an entry of any other shape or on any error, with `pos`,
+    /// `nodes_left` and `last_end` for the caller to restore (nothing else it changes
+    /// depends on what the entry holds).
+    #[inline(always)]
+    fn plain_field<const N: usize, const M: usize>(
+        &mut self,
+        first: Option<usize>,
+        indent: usize,
+        names: &Names<N>,
+        list: &Names<1>,
+        item_names: &Names<M>,
+        items: &mut Vec<PlainItem<'a, M>>,
+    ) -> Option<FieldRead<'a, N>> {
+        let (key_start, colon) = match first {
+            Some(colon) => (self.pos, colon),
+            None => {
+                if self.next_indent().ok()? != Some(indent) {
+                    return None;
+                }
+                let key_start = self.pos + indent;
+                if self.is_dash(key_start) {
+                    return None;
+                }
+                (key_start, self.key_end(key_start).ok()??)
+            }
+        };
+        // A plain key that ends its line.
+        if self.bytes.get(colon + 1) != Some(&b'\n')
+            || matches!(self.bytes[key_start], b'"' | b'\'')
+        {
+            return None;
+        }
+        self.take_nodes(1)?;
+        let key = self.key(key_start, colon).ok()?;
+        // The value: a block mapping on the lines below, indented more. Its keys are
+        // matched with the names directly: a name holds no `:`, `#`, blank or `-`, so
+        // where one is followed by `: ` (or `:` and the line's end) `key_end` would find
+        // the same colon.
+        self.pos = colon + 2;
+        let column = self.next_indent().ok()??;
+        if column <= indent {
+            return None;
+        }
+        let start = self.pos + column;
+        let mut end = start;
+        let mut values = std::array::from_fn(|_| None);
+        let mut listed = false;
+        items.clear();
+        let mut key_start = start;
+        loop {
+            if let Some(i) = names.find(self.bytes, key_start) {
+                if values[i].is_some() {
+                    return None;
+                }
+                self.take_nodes(2)?;
+                let value = self
+                    .scalar_value(key_start + names.lens[i] + 2, column)
+                    .ok()??;
+                self.last_end = value.span().end;
+                end = end.max(self.last_end);
+                values[i] = Some(value);
+            } else if !listed && list.find(self.bytes, key_start).is_some() {
+                listed = true;
+                self.take_nodes(1)?;
+                end = end.max(key_start + list.lens[0] + 1);
+                self.pos = key_start + list.lens[0] + 2;
+                self.plain_items(column, item_names, items)?;
+                end = end.max(self.last_end);
+            } else {
+                return None;
+            }
+            key_start = match self.next_indent().ok()? {
+                Some(next) if next >= column => {
+                    if next > column || self.is_dash(self.pos + next) {
+                        return None;
+                    }
+                    self.pos + next
+                }
+                _ => break,
+            };
+        }
+        Some(FieldRead {
+            key,
+            colon,
+            span: start..end,
+            values,
+            listed,
+        })
+    }
+
+    /// The list of a [`plain_field`](Self::plain_field)'s mapping indented `parent`, from
+    /// the line after its key: a block sequence of mappings of `names`, each item added
+    /// to `items`.
+    #[inline(always)]
+    fn plain_items<const M: usize>(
+        &mut self,
+        parent: usize,
+        names: &Names<M>,
+        items: &mut Vec<PlainItem<'a, M>>,
+    ) -> Option<()> {
+        let column = self.next_indent().ok()??;
+        if column < parent || !self.is_dash(self.pos + column) {
+            return None;
+        }
+        self.pos += column;
+        loop {
+            // `- ` and a mapping that starts on the dash's line.
+            self.take_nodes(1)?;
+            let dash = self.pos;
+            self.pos = skip_spaces_and_tabs(self.bytes, dash + 1);
+            if self.at_line_end_or_comment() {
+                return None;
+            }
+            let inner = column + (self.pos - dash);
+            let start = self.pos;
+            let mut end = start;
+            let mut values = std::array::from_fn(|_| None);
+            let mut key_start = start;
+            loop {
+                let i = names.find(self.bytes, key_start)?;
+                if values[i].is_some() {
+                    return None;
+                }
+                self.take_nodes(2)?;
+                let value = self
+                    .scalar_value(key_start + names.lens[i] + 2, inner)
+                    .ok()??;
+                self.last_end = value.span().end;
+                end = end.max(self.last_end);
+                values[i] = Some(value);
+                key_start = match self.next_indent().ok()? {
+                    Some(next) if next >= inner => {
+                        if next > inner || self.is_dash(self.pos + next) {
+                            return None;
+                        }
+                        self.pos + next
+                    }
+                    _ => break,
+                };
+            }
+            items.push(PlainItem {
+                span: start..end,
+                values,
+            });
+            match self.next_indent().ok()? {
+                Some(next) if next >= column => {
+                    if next > column {
+                        return None;
+                    }
+                    if !self.is_dash(self.pos + next) {
+                        return Some(());
+                    }
+                    self.pos += next;
+                }
+                _ => return Some(()),
+            }
+        }
+    }
+
     /// A plain scalar, possibly continued on lines indented more than `parent`.
     fn plain(&mut self, parent: isize) -> Scan<Scalar<'a>> {
         let start = self.pos;
@@ -1181,14 +1471,7 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
             if s.nodes_left < 2 {
                 return Ok(());
             }
-            let rest = &s.bytes[key_start..];
-            let Some(i) = names.iter().position(|name| {
-                let name = name.as_bytes();
-                rest.len() > name.len() + 1
-                    && rest.starts_with(name)
-                    && rest[name.len()] == b':'
-                    && rest[name.len() + 1] == b' '
-            }) else {
+            let Some(i) = entry_name(&s.bytes[key_start..], names, b' ') else {
                 return Ok(());
             };
             // (A name holds no `:`, `#` or line feed: its colon is the one `key_end` finds,
@@ -1198,23 +1481,9 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
                 return Ok(());
             }
             let line_start = s.pos;
-            s.pos = value_start;
-            // The value as `value_after_key` reads it, one space skipped: a quoted scalar
-            // (the rest of its line blank or a comment), or a plain scalar on its line. A
-            // blank or anything else first is not taken.
-            let value = match s.bytes.get(value_start) {
-                Some(&quote @ (b'"' | b'\'')) => {
-                    let scalar = s.quoted(quote)?;
-                    s.finish_line()?;
-                    scalar
-                }
-                _ => match s.plain_on_its_line(self.indent) {
-                    Some(scalar) => scalar,
-                    None => {
-                        s.pos = line_start;
-                        return Ok(());
-                    }
-                },
+            let Some(value) = s.value_on_its_line(value_start, self.indent)? else {
+                s.pos = line_start;
+                return Ok(());
             };
             s.nodes_left -= 2;
             let end = value.span().end;
@@ -1222,6 +1491,52 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
             self.end = self.end.max(end);
             self.state = MapState::AfterValue;
             *slots[i] = Some(value);
+        }
+    }
+
+    #[inline(always)]
+    fn plain_fields<const N: usize, const M: usize>(
+        &mut self,
+        names: [&str; N],
+        list: &str,
+        item_names: [&str; M],
+        mut each: impl FnMut(PlainField<'a, '_, N, M>),
+    ) {
+        // (The field's mapping, its list and the list's mappings are three levels deeper:
+        // near the limit, the entries are read one by one, which report it.)
+        if !self.scanner.entries_by_line || self.scanner.depth + 3 > self.scanner.limits.max_depth {
+            return;
+        }
+        // The items of the fields' lists, gathered here one field at a time.
+        let mut items = Vec::new();
+        let (names, list, item_names) = (
+            Names::new(names, b' '),
+            Names::new([list], b'\n'),
+            Names::new(item_names, b' '),
+        );
+        loop {
+            let first = match self.state {
+                MapState::First(colon) => Some(colon),
+                MapState::AfterValue => None,
+                MapState::Done => return,
+            };
+            let s = &mut *self.scanner;
+            let before = (s.pos, s.nodes_left, s.last_end);
+            let Some(field) =
+                s.plain_field(first, self.indent, &names, &list, &item_names, &mut items)
+            else {
+                // Nothing of the entry read: the caches of lines and indentation still hold.
+                (s.pos, s.nodes_left, s.last_end) = before;
+                return;
+            };
+            self.end = self.end.max(field.colon + 1).max(s.last_end);
+            self.state = MapState::AfterValue;
+            each(PlainField {
+                key: field.key,
+                span: field.span,
+                values: field.values,
+                items: field.listed.then_some(&mut items),
+            });
         }
     }
 
@@ -1382,6 +1697,36 @@ mod tests {
             "text: v\n         text: deeper",
             "formatting:\n        bold:\n          - B",
             "- item",
+            // Scalars a field's entries take whole, and near misses.
+            "text: |-\n        block\n        lines",
+            "text: >\n        folded\n\n        text",
+            "text: |2\n          indented",
+            "text: |\n      not indented",
+            "text: plain\n        continued # c",
+            "text: plain\n        continued\n          more",
+            "text: plain\n        con: tinued",
+            "text: plain\n---\n",
+            "number: -8",
+            "number: -",
+            "number: - 8",
+            "text: ?x",
+            "text: :x",
+            "text: : x",
+            "text: 'multi\n        line'",
+            "links: []",
+            "links:",
+            "links: x",
+            "links:\n        text: map",
+            "links:\n      - type: same indent\n        page: P",
+            "links:\n        -   type: wide\n            page: P",
+            "links:\n        -\n          type: own line",
+            "links:\n        - - nested",
+            "links:\n        - type: x\n           page: deeper",
+            "links:\n        - type: x\n         page: between",
+            "links:\n        - type: x\n          type: twice",
+            "links:\n        - type: x # c\n          page: 'p'",
+            "links:\n        - site: s\n          type: external",
+            "links:\n\n        # c\n        - type: after a blank",
         ])
     }
 
@@ -1446,23 +1791,61 @@ mod tests {
         ])
     }
 
-    fn infoboxes() -> impl Strategy<Value = String> {
-        (vec(field(), 1..5), vec(top_entry(), 0..4)).prop_map(|(fields, top)| {
-            let mut out = String::from("infoboxes:\n");
-            for (i, field) in fields.iter().enumerate() {
-                let lead = if i == 0 { "  - " } else { "    " };
-                out += &format!("{lead}f{i}:\n{field}");
-            }
-            for entry in top {
-                out += &format!("{entry}\n");
-            }
-            out
-        })
+    /// A field's key line, most of them what a field read whole starts with.
+    fn field_key() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "f{i}:",
+            "f{i}:",
+            "f{i}:",
+            "f{i}:",
+            "f{i}:",
+            "f0:",
+            "f{i} :",
+            "f{i}:  ",
+            "f{i}: # c",
+            "f{i}: v",
+            "'f{i}':",
+            "\"f{i}\":",
+            "f #{i}:",
+            "f{i}:x:",
+            "? f{i}",
+            "- f{i}:",
+            "f{i}:\n",
+            "f{i}:\n  # c",
+        ])
     }
 
-    // Entries read a line at a time (`plain_entries`) give the model, the error or the
-    // hand-over to the general parser that reading them entry by entry gives, under any
-    // limit on the number of values (which each way must count alike).
+    fn infoboxes() -> impl Strategy<Value = String> {
+        (
+            vec((field_key(), field()), 1..5),
+            vec(top_entry(), 0..4),
+            0usize..4,
+        )
+            .prop_map(|(fields, top, end)| {
+                let mut out = String::from("infoboxes:\n");
+                for (i, (key, field)) in fields.iter().enumerate() {
+                    let lead = if i == 0 { "  - " } else { "    " };
+                    let key = key.replace("{i}", &i.to_string());
+                    out += &format!("{lead}{key}\n{field}");
+                }
+                // A second infobox, or the end of the list.
+                out += [
+                    "",
+                    "  - g:\n      text: second\n",
+                    "  - g: \n      text: second\n",
+                    "  -\n",
+                ][end];
+                for entry in top {
+                    out += &format!("{entry}\n");
+                }
+                out
+            })
+    }
+
+    // Entries read a line at a time (`plain_entries`) and fields read whole
+    // (`plain_fields`) give the model, the error or the hand-over to the general parser
+    // that reading them entry by entry gives, under any limit on the number of values
+    // (which each way must count alike).
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
         #[test]

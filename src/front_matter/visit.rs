@@ -47,8 +47,52 @@ pub(crate) trait MapAccess<'a> {
         let _ = (names, slots);
         Ok(())
     }
+    /// Reads the entries from the next one on while each is a plain key that ends its
+    /// line (`country:`) whose value, on the lines below, is a block mapping of entries
+    /// `name: scalar` (`text: Riga`; the scalar quoted, plain, even over several lines,
+    /// or a `|` or `>` block), each name of `names` at most once, and at most one entry
+    /// `list:` whose value is a block sequence of such mappings with the names of
+    /// `item_names` (`- type: internal`, `page: Riga`): each such entry goes to `each`,
+    /// whole. Stops, with nothing of it read, at the first entry that is not such (a
+    /// name written twice, another key, a value of another shape, an error, a limit it
+    /// would reach: all for `next_key` and `next_value` to read), or at the end. The
+    /// names are of at most six ASCII letters. By default nothing is read this way.
+    ///
+    /// An infobox reads its fields so: each with its text, number and links in one step,
+    /// without a visitor for the field, its links or each link.
+    #[inline(always)]
+    fn plain_fields<const N: usize, const M: usize>(
+        &mut self,
+        names: [&str; N],
+        list: &str,
+        item_names: [&str; M],
+        each: impl FnMut(PlainField<'a, '_, N, M>),
+    ) {
+        let _ = (names, list, item_names, each);
+    }
     /// Byte span of the mapping: complete once `next_key` has returned `None`.
     fn span(&self) -> Range<usize>;
+}
+
+/// An entry that [`MapAccess::plain_fields`] read: its key and its value, a mapping.
+pub(crate) struct PlainField<'a, 'i, const N: usize, const M: usize> {
+    /// The entry's key.
+    pub key: Scalar<'a>,
+    /// Byte span of the value (the mapping), as [`MapAccess::span`] gives it.
+    pub span: Range<usize>,
+    /// The value's entries: `values[i]` for `names[i]`.
+    pub values: [Option<Scalar<'a>>; N],
+    /// The items of the value's `list` entry, if it has one (at least one item), to be
+    /// taken.
+    pub items: Option<&'i mut Vec<PlainItem<'a, M>>>,
+}
+
+/// An item of a [`PlainField`]'s list: a mapping.
+pub(crate) struct PlainItem<'a, const M: usize> {
+    /// Byte span of the mapping.
+    pub span: Range<usize>,
+    /// Its entries: `values[i]` for `item_names[i]`.
+    pub values: [Option<Scalar<'a>>; M],
 }
 
 /// The items of a sequence, read one by one.
