@@ -330,6 +330,13 @@ impl<const N: usize> Names<N> {
     }
 }
 
+/// `src[start..end]`, both offsets on character boundaries: slicing a `str` by a range
+/// is a call where this is inlined (about twenty instructions a scalar).
+#[inline(always)]
+fn slice(src: &str, start: usize, end: usize) -> &str {
+    src.split_at(end).0.split_at(start).1
+}
+
 /// What [`Scanner::plain_field`] read.
 struct FieldRead<'a, const N: usize> {
     key: Scalar<'a>,
@@ -711,7 +718,7 @@ impl<'a> Scanner<'a, '_> {
                 while end > start && is_blank(self.bytes[end - 1]) {
                     end -= 1;
                 }
-                let raw = &self.src[start..end];
+                let raw = slice(self.src, start, end);
                 Ok(Scalar::new(Text::unquoted(raw, start, false)))
             }
         }
@@ -897,7 +904,7 @@ impl<'a> Scanner<'a, '_> {
         } else {
             self.pos = self.bytes.len();
         }
-        let raw = &self.src[start..end];
+        let raw = slice(self.src, start, end);
         Some(Scalar::new(Text::unquoted(raw, start, false)))
     }
 
@@ -1153,7 +1160,8 @@ impl<'a> Scanner<'a, '_> {
                     }
                     break;
                 }
-                if self.src[probe..].starts_with("---") || self.src[probe..].starts_with("...") {
+                let line = &self.bytes[probe..];
+                if line.starts_with(b"---") || line.starts_with(b"...") {
                     return Err(Stop::Unsupported);
                 }
                 let content_end = self.plain_line_end(i)?;
@@ -1171,7 +1179,7 @@ impl<'a> Scanner<'a, '_> {
                 }
             }
         }
-        let raw = &self.src[start..end];
+        let raw = slice(self.src, start, end);
         Ok(Scalar::new(Text::unquoted(raw, start, multi_line)))
     }
 
