@@ -222,6 +222,51 @@ fn specials_16(bytes: &[u8], at: usize) -> (u32, u32) {
     (newline, indicator)
 }
 
+/// In a scalar quoted with `quote`, from `from` on: the offset of the first `quote` or,
+/// in a double-quoted scalar, backslash (`None` if there is none), and whether a line
+/// feed comes before it. The first sixteen bytes at once where the processor can (most
+/// quoted scalars are short: `"18"`), then `memchr`.
+#[inline(always)]
+fn quote_or_escape(bytes: &[u8], from: usize, quote: u8) -> (Option<usize>, bool) {
+    let escape = if quote == b'"' { b'\\' } else { b'\'' };
+    #[cfg(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2",
+        not(wikimd_no_simd)
+    ))]
+    if from + 16 <= bytes.len() {
+        let (newlines, stops) = bytes_16(bytes, from, quote, escape);
+        if stops != 0 {
+            let k = stops.trailing_zeros();
+            return (Some(from + k as usize), newlines & ((1 << k) - 1) != 0);
+        }
+    }
+    let found = memchr2(quote, escape, &bytes[from..]).map(|off| from + off);
+    let newline = memchr(b'\n', &bytes[from..found.unwrap_or(bytes.len())]).is_some();
+    (found, newline)
+}
+
+/// The sixteen bytes at `at` as two masks, a bit a byte: the line feeds, and the bytes
+/// equal to `a` or `b`.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2",
+    not(wikimd_no_simd)
+))]
+#[inline(always)]
+fn bytes_16(bytes: &[u8], at: usize, a: u8, b: u8) -> (u32, u32) {
+    use safe_arch::{
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let block: &[u8; 16] = bytes[at..at + 16].try_into().expect("sixteen bytes");
+    let x = load_unaligned_m128i(block);
+    let eq = |b: u8| cmp_eq_mask_i8_m128i(x, set_splat_i8_m128i(b as i8));
+    let newline = move_mask_i8_m128i(eq(b'\n')) as u32 & 0xFFFF;
+    let found = move_mask_i8_m128i(bitor_m128i(eq(a), eq(b))) as u32 & 0xFFFF;
+    (newline, found)
+}
+
 /// The offset of the first byte from `from` on that is not a space or a tab.
 #[inline(always)]
 fn skip_spaces_and_tabs(bytes: &[u8], mut from: usize) -> usize {
@@ -1190,12 +1235,8 @@ impl<'a> Scanner<'a, '_> {
         let mut i = start + 1;
         let mut plain = true;
         loop {
-            let found = if quote == b'"' {
-                memchr2(b'"', b'\\', &self.bytes[i..self.bytes.len()])
-            } else {
-                memchr(b'\'', &self.bytes[i..self.bytes.len()])
-            };
-            let Some(off) = found else {
+            let (found, newline) = quote_or_escape(self.bytes, i, quote);
+            let Some(at) = found else {
                 return Err(self.yaml_error(
                     if quote == b'"' {
                         "unterminated double-quoted string"
@@ -1205,8 +1246,7 @@ impl<'a> Scanner<'a, '_> {
                     start,
                 ));
             };
-            let at = i + off;
-            if plain && memchr(b'\n', &self.bytes[i..at]).is_some() {
+            if newline {
                 plain = false;
             }
             match self.bytes[at] {
@@ -1654,7 +1694,7 @@ impl<'a> SeqAccess<'a> for ScanSeq<'_, 'a, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_spaces, find_newline, line_end_or_indicator, next_special};
+    use super::{count_spaces, find_newline, line_end_or_indicator, next_special, quote_or_escape};
     use super::{scan, scan_entry_by_entry};
     use crate::document::FrontMatterVisit;
     use crate::options::Limits;
@@ -1943,6 +1983,29 @@ mod tests {
             let from = from.min(bytes.len());
             let expected = (from..bytes.len()).find(|&i| bytes[i] == b'\n').unwrap_or(bytes.len());
             prop_assert_eq!(find_newline(&bytes, from), expected);
+        }
+
+        #[test]
+        fn quote_or_escape_is_the_first_stop_and_sees_the_newlines_before_it(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    8 => Just(b'a'),
+                    2 => any::<u8>(),
+                    1 => Just(b'\n'),
+                    1 => Just(b'"'),
+                    1 => Just(b'\''),
+                    1 => Just(b'\\'),
+                ],
+                0..60,
+            ),
+            from in 0usize..60,
+            double in any::<bool>(),
+        ) {
+            let from = from.min(bytes.len());
+            let (quote, escape) = if double { (b'"', b'\\') } else { (b'\'', b'\'') };
+            let found = (from..bytes.len()).find(|&i| bytes[i] == quote || bytes[i] == escape);
+            let newline = bytes[from..found.unwrap_or(bytes.len())].contains(&b'\n');
+            prop_assert_eq!(quote_or_escape(&bytes, from, quote), (found, newline));
         }
     }
 }
