@@ -8,7 +8,8 @@ use std::ops::Range;
 use crate::body::{Figure, Section};
 use crate::error::{Error, ErrorKind};
 use crate::front_matter::{
-    check_unique, duplicate_key, Generic, MapAccess, PlainItem, Scan, SeqAccess, Stop, Visit,
+    check_unique, duplicate_key, FieldReader, Generic, MapAccess, PlainField, PlainItem, Scan,
+    SeqAccess, Stop, Visit,
 };
 use crate::text::{PackedSpan, Text};
 use crate::value::{Mapping, Scalar, ScalarKind, Value};
@@ -954,20 +955,12 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
                 ["text", "number"],
                 "links",
                 ["type", "page", "text"],
-                |field| {
-                    grow_by_half(&mut fields);
-                    let (name, rich) =
-                        push_in_place(&mut fields, || (Scalar::EMPTY, RichText::empty()));
-                    *name = field.key;
-                    let [text, number] = field.values;
-                    rich.text = text;
-                    rich.number = number;
-                    rich.span = PackedSpan::new(field.span);
-                    if let Some(items) = field.items {
-                        rich.links = Some(items.drain(..).map(Link::from_plain).collect());
-                    }
+                &mut FieldsRead {
+                    at: &at,
+                    fields: &mut fields,
+                    links: &mut *links,
                 },
-            );
+            )?;
             let Some(key) = map.next_key()? else {
                 break;
             };
@@ -993,6 +986,50 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
 
     fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<Infobox<'a>> {
         self.0.wrong_sequence(INFOBOX, seq)
+    }
+}
+
+/// Where an infobox's fields read by [`MapAccess::plain_fields`] go.
+struct FieldsRead<'r, 'p, 's, 'a> {
+    at: &'r At<'p, 's>,
+    fields: &'r mut Vec<(Scalar<'a>, RichText<'a>)>,
+    links: &'r mut Vec<Link<'a>>,
+}
+
+/// Adds a field read by [`MapAccess::plain_fields`] to `fields`, built where it is kept
+/// (see [`push_in_place`]).
+#[inline(always)]
+fn push_field<'f, 'a>(
+    fields: &'f mut Vec<(Scalar<'a>, RichText<'a>)>,
+    field: PlainField<'a, '_, 2, 3>,
+) -> &'f mut (Scalar<'a>, RichText<'a>) {
+    grow_by_half(fields);
+    let entry = push_in_place(fields, || (Scalar::EMPTY, RichText::empty()));
+    entry.0 = field.key;
+    let rich = &mut entry.1;
+    let [text, number] = field.values;
+    rich.text = text;
+    rich.number = number;
+    rich.span = PackedSpan::new(field.span);
+    if let Some(items) = field.items {
+        rich.links = Some(items.drain(..).map(Link::from_plain).collect());
+    }
+    entry
+}
+
+impl<'a> FieldReader<'a, 2, 3> for FieldsRead<'_, '_, '_, 'a> {
+    #[inline(always)]
+    fn field(&mut self, field: PlainField<'a, '_, 2, 3>) {
+        push_field(self.fields, field);
+    }
+
+    fn rest<R: MapAccess<'a>>(&mut self, field: PlainField<'a, '_, 2, 3>, rest: R) -> Scan<()> {
+        let FieldsRead { at, fields, links } = self;
+        let (name, rich) = push_field(fields, field);
+        let key = name.decode();
+        // The entries the field has besides, read as every entry of a rich text is (the
+        // ones read before are there: a name written again is an error there too).
+        RichTextVisit(at.key(&key), rich, links).mapping(rest)
     }
 }
 

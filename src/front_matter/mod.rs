@@ -24,7 +24,8 @@ use crate::options::Limits;
 use crate::value::{Mapping, Value};
 
 pub(crate) use visit::{
-    check_unique, duplicate_key, Empty, Generic, MapAccess, PlainItem, SeqAccess, Visit,
+    check_unique, duplicate_key, Empty, FieldReader, Generic, MapAccess, PlainField, PlainItem,
+    SeqAccess, Visit,
 };
 
 /// Where the front matter and the body are.

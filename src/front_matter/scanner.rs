@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use memchr::{memchr, memchr2};
 
-use super::visit::{MapAccess, PlainField, PlainItem, SeqAccess, Visit};
+use super::visit::{FieldReader, MapAccess, PlainField, PlainItem, SeqAccess, Visit};
 use super::{Scan, Stop};
 use crate::error::{Error, ErrorKind};
 use crate::options::Limits;
@@ -386,9 +386,14 @@ fn slice(src: &str, start: usize, end: usize) -> &str {
 struct FieldRead<'a, const N: usize> {
     key: Scalar<'a>,
     colon: usize,
+    /// The value's indentation.
+    column: usize,
     span: Range<usize>,
     values: [Option<Scalar<'a>>; N],
     listed: bool,
+    /// Whether the value has more entries, from `pos` on (the start of the line of the
+    /// first that is not of the names, or a name again).
+    rest: bool,
 }
 
 impl<'a, 'l> Scanner<'a, 'l> {
@@ -1064,10 +1069,8 @@ impl<'a> Scanner<'a, '_> {
         items.clear();
         let mut key_start = start;
         loop {
-            if let Some(i) = names.find(self.bytes, key_start) {
-                if values[i].is_some() {
-                    return None;
-                }
+            let name = names.find(self.bytes, key_start);
+            if let Some(i) = name.filter(|&i| values[i].is_none()) {
                 self.take_nodes(2)?;
                 let value = self
                     .scalar_value(key_start + names.lens[i] + 2, column)
@@ -1075,13 +1078,25 @@ impl<'a> Scanner<'a, '_> {
                 self.last_end = value.span().end;
                 end = end.max(self.last_end);
                 values[i] = Some(value);
-            } else if !listed && list.find(self.bytes, key_start).is_some() {
+            } else if name.is_none() && !listed && list.find(self.bytes, key_start).is_some() {
                 listed = true;
                 self.take_nodes(1)?;
                 end = end.max(key_start + list.lens[0] + 1);
                 self.pos = key_start + list.lens[0] + 2;
                 self.plain_items(column, item_names, items)?;
                 end = end.max(self.last_end);
+            } else if key_start > start {
+                // Another key, or a name again: the rest is read entry by entry, from this
+                // line (`pos`, its indentation measured), nothing of it read yet.
+                return Some(FieldRead {
+                    key,
+                    colon,
+                    column,
+                    span: start..end,
+                    values,
+                    listed,
+                    rest: true,
+                });
             } else {
                 return None;
             }
@@ -1098,9 +1113,11 @@ impl<'a> Scanner<'a, '_> {
         Some(FieldRead {
             key,
             colon,
+            column,
             span: start..end,
             values,
             listed,
+            rest: false,
         })
     }
 
@@ -1548,12 +1565,12 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
         names: [&str; N],
         list: &str,
         item_names: [&str; M],
-        mut each: impl FnMut(PlainField<'a, '_, N, M>),
-    ) {
+        each: &mut impl FieldReader<'a, N, M>,
+    ) -> Scan<()> {
         // (The field's mapping, its list and the list's mappings are three levels deeper:
         // near the limit, the entries are read one by one, which report it.)
         if !self.scanner.entries_by_line || self.scanner.depth + 3 > self.scanner.limits.max_depth {
-            return;
+            return Ok(());
         }
         // The items of the fields' lists, gathered here one field at a time.
         let mut items = Vec::new();
@@ -1566,7 +1583,7 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
             let first = match self.state {
                 MapState::First(colon) => Some(colon),
                 MapState::AfterValue => None,
-                MapState::Done => return,
+                MapState::Done => return Ok(()),
             };
             let s = &mut *self.scanner;
             let before = (s.pos, s.nodes_left, s.last_end);
@@ -1575,16 +1592,31 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
             else {
                 // Nothing of the entry read: the caches of lines and indentation still hold.
                 (s.pos, s.nodes_left, s.last_end) = before;
-                return;
+                return Ok(());
             };
-            self.end = self.end.max(field.colon + 1).max(s.last_end);
             self.state = MapState::AfterValue;
-            each(PlainField {
+            let read = PlainField {
                 key: field.key,
-                span: field.span,
+                span: field.span.clone(),
                 values: field.values,
                 items: field.listed.then_some(&mut items),
-            });
+            };
+            if field.rest {
+                // The value's mapping, as `begin` would have made it, its first entries
+                // read (the depth was checked above).
+                s.depth += 1;
+                let rest = ScanMap {
+                    scanner: &mut *s,
+                    indent: field.column,
+                    start: field.span.start,
+                    end: field.span.end,
+                    state: MapState::AfterValue,
+                };
+                each.rest(read, rest)?;
+            } else {
+                each.field(read);
+            }
+            self.end = self.end.max(field.colon + 1).max(self.scanner.last_end);
         }
     }
 
@@ -1775,6 +1807,7 @@ mod tests {
             "links:\n        - type: x # c\n          page: 'p'",
             "links:\n        - site: s\n          type: external",
             "links:\n\n        # c\n        - type: after a blank",
+            "deep:\n        a:\n          b:\n            - c:\n                d: 1",
         ])
     }
 
@@ -1893,16 +1926,18 @@ mod tests {
     // Entries read a line at a time (`plain_entries`) and fields read whole
     // (`plain_fields`) give the model, the error or the hand-over to the general parser
     // that reading them entry by entry gives, under any limit on the number of values
-    // (which each way must count alike).
+    // or the nesting depth (which each way must count alike).
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
         #[test]
         fn entries_read_a_line_at_a_time_read_as_entry_by_entry(
             yaml in infoboxes(),
             nodes in prop_oneof![Just(usize::MAX), 1usize..80],
+            depth in prop_oneof![Just(Limits::default().max_depth), 1usize..12],
         ) {
             let limits = Limits {
                 max_yaml_nodes: nodes,
+                max_depth: depth,
                 ..Limits::default()
             };
             let visit = FrontMatterVisit { src: &yaml };

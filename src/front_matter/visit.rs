@@ -53,9 +53,11 @@ pub(crate) trait MapAccess<'a> {
     /// or a `|` or `>` block), each name of `names` at most once, and at most one entry
     /// `list:` whose value is a block sequence of such mappings with the names of
     /// `item_names` (`- type: internal`, `page: Riga`): each such entry goes to `each`,
-    /// whole. Stops, with nothing of it read, at the first entry that is not such (a
-    /// name written twice, another key, a value of another shape, an error, a limit it
-    /// would reach: all for `next_key` and `next_value` to read), or at the end. The
+    /// whole ([`FieldReader::field`]). An entry whose value goes on, after such entries,
+    /// with another key or a name again goes to `each` with the rest of its mapping to
+    /// read ([`FieldReader::rest`]). Stops, with nothing of it read, at the first entry
+    /// that is neither (a value of another shape from its first entry, an error, a limit
+    /// it would reach: all for `next_key` and `next_value` to read), or at the end. The
     /// names are of at most six ASCII letters. By default nothing is read this way.
     ///
     /// An infobox reads its fields so: each with its text, number and links in one step,
@@ -66,12 +68,23 @@ pub(crate) trait MapAccess<'a> {
         names: [&str; N],
         list: &str,
         item_names: [&str; M],
-        each: impl FnMut(PlainField<'a, '_, N, M>),
-    ) {
+        each: &mut impl FieldReader<'a, N, M>,
+    ) -> Scan<()> {
         let _ = (names, list, item_names, each);
+        Ok(())
     }
     /// Byte span of the mapping: complete once `next_key` has returned `None`.
     fn span(&self) -> Range<usize>;
+}
+
+/// Takes the entries [`MapAccess::plain_fields`] reads.
+pub(crate) trait FieldReader<'a, const N: usize, const M: usize> {
+    /// An entry read whole.
+    fn field(&mut self, field: PlainField<'a, '_, N, M>);
+    /// An entry whose value, a mapping, has other entries after those read: `rest`
+    /// reads them, from the first (`next_key`, `next_value`), and gives the mapping's
+    /// span once `next_key` has returned `None`.
+    fn rest<R: MapAccess<'a>>(&mut self, field: PlainField<'a, '_, N, M>, rest: R) -> Scan<()>;
 }
 
 /// An entry that [`MapAccess::plain_fields`] read: its key and its value, a mapping.
@@ -147,12 +160,23 @@ pub(crate) fn check_unique<'a, T>(
 fn check_unique_keys<'a, T>(src: &str, entries: &[T], key: impl Fn(&T) -> &Scalar<'a>) -> Scan<()> {
     let same = |i: usize, j: usize| key(&entries[i]).decode() == key(&entries[j]).decode();
     let duplicate = if entries.len() <= 24 {
-        // Fingerprints first: a full comparison only when two are equal.
+        // Fingerprints first: a full comparison only when two are equal, and the earlier
+        // ones looked at only when one of them fell in the same of 64 buckets (a field's
+        // key, most often, is in a bucket of its own).
         let mut prints = [0u64; 24];
-        for (print, entry) in prints.iter_mut().zip(entries) {
-            *print = fingerprint(&key(entry).decode());
+        let mut buckets = 0u64;
+        let mut found = None;
+        for (i, entry) in entries.iter().enumerate() {
+            let print = fingerprint(&key(entry).decode());
+            prints[i] = print;
+            let bucket = 1 << (print >> 58);
+            if buckets & bucket != 0 && (0..i).any(|j| prints[j] == print && same(i, j)) {
+                found = Some(i);
+                break;
+            }
+            buckets |= bucket;
         }
-        (1..entries.len()).find(|&i| (0..i).any(|j| prints[j] == prints[i] && same(i, j)))
+        found
     } else if entries.len() <= HASHED {
         // Fingerprints in an open-addressing table (an infobox of a hundred fields),
         // entries in order: the first whose fingerprint is already there and whose key
