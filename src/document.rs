@@ -498,18 +498,26 @@ impl<'a> Link<'a> {
         }
     }
 
-    /// A link read a line at a time ([`MapAccess::plain_fields`]): `type`, `page` and
-    /// `text`, as [`LinkVisit`] builds it.
+    /// A link read a line at a time ([`MapAccess::plain_fields`]): `type`, `page`,
+    /// `text` and `anchor`, as [`LinkVisit`] builds it.
     #[inline(always)]
-    fn from_plain(item: PlainItem<'a, 3>) -> Link<'a> {
-        let [link_type, page, text] = item.values;
+    fn from_plain(item: PlainItem<'a, 4>) -> Link<'a> {
+        let [link_type, page, text, anchor] = item.values;
+        let rare = if anchor.is_some() {
+            Some(Box::new(LinkRare {
+                anchor,
+                ..LinkRare::default()
+            }))
+        } else {
+            None
+        };
         Link {
             span: PackedSpan::new(item.span),
             kind: link_type.as_ref().map_or(LinkKind::Other, LinkKind::of),
             link_type,
             page,
             text,
-            rare: None,
+            rare,
         }
     }
 
@@ -950,11 +958,12 @@ impl<'a> Visit<'a> for InfoboxVisit<'_, '_, '_, 'a> {
         let mut fields = Vec::with_capacity(16);
         loop {
             // The common fields in one step each: a text, a number, links of a type, a
-            // page and a text, all scalars; the others entry by entry below.
+            // page, a text and an anchor, all scalars; any other entry of a field after
+            // those, and the fields of other shapes, entry by entry below.
             map.plain_fields(
                 ["text", "number"],
                 "links",
-                ["type", "page", "text"],
+                ["type", "page", "text", "anchor"],
                 &mut FieldsRead {
                     at: &at,
                     fields: &mut fields,
@@ -1001,7 +1010,7 @@ struct FieldsRead<'r, 'p, 's, 'a> {
 #[inline(always)]
 fn push_field<'f, 'a>(
     fields: &'f mut Vec<(Scalar<'a>, RichText<'a>)>,
-    field: PlainField<'a, '_, 2, 3>,
+    field: PlainField<'a, '_, 2, 4>,
 ) -> &'f mut (Scalar<'a>, RichText<'a>) {
     grow_by_half(fields);
     let entry = push_in_place(fields, || (Scalar::EMPTY, RichText::empty()));
@@ -1017,13 +1026,13 @@ fn push_field<'f, 'a>(
     entry
 }
 
-impl<'a> FieldReader<'a, 2, 3> for FieldsRead<'_, '_, '_, 'a> {
+impl<'a> FieldReader<'a, 2, 4> for FieldsRead<'_, '_, '_, 'a> {
     #[inline(always)]
-    fn field(&mut self, field: PlainField<'a, '_, 2, 3>) {
+    fn field(&mut self, field: PlainField<'a, '_, 2, 4>) {
         push_field(self.fields, field);
     }
 
-    fn rest<R: MapAccess<'a>>(&mut self, field: PlainField<'a, '_, 2, 3>, rest: R) -> Scan<()> {
+    fn rest<R: MapAccess<'a>>(&mut self, field: PlainField<'a, '_, 2, 4>, rest: R) -> Scan<()> {
         let FieldsRead { at, fields, links } = self;
         let (name, rich) = push_field(fields, field);
         let key = name.decode();
