@@ -261,14 +261,7 @@ pub use front_matter::read_with_fallback;
 /// tests and fuzzing, which check that both read the same.
 #[doc(hidden)]
 pub fn parse_front_matter_general(input: &str) -> Result<Option<FrontMatter<'_>>, Error> {
-    let limits = Limits::default();
-    check_size(input, &limits)?;
-    let layout = front_matter::split(input)?;
-    let Some(range) = layout.yaml else {
-        return Ok(None);
-    };
-    let visit = document::FrontMatterVisit { src: input };
-    front_matter::read_general(input, range, &limits, visit).map(Some)
+    front_matter_read_by(input, front_matter::read_general)
 }
 
 /// [`parse_front_matter`] with the scanner reading every entry of a mapping one by one,
@@ -276,6 +269,19 @@ pub fn parse_front_matter_general(input: &str) -> Result<Option<FrontMatter<'_>>
 /// readings give the same values, spans and errors.
 #[doc(hidden)]
 pub fn parse_front_matter_entry_by_entry(input: &str) -> Result<Option<FrontMatter<'_>>, Error> {
+    front_matter_read_by(input, front_matter::read_entry_by_entry)
+}
+
+/// The front matter of `input`, split first, then read by `read`.
+fn front_matter_read_by<'a>(
+    input: &'a str,
+    read: fn(
+        &'a str,
+        std::ops::Range<usize>,
+        &Limits,
+        document::FrontMatterVisit<'a>,
+    ) -> Result<FrontMatter<'a>, Error>,
+) -> Result<Option<FrontMatter<'a>>, Error> {
     let limits = Limits::default();
     check_size(input, &limits)?;
     let layout = front_matter::split(input)?;
@@ -283,5 +289,5 @@ pub fn parse_front_matter_entry_by_entry(input: &str) -> Result<Option<FrontMatt
         return Ok(None);
     };
     let visit = document::FrontMatterVisit { src: input };
-    front_matter::read_entry_by_entry(input, range, &limits, visit).map(Some)
+    read(input, range, &limits, visit).map(Some)
 }

@@ -156,18 +156,7 @@ pub(crate) fn read<'a, V: Visit<'a> + Clone>(
     limits: &Limits,
     visit: V,
 ) -> Result<V::Out, Error> {
-    let stop = if needs_general_parser(&src.as_bytes()[range.clone()]) {
-        Stop::Unsupported
-    } else {
-        match scanner::scan(src, range.clone(), limits, visit.clone()) {
-            Ok(out) => return Ok(out),
-            Err(stop) => stop,
-        }
-    };
-    if let Stop::Error(e) = stop {
-        return Err(*e);
-    }
-    read_general(src, range, limits, visit)
+    read_by(scanner::scan, src, range, limits, visit)
 }
 
 /// [`read`] with the scanner reading every entry by `next_key` and `next_value`, none a
@@ -178,10 +167,22 @@ pub(crate) fn read_entry_by_entry<'a, V: Visit<'a> + Clone>(
     limits: &Limits,
     visit: V,
 ) -> Result<V::Out, Error> {
+    read_by(scanner::scan_entry_by_entry, src, range, limits, visit)
+}
+
+/// [`read`] with the scanner `scan`: the general parser where it cannot read the YAML.
+#[inline(always)]
+fn read_by<'a, V: Visit<'a> + Clone>(
+    scan: fn(&'a str, Range<usize>, &Limits, V) -> Scan<V::Out>,
+    src: &'a str,
+    range: Range<usize>,
+    limits: &Limits,
+    visit: V,
+) -> Result<V::Out, Error> {
     let stop = if needs_general_parser(&src.as_bytes()[range.clone()]) {
         Stop::Unsupported
     } else {
-        match scanner::scan_entry_by_entry(src, range.clone(), limits, visit.clone()) {
+        match scan(src, range.clone(), limits, visit.clone()) {
             Ok(out) => return Ok(out),
             Err(stop) => stop,
         }

@@ -210,16 +210,7 @@ fn line_end_or_indicator(bytes: &[u8], from: usize) -> Result<usize, usize> {
 ))]
 #[inline(always)]
 fn specials_16(bytes: &[u8], at: usize) -> (u32, u32) {
-    use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
-    let block: &[u8; 16] = bytes[at..at + 16].try_into().expect("sixteen bytes");
-    let x = load_unaligned_m128i(block);
-    let eq = |b: u8| cmp_eq_mask_i8_m128i(x, set_splat_i8_m128i(b as i8));
-    let newline = move_mask_i8_m128i(eq(b'\n')) as u32 & 0xFFFF;
-    let indicator = move_mask_i8_m128i(bitor_m128i(eq(b':'), eq(b'#'))) as u32 & 0xFFFF;
-    (newline, indicator)
+    bytes_16(bytes, at, b':', b'#')
 }
 
 /// In a scalar quoted with `quote`, from `from` on: the offset of the first `quote` or,
@@ -247,7 +238,7 @@ fn quote_or_escape(bytes: &[u8], from: usize, quote: u8) -> (Option<usize>, bool
 }
 
 /// The sixteen bytes at `at` as two masks, a bit a byte: the line feeds, and the bytes
-/// equal to `a` or `b`.
+/// equal to `a` or `b`. SSE2 (every x86-64 processor) through `safe_arch`.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2",
@@ -831,8 +822,7 @@ impl<'a> Scanner<'a, '_> {
         let start = self.pos;
         match self.bytes[start] {
             b'"' | b'\'' => {
-                let scalar = self.quoted(self.bytes[start])?;
-                self.finish_line()?;
+                let scalar = self.quoted_on_its_line(self.bytes[start])?;
                 self.emit(scalar, visit)
             }
             b'|' | b'>' => {
@@ -877,6 +867,16 @@ impl<'a> Scanner<'a, '_> {
                 self.emit(scalar, visit)
             }
         }
+    }
+
+    /// A quoted scalar starting at `pos`, then the end of its line ([`finish_line`]).
+    ///
+    /// [`finish_line`]: Self::finish_line
+    #[inline(always)]
+    fn quoted_on_its_line(&mut self, quote: u8) -> Scan<Scalar<'a>> {
+        let scalar = self.quoted(quote)?;
+        self.finish_line()?;
+        Ok(scalar)
     }
 
     /// After a value on a line: only white space or a comment may follow.
@@ -966,11 +966,7 @@ impl<'a> Scanner<'a, '_> {
     fn value_on_its_line(&mut self, start: usize, parent: usize) -> Scan<Option<Scalar<'a>>> {
         self.pos = start;
         match self.bytes.get(start) {
-            Some(&quote @ (b'"' | b'\'')) => {
-                let scalar = self.quoted(quote)?;
-                self.finish_line()?;
-                Ok(Some(scalar))
-            }
+            Some(&quote @ (b'"' | b'\'')) => self.quoted_on_its_line(quote).map(Some),
             _ => Ok(self.plain_on_its_line(parent)),
         }
     }
@@ -984,11 +980,7 @@ impl<'a> Scanner<'a, '_> {
     fn scalar_value(&mut self, start: usize, parent: usize) -> Scan<Option<Scalar<'a>>> {
         self.pos = start;
         match self.bytes.get(start) {
-            Some(&quote @ (b'"' | b'\'')) => {
-                let scalar = self.quoted(quote)?;
-                self.finish_line()?;
-                Ok(Some(scalar))
-            }
+            Some(&quote @ (b'"' | b'\'')) => self.quoted_on_its_line(quote).map(Some),
             Some(b'|' | b'>') => Ok(Some(self.block_scalar(parent as isize)?)),
             // (What `inline_value` reads as plain: `plain_on_its_line` reads it, or leaves
             // it whole.)
@@ -1068,16 +1060,10 @@ impl<'a> Scanner<'a, '_> {
         let mut listed = false;
         items.clear();
         let mut key_start = start;
-        loop {
+        let rest = loop {
             let name = names.find(self.bytes, key_start);
             if let Some(i) = name.filter(|&i| values[i].is_none()) {
-                self.take_nodes(2)?;
-                let value = self
-                    .scalar_value(key_start + names.lens[i] + 2, column)
-                    .ok()??;
-                self.last_end = value.span().end;
-                end = end.max(self.last_end);
-                values[i] = Some(value);
+                end = end.max(self.named_value(names, i, key_start, column, &mut values)?);
             } else if name.is_none() && !listed && list.find(self.bytes, key_start).is_some() {
                 listed = true;
                 self.take_nodes(1)?;
@@ -1088,28 +1074,15 @@ impl<'a> Scanner<'a, '_> {
             } else if key_start > start {
                 // Another key, or a name again: the rest is read entry by entry, from this
                 // line (`pos`, its indentation measured), nothing of it read yet.
-                return Some(FieldRead {
-                    key,
-                    colon,
-                    column,
-                    span: start..end,
-                    values,
-                    listed,
-                    rest: true,
-                });
+                break true;
             } else {
                 return None;
             }
-            key_start = match self.next_indent().ok()? {
-                Some(next) if next >= column => {
-                    if next > column || self.is_dash(self.pos + next) {
-                        return None;
-                    }
-                    self.pos + next
-                }
-                _ => break,
+            key_start = match self.next_entry(column)? {
+                Some(key_start) => key_start,
+                None => break false,
             };
-        }
+        };
         Some(FieldRead {
             key,
             colon,
@@ -1117,8 +1090,45 @@ impl<'a> Scanner<'a, '_> {
             span: start..end,
             values,
             listed,
-            rest: false,
+            rest,
         })
+    }
+
+    /// The value of the entry `names[i]: ` at `key_start`, in a mapping indented
+    /// `parent`, counted and read as [`scalar_value`](Self::scalar_value) reads it into
+    /// `values[i]`: its end.
+    #[inline(always)]
+    fn named_value<const N: usize>(
+        &mut self,
+        names: &Names<N>,
+        i: usize,
+        key_start: usize,
+        parent: usize,
+        values: &mut [Option<Scalar<'a>>; N],
+    ) -> Option<usize> {
+        self.take_nodes(2)?;
+        let value = self
+            .scalar_value(key_start + names.lens[i] + 2, parent)
+            .ok()??;
+        self.last_end = value.span().end;
+        values[i] = Some(value);
+        Some(self.last_end)
+    }
+
+    /// After an entry of a mapping indented `indent`, read as `next_key` reads on: the
+    /// start of the next key (`Some(Some(_))`), the mapping's end (`Some(None)`), or
+    /// `None` for what `next_key` does not take (a line indented more, a `-`).
+    #[inline(always)]
+    fn next_entry(&mut self, indent: usize) -> Option<Option<usize>> {
+        match self.next_indent().ok()? {
+            Some(next) if next >= indent => {
+                if next > indent || self.is_dash(self.pos + next) {
+                    return None;
+                }
+                Some(Some(self.pos + next))
+            }
+            _ => Some(None),
+        }
     }
 
     /// The list of a [`plain_field`](Self::plain_field)'s mapping indented `parent`, from
@@ -1154,21 +1164,10 @@ impl<'a> Scanner<'a, '_> {
                 if values[i].is_some() {
                     return None;
                 }
-                self.take_nodes(2)?;
-                let value = self
-                    .scalar_value(key_start + names.lens[i] + 2, inner)
-                    .ok()??;
-                self.last_end = value.span().end;
-                end = end.max(self.last_end);
-                values[i] = Some(value);
-                key_start = match self.next_indent().ok()? {
-                    Some(next) if next >= inner => {
-                        if next > inner || self.is_dash(self.pos + next) {
-                            return None;
-                        }
-                        self.pos + next
-                    }
-                    _ => break,
+                end = end.max(self.named_value(names, i, key_start, inner, &mut values)?);
+                key_start = match self.next_entry(inner)? {
+                    Some(key_start) => key_start,
+                    None => break,
                 };
             }
             items.push(PlainItem {
