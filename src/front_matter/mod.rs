@@ -170,10 +170,13 @@ pub(crate) fn read_entry_by_entry<'a, V: Visit<'a> + Clone>(
     read_by(scanner::scan_entry_by_entry, src, range, limits, visit)
 }
 
+/// A way of the scanner: [`scanner::scan`] or [`scanner::scan_entry_by_entry`].
+type ScanWay<'a, V> = fn(&'a str, Range<usize>, &Limits, V) -> Scan<<V as Visit<'a>>::Out>;
+
 /// [`read`] with the scanner `scan`: the general parser where it cannot read the YAML.
 #[inline(always)]
 fn read_by<'a, V: Visit<'a> + Clone>(
-    scan: fn(&'a str, Range<usize>, &Limits, V) -> Scan<V::Out>,
+    scan: ScanWay<'a, V>,
     src: &'a str,
     range: Range<usize>,
     limits: &Limits,
