@@ -129,6 +129,12 @@ impl<'a> Emphases<'a> {
         }
     }
 
+    /// Whether nothing waits: no opener, no event (and so every lower bound is 0).
+    #[inline(always)]
+    pub(super) fn is_idle(&self) -> bool {
+        self.pending.is_empty()
+    }
+
     /// The nearest opener a closing run of `run_length` characters takes, if any, with the
     /// openers above it dropped (their characters stay text); if none, the lower bound for
     /// such runs is raised past every opener now on the stack.

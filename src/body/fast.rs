@@ -676,13 +676,15 @@ impl<'a> FastReader<'a> {
             emphases: &mut self.emphases,
             sink,
         };
-        inline_events(self.src, range, stop, &mut out, &mut self.pipes)
+        inline_events::<_, true>(self.src, range, stop, &mut out, &mut self.pipes)
     }
 }
 
 /// [`FastReader::inline_from`], its events given to `out`; `pipes` set if a byte of the
-/// text is a pipe.
-fn inline_events<'a, S: Sink<'a>>(
+/// text is a pipe. With `PAIRS`, a run that opens while nothing waits and whose closer is
+/// the next stop is read with it at once ([`closing_run`]); without, every run goes
+/// through the delimiter runs' bookkeeping (the reference the shortcut is tested against).
+fn inline_events<'a, S: Sink<'a>, const PAIRS: bool>(
     src: &'a str,
     range: Range<usize>,
     stop: usize,
@@ -736,6 +738,21 @@ fn inline_events<'a, S: Sink<'a>>(
                     (left, right)
                 };
                 let len = run_end - i;
+                if PAIRS && can_open && len <= 2 && out.emphases.is_idle() {
+                    if let Some(close) = closing_run(src, start, end, run_end, len) {
+                        // What the bookkeeping gives for the pair, and it is left as it
+                        // was: nothing waits.
+                        let Out { sink, .. } = out;
+                        give_text(text, i, *sink);
+                        let (strong, span) = (len == 2, i..close + len);
+                        sink.style(strong, true, span.clone());
+                        sink.text(run_end..close);
+                        sink.style(strong, false, span);
+                        i = close + len;
+                        text = i;
+                        continue;
+                    }
+                }
                 let both = can_open && can_close;
                 let matched = if can_close {
                     out.emphases.find(underscore, len, both)
@@ -851,6 +868,35 @@ fn whole_emphasis(src: &str, range: Range<usize>) -> Option<bool> {
     let opens = side_after(src, inner.start, end).is_some_and(|s| s != Side::Space);
     let closes = side_before(src, inner.end, start).is_some_and(|s| s != Side::Space);
     (opens && closes).then_some(n == 2)
+}
+
+/// Where the run that closes the run of `len` (1 or 2) `*` or `_` ending at `run_end`
+/// starts, if the next stop after it is that closer: a run of the same character and
+/// length that can close. Reading the opener while no other opener waits (so that
+/// `find` has only it to give, and the rule of three, for lengths 1 + 1 or 2 + 2, never
+/// refuses), the delimiter runs' bookkeeping would match the two whole, with only text
+/// between them (tested against it). `start..end` is the inline text.
+#[inline]
+fn closing_run(src: &str, start: usize, end: usize, run_end: usize, len: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let c = bytes[run_end - 1];
+    let close = next_stop(bytes, run_end, end);
+    let close_end = close + len;
+    if close_end > end
+        || bytes[close..close_end].iter().any(|&b| b != c)
+        || bytes[..end].get(close_end) == Some(&c)
+    {
+        return None;
+    }
+    let before = side_before(src, close, start)?;
+    let after = side_after(src, close_end, end)?;
+    let (left, right) = flanking(before, after);
+    let can_close = if c == b'_' {
+        right && (!left || after == Side::Punctuation)
+    } else {
+        right
+    };
+    can_close.then_some(close)
 }
 
 /// Text `start..end` of the input, if not empty.
@@ -1549,7 +1595,7 @@ mod tests {
                 sink: &mut sink,
             };
             let stop = next_stop(src.as_bytes(), range.start, range.end);
-            assert!(inline_events(
+            assert!(inline_events::<_, false>(
                 &src,
                 range.clone(),
                 stop,
@@ -1577,6 +1623,71 @@ mod tests {
                 "{declined:?}"
             );
         }
+    }
+
+    /// The events of `src[range]` read with or without the shortcut for pairs, and
+    /// whether it was read.
+    fn inline_read<const PAIRS: bool>(
+        src: &str,
+        range: Range<usize>,
+    ) -> (bool, Vec<(Event<'_>, Range<usize>)>) {
+        let mut sink = Events {
+            src,
+            events: Vec::new(),
+        };
+        let mut emphases = Emphases::default();
+        let mut out = Out {
+            emphases: &mut emphases,
+            sink: &mut sink,
+        };
+        let stop = next_stop(src.as_bytes(), range.start, range.end);
+        let read = inline_events::<_, PAIRS>(src, range, stop, &mut out, &mut false);
+        (read, sink.events)
+    }
+
+    /// The shortcut for a pair of runs gives what the delimiter runs' reading gives: each
+    /// text of up to six characters from `*`, `_`, a letter, a space, punctuation, a
+    /// letter that is not ASCII and a line break, alone and inside a longer input.
+    #[test]
+    fn pairs_read_as_the_delimiter_runs() {
+        let alphabet = ["*", "_", "a", " ", ".", "é", "\n"];
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..6 {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        let mut taken = 0;
+        for text in texts.iter().filter(|t| !t.is_empty()) {
+            for src in [text.clone(), format!("x{text}y")] {
+                let range = if src.len() == text.len() {
+                    0..src.len()
+                } else {
+                    1..1 + text.len()
+                };
+                let bytes = src.as_bytes();
+                taken += (range.start..range.end)
+                    .filter(|&i| {
+                        let c = bytes[i];
+                        (c == b'*' || c == b'_') && (i == range.start || bytes[i - 1] != c) && {
+                            let len = bytes[i..range.end].iter().take_while(|&&b| b == c).count();
+                            len <= 2
+                                && closing_run(&src, range.start, range.end, i + len, len).is_some()
+                        }
+                    })
+                    .count();
+                assert_eq!(
+                    inline_read::<true>(&src, range.clone()),
+                    inline_read::<false>(&src, range),
+                    "{src:?}"
+                );
+            }
+        }
+        // `*a*`, `a **.** a`, `_a_ *a*`, `*a\n*`…
+        assert!(taken > 10_000, "{taken} pairs");
     }
 
     #[test]
