@@ -1068,8 +1068,9 @@ const STOP_HIGH_HALVES: [u8; 16] = [1, 1, 2, 4, 0, 8, 16, 4, 0, 0, 0, 0, 0, 0, 0
 
 /// The first byte from `from` on (before `end`) that the inline reader stops at, or `end`.
 /// Thirty-two bytes a step where the processor has AVX2 (two table look-ups on the halves
-/// of each byte: `repair::simd`), then sixteen a step where SSE2 is (every x86-64
-/// processor), eight elsewhere: text runs long between stops. [`next_stop_bytewise`] is
+/// of each byte: `repair::simd`; the last, shorter step too, over bytes looked at already
+/// or past `end`), then sixteen a step where SSE2 is (every x86-64 processor), eight
+/// elsewhere: text runs long between stops. [`next_stop_bytewise`] is
 /// the reference it is tested against.
 #[inline]
 fn next_stop(bytes: &[u8], from: usize, end: usize) -> usize {
@@ -1774,8 +1775,27 @@ mod tests {
                 let mut text = vec![b'a'; 100];
                 text[at] = b;
                 for from in [0, 1, 7, 16, 17, 40] {
-                    for end in [from, from + 1, 16, 33, 40, 63, 64, 65, 72, 97, 100] {
-                        if end < from {
+                    for end in [
+                        from,
+                        from + 1,
+                        from + 3,
+                        from + 15,
+                        from + 31,
+                        from + 32,
+                        from + 33,
+                        16,
+                        33,
+                        40,
+                        63,
+                        64,
+                        65,
+                        72,
+                        84,
+                        90,
+                        97,
+                        100,
+                    ] {
+                        if end < from || end > text.len() {
                             continue;
                         }
                         assert_eq!(

@@ -198,12 +198,18 @@ unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
 /// Where the processor has AVX2, the first byte of `bytes[from..end]` in a set of bytes
 /// given by two tables of sixteen bit masks, one for each half of a byte (a byte is in
 /// the set if the masks of its low half, `low`, and of its high half, `high`, share a bit),
-/// found thirty-two bytes a step; or where fewer than thirty-two bytes are left before
-/// `end`. Elsewhere `from`. The caller goes on from there with narrower steps.
+/// found thirty-two bytes a step, or `end` if there is none. The last step, of fewer than
+/// thirty-two bytes, looks at the thirty-two that end at `end` (where the text is that
+/// long: the bytes before are known not to be in the set) or that start where it starts
+/// (where the input has them: a byte past `end` does not count). Only at the very end of
+/// the input may it stop short: then at a byte before `end` that the caller is to look at
+/// with narrower steps. Without AVX2, `from`.
 ///
 /// Not repair's: the body's inline reader looks for the bytes that may start inline
 /// syntax with it (`body::fast::next_stop`), a third of the instructions of SSE2's
-/// comparisons (which need no `unsafe`) for each byte of text.
+/// comparisons (which need no `unsafe`) for each byte of text; and a text shorter than a
+/// step (a table's cell, a list's item, what follows a paragraph's last stop) in one
+/// step, where it took a step of sixteen bytes and then a byte at a time.
 #[inline]
 #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
 pub(crate) fn skip_bytes_not_in(
@@ -214,14 +220,14 @@ pub(crate) fn skip_bytes_not_in(
     high: &[u8; 16],
 ) -> usize {
     #[cfg(target_arch = "x86_64")]
-    if end >= from + 32 && std::is_x86_feature_detected!("avx2") {
+    if from < end && std::is_x86_feature_detected!("avx2") {
         // SAFETY: the processor has AVX2 (just checked).
-        return unsafe { skip_bytes_not_in_avx2(&bytes[..end], from, low, high) };
+        return unsafe { skip_bytes_not_in_avx2(bytes, from, end, low, high) };
     }
     from
 }
 
-/// [`skip_bytes_not_in`] with AVX2 enabled, to the end of `bytes`.
+/// [`skip_bytes_not_in`] with AVX2 enabled (`from < end <= bytes.len()`).
 ///
 /// # Safety
 ///
@@ -231,6 +237,7 @@ pub(crate) fn skip_bytes_not_in(
 unsafe fn skip_bytes_not_in_avx2(
     bytes: &[u8],
     mut i: usize,
+    end: usize,
     low: &[u8; 16],
     high: &[u8; 16],
 ) -> usize {
@@ -239,6 +246,7 @@ unsafe fn skip_bytes_not_in_avx2(
         _mm256_set1_epi8, _mm256_setr_m128i, _mm256_setzero_si256, _mm256_shuffle_epi8,
         _mm256_srli_epi16,
     };
+    let from = i;
     // SAFETY (the intrinsics): AVX2 is enabled here and the caller's promise; the loads
     // are unaligned loads of arrays of their size.
     unsafe {
@@ -248,8 +256,9 @@ unsafe fn skip_bytes_not_in_avx2(
         };
         let (low, high) = (table(low), table(high));
         let nibble = _mm256_set1_epi8(0x0F);
-        while i + 32 <= bytes.len() {
-            let step: &[u8; 32] = bytes[i..i + 32].try_into().expect("thirty-two bytes");
+        // The bytes in the set among the thirty-two from `at`, as bits.
+        let found_at = |at: usize| -> u32 {
+            let step: &[u8; 32] = bytes[at..at + 32].try_into().expect("thirty-two bytes");
             let v = _mm256_loadu_si256(step.as_ptr().cast::<__m256i>());
             let low_masks = _mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble));
             let high_masks =
@@ -258,14 +267,33 @@ unsafe fn skip_bytes_not_in_avx2(
                 _mm256_and_si256(low_masks, high_masks),
                 _mm256_setzero_si256(),
             );
-            let found = !(_mm256_movemask_epi8(none) as u32);
+            !(_mm256_movemask_epi8(none) as u32)
+        };
+        while i + 32 <= end {
+            let found = found_at(i);
             if found != 0 {
                 return i + found.trailing_zeros() as usize;
             }
             i += 32;
         }
+        let left = end - i;
+        if left == 0 {
+            return end;
+        }
+        let found = if end - from >= 32 {
+            // The step that ends at `end`: its first `32 - left` bytes were looked at.
+            found_at(end - 32) >> (32 - left)
+        } else if i + 32 <= bytes.len() {
+            found_at(i) & ((1 << left) - 1)
+        } else {
+            return i;
+        };
+        if found != 0 {
+            i + found.trailing_zeros() as usize
+        } else {
+            end
+        }
     }
-    i
 }
 
 /// The lanes of `v` that lead a character [`wide_marks`] may mark: 0xC2–0xD2 (the first
