@@ -21,6 +21,7 @@
 //! afresh whatever came before (a heading, or a paragraph or table line after a blank
 //! line).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use memchr::memchr;
@@ -252,6 +253,10 @@ pub(super) struct FastReader<'a> {
     emphases: Emphases<'a>,
     /// Whether the last inline text read held a pipe.
     pipes: bool,
+    /// The last line looked for ([`line`](Self::line)): its start, its end and the next
+    /// line's start. A block's reader looks at the line after it to see whether it ends
+    /// there, and the next block starts with the same line.
+    last_line: Cell<(usize, usize, usize)>,
 }
 
 /// How the character next to a run of `*` counts for CommonMark's flanking rules.
@@ -279,6 +284,7 @@ impl<'a> FastReader<'a> {
             row_ends,
             emphases: emphases.recycled(),
             pipes: false,
+            last_line: Cell::new((usize::MAX, 0, 0)),
         }
     }
 
@@ -305,10 +311,16 @@ impl<'a> FastReader<'a> {
     /// The end of the line at `at` (its `\n` excluded) and the start of the next one.
     #[inline]
     fn line(&self, at: usize) -> (usize, usize) {
-        match memchr(b'\n', &self.src.as_bytes()[at..self.end]) {
+        let (start, end, next) = self.last_line.get();
+        if start == at {
+            return (end, next);
+        }
+        let (end, next) = match memchr(b'\n', &self.src.as_bytes()[at..self.end]) {
             Some(i) => (at + i, at + i + 1),
             None => (self.end, self.end),
-        }
+        };
+        self.last_line.set((at, end, next));
+        (end, next)
     }
 
     /// Reads the block that starts at the line start `at`.
