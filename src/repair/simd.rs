@@ -209,7 +209,8 @@ unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
 /// syntax with it (`body::fast::next_stop`), a third of the instructions of SSE2's
 /// comparisons (which need no `unsafe`) for each byte of text; and a text shorter than a
 /// step (a table's cell, a list's item, what follows a paragraph's last stop) in one
-/// step, where it took a step of sixteen bytes and then a byte at a time.
+/// step, where it took a step of sixteen bytes and then a byte at a time. A link's
+/// destination is read to its end with it too (`body::fast::bracket`).
 #[inline]
 #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
 pub(crate) fn skip_bytes_not_in(
