@@ -942,9 +942,19 @@ fn bracket(src: &str, at: usize, end: usize, image: bool, next_close: &mut usize
     }
     // Plain: nothing in it that starts inline syntax. An `&` that starts no entity is
     // text (`[AT&T](…)`, `![R&A clubhouse](…)`).
-    let plain = inner.iter().enumerate().all(|(k, &b)| {
-        !INLINE_STOPS[b as usize] || (b == b'&' && matches!(entity(&inner[k..]), Entity::NotOne))
-    });
+    let plain = {
+        let mut k = text_start;
+        loop {
+            k = next_stop(bytes, k, close);
+            if k == close {
+                break true;
+            }
+            if bytes[k] != b'&' || !matches!(entity(&bytes[k..close]), Entity::NotOne) {
+                break false;
+            }
+            k += 1;
+        }
+    };
     match bytes[..end].get(close + 1) {
         Some(b'(') if plain => {}
         Some(b'(' | b'[') => return Bracket::Unsure,
