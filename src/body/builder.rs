@@ -722,7 +722,12 @@ impl<'a> SegmentState<'a> {
         self.items_depth = 0;
         self.items.clear();
         self.quotes = 0;
-        self.table = TableBuilder::default();
+        // (A table that ended left its builder taken: most blocks have nothing to drop.)
+        if self.table.cells.capacity() != 0 || self.table.row_starts.capacity() != 0 {
+            self.table = TableBuilder::default();
+        } else {
+            self.table.span = Span::default();
+        }
         self.snapshot = (builder.sections.len(), builder.blocks().len(), start);
         self.last_text_in_item = (false, start);
     }
