@@ -1656,24 +1656,11 @@ mod tests {
                 (Event::Text(CowStr::Borrowed(&src[inner.clone()])), inner),
                 (Event::End(tag_end), range.clone()),
             ];
-            let mut sink = Events {
-                src: &src,
-                events: Vec::new(),
-            };
-            let mut emphases = Emphases::default();
-            let mut out = Out {
-                emphases: &mut emphases,
-                sink: &mut sink,
-            };
-            let stop = next_stop(src.as_bytes(), range.start, range.end);
-            assert!(inline_events::<_, false>(
-                &src,
-                range.clone(),
-                stop,
-                &mut out,
-                &mut false
-            ));
-            assert_eq!(sink.events, shortcut, "{text:?}");
+            assert_eq!(
+                inline_read::<false>(&src, range.clone()),
+                (true, shortcut),
+                "{text:?}"
+            );
         }
         // `*a*`, `**a**`, `_a_`, `*a a*`, `*.*`, `*é*` and the like.
         assert!(taken > 100, "{taken} texts taken");
@@ -1694,6 +1681,20 @@ mod tests {
                 "{declined:?}"
             );
         }
+    }
+
+    /// Every text of up to `most` characters from `alphabet`, the empty one first.
+    fn every_text(alphabet: &[&str], most: usize) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..most {
+            last = last
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        texts
     }
 
     /// The events of `src[range]` read with or without the shortcut for pairs, and
@@ -1721,16 +1722,7 @@ mod tests {
     /// letter that is not ASCII and a line break, alone and inside a longer input.
     #[test]
     fn pairs_read_as_the_delimiter_runs() {
-        let alphabet = ["*", "_", "a", " ", ".", "é", "\n"];
-        let mut texts = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..6 {
-            last = last
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(last.iter().cloned());
-        }
+        let texts = every_text(&["*", "_", "a", " ", ".", "é", "\n"], 6);
         let mut taken = 0;
         for text in texts.iter().filter(|t| !t.is_empty()) {
             for src in [text.clone(), format!("x{text}y")] {
@@ -1917,16 +1909,7 @@ mod tests {
     /// long enough for several steps.
     #[test]
     fn table_cells_are_memchrs() {
-        let alphabet = ["|", " ", "a", "\\", "\t", "é"];
-        let mut rows = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..6 {
-            last = last
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            rows.extend(last.iter().cloned());
-        }
+        let rows = every_text(&["|", " ", "a", "\\", "\t", "é"], 6);
         let long = "x".repeat(40);
         for row in &rows {
             for inner in [row.clone(), format!("{long}{row}{long}|{long}")] {
