@@ -259,6 +259,62 @@ impl<'a> Emphases<'a> {
         }
     }
 
+    /// A pair of runs of `len` (1 or 2) characters at `open` and `close`, only text
+    /// between them, read while openers wait: what [`run`](Self::run) makes of the two
+    /// (the opener can only open), made at once. The opener would be pushed on the stack
+    /// above every lower bound (a bound is at most the stack's length), so the closer
+    /// finds it first, and the rule of three, for lengths 1 + 1 or 2 + 2, never refuses:
+    /// the two are matched whole, from the inside out, and the stack and the bounds are
+    /// left as they were. The pair waits with the rest; the fast path's tests hold it to
+    /// `run`.
+    pub(super) fn pair(&mut self, open: usize, close: usize, len: usize) {
+        // (Offsets fit in `u32`: the body is under 4 GiB.)
+        let (open, close, len) = (open as u32, close as u32, len as u32);
+        let strong = len == 2;
+        let first = self.delimiters.len() as u32;
+        self.delimiters.push(Delimiter {
+            at: open,
+            role: Role::Open {
+                strong,
+                end: close + len,
+            },
+        });
+        if strong {
+            self.delimiters.push(Delimiter {
+                at: open + 1,
+                role: Role::Inner,
+            });
+            self.delimiters.push(Delimiter {
+                at: close,
+                role: Role::Inner,
+            });
+        }
+        self.delimiters.push(Delimiter {
+            at: close + len - 1,
+            role: Role::Close {
+                strong,
+                start: open,
+            },
+        });
+        push_grown(&mut self.pending, Pending::Run { first, len });
+        if open + len < close {
+            push_grown(
+                &mut self.pending,
+                Pending::Text {
+                    start: open + len,
+                    end: close,
+                },
+            );
+        }
+        push_grown(
+            &mut self.pending,
+            Pending::Run {
+                first: first + len,
+                len,
+            },
+        );
+    }
+
     /// The end of the inline text: openers left are text; every waiting event is given.
     #[inline]
     pub(super) fn finish(&mut self, sink: &mut impl Sink<'a>) {

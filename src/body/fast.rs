@@ -696,6 +696,7 @@ impl<'a> FastReader<'a> {
 /// text is a pipe. With `PAIRS`, a run that opens while nothing waits and whose closer is
 /// the next stop is read with it at once ([`closing_run`]); without, every run goes
 /// through the delimiter runs' bookkeeping (the reference the shortcut is tested against).
+#[inline(always)]
 fn inline_events<'a, S: Sink<'a>, const PAIRS: bool>(
     src: &'a str,
     range: Range<usize>,
@@ -750,16 +751,23 @@ fn inline_events<'a, S: Sink<'a>, const PAIRS: bool>(
                     (left, right)
                 };
                 let len = run_end - i;
-                if PAIRS && can_open && len <= 2 && out.emphases.is_idle() {
+                let idle = out.emphases.is_idle();
+                // (While openers wait, a run that could also close might close one of them.)
+                if PAIRS && can_open && len <= 2 && (idle || !can_close) {
                     if let Some(close) = closing_run(src, start, end, run_end, len) {
-                        // What the bookkeeping gives for the pair, and it is left as it
-                        // was: nothing waits.
-                        let Out { sink, .. } = out;
-                        give_text(text, i, *sink);
-                        let (strong, span) = (len == 2, i..close + len);
-                        sink.style(strong, true, span.clone());
-                        sink.text(run_end..close);
-                        sink.style(strong, false, span);
+                        if idle {
+                            // What the bookkeeping gives for the pair, and it is left as
+                            // it was: nothing waits.
+                            let Out { sink, .. } = out;
+                            give_text(text, i, *sink);
+                            let (strong, span) = (len == 2, i..close + len);
+                            sink.style(strong, true, span.clone());
+                            sink.text(run_end..close);
+                            sink.style(strong, false, span);
+                        } else {
+                            give_text(text, i, out);
+                            out.emphases.pair(i, close, len);
+                        }
                         i = close + len;
                         text = i;
                         continue;
@@ -887,8 +895,9 @@ fn whole_emphasis(src: &str, range: Range<usize>) -> Option<bool> {
 /// length that can close. Reading the opener while no other opener waits (so that
 /// `find` has only it to give, and the rule of three, for lengths 1 + 1 or 2 + 2, never
 /// refuses), the delimiter runs' bookkeeping would match the two whole, with only text
-/// between them (tested against it). `start..end` is the inline text.
-#[inline]
+/// between them (tested against it); and so it would while openers wait, if the opener
+/// cannot close (see [`Emphases::pair`]). `start..end` is the inline text.
+#[inline(always)]
 fn closing_run(src: &str, start: usize, end: usize, run_end: usize, len: usize) -> Option<usize> {
     let bytes = src.as_bytes();
     let c = bytes[run_end - 1];
@@ -1751,6 +1760,38 @@ mod tests {
         }
         // `*a*`, `a **.** a`, `_a_ *a*`, `*a\n*`…
         assert!(taken > 10_000, "{taken} pairs");
+    }
+
+    /// The same while openers wait: each text of up to five characters after an opener
+    /// that no later run closes, or that one may (`*a `, `_a `, `**a `, `*_a `), and
+    /// before a closer for it (` a*`); and the article that showed the case (a list of
+    /// languages in italics whose first opener is never closed).
+    #[test]
+    fn pairs_read_as_the_delimiter_runs_while_openers_wait() {
+        let texts = every_text(&["*", "_", "a", " ", ".", "é", "\n"], 5);
+        for text in &texts {
+            for (before, after) in [
+                ("*a ", ""),
+                ("_a ", ""),
+                ("**a ", ""),
+                ("*_a ", ""),
+                ("*a ", " a*"),
+                ("**a ", " a**"),
+            ] {
+                let src = format!("{before}{text}{after}");
+                assert_eq!(
+                    inline_read::<true>(&src, 0..src.len()),
+                    inline_read::<false>(&src, 0..src.len()),
+                    "{src:?}"
+                );
+            }
+        }
+        let article = "*Afan Oromo *Albania* *Amhara *Anh* (và Special English) *Ả Rập* \
+                       *Armenia* **Azerbaijan** _Bangla_ *Bosnia* __Burmese__ *Quảng Đông*";
+        assert_eq!(
+            inline_read::<true>(article, 0..article.len()),
+            inline_read::<false>(article, 0..article.len())
+        );
     }
 
     #[test]
