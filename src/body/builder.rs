@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use super::fast::{general_end, room_bytes, FastReader, FastRoom, Plain, Read, Sink};
 use super::references::{references, resolver, Reference};
@@ -27,8 +27,24 @@ pub(crate) fn parse<'a>(
     options: &ParseOptions,
     path: Path,
 ) -> Result<Parsed<'a>, Error> {
-    // The room the last document's fast path left on this thread (none the first time).
-    let mut room = ROOM.take().unwrap_or_default();
+    // The room the last document's fast path left on this thread (none the first time),
+    // used in place. (A parse while the thread's room is in use, or once it is gone as
+    // the thread ends, gets a room of its own.)
+    ROOM.try_with(|room| match room.try_borrow_mut() {
+        Ok(mut room) => parse_with_room(src, range.clone(), options, path, &mut room),
+        Err(_) => parse_with_room(src, range.clone(), options, path, &mut Room::default()),
+    })
+    .unwrap_or_else(|_| parse_with_room(src, range, options, path, &mut Room::default()))
+}
+
+/// [`parse`], with the room of the vectors in `room`, given back there after.
+fn parse_with_room<'a>(
+    src: &'a str,
+    range: Range<usize>,
+    options: &ParseOptions,
+    path: Path,
+    room: &mut Room,
+) -> Result<Parsed<'a>, Error> {
     let mut sections = Vec::with_capacity(sections_room(range.len()));
     sections.push(Section {
         level: 0,
@@ -56,10 +72,9 @@ pub(crate) fn parse<'a>(
         && !may_define_references;
     if fast {
         let lists = options.list_end == ListEnd::WhereWritten;
-        let mut reader = FastReader::new(src, range.end, lists, std::mem::take(&mut room.reader));
+        let mut reader = FastReader::new(src, range.end, lists, &mut room.reader);
         // One state for every block the fast path reads: its vectors' room is kept.
-        let inline = std::mem::take(&mut room.inline).recycled();
-        let mut st = SegmentState::with_inline(&mut builder, range.start, inline);
+        let mut st = SegmentState::with_room(&mut builder, range.start, &mut room.inline);
         let mut at = range.start;
         while at < range.end {
             match builder.fast_block(&mut reader, &mut st, at) {
@@ -71,8 +86,8 @@ pub(crate) fn parse<'a>(
                 }
             }
         }
-        room.reader = reader.into_room();
-        room.inline = st.inline.builder.recycled();
+        reader.give_back(&mut room.reader);
+        st.inline.builder.give_back(&mut room.inline);
     } else {
         builder.general(range.clone(), &references, may_repeat)?;
     }
@@ -91,8 +106,8 @@ pub(crate) fn parse<'a>(
         next_start = section.span.start as usize;
     }
     builder.sections.shrink_to_fit();
-    if room.bytes() <= Room::KEPT {
-        ROOM.set(Some(room));
+    if room.bytes() > Room::KEPT {
+        *room = Room::default();
     }
     Ok(Parsed {
         sections: builder.sections,
@@ -180,7 +195,7 @@ impl Room {
 
 thread_local! {
     /// The room the last parse on this thread left: see [`Room`].
-    static ROOM: Cell<Option<Room>> = const { Cell::new(None) };
+    static ROOM: RefCell<Room> = RefCell::new(Room::default());
 }
 
 /// `vec`'s room, emptied, for values of the same type that borrow another input: the
@@ -310,32 +325,35 @@ impl<'a> InlineSlot<'a> {
 }
 
 impl<'a> InlineBuilder<'a> {
-    /// Emptied, its vectors' room kept, for text that borrows another input.
-    fn recycled<'b>(self) -> InlineBuilder<'b> {
-        let InlineBuilder {
-            pieces,
-            mut styles,
-            links,
-            mut open_styles,
-            open_links,
-            images,
-            figures,
-            alt,
-            ..
-        } = self;
-        styles.clear();
-        open_styles.clear();
+    /// The vectors of `room` (emptied there), for their room, for text that borrows
+    /// another input.
+    #[inline(always)]
+    fn from_room(room: &mut InlineBuilder<'static>) -> InlineBuilder<'a> {
         InlineBuilder {
-            pieces: recycled(pieces),
-            styles,
-            links: recycled(links),
-            open_styles,
-            open_links: recycled(open_links),
-            images: recycled(images),
-            figures: recycled(figures),
-            alt: recycled(alt),
+            pieces: recycled(std::mem::take(&mut room.pieces)),
+            styles: std::mem::take(&mut room.styles),
+            links: recycled(std::mem::take(&mut room.links)),
+            open_styles: std::mem::take(&mut room.open_styles),
+            open_links: recycled(std::mem::take(&mut room.open_links)),
+            images: recycled(std::mem::take(&mut room.images)),
+            figures: recycled(std::mem::take(&mut room.figures)),
+            alt: recycled(std::mem::take(&mut room.alt)),
             ..InlineBuilder::default()
         }
+    }
+
+    /// Gives the vectors, emptied, back to `room` (as `FastReader::give_back`).
+    fn give_back(&mut self, room: &mut InlineBuilder<'static>) {
+        room.pieces = recycled(std::mem::take(&mut self.pieces));
+        self.styles.clear();
+        room.styles = std::mem::take(&mut self.styles);
+        room.links = recycled(std::mem::take(&mut self.links));
+        self.open_styles.clear();
+        room.open_styles = std::mem::take(&mut self.open_styles);
+        room.open_links = recycled(std::mem::take(&mut self.open_links));
+        room.images = recycled(std::mem::take(&mut self.images));
+        room.figures = recycled(std::mem::take(&mut self.figures));
+        room.alt = recycled(std::mem::take(&mut self.alt));
     }
 
     /// The bytes its vectors hold room for.
@@ -719,7 +737,19 @@ impl<'a> SegmentState<'a> {
         Self::with_inline(builder, start, InlineBuilder::default())
     }
 
+    /// Nothing open, at `start`, with the vectors of `room` (emptied there) in its inline
+    /// builder.
+    #[inline(always)]
+    fn with_room(
+        builder: &mut Builder<'a, '_>,
+        start: usize,
+        room: &mut InlineBuilder<'static>,
+    ) -> Self {
+        Self::with_inline(builder, start, InlineBuilder::from_room(room))
+    }
+
     /// Nothing open, at `start`, with `inline` (empty) as the inline builder.
+    #[inline(always)]
     fn with_inline(builder: &mut Builder<'a, '_>, start: usize, inline: InlineBuilder<'a>) -> Self {
         SegmentState {
             // (Room for three: a table, its row and a cell, as deep as the fast path goes
@@ -1519,6 +1549,30 @@ fn content_column(src: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A document parsed as a thread ends, in a thread-local value's destructor that runs
+    /// after the thread's room is gone, is read with a room of its own (taking the room
+    /// from a thread-local cell that was gone panicked).
+    #[test]
+    fn a_parse_as_a_thread_ends_reads_with_a_room_of_its_own() {
+        struct ParseOnDrop;
+        impl Drop for ParseOnDrop {
+            fn drop(&mut self) {
+                let doc = crate::parse("---\ntitle: T\n---\n\n# A\n\n*b* c\n").unwrap();
+                assert_eq!(doc.sections().len(), 2);
+            }
+        }
+        thread_local! {
+            static LAST: ParseOnDrop = const { ParseOnDrop };
+        }
+        std::thread::spawn(|| {
+            // Made before the room: destroyed after it.
+            LAST.with(|_| {});
+            crate::parse("x").unwrap();
+        })
+        .join()
+        .unwrap();
+    }
 
     /// A recycled vector is the same allocation, emptied, whatever its values borrowed.
     #[test]

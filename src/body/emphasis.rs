@@ -83,25 +83,29 @@ pub(super) struct Emphases<'a> {
 const NOT_BOTH: usize = 0;
 
 impl<'a> Emphases<'a> {
-    /// Emptied, its vectors' room kept, for text that borrows another input.
-    pub(super) fn recycled<'b>(self) -> Emphases<'b> {
-        let Emphases {
-            mut delimiters,
-            mut stack,
-            lower_bounds: _,
-            mut pending,
-            events,
-        } = self;
-        delimiters.clear();
-        stack.clear();
-        pending.clear();
+    /// The vectors of `room` (emptied there), for their room, for text that borrows
+    /// another input.
+    pub(super) fn from_room(room: &mut Emphases<'static>) -> Emphases<'a> {
         Emphases {
-            delimiters,
-            stack,
+            delimiters: std::mem::take(&mut room.delimiters),
+            stack: std::mem::take(&mut room.stack),
             lower_bounds: [[0; 4]; 2],
-            pending,
-            events: super::builder::recycled(events),
+            pending: std::mem::take(&mut room.pending),
+            events: super::builder::recycled(std::mem::take(&mut room.events)),
         }
+    }
+
+    /// Gives the vectors, emptied, back to `room` (see [`FastReader::give_back`]).
+    ///
+    /// [`FastReader::give_back`]: super::fast::FastReader::give_back
+    pub(super) fn give_back(&mut self, room: &mut Emphases<'static>) {
+        self.delimiters.clear();
+        room.delimiters = std::mem::take(&mut self.delimiters);
+        self.stack.clear();
+        room.stack = std::mem::take(&mut self.stack);
+        self.pending.clear();
+        room.pending = std::mem::take(&mut self.pending);
+        room.events = super::builder::recycled(std::mem::take(&mut self.events));
     }
 
     /// The bytes its vectors hold room for.

@@ -268,44 +268,34 @@ enum Side {
 }
 
 impl<'a> FastReader<'a> {
-    pub(super) fn new(src: &'a str, end: usize, lists: bool, room: FastRoom) -> Self {
-        let FastRoom {
-            items,
-            cells,
-            row_ends,
-            emphases,
-        } = room;
+    /// A reader with the vectors of `room` (emptied there), for their room.
+    #[inline(always)]
+    pub(super) fn new(src: &'a str, end: usize, lists: bool, room: &mut FastRoom) -> Self {
         FastReader {
             src,
             end,
             lists,
-            items,
-            cells,
-            row_ends,
-            emphases: emphases.recycled(),
+            items: std::mem::take(&mut room.items),
+            cells: std::mem::take(&mut room.cells),
+            row_ends: std::mem::take(&mut room.row_ends),
+            emphases: Emphases::from_room(&mut room.emphases),
             pipes: false,
             last_line: Cell::new((usize::MAX, 0, 0)),
         }
     }
 
-    /// The reader's vectors, emptied, for another document's reader.
-    pub(super) fn into_room(self) -> FastRoom {
-        let FastReader {
-            mut items,
-            mut cells,
-            mut row_ends,
-            emphases,
-            ..
-        } = self;
-        items.clear();
-        cells.clear();
-        row_ends.clear();
-        FastRoom {
-            items,
-            cells,
-            row_ends,
-            emphases: emphases.recycled(),
-        }
+    /// Gives the reader's vectors, emptied, back to `room`, for another document's reader.
+    /// (Vector by vector, in place: the reader and the room are a few hundred bytes each,
+    /// and moving them whole was a call to `memcpy` each time, some 700 instructions a
+    /// document with the inline builder's, 13 % of the smallest articles' `parse`.)
+    pub(super) fn give_back(&mut self, room: &mut FastRoom) {
+        self.items.clear();
+        room.items = std::mem::take(&mut self.items);
+        self.cells.clear();
+        room.cells = std::mem::take(&mut self.cells);
+        self.row_ends.clear();
+        room.row_ends = std::mem::take(&mut self.row_ends);
+        self.emphases.give_back(&mut room.emphases);
     }
 
     /// The end of the line at `at` (its `\n` excluded) and the start of the next one.
