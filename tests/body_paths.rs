@@ -412,6 +412,10 @@ fn segments_are_cut_where_nothing_reads_across() {
         // no heading ends. (Found by the body fuzz target, replayed by the segments one.)
         "a]:\n<?x\n# b\n\ntext\n",
         "[a](\n<div>\n# b\n\ntext\n",
+        // An autolink that starts as a comment or a processing instruction is left
+        // unmasked too: an HTML block no heading ends. (Found by the body fuzz target.)
+        "<!--@z>\n\n# b\n\ntext\n",
+        "<?a@b>\n# b\n\ntext\n",
         // A label defined twice, the second time after a cut: the segment's parser took
         // its own definition, not the first. Such a body is read in one piece. (The
         // segments fuzz target, from the CommonMark examples' seeds.)
@@ -442,6 +446,16 @@ proptest! {
 #[test]
 fn readers_agree_where_they_once_did_not() {
     for (what, input) in [
+        // An autolink that starts as a comment (`<!--@z>`: an e-mail address) is left
+        // unmasked, and the parser reads it as an HTML block that runs past the blank
+        // line: the fast path's part for the general path ended at the blank line. (Found
+        // by the body fuzz target, 2026-12-05.)
+        ("autolink opening an HTML comment", "\n<!--@z>\n\na"),
+        (
+            "autolink opening a processing instruction",
+            "<?a@b>\n\n# x\n\na",
+        ),
+        ("autolink opening a declaration", "<!A@b>\n\n# x\n\na"),
         // Blank lines after an empty item belong to it or not by what follows them: the
         // general path is given the line after its part of the body.
         ("empty item before a heading", " * \n\n#"),

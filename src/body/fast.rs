@@ -29,7 +29,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::emphasis::{Emphases, Out};
 use super::letters::is_word_character;
-use super::parser_input::{is_autolink, numeric_reference, starts_destination};
+use super::parser_input::{
+    is_autolink, may_open_html_unmasked, numeric_reference, starts_destination,
+};
 use super::segments::{is_atx_heading, is_list_marker};
 use super::Span;
 use crate::repair::simd;
@@ -1589,8 +1591,12 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
             return end;
         }
         // Nor after a `<` the general path leaves unmasked at a line's start (after a line
-        // ending in `](` or `]:`): it may open an HTML block, which no heading ends.
-        if indent <= 3 && rest.first() == Some(&b'<') && starts_destination(bytes, line + indent) {
+        // ending in `](` or `]:`, or an autolink such as `<!--a@b>`): it may open an HTML
+        // block, which no heading ends.
+        if indent <= 3
+            && rest.first() == Some(&b'<')
+            && may_open_html_unmasked(bytes, line + indent)
+        {
             return end;
         }
         after_blank = is_blank(text) || text == b"\r";

@@ -110,6 +110,17 @@ pub(super) fn starts_destination(bytes: &[u8], at: usize) -> bool {
     !(indent <= 3 && is_atx_heading(&text[indent..]))
 }
 
+/// Whether the `<` at `at`, at a line's start, is one the parser reads unmasked (see
+/// [`masked`]) where it may open an HTML block, whose end (a later line, past blank lines
+/// and headings) is the parser's to say: any `<` that starts a link destination, and an
+/// autolink that starts as a comment, a processing instruction or a declaration
+/// (`<!--a@b>`, `<?a@b>`, `<!A@b>` are e-mail autolinks too). Found by the `body` fuzz
+/// target: `<!--@z>`, a blank line and a paragraph are one HTML block to the parser.
+pub(super) fn may_open_html_unmasked(bytes: &[u8], at: usize) -> bool {
+    starts_destination(bytes, at)
+        || (matches!(bytes.get(at + 1), Some(b'!' | b'?')) && is_autolink(&bytes[at..]))
+}
+
 /// Whether `text` (starting with `<`) starts with a CommonMark autolink: `<scheme:…>` or
 /// `<local@domain>`.
 pub(super) fn is_autolink(text: &[u8]) -> bool {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parser_input::{starts_destination, MASK};
+use super::parser_input::{may_open_html_unmasked, MASK};
 
 /// A part of the body read by a parser of its own.
 pub(super) struct Segment {
@@ -62,12 +62,12 @@ pub(super) fn segments(src: &str, range: Range<usize>, lazy_cuts: bool) -> Vec<S
             cuts.push((line, true));
         }
         // A `<` the general path leaves unmasked at a line's start (after a line ending in
-        // `](` or `]:`) may open an HTML block, which no heading ends: where it ends is the
-        // parser's to say.
+        // `](` or `]:`, or an autolink such as `<!--a@b>`) may open an HTML block, which
+        // no heading ends: where it ends is the parser's to say.
         if fence.is_none()
             && indent <= 3
             && marker == Some(b'<')
-            && starts_destination(bytes, line + content)
+            && may_open_html_unmasked(bytes, line + content)
         {
             break;
         }
