@@ -120,7 +120,7 @@ fn parse_with_room<'a>(
 /// of them one for less than every 1.1 kB). Growing the vector a section at a time from
 /// one copied the sections again and again (1.5 % of Vietnamese articles' `parse`; this
 /// room takes a third of that away, −0.6 % over the corpus); a body with more sections
-/// still grows it, and the room a body with fewer does not use (at most 3 % of its size)
+/// still grows it, and the room a body with fewer does not use (about 3 % of its size)
 /// is given back at the end. (Counting the lines that start with `#` first cost more
 /// than the growth: a `memchr` call for each `#`.)
 fn sections_room(len: usize) -> usize {

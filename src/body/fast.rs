@@ -685,9 +685,10 @@ impl<'a> FastReader<'a> {
 }
 
 /// [`FastReader::inline_from`], its events given to `out`; `pipes` set if a byte of the
-/// text is a pipe. With `PAIRS`, a run that opens while nothing waits and whose closer is
-/// the next stop is read with it at once ([`closing_run`]); without, every run goes
-/// through the delimiter runs' bookkeeping (the reference the shortcut is tested against).
+/// text is a pipe. With `PAIRS`, a run that opens (while nothing waits, or that can only
+/// open) and whose closer is the next stop is read with it at once ([`closing_run`]);
+/// without, every run goes through the delimiter runs' bookkeeping (the reference the
+/// shortcut is tested against).
 #[inline(always)]
 fn inline_events<'a, S: Sink<'a>, const PAIRS: bool>(
     src: &'a str,
