@@ -1094,6 +1094,91 @@ impl<'a> Scanner<'a, '_> {
         })
     }
 
+    /// The commonest fields, in one pass, for [`MapAccess::plain_fields`]: a plain key
+    /// that ends its line, then on the lines below, indented more, `names[0]: ` and a
+    /// scalar on its line, possibly `names[1]: ` and another, possibly the `list`, then a
+    /// line indented less (or the end), read and counted as
+    /// [`plain_field`](Self::plain_field) reads and counts them. `pos` is the start of the
+    /// key's line, indented `indent`. `None` for anything else, with `pos`, `nodes_left`
+    /// and `last_end` for the caller to restore (who reads the field again, entry by
+    /// entry).
+    #[inline(always)]
+    fn short_field<const N: usize, const M: usize>(
+        &mut self,
+        indent: usize,
+        names: &Names<N>,
+        list: &Names<1>,
+        item_names: &Names<M>,
+        items: &mut Vec<PlainItem<'a, M>>,
+    ) -> Option<FieldRead<'a, N>> {
+        let bytes = self.bytes;
+        let key_start = self.pos + indent;
+        if N < 2 || indent == 0 || !PLAIN_START[usize::from(*bytes.get(key_start)?)] {
+            return None;
+        }
+        // (As `key_end` finds the colon, the key's first byte being none it reads
+        // otherwise.)
+        let colon = next_special(bytes, key_start + 1);
+        if bytes.get(colon) != Some(&b':') || bytes.get(colon + 1) != Some(&b'\n') {
+            return None;
+        }
+        let mut key_end = colon;
+        while is_blank(bytes[key_end - 1]) {
+            key_end -= 1;
+        }
+        // The value's first line: its indentation and its first name.
+        let line = colon + 2;
+        let column = count_spaces(bytes, line, bytes.len());
+        let start = line + column;
+        if column <= indent || names.find(bytes, start) != Some(0) {
+            return None;
+        }
+        self.take_nodes(3)?;
+        let raw = slice(self.src, key_start, key_end);
+        let key = Scalar::new(Text::unquoted(raw, key_start, false));
+        let mut values = std::array::from_fn(|_| None);
+        let text = self
+            .value_on_its_line(start + names.lens[0] + 2, column)
+            .ok()??;
+        let mut end = text.span().end;
+        values[0] = Some(text);
+        let mut next = self.next_indent().ok()?;
+        // (The closing line, if it was found, ended the value: `next` is `None`.)
+        if next == Some(column) && names.find(self.bytes, self.pos + column) == Some(1) {
+            self.take_nodes(2)?;
+            let value_start = self.pos + column + names.lens[1] + 2;
+            let number = self.value_on_its_line(value_start, column).ok()??;
+            end = number.span().end;
+            values[1] = Some(number);
+            next = self.next_indent().ok()?;
+        }
+        let mut listed = false;
+        if next == Some(column) && list.find(self.bytes, self.pos + column).is_some() {
+            let key_start = self.pos + column;
+            listed = true;
+            self.take_nodes(1)?;
+            end = end.max(key_start + list.lens[0] + 1);
+            self.pos = key_start + list.lens[0] + 2;
+            items.clear();
+            self.plain_items(column, item_names, items)?;
+            end = end.max(self.last_end);
+            next = self.next_indent().ok()?;
+        }
+        if next.is_some_and(|next| next >= column) {
+            return None;
+        }
+        self.last_end = end;
+        Some(FieldRead {
+            key,
+            colon,
+            column,
+            span: start..end,
+            values,
+            listed,
+            rest: false,
+        })
+    }
+
     /// The value of the entry `names[i]: ` at `key_start`, in a mapping indented
     /// `parent`, counted and read as [`scalar_value`](Self::scalar_value) reads it into
     /// `values[i]`: its end.
@@ -1590,6 +1675,21 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
             };
             let s = &mut *self.scanner;
             let before = (s.pos, s.nodes_left, s.last_end);
+            if first.is_none() && s.next_indent().ok() == Some(Some(self.indent)) {
+                let indent = self.indent;
+                if let Some(field) = s.short_field(indent, &names, &list, &item_names, &mut items) {
+                    let read = PlainField {
+                        key: field.key,
+                        span: field.span,
+                        values: field.values,
+                        items: field.listed.then_some(&mut items),
+                    };
+                    each.field(read);
+                    self.end = self.end.max(field.colon + 1).max(self.scanner.last_end);
+                    continue;
+                }
+                (s.pos, s.nodes_left, s.last_end) = before;
+            }
             let Some(field) =
                 s.plain_field(first, self.indent, &names, &list, &item_names, &mut items)
             else {
