@@ -1100,8 +1100,9 @@ impl<'a> Scanner<'a, '_> {
     /// line indented less (or the end), read and counted as
     /// [`plain_field`](Self::plain_field) reads and counts them. `pos` is the start of the
     /// key's line, indented `indent`. `None` for anything else, with `pos`, `nodes_left`
-    /// and `last_end` for the caller to restore (who reads the field again, entry by
-    /// entry).
+    /// and `last_end` for the caller to restore, and `unreadable` set where `plain_field`
+    /// would give `None` too (the list's items are not of the shape it reads: it would
+    /// read the same entries as far as that list, and the list alike).
     #[inline(always)]
     fn short_field<const N: usize, const M: usize>(
         &mut self,
@@ -1110,6 +1111,7 @@ impl<'a> Scanner<'a, '_> {
         list: &Names<1>,
         item_names: &Names<M>,
         items: &mut Vec<PlainItem<'a, M>>,
+        unreadable: &mut bool,
     ) -> Option<FieldRead<'a, N>> {
         let bytes = self.bytes;
         let key_start = self.pos + indent;
@@ -1160,7 +1162,10 @@ impl<'a> Scanner<'a, '_> {
             end = end.max(key_start + list.lens[0] + 1);
             self.pos = key_start + list.lens[0] + 2;
             items.clear();
-            self.plain_items(column, item_names, items)?;
+            if self.plain_items(column, item_names, items).is_none() {
+                *unreadable = true;
+                return None;
+            }
             end = end.max(self.last_end);
             next = self.next_indent().ok()?;
         }
@@ -1677,7 +1682,16 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
             let before = (s.pos, s.nodes_left, s.last_end);
             if first.is_none() && s.next_indent().ok() == Some(Some(self.indent)) {
                 let indent = self.indent;
-                if let Some(field) = s.short_field(indent, &names, &list, &item_names, &mut items) {
+                let mut unreadable = false;
+                let short = s.short_field(
+                    indent,
+                    &names,
+                    &list,
+                    &item_names,
+                    &mut items,
+                    &mut unreadable,
+                );
+                if let Some(field) = short {
                     let read = PlainField {
                         key: field.key,
                         span: field.span,
@@ -1689,6 +1703,9 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
                     continue;
                 }
                 (s.pos, s.nodes_left, s.last_end) = before;
+                if unreadable {
+                    return Ok(());
+                }
             }
             let Some(field) =
                 s.plain_field(first, self.indent, &names, &list, &item_names, &mut items)
