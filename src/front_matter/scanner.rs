@@ -2068,6 +2068,64 @@ mod tests {
         }
     }
 
+    /// The fields read in one pass (a text, a number, links, in that order), and the
+    /// shapes next to them that it leaves to the field-by-field reading, early or late
+    /// (another entry after the links, links with an entry of another name, a text over
+    /// two lines, a block scalar, a line indented more, too few values left): each reads
+    /// as entry by entry, and the model holds what was written.
+    #[test]
+    fn fields_read_in_one_pass_read_as_entry_by_entry() {
+        let fields = [
+            "      text: Riga\n",
+            "      text: \"56\"\n      number: 56\n",
+            "      text: Riga\n      links:\n        - type: internal\n          page: Riga\n",
+            "      text: a\n      number: 1\n      links:\n        - text: b\n          type: internal\n          page: B\n",
+            "      text: Mali\n      links:\n        - type: internal\n          page: Mali\n      formatting:\n        bold:\n          - Mali\n",
+            "      text: x\n      links:\n        - type: external\n          site: s\n",
+            "      text: long\n        continued\n",
+            "      text: |-\n        block\n",
+            "      text: x\n      number: 2\n      text: again\n",
+            "      text: x\n        number: 2\n",
+            "      text: x\n      - y\n",
+            "      links:\n        - type: internal\n          page: P\n      text: after\n",
+        ];
+        for (i, field) in fields.iter().enumerate() {
+            for (j, other) in fields.iter().enumerate() {
+                let yaml = format!(
+                    "infoboxes:\n  - first:\n      text: f\n    k{i}:\n{field}    k{j}b:\n{other}title: T\n"
+                );
+                for nodes in [usize::MAX, 8, 12, 20] {
+                    let limits = Limits {
+                        max_yaml_nodes: nodes,
+                        ..Limits::default()
+                    };
+                    let visit = FrontMatterVisit { src: &yaml };
+                    let by_line = scan(&yaml, 0..yaml.len(), &limits, visit);
+                    let visit = FrontMatterVisit { src: &yaml };
+                    let by_entry = scan_entry_by_entry(&yaml, 0..yaml.len(), &limits, visit);
+                    assert_eq!(format!("{by_line:?}"), format!("{by_entry:?}"), "{yaml}");
+                }
+            }
+        }
+        // And what a field read in one pass holds.
+        let input = "---\ninfoboxes:\n  - a: \n      text: x\n    latd:\n      text: \"56\"\n      number: 56\n    place:\n      text: Mali\n      links:\n        - type: internal\n          page: Mali\n---\n";
+        let doc = crate::parse(input).expect("parses");
+        let infobox = &doc.infoboxes()[0];
+        let latd = infobox.get("latd").expect("latd");
+        assert_eq!(latd.text(), "56");
+        assert_eq!(latd.number().and_then(|n| n.as_f64()), Some(56.0));
+        let place = infobox.get("place").expect("place");
+        assert_eq!(place.links().len(), 1);
+        assert_eq!(
+            place.links()[0].page().and_then(|p| p.as_str()),
+            Some("Mali")
+        );
+        assert_eq!(
+            &input[place.span()],
+            "text: Mali\n      links:\n        - type: internal\n          page: Mali"
+        );
+    }
+
     /// Short lines rich in the bytes the scans look for.
     fn line_bytes() -> impl Strategy<Value = Vec<u8>> {
         proptest::collection::vec(
