@@ -272,6 +272,8 @@ impl<'a> TableBuilder<'a> {
 /// length.
 #[derive(Default)]
 struct InlineBuilder<'a> {
+    /// The input, which the pieces borrowed from it are slices of.
+    src: &'a str,
     pieces: Vec<Piece<'a>>,
     styles: Vec<Styled>,
     links: Vec<InlineLink<'a>>,
@@ -377,6 +379,7 @@ impl<'a> InlineBuilder<'a> {
     fn finish(&mut self) -> Inline<'a> {
         Inline {
             repr: Repr::take(
+                self.src,
                 &mut self.pieces,
                 &mut self.styles,
                 &mut self.links,
@@ -750,7 +753,12 @@ impl<'a> SegmentState<'a> {
 
     /// Nothing open, at `start`, with `inline` (empty) as the inline builder.
     #[inline(always)]
-    fn with_inline(builder: &mut Builder<'a, '_>, start: usize, inline: InlineBuilder<'a>) -> Self {
+    fn with_inline(
+        builder: &mut Builder<'a, '_>,
+        start: usize,
+        mut inline: InlineBuilder<'a>,
+    ) -> Self {
+        inline.src = builder.src;
         SegmentState {
             // (Room for three: a table, its row and a cell, as deep as the fast path goes
             // but for a list in a list's item; the usual four made a small document's
@@ -1366,6 +1374,7 @@ fn end_line(b: &mut InlineBuilder<'_>) {
             Figure {
                 alt: Inline {
                     repr: Repr::take(
+                        b.src,
                         &mut b.alt,
                         &mut Vec::new(),
                         &mut Vec::new(),
