@@ -524,8 +524,6 @@ fn trim_text(text: &str) -> &str {
     }
 }
 
-/// Joins pieces into plain text: breaks become one space, blocks are trimmed and joined
-/// with one space, the whole is trimmed.
 /// The plain text of `pieces[range]` (clamped to the pieces there are), trimmed or not.
 fn text_of_pieces<'s>(pieces: &'s [Piece<'_>], range: Span, trim: bool) -> Cow<'s, str> {
     let end = (range.end as usize).min(pieces.len());
@@ -569,6 +567,8 @@ fn short_texts<'a>(base: &'a str, bounds: &[[u16; 2]; 3]) -> [&'a str; 3] {
     bounds.map(|[start, end]| base.get(usize::from(start)..usize::from(end)).unwrap_or(""))
 }
 
+/// Joins pieces into plain text: breaks become one space, blocks are trimmed and joined
+/// with one space, the whole is trimmed.
 fn plain_text<'s>(pieces: &'s [Piece<'_>], trim: bool) -> Cow<'s, str> {
     let trimmer = |s: &'s str| if trim { trim_text(s) } else { s };
     match pieces {
