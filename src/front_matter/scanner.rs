@@ -1066,11 +1066,7 @@ impl<'a> Scanner<'a, '_> {
                 end = end.max(self.named_value(names, i, key_start, column, &mut values)?);
             } else if name.is_none() && !listed && list.find(self.bytes, key_start).is_some() {
                 listed = true;
-                self.take_nodes(1)?;
-                end = end.max(key_start + list.lens[0] + 1);
-                self.pos = key_start + list.lens[0] + 2;
-                self.plain_items(column, item_names, items)?;
-                end = end.max(self.last_end);
+                end = end.max(self.field_list(key_start, column, list, item_names, items)?);
             } else if key_start > start {
                 // Another key, or a name again: the rest is read entry by entry, from this
                 // line (`pos`, its indentation measured), nothing of it read yet.
@@ -1158,15 +1154,13 @@ impl<'a> Scanner<'a, '_> {
         if next == Some(column) && list.find(self.bytes, self.pos + column).is_some() {
             let key_start = self.pos + column;
             listed = true;
-            self.take_nodes(1)?;
-            end = end.max(key_start + list.lens[0] + 1);
-            self.pos = key_start + list.lens[0] + 2;
             items.clear();
-            if self.plain_items(column, item_names, items).is_none() {
+            // (Where it reads no list, `plain_field` reads none either.)
+            let Some(list_end) = self.field_list(key_start, column, list, item_names, items) else {
                 *unreadable = true;
                 return None;
-            }
-            end = end.max(self.last_end);
+            };
+            end = end.max(list_end);
             next = self.next_indent().ok()?;
         }
         if next.is_some_and(|next| next >= column) {
@@ -1182,6 +1176,23 @@ impl<'a> Scanner<'a, '_> {
             listed,
             rest: false,
         })
+    }
+
+    /// The `list` entry of a field's mapping indented `column`, at `key_start`, and its
+    /// items (added to `items`), counted: the end of what was read.
+    #[inline(always)]
+    fn field_list<const M: usize>(
+        &mut self,
+        key_start: usize,
+        column: usize,
+        list: &Names<1>,
+        item_names: &Names<M>,
+        items: &mut Vec<PlainItem<'a, M>>,
+    ) -> Option<usize> {
+        self.take_nodes(1)?;
+        self.pos = key_start + list.lens[0] + 2;
+        self.plain_items(column, item_names, items)?;
+        Some((key_start + list.lens[0] + 1).max(self.last_end))
     }
 
     /// The value of the entry `names[i]: ` at `key_start`, in a mapping indented
