@@ -135,8 +135,8 @@ fn repairing_clean_text_allocates_nothing() {
 
 /// Peak heap memory while parsing one document (the document itself not counted), as a
 /// multiple of its size: under 2x for every clean document of the corpus and the sample
-/// (the goal; the closest, 1.98x, is 1.1 kB of tables, whose model alone holds 1.48x: see
-/// BENCHMARKS.md).
+/// (the goal; the closest, 1.95x, is 1.1 kB of tables, whose model and the room the
+/// thread keeps for the next document hold it all: see BENCHMARKS.md).
 /// `WIKIMD_ALL_PEAKS=1 cargo test --release --test allocations -- --nocapture` prints every
 /// document's peak.
 #[test]

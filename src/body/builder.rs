@@ -45,7 +45,14 @@ fn parse_with_room<'a>(
     path: Path,
     room: &mut Room,
 ) -> Result<Parsed<'a>, Error> {
-    let mut sections = Vec::with_capacity(sections_room(range.len()));
+    // The sections and the blocks are gathered in the room's vectors, then moved into
+    // vectors of exactly their number: growing a document's own vector (77 of the corpus's
+    // 98 bodies have more sections than the room made for them at first), then shrinking
+    // it, were a few `realloc`s a document, 5 % of a short German article's `parse`.
+    let mut sections: Vec<Section<'a>> = recycled(std::mem::take(&mut room.sections));
+    sections.reserve_exact(sections_room(range.len()));
+    let mut blocks: Vec<Block<'a>> = recycled(std::mem::take(&mut room.blocks));
+    blocks.reserve_exact(blocks_room(range.len()));
     sections.push(Section {
         level: 0,
         title: Inline::empty((range.start..range.start).into()),
@@ -59,7 +66,7 @@ fn parse_with_room<'a>(
         fast_blocks: 0,
         body_end: range.end,
         sections,
-        blocks: Vec::with_capacity(blocks_room(range.len())),
+        blocks,
     };
     let (references, may_define_references, may_repeat) = references(&src[range.clone()]);
     // Text the parser is given otherwise than it is written (carriage returns, NUL, text
@@ -91,26 +98,21 @@ fn parse_with_room<'a>(
     } else {
         builder.general(range.clone(), &references, may_repeat)?;
     }
-    // The last section takes the vector itself, shrunk in place: a copy of its blocks
-    // beside their vector was the peak of a small document's parse.
-    let last = builder
-        .sections
-        .last_mut()
-        .expect("the lead is always there");
-    debug_assert!(last.blocks.is_empty());
-    last.blocks = std::mem::take(&mut builder.blocks).into_boxed_slice();
+    builder.close_last_section();
     let end = range.end;
     let mut next_start = end;
     for section in builder.sections.iter_mut().rev() {
         section.span.end = next_start as u32;
         next_start = section.span.start as usize;
     }
-    builder.sections.shrink_to_fit();
+    let sections = builder.sections.drain(..).collect();
+    room.sections = recycled(builder.sections);
+    room.blocks = recycled(builder.blocks);
     if room.bytes() > Room::KEPT {
         *room = Room::default();
     }
     Ok(Parsed {
-        sections: builder.sections,
+        sections,
         fast_blocks: builder.fast_blocks,
     })
 }
@@ -119,10 +121,10 @@ fn parse_with_room<'a>(
 /// every 2 kB (the corpus's articles have one heading for about every kilobyte, half
 /// of them one for less than every 1.1 kB). Growing the vector a section at a time from
 /// one copied the sections again and again (1.5 % of Vietnamese articles' `parse`; this
-/// room takes a third of that away, −0.6 % over the corpus); a body with more sections
-/// still grows it, and the room a body with fewer does not use (about 3 % of its size)
-/// is given back at the end. (Counting the lines that start with `#` first cost more
-/// than the growth: a `memchr` call for each `#`.)
+/// room takes a third of that away, −0.6 % over the corpus). The thread's room (see
+/// [`Room`]) is made this large where it is smaller: a body with more sections grows it,
+/// once for the documents after it. (Counting the lines that start with `#` first cost
+/// more than the growth: a `memchr` call for each `#`.)
 fn sections_room(len: usize) -> usize {
     1 + len / 2048
 }
@@ -130,9 +132,9 @@ fn sections_room(len: usize) -> usize {
 /// Room for a section's blocks at first, for a body of `len` bytes: growing the vector from
 /// one block copied the blocks of a document's first long section four or five times
 /// (Vietnamese articles' `parse` −2.1 % instructions, German −0.8 %). One block for every
-/// 256 bytes, up to eight: a small body's peak memory holds this room (the vector is
-/// shrunk only at the end, for the last section), and one for every 128 bytes took the
-/// corpus's smallest article (1 kB) from 1.81 to 1.94 times its size.
+/// 256 bytes, up to eight, where the thread's room (see [`Room`]) is smaller: a small
+/// body's peak memory holds this room, and one for every 128 bytes took the corpus's
+/// smallest article (1 kB) from 1.81 to 1.94 times its size.
 fn blocks_room(len: usize) -> usize {
     (len / 256).clamp(1, 8)
 }
@@ -172,8 +174,9 @@ struct Builder<'a, 'o> {
     body_end: usize,
 }
 
-/// The room of the vectors the fast path reuses from one block to the next, kept on each
-/// thread from one document to the next, so that a document does not grow them again
+/// The room of the vectors the fast path reuses from one block to the next, and of those
+/// a body's sections and blocks are gathered in, kept on each thread from one document
+/// to the next, so that a document does not grow them again
 /// from nothing: their growth was 9 % of the instructions of a small article's parse
 /// (Latgalian's, 1–2 kB). Kept while it is at most [`Room::KEPT`] bytes: a thread holds no
 /// more than that after a parse.
@@ -181,6 +184,12 @@ struct Builder<'a, 'o> {
 struct Room {
     reader: FastRoom,
     inline: InlineBuilder<'static>,
+    /// The sections of a body while it is read, moved into a vector of their number at
+    /// the end.
+    sections: Vec<Section<'static>>,
+    /// The blocks of a body's last section while it is read (each section gets a vector
+    /// of exactly its blocks).
+    blocks: Vec<Block<'static>>,
 }
 
 impl Room {
@@ -189,7 +198,10 @@ impl Room {
 
     /// The bytes the vectors hold room for.
     fn bytes(&self) -> usize {
-        self.reader.bytes() + self.inline.room_bytes()
+        self.reader.bytes()
+            + self.inline.room_bytes()
+            + self.sections.capacity() * std::mem::size_of::<Section<'static>>()
+            + self.blocks.capacity() * std::mem::size_of::<Block<'static>>()
     }
 }
 
