@@ -849,7 +849,7 @@ impl<'a> Builder<'a, '_> {
     /// Starts a section: the last one's blocks become its own.
     fn push_section(&mut self, section: Section<'a>) {
         self.close_last_section();
-        // (Shrunk at the end.)
+        // (Moved into a vector of their number at the end.)
         crate::document::grow_by_half(&mut self.sections);
         self.sections.push(section);
     }
@@ -1473,12 +1473,13 @@ fn ends_with_blank_line(text: &[u8]) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | 0x0b | 0x0c))
 }
 
-/// Whether `t` holds more than white space. Most text starts with a visible ASCII
-/// character, which settles it without trimming.
+/// Whether `t` holds more than white space. Most text starts or ends with a visible
+/// ASCII character (a text after an emphasis starts with a space), which settles it
+/// without trimming.
 #[inline]
 fn has_text(t: &str) -> bool {
-    match t.as_bytes().first() {
-        Some(b'!'..=b'~') => true,
+    match t.as_bytes() {
+        [b'!'..=b'~', ..] | [.., b'!'..=b'~'] => true,
         _ => !t.trim().is_empty(),
     }
 }
@@ -1605,5 +1606,73 @@ mod tests {
         let kept: Vec<Block<'static>> = recycled(blocks);
         assert_eq!((kept.len(), kept.capacity()), (0, 10));
         assert_eq!(kept.as_ptr() as usize, at);
+    }
+
+    /// `has_text` is the trimming it shortcuts, on every text of up to four characters
+    /// from visible ASCII, ASCII and Unicode white space, and other letters.
+    #[test]
+    fn has_text_is_whether_trimming_leaves_anything() {
+        let alphabet = [
+            ' ', '\t', '\n', '\r', '\u{b}', '!', '~', 'a', '\u{7f}', '\u{a0}', 'é', '\u{3000}',
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().unwrap().chars().count())
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for t in &texts {
+            assert_eq!(has_text(t), !t.trim().is_empty(), "{t:?}");
+        }
+    }
+
+    /// The sections and blocks gathered in the thread's room: a body read after a larger
+    /// one (whose room it reuses) and after a smaller one (whose room it grows) gives what
+    /// it gives on a thread of its own, in vectors of exactly its sections and blocks.
+    #[test]
+    fn sections_read_in_the_threads_room_are_those_of_a_fresh_room() {
+        let body = |headings: usize, blocks: usize| -> String {
+            let mut text = String::new();
+            for h in 0..=headings {
+                if h > 0 {
+                    text.push_str(&format!("## Heading {h}\n\n"));
+                }
+                for b in 0..blocks {
+                    text.push_str(&format!("Paragraph {b} *of* {h}.\n\n * an item\n\n"));
+                }
+            }
+            text
+        };
+        let read = |src: &str| -> Vec<Section<'static>> {
+            let options = ParseOptions::default();
+            let parsed = parse(src, 0..src.len(), &options, Path::Fast).unwrap();
+            assert_eq!(parsed.sections.capacity(), parsed.sections.len());
+            parsed
+                .sections
+                .into_iter()
+                .map(|s| s.into_owned())
+                .collect()
+        };
+        let bodies = [
+            body(30, 12),
+            body(1, 2),
+            body(0, 1),
+            body(12, 40),
+            body(3, 0),
+        ];
+        let alone: Vec<_> = bodies
+            .iter()
+            .map(|b| std::thread::scope(|s| s.spawn(|| read(b)).join().unwrap()))
+            .collect();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for (b, alone) in bodies.iter().zip(&alone) {
+                    assert_eq!(&read(b), alone);
+                }
+            });
+        });
     }
 }
