@@ -164,8 +164,7 @@ fn parse_on<'a>(
 ) -> Result<Document<'a>, Error> {
     let limits = &options.limits;
     check_size(input, limits)?;
-    let visit = document::FrontMatterVisit { src: input };
-    let (front_matter, layout) = front_matter::read_document(input, limits, visit)?;
+    let (front_matter, layout) = read_front_matter(input, limits)?;
     let sections = body::parse(input, layout.body.clone(), options, path)?.sections;
     Ok(Document {
         front_matter,
@@ -201,8 +200,25 @@ pub fn parse_front_matter_with<'a>(
     limits: &Limits,
 ) -> Result<Option<FrontMatter<'a>>, Error> {
     check_size(input, limits)?;
-    let visit = document::FrontMatterVisit { src: input };
-    Ok(front_matter::read_document(input, limits, visit)?.0)
+    Ok(read_front_matter(input, limits)?.0)
+}
+
+/// The document's front matter (`None` for a body-only document) and where its parts
+/// are. Read where it is kept until the caller takes it (see `FrontMatterInto`).
+#[inline(always)]
+fn read_front_matter<'a>(
+    input: &'a str,
+    limits: &Limits,
+) -> Result<(Option<FrontMatter<'a>>, front_matter::Layout), Error> {
+    let front_matter = std::cell::RefCell::new(None);
+    let visit = document::FrontMatterInto {
+        src: input,
+        out: &front_matter,
+    };
+    let (read, layout) = front_matter::read_document(input, limits, visit)?;
+    // (A reading the scanner gave up on part of the way may have left a front matter
+    // there: what counts is what the reading that stood says.)
+    Ok((read.and(front_matter.into_inner()), layout))
 }
 
 fn check_size(input: &str, limits: &Limits) -> Result<(), Error> {

@@ -619,3 +619,44 @@ fn keys_that_end_their_line_read_as_the_general_parser_reads() {
     );
     assert_eq!((err.line(), err.column(), err.offset()), (3, 7, 21));
 }
+
+/// `parse` and `parse_front_matter` read the front matter where the caller keeps it; the
+/// entry-by-entry reading, split first, returns it: the same front matter or the same
+/// error, for the corpus's documents and for front matters the one-pass scanner gives up
+/// on part of the way (read again the long way, into the same place), that are not
+/// mappings, or that are wrong.
+#[test]
+fn a_front_matter_read_in_place_is_the_one_returned() {
+    let mut inputs: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/clean"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+    let front_matters = [
+        "title: T\ndescription: D\n",
+        "title: T\nflow: {a: b, c: [d]}\n",
+        "title: &t T\nother: *t\n",
+        "title: T\nq: \"a\n---\nbody\"\n",
+        "title: !!str T\n",
+        "~\n",
+        "",
+        "- a\n- b\n",
+        "just text\n",
+        "title: T\ntitle: U\n",
+        "infoboxes:\n  - f:\n      text: x\n    f:\n      text: y\n",
+        "infoboxes:\n  - f:\n    g:\n      text: y\n",
+        "title: T\ndescription: a long\n  folded text\nimg: x.png\nshortDescription: s\n",
+    ];
+    for yaml in front_matters {
+        inputs.push(format!("---\n{yaml}---\n\nA body.\n"));
+        inputs.push(format!("\u{FEFF}---\n{yaml}---\n# H\n"));
+    }
+    inputs.push("No front matter.\n".into());
+    inputs.push("---\ntitle: unclosed\n".into());
+    for input in &inputs {
+        let returned = wikimd::parse_front_matter_entry_by_entry(input);
+        let parsed = wikimd::parse(input).map(|d| d.front_matter().cloned());
+        assert_eq!(parsed, returned, "{input:?}");
+        assert_eq!(wikimd::parse_front_matter(input), returned, "{input:?}");
+    }
+}
