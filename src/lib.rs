@@ -164,10 +164,11 @@ fn parse_on<'a>(
 ) -> Result<Document<'a>, Error> {
     let limits = &options.limits;
     check_size(input, limits)?;
-    let (front_matter, layout) = read_front_matter(input, limits)?;
+    let front_matter = std::cell::RefCell::new(None);
+    let layout = read_front_matter(input, limits, &front_matter)?;
     let sections = body::parse(input, layout.body.clone(), options, path)?.sections;
     Ok(Document {
-        front_matter,
+        front_matter: front_matter.into_inner(),
         body: Cow::Borrowed(&input[layout.body.clone()]),
         body_span: layout.body,
         sections,
@@ -200,25 +201,28 @@ pub fn parse_front_matter_with<'a>(
     limits: &Limits,
 ) -> Result<Option<FrontMatter<'a>>, Error> {
     check_size(input, limits)?;
-    Ok(read_front_matter(input, limits)?.0)
+    let front_matter = std::cell::RefCell::new(None);
+    read_front_matter(input, limits, &front_matter)?;
+    Ok(front_matter.into_inner())
 }
 
-/// The document's front matter (`None` for a body-only document) and where its parts
-/// are. Read where it is kept until the caller takes it (see `FrontMatterInto`).
+/// Reads the document's front matter into `out` (`None` for a body-only document), where
+/// it is kept until the caller takes it (see `FrontMatterInto`): where the document's
+/// parts are.
 #[inline(always)]
 fn read_front_matter<'a>(
     input: &'a str,
     limits: &Limits,
-) -> Result<(Option<FrontMatter<'a>>, front_matter::Layout), Error> {
-    let front_matter = std::cell::RefCell::new(None);
-    let visit = document::FrontMatterInto {
-        src: input,
-        out: &front_matter,
-    };
+    out: &std::cell::RefCell<Option<FrontMatter<'a>>>,
+) -> Result<front_matter::Layout, Error> {
+    let visit = document::FrontMatterInto { src: input, out };
     let (read, layout) = front_matter::read_document(input, limits, visit)?;
-    // (A reading the scanner gave up on part of the way may have left a front matter
-    // there: what counts is what the reading that stood says.)
-    Ok((read.and(front_matter.into_inner()), layout))
+    if read.is_none() {
+        // (A reading the scanner gave up on part of the way may have left a front
+        // matter there: what counts is what the reading that stood says.)
+        *out.borrow_mut() = None;
+    }
+    Ok(layout)
 }
 
 fn check_size(input: &str, limits: &Limits) -> Result<(), Error> {
