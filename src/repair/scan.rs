@@ -989,6 +989,12 @@ mod tests {
             "жжжжжжжжжжжжжжні жжжжжжжжжжжжжжжжжжжжжжжж",
             "жжжжжжжжжжжжжжжні жжжжжжжжжжжжжжжжжжжжжжжж",
             "ні і ї є ці ції цє» Ні ÐÑ і у ї,є. ґі Ґі ёі ні\u{a0}нє Ã ні жÃ ж ѐі",
+            // Latin text, a few leads to a step (looked up one by one, but for those
+            // after ASCII that the scan would pass over): letters before a space that
+            // may stand for a lost 0xA0 after them (`Ã`, `Ā`, `×`) or not (`ā`).
+            "voilÃ le kuorsovā irā Ā Ū Š ß × tÃ€ ok",
+            "a\u{85}b Ã\u{a0}c dā e – fŠ g",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxÃ xx",
         ] {
             for shift in 0..BLOCK {
                 let padded = format!("{}{text}{text}", "x".repeat(shift));
@@ -1043,6 +1049,11 @@ mod tests {
             // Marks after ASCII and inside Cyrillic words, before a space or not, at
             // every place in a step: what AVX2's step passes over.
             "[a-z .,(]{0,3}[«»—–„“…№\u{a0}\u{85}іїєІЇЄГёа-я€™]{1,3}[ a-zа-я.]{0,3}",
+            // Latin letters with diacritics among ASCII, a few to a step (Latvian's,
+            // Latgalian's, Polish's): those after an ASCII byte that AVX2's step passes
+            // over even where it looks up its few leads one by one, and those it must not
+            // (before a space, C1 controls, three-byte characters).
+            "[a-z]{0,9}[ĀāĒēĪīŪūŠšŽžČčĻļŅņĢģĶķŁłÃÂ×ß\u{85}\u{a0}–€]{1,2}[ a-z.]{0,9}",
             // Long stretches with no lead of a character that may be marked (Bengali,
             // Armenian, kana and Han), which AVX2's scan strides over.
             "[আমারসোনাবাংলা Հայերենայբ日本語のかなカタ]{20,70}",

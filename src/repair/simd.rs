@@ -325,6 +325,43 @@ unsafe fn flagged_leads(
     }
 }
 
+/// The lanes of `here` (followed by `next`, the same bytes one on) that lead a two-byte
+/// character other than a C1 control (0xC2 0x80–0x9F), and those that hold a space.
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn two_bytes_and_spaces(
+    here: core::arch::x86_64::__m256i,
+    next: core::arch::x86_64::__m256i,
+) -> (u32, u32) {
+    use core::arch::x86_64::{
+        _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_min_epu8,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    };
+    // SAFETY (all the intrinsics): AVX2 is the caller's promise.
+    unsafe {
+        let splat = |b: u8| _mm256_set1_epi8(i8::from_ne_bytes([b]));
+        let in_range = |v, lo: u8, len: u8| {
+            let shifted = _mm256_add_epi8(v, splat(lo.wrapping_neg()));
+            _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(len - 1)), shifted)
+        };
+        let two_bytes = _mm256_or_si256(
+            in_range(here, 0xC3, 0x1D),
+            _mm256_and_si256(
+                _mm256_cmpeq_epi8(here, splat(0xC2)),
+                in_range(next, 0xA0, 0x20),
+            ),
+        );
+        (
+            _mm256_movemask_epi8(two_bytes) as u32,
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(here, splat(b' '))) as u32,
+        )
+    }
+}
+
 /// [`MarkStep::skip_unled`] sixty-four bytes a step: only the leads of characters that
 /// [`wide_marks`] may mark are looked for (0xC2–0xD2, 0xE2, 0xEF), as the first thing it
 /// does, and a stride that has none is passed over whole (clean Bengali, Marathi or
@@ -370,9 +407,9 @@ unsafe fn wide_skip_unled(bytes: &[u8], mut i: usize) -> usize {
 #[inline(always)]
 unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> (u32, bool) {
     use core::arch::x86_64::{
-        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-        _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
-        _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srli_epi16,
     };
     // SAFETY (all the intrinsics): AVX2 is the caller's promise; the loads are unaligned
     // loads of thirty-two-byte arrays.
@@ -382,10 +419,22 @@ unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> (u32, bool) {
         let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, splat(b));
         let (in_range, e2_or_ef) = flagged_leads(here);
         let leads = _mm256_movemask_epi8(_mm256_or_si256(in_range, e2_or_ef)) as u32;
-        if sparse(leads) {
-            return (leads, leads == 0);
-        }
+        let after_ascii = !(_mm256_movemask_epi8(here) as u32) << 1;
         let next = _mm256_loadu_si256(next.as_ptr().cast::<__m256i>());
+        if sparse(leads) {
+            // A few leads (Latin text's accented letters) are looked up one by one, but
+            // for those after an ASCII byte the scan would only pass over (see below):
+            // most of Latvian's, Latgalian's or Polish's letters, whose look-ups were
+            // most of the scan of such clean text.
+            if leads & after_ascii == 0 {
+                return (leads, leads == 0);
+            }
+            let (two_bytes, space) = two_bytes_and_spaces(here, next);
+            let then_no_space = !(space >> 2) & 0x3FFF_FFFF;
+            let three_bytes = _mm256_movemask_epi8(e2_or_ef) as u32;
+            let passed_over = after_ascii & (two_bytes & then_no_space | three_bytes);
+            return (leads & !passed_over, leads == 0);
+        }
         let table = |t: &[u8; 32]| _mm256_loadu_si256(t.as_ptr().cast::<__m256i>());
         let low_half = splat(0x0F);
         let high = |v: __m256i| _mm256_and_si256(_mm256_srli_epi16::<4>(v), low_half);
@@ -421,22 +470,11 @@ unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> (u32, bool) {
         //
         // A two-byte character's next character must be in this step: the lanes of the
         // last two bytes are never passed over.
-        let after_ascii = !(_mm256_movemask_epi8(here) as u32) << 1;
         let cyrillic_leads = _mm256_or_si256(eq(here, 0xD0), eq(here, 0xD1));
         if marks & (after_ascii | _mm256_movemask_epi8(cyrillic_leads) as u32) == 0 {
             return (marks, false);
         }
-        let in_range = |v: __m256i, lo: u8, len: u8| {
-            let shifted = _mm256_add_epi8(v, splat(lo.wrapping_neg()));
-            _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, splat(len - 1)), shifted)
-        };
-        // Two-byte characters but the C1 controls (0xC2 0x80–0x9F).
-        let two_bytes = _mm256_or_si256(
-            in_range(here, 0xC3, 0x1D),
-            _mm256_and_si256(eq(here, 0xC2), in_range(next, 0xA0, 0x20)),
-        );
-        let two_bytes = _mm256_movemask_epi8(two_bytes) as u32;
-        let space = _mm256_movemask_epi8(eq(here, b' ')) as u32;
+        let (two_bytes, space) = two_bytes_and_spaces(here, next);
         let then_no_space = !(space >> 2) & 0x3FFF_FFFF;
         let next_high = _mm256_and_si256(next, splat(0xF0));
         // 0xD0 0xB0–0xBF and 0xD1 0x80–0x8F: `а` to `я`.
