@@ -419,6 +419,9 @@ unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> (u32, bool) {
         let eq = |v: __m256i, b: u8| _mm256_cmpeq_epi8(v, splat(b));
         let (in_range, e2_or_ef) = flagged_leads(here);
         let leads = _mm256_movemask_epi8(_mm256_or_si256(in_range, e2_or_ef)) as u32;
+        if leads == 0 {
+            return (0, true);
+        }
         let after_ascii = !(_mm256_movemask_epi8(here) as u32) << 1;
         let next = _mm256_loadu_si256(next.as_ptr().cast::<__m256i>());
         if sparse(leads) {
@@ -427,13 +430,13 @@ unsafe fn wide_marks(here: &[u8; BLOCK], next: &[u8; BLOCK]) -> (u32, bool) {
             // most of Latvian's, Latgalian's or Polish's letters, whose look-ups were
             // most of the scan of such clean text.
             if leads & after_ascii == 0 {
-                return (leads, leads == 0);
+                return (leads, false);
             }
             let (two_bytes, space) = two_bytes_and_spaces(here, next);
             let then_no_space = !(space >> 2) & 0x3FFF_FFFF;
             let three_bytes = _mm256_movemask_epi8(e2_or_ef) as u32;
             let passed_over = after_ascii & (two_bytes & then_no_space | three_bytes);
-            return (leads & !passed_over, leads == 0);
+            return (leads & !passed_over, false);
         }
         let table = |t: &[u8; 32]| _mm256_loadu_si256(t.as_ptr().cast::<__m256i>());
         let low_half = splat(0x0F);
