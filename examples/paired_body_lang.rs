@@ -16,22 +16,13 @@ use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 /// The documents of one group, clean and mojibake, as the benchmarks read them.
 fn documents(lang: &str) -> (Vec<String>, Vec<String>) {
-    let read = |kind: &str| -> Vec<String> {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("tests/corpus/{kind}"))
-            .expect("the corpus, from the repository's root")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| {
-                let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                lang == "all" || name.split('_').nth(1) == Some(lang)
-            })
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect()
+    let read = |kind: &str| {
+        common::documents_in(std::path::Path::new(&format!("tests/corpus/{kind}")), lang)
     };
     (read("clean"), read("mojibake"))
 }

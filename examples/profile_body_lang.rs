@@ -10,24 +10,14 @@
 
 #[path = "../benches/baseline/mod.rs"]
 mod baseline;
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 use pulldown_cmark::{Options, Parser};
 use std::hint::black_box;
 
 fn documents(kind: &str, lang: &str) -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir(format!("tests/corpus/{kind}"))
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            lang == "all" || name.split('_').nth(1) == Some(lang)
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
+    common::documents_in(std::path::Path::new(&format!("tests/corpus/{kind}")), lang)
 }
 
 fn body(doc: &str) -> &str {

@@ -4,20 +4,11 @@
 //! Kinds: `clean`, `mojibake`, and `half` (each clean document with every other
 //! paragraph taken from its mojibake twin: text damaged in places, repaired run by run).
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 fn documents(kind: &str, lang: &str) -> Vec<String> {
-    let mut paths: Vec<_> = std::fs::read_dir(format!("tests/corpus/{kind}"))
-        .expect("corpus")
-        .map(|entry| entry.expect("entry").path())
-        .filter(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            name.split('_').nth(1) == Some(lang)
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| std::fs::read_to_string(path).unwrap())
-        .collect()
+    common::documents_in(std::path::Path::new(&format!("tests/corpus/{kind}")), lang)
 }
 
 /// `clean` with every other paragraph (from the second) taken from `bad`, its mojibake.
