@@ -719,7 +719,9 @@ impl<'s> At<'_, 's> {
     }
 }
 
-/// Reads the front matter (a mapping) into the typed model.
+/// Reads the front matter (a mapping) into the typed model, and returns it: as
+/// [`FrontMatterInto`] reads it, for the readings that return it (the tests', the general
+/// parser's).
 #[derive(Clone, Copy)]
 pub(crate) struct FrontMatterVisit<'s> {
     pub src: &'s str,
@@ -729,29 +731,37 @@ impl<'a> Visit<'a> for FrontMatterVisit<'_> {
     type Out = FrontMatter<'a>;
 
     fn scalar(self, scalar: Scalar<'a>) -> Scan<FrontMatter<'a>> {
-        if scalar.is_null() {
-            // `---`, `~`, `---`: a front matter with no keys.
-            return self.mapping(crate::front_matter::Empty(scalar.span()));
-        }
-        Err(self.not_a_mapping(&Value::Scalar(scalar)))
+        self.returned(|into| into.scalar(scalar))
     }
 
     fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<FrontMatter<'a>> {
-        let found = Generic(self.src).sequence(seq)?;
-        Err(self.not_a_mapping(&found))
+        self.returned(|into| into.sequence(seq))
     }
 
     fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<FrontMatter<'a>> {
-        let mut fm = FrontMatter::empty();
-        read_front_matter(self.src, map, &mut fm)?;
-        Ok(fm)
+        self.returned(|into| into.mapping(map))
+    }
+}
+
+impl FrontMatterVisit<'_> {
+    /// The front matter `read` reads in place.
+    fn returned<'a>(
+        self,
+        read: impl FnOnce(FrontMatterInto<'_, '_, 'a>) -> Scan<()>,
+    ) -> Scan<FrontMatter<'a>> {
+        let out = std::cell::RefCell::new(None);
+        read(FrontMatterInto {
+            src: self.src,
+            out: &out,
+        })?;
+        Ok(out.into_inner().expect("a front matter read"))
     }
 }
 
 /// Reads the front matter (a mapping) into the typed model where the caller keeps it,
-/// `*self.out`: as [`FrontMatterVisit`] reads it. A front matter returned by value was
-/// copied from function to function on its way to the document (eight calls to `memcpy`
-/// of its 200 bytes, 1.7 % of the time of a German article's `parse`).
+/// `*self.out`. A front matter returned by value was copied from function to function on
+/// its way to the document (eight calls to `memcpy` of its 200 bytes, 1.7 % of the time
+/// of a German article's `parse`).
 #[derive(Clone, Copy)]
 pub(crate) struct FrontMatterInto<'s, 'o, 'a> {
     pub src: &'s str,
@@ -766,12 +776,12 @@ impl<'a> Visit<'a> for FrontMatterInto<'_, '_, 'a> {
             // `---`, `~`, `---`: a front matter with no keys.
             return self.mapping(crate::front_matter::Empty(scalar.span()));
         }
-        Err(FrontMatterVisit { src: self.src }.not_a_mapping(&Value::Scalar(scalar)))
+        Err(self.not_a_mapping(&Value::Scalar(scalar)))
     }
 
     fn sequence<S: SeqAccess<'a>>(self, seq: S) -> Scan<()> {
         let found = Generic(self.src).sequence(seq)?;
-        Err(FrontMatterVisit { src: self.src }.not_a_mapping(&found))
+        Err(self.not_a_mapping(&found))
     }
 
     fn mapping<M: MapAccess<'a>>(self, map: M) -> Scan<()> {
@@ -868,7 +878,7 @@ fn read_front_matter<'a, M: MapAccess<'a>>(
     Ok(())
 }
 
-impl FrontMatterVisit<'_> {
+impl FrontMatterInto<'_, '_, '_> {
     fn not_a_mapping(&self, found: &Value<'_>) -> Stop {
         Stop::Error(Box::new(Error::new(
             ErrorKind::FrontMatterNotMapping {
