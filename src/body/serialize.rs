@@ -68,10 +68,49 @@ impl Serialize for Section<'_> {
         let mut map = s.serialize_map(Some(6))?;
         map.serialize_entry("level", &self.level)?;
         map.serialize_entry("title", &*self.title())?;
-        map.serialize_entry("paragraphs", &self.paragraphs().collect::<Vec<_>>())?;
-        map.serialize_entry("lists", &self.lists().collect::<Vec<_>>())?;
-        map.serialize_entry("tables", &self.tables().collect::<Vec<_>>())?;
-        map.serialize_entry("figures", &self.figures().collect::<Vec<_>>())?;
+        let blocks = self.blocks.iter();
+        map.serialize_entry(
+            "paragraphs",
+            &Each(blocks.clone().filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p),
+                _ => None,
+            })),
+        )?;
+        map.serialize_entry(
+            "lists",
+            &Each(blocks.clone().filter_map(|b| match b {
+                Block::List(l) => Some(l),
+                _ => None,
+            })),
+        )?;
+        map.serialize_entry(
+            "tables",
+            &Each(blocks.clone().filter_map(|b| match b {
+                Block::Table(t) => Some(&**t),
+                _ => None,
+            })),
+        )?;
+        map.serialize_entry(
+            "figures",
+            &Each(blocks.filter_map(|b| match b {
+                Block::Figure(f) => Some(&**f),
+                _ => None,
+            })),
+        )?;
         map.end()
+    }
+}
+
+/// The blocks of one kind as an array, serialized as they are read (where each kind was
+/// first collected into a vector: four a section).
+struct Each<I>(I);
+
+impl<I> Serialize for Each<I>
+where
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.clone())
     }
 }
