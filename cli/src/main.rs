@@ -468,8 +468,8 @@ fn progress(len: usize) -> ProgressBar {
 /// documents per thread are in memory at once, whatever the corpus size.
 ///
 /// (The calling thread wrote every result, woken by each: two context switches a file
-/// where it shared a core with a worker, which on one core took a tenth of the time of a
-/// corpus of small files.)
+/// where it shared a core with a worker, a fifth of the time on one core over the corpus's
+/// articles; see BENCHMARKS.md.)
 fn for_each_in_order<T: Send>(
     files: &[PathBuf],
     work: impl Fn(&Path) -> T + Sync,

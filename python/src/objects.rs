@@ -21,9 +21,10 @@ use pyo3::IntoPyObjectExt;
 use serde::ser::{self, Impossible, Serialize};
 
 /// The keys the JSON contract names and the link types it writes as values (made into
-/// interned Python strings once), and `known_key`, where a key is among them: a `match`, where a search of the list compared
-/// up to 28 strings for each of the 14,000 keys of a pass over the corpus (98.9 M → 97.7 M
-/// instructions a pass of `wikimd.parse`, callgrind).
+/// interned Python strings once), and `known_key`, where a key is among them: a `match`,
+/// where a search of the list compared up to 28 strings for each of the 14,000 keys of a
+/// pass over the corpus (98.9 M → 97.7 M instructions a pass of `wikimd.parse`,
+/// callgrind).
 macro_rules! known_keys {
     ($($index:literal: $key:literal,)*) => {
         const KEYS: [&str; [$($index),*].len()] = [$($key),*];
