@@ -286,6 +286,17 @@ struct Objects<'py, 'i> {
 }
 
 impl<'py> Objects<'py, '_> {
+    /// `v` as a string: the interned one of [`KEYS`] at `known`, or a new one.
+    fn string(&self, known: Option<u8>, v: &str) -> Bound<'py, PyAny> {
+        match known {
+            Some(i) => self.interned[usize::from(i)]
+                .bind(self.py)
+                .clone()
+                .into_any(),
+            None => PyString::new(self.py, v).into_any(),
+        }
+    }
+
     fn push(&mut self, made: PyResult<Bound<'py, PyAny>>) -> Written {
         self.made.push(made?);
         Ok(())
@@ -310,23 +321,11 @@ impl Sink for Objects<'_, '_> {
         self.push(v.into_bound_py_any(self.py))
     }
     fn str(&mut self, v: &str) -> Written {
-        let s = match known_value(v) {
-            Some(i) => self.interned[usize::from(i)]
-                .bind(self.py)
-                .clone()
-                .into_any(),
-            None => PyString::new(self.py, v).into_any(),
-        };
+        let s = self.string(known_value(v), v);
         self.push(Ok(s))
     }
     fn key(&mut self, v: &str) -> Written {
-        let key = match known_key(v) {
-            Some(i) => self.interned[usize::from(i)]
-                .bind(self.py)
-                .clone()
-                .into_any(),
-            None => PyString::new(self.py, v).into_any(),
-        };
+        let key = self.string(known_key(v), v);
         self.push(Ok(key))
     }
     /// Where the list's or dict's values start on the stack of made objects.
