@@ -140,7 +140,8 @@ fn parse_error(py: Python<'_>, error: &wikimd::Error, path: Option<&Path>) -> Py
     }
 }
 
-/// `str` as it is; `bytes` as UTF-8 (a `UnicodeDecodeError` at the first bad byte).
+/// `str` as it is; `bytes` as UTF-8 (a `UnicodeDecodeError` at the first bad byte);
+/// anything else a `TypeError` that says what was expected.
 fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(bytes) = text.cast::<PyBytes>() {
         let bytes = bytes.as_bytes();
@@ -153,10 +154,15 @@ fn text_of(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
             Err(e) => Err(decode_error(py, bytes, e)),
         };
     }
-    if let Ok(text) = text.cast::<PyString>() {
-        if let Some(text) = input::string_of(text) {
-            return Ok(text);
-        }
+    let Ok(string) = text.cast::<PyString>() else {
+        // (pyo3's own message would name `str` alone.)
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "expected str or bytes, not {}",
+            text.get_type().name()?
+        )));
+    };
+    if let Some(text) = input::string_of(string) {
+        return Ok(text);
     }
     text.extract::<String>()
 }

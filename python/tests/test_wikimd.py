@@ -89,6 +89,14 @@ def test_bytes_that_are_not_utf8_are_a_unicode_decode_error_at_the_byte():
     assert (caught.value.start, caught.value.encoding) == (14, "utf-8")
 
 
+def test_text_that_is_neither_str_nor_bytes_is_a_type_error_saying_so():
+    for call in (wikimd.parse, wikimd.repair, wikimd.explain, wikimd.sections):
+        for wrong in (None, 5, bytearray(b"text"), ["text"]):
+            with pytest.raises(TypeError) as caught:
+                call(wrong)
+            assert str(caught.value) == f"expected str or bytes, not {type(wrong).__name__}"
+
+
 def test_every_kind_of_str_reads_as_its_utf8_bytes():
     # CPython keeps a str as one, two or four bytes a character (ASCII and Latin-1, the
     # rest of the first plane, emoji); each is copied out its own way, sixteen or eight
