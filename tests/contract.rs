@@ -253,3 +253,42 @@ fn j_a_tab_in_the_delimiter_row() {
         json!({"paragraphs": ["x"]})
     );
 }
+
+/// K. A `<` that opens no HTML is text, and what follows it is read as it would be after
+/// any other punctuation: `<!` before an image, `<!`, `</` and `<?` before an emphasis.
+/// (Found against markdown-it, the contract's reader, with `tests/markdown_it/`: the byte
+/// after each such `<` was masked from pulldown-cmark as if it opened HTML, and a masked
+/// `!` or `/` reads as a letter.) Both paths.
+#[test]
+fn k_a_less_than_sign_that_opens_no_html() {
+    let general = |body: &str| {
+        let options = wikimd::ParseOptions::default();
+        let doc = wikimd::parse_with_general_body(body, &options).unwrap();
+        let json = serde_json::to_value(&doc).unwrap();
+        json["sections"][0]["paragraphs"].clone()
+    };
+    for (body, paragraph) in [
+        ("a <![i](u) b\n", "a <i b"),
+        ("<![i](u) b\n", "<i b"),
+        ("a <!_b_ c\n", "a <!b c"),
+        ("a </_b_ c\n", "a </b c"),
+        ("a <?_b_ c\n", "a <?b c"),
+        ("a <!**b** c\n", "a <!b c"),
+        // What opens HTML for pulldown-cmark is masked as before: a comment, a CDATA
+        // section, a declaration, a processing instruction with its end, a closing tag.
+        ("a <!-- *b* --> c\n", "a <!-- b --> c"),
+        ("a <![CDATA[ *b* ]]> c\n", "a <![CDATA[ b ]]> c"),
+        ("a <!X *b*> c\n", "a <!X b> c"),
+        ("a <?x *b* ?> c\n", "a <?x b ?> c"),
+        ("a </x *b*> c\n", "a </x b> c"),
+    ] {
+        assert_eq!(lead(body), json!({"paragraphs": [paragraph]}), "{body:?}");
+        assert_eq!(general(body), json!([paragraph]), "{body:?}");
+    }
+    // A `<?` where a line's text starts (here, in a quote) would open an HTML block that
+    // runs to the quote's end: masked, so that the blank line still ends the paragraph.
+    assert_eq!(
+        lead("> <?x\n>\n> b\n"),
+        json!({"paragraphs": ["<?x", "b"]})
+    );
+}
