@@ -35,11 +35,15 @@ pub(super) fn masked(text: &str) -> Option<String> {
     let mut copy: Option<Vec<u8>> = None;
     // Raw HTML, unless the text already holds the mask.
     if memchr(b'<', bytes).is_some() && memchr(MASK, bytes).is_none() {
-        // Where the last `?>` is (looked for once: a `?>` after each `<?` would be looked
-        // for again and again).
-        let last_pi_end = memchr::memmem::rfind(bytes, b"?>");
+        // Where the last `?>` is: looked for at the first `<?` (most texts have none), and
+        // once (a `?>` after each `<?` would be looked for again and again).
+        let mut last_pi_end = None;
+        let mut pi_end = |at: usize| -> bool {
+            let end = *last_pi_end.get_or_insert_with(|| memchr::memmem::rfind(bytes, b"?>"));
+            end.is_some_and(|end| end > at)
+        };
         for at in memchr_iter(b'<', bytes) {
-            if opens_html(bytes, at, last_pi_end)
+            if opens_html(bytes, at, &mut pi_end)
                 && !is_autolink(&bytes[at..])
                 && !starts_destination(bytes, at)
             {
@@ -78,14 +82,14 @@ pub(super) fn masked(text: &str) -> Option<String> {
 /// is masked: a tag (`<` and a letter), a closing tag (`</` and a letter), a comment
 /// (`<!--`), a declaration (`<!` and a letter), a CDATA section (`<![CDATA[`), or a
 /// processing instruction (`<?`, where a `?>` follows, or where a line's text may start:
-/// an HTML block that would run to its container's end). `last_pi_end`: where the text's
-/// last `?>` is.
+/// an HTML block that would run to its container's end). `pi_end`: whether a `?>` comes
+/// after an offset.
 ///
 /// Anything else opens no HTML for either parser and is left as it is. A masked `!`, `/`
 /// or `?` (punctuation) reads as a letter would: `<![i](u)` was a link after `<!` where it
 /// is `<` and an image, and `<!_b_` and `</_b_` opened no emphasis (found against
 /// markdown-it, the contract's reader: `tests/markdown_it/`).
-fn opens_html(bytes: &[u8], at: usize, last_pi_end: Option<usize>) -> bool {
+fn opens_html(bytes: &[u8], at: usize, pi_end: &mut impl FnMut(usize) -> bool) -> bool {
     let rest = &bytes[at + 1..];
     match rest.first() {
         Some(b'a'..=b'z' | b'A'..=b'Z') => true,
@@ -95,7 +99,7 @@ fn opens_html(bytes: &[u8], at: usize, last_pi_end: Option<usize>) -> bool {
                 || rest.get(1).is_some_and(u8::is_ascii_alphabetic)
                 || rest[1..].starts_with(b"[CDATA[")
         }
-        Some(b'?') => last_pi_end.is_some_and(|end| end > at) || may_start_line(bytes, at),
+        Some(b'?') => pi_end(at) || may_start_line(bytes, at),
         _ => false,
     }
 }
