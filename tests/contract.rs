@@ -287,8 +287,5 @@ fn k_a_less_than_sign_that_opens_no_html() {
     }
     // A `<?` where a line's text starts (here, in a quote) would open an HTML block that
     // runs to the quote's end: masked, so that the blank line still ends the paragraph.
-    assert_eq!(
-        lead("> <?x\n>\n> b\n"),
-        json!({"paragraphs": ["<?x", "b"]})
-    );
+    assert_eq!(lead("> <?x\n>\n> b\n"), json!({"paragraphs": ["<?x", "b"]}));
 }
