@@ -80,6 +80,27 @@ pub(crate) fn code_points_quick() -> bool {
     false
 }
 
+/// Appends the UTF-16 of `text` to `out` and returns `true`, unless `text` is ASCII
+/// (`str::encode_utf16`).
+pub(crate) fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    out.extend(text.encode_utf16());
+    true
+}
+
+/// Never: the characters are taken one at a time.
+pub(crate) fn utf16_quick() -> bool {
+    false
+}
+
+/// No step of this module to test.
+#[cfg(test)]
+pub(crate) fn every_push_utf16(_text: &str) -> Vec<(&'static str, Vec<u16>, bool)> {
+    Vec::new()
+}
+
 /// `bytes` as a `String`, if they are UTF-8 (`std`'s check).
 pub(crate) fn utf8_string(bytes: Vec<u8>) -> Option<String> {
     String::from_utf8(bytes).ok()
