@@ -7,9 +7,9 @@
 //! `parse_files` parses on Rust threads while Python builds the objects of the documents
 //! already parsed.
 
-// PyO3's macros expand to unsafe code of their own; this crate writes one block, in
-// `input` (CPython's `PyUnicode_GetLength` and `PyUnicode_AsUCS4`), for a measured reason
-// given there.
+// PyO3's macros expand to unsafe code of their own; this crate writes two blocks, each
+// for a measured reason given where it is: in `input` (CPython's `PyUnicode_GetLength`
+// and `PyUnicode_AsUCS4`) and in `objects` (`PyUnicode_DecodeUTF16`).
 #![deny(unsafe_code)]
 
 mod input;
