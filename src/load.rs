@@ -366,8 +366,7 @@ pub fn string_from_code_points_is_quick() -> bool {
 /// `true`, unless `text` is ASCII: then returns `false` and leaves `out` as it was. For
 /// the Python package, which makes a `str` that is not ASCII from UTF-16: CPython's UTF-8
 /// decoder takes such a string a character at a time, its UTF-16 decoder four units a
-/// step. With AVX-512 (BW and VBMI2), thirty-two bytes a step; with AVX2, thirty-two
-/// where they are ASCII and sixteen where not. Not part of the API.
+/// step. With AVX-512 (BW, VL and VBMI2), thirty-two bytes a step. Not part of the API.
 ///
 /// ```
 /// let mut units = vec![0x41];
@@ -381,9 +380,9 @@ pub fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
     crate::repair::simd::push_utf16_unless_ascii(text, out)
 }
 
-/// Whether [`push_utf16_unless_ascii`] takes sixteen bytes a step or more here (the
-/// processor has AVX2): where it does not, it is no quicker than `str::encode_utf16`. Not
-/// part of the API.
+/// Whether [`push_utf16_unless_ascii`] takes thirty-two bytes a step here (the
+/// processor has AVX-512 BW, VL and VBMI2): where it does not, it is `str::encode_utf16`,
+/// and a `str` is made from UTF-8 as quickly. Not part of the API.
 #[doc(hidden)]
 pub fn push_utf16_is_quick() -> bool {
     crate::repair::simd::utf16_quick()

@@ -867,16 +867,17 @@ impl<S: Sink> ser::Serializer for Keys<'_, S> {
 }
 
 /// Makes the strings that are not among [`KEYS`]: from UTF-8 where they are ASCII, and
-/// from UTF-16 where they are not and the processor has AVX2
-/// (`wikimd::push_utf16_unless_ascii`).
+/// from UTF-16 where they are not and the processor has AVX-512
+/// (`wikimd::push_utf16_unless_ascii`, thirty-two bytes a step).
 ///
 /// CPython's UTF-8 decoder (`PyUnicode_FromStringAndSize`) copies ASCII a word at a time,
 /// but decodes every other character on its own, and widens the string it has begun at
 /// the first character past U+007F and shrinks it at the end. Its UTF-16 decoder takes
 /// four units a step. The corpus's mojibake documents, a pass: 3,400 strings that are not
 /// ASCII, 543,000 characters (400,000 of them in 1,300 strings mostly ASCII: paragraphs
-/// with a dash or a curly quote), 7.6 M instructions from UTF-8, 3.4 M from UTF-16, and
-/// about 2 % of `wikimd.parse`'s time less in all (see BENCHMARKS.md).
+/// with a dash or a curly quote): CPython's side 6.4 M instructions from UTF-8, 3.4 M
+/// from UTF-16, and `wikimd.parse` about 2 % quicker in all with AVX-512's step. AVX2's
+/// step (sixteen bytes) cost as much as it saved (see BENCHMARKS.md).
 struct Strings {
     /// Whether `wikimd::push_utf16_unless_ascii` is quick here.
     quick: bool,

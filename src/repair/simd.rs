@@ -55,9 +55,10 @@
 //! (CPython makes a `str` that is not ASCII from UTF-16 in fewer steps than from UTF-8),
 //! thirty-two bytes a step with AVX-512 (each byte's unit worked out as if a character of
 //! one, two or three bytes started there, and the units of the bytes that do start one
-//! packed by one compress) or sixteen with AVX2 (packed eight lanes a look-up); tested
-//! against `str::encode_utf16` at every place of a step. Its AVX-512 step reads a text's
-//! last bytes with masked loads, which read no byte outside the text.
+//! packed by one compress), tested against `str::encode_utf16` at every place of a step.
+//! It reads a text's last bytes with masked loads, which read no byte outside the text.
+//! (With AVX2 alone, sixteen bytes a step packed eight lanes a look-up, the Python
+//! package was no faster than from UTF-8: not kept.)
 //!
 //! What makes it sound: [`LookupMarks`] and [`WideLookupMarks`] are private to this
 //! module, so the only code that runs their look-ups is the scans compiled by
@@ -1201,22 +1202,18 @@ unsafe fn code_points_avx512(_code_points: &[u32], from: usize, _out: &mut Vec<u
 
 /// Appends the UTF-16 of `text` to `out` and returns `true`, unless `text` is ASCII:
 /// then returns `false`, `out` as it was. With AVX-512 (BW, VL and VBMI2), thirty-two
-/// bytes a step; with AVX2, thirty-two a step while they are ASCII and sixteen otherwise;
-/// without either, `str::encode_utf16`. For [`crate::load::push_utf16_unless_ascii`].
+/// bytes a step; without, `str::encode_utf16`. For
+/// [`crate::load::push_utf16_unless_ascii`].
 pub(crate) fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
     #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor has AVX2 (just checked), and AVX-512 F, BW, VL and VBMI2
-        // where `utf16_avx512_able` says so.
+    if utf16_avx512_able() {
+        // SAFETY: the processor has AVX-512 F, BW, VL and VBMI2 (just checked), and so
+        // AVX2.
         unsafe {
             if is_ascii_avx2(text.as_bytes()) {
                 return false;
             }
-            if utf16_avx512_able() {
-                push_utf16_avx512(text, out);
-            } else {
-                push_utf16_avx2(text, out);
-            }
+            push_utf16_avx512(text, out);
         }
         return true;
     }
@@ -1227,34 +1224,29 @@ pub(crate) fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
     true
 }
 
-/// Whether [`push_utf16_unless_ascii`] takes sixteen bytes a step or more here.
+/// Whether [`push_utf16_unless_ascii`] takes thirty-two bytes a step here.
 pub(crate) fn utf16_quick() -> bool {
     #[cfg(target_arch = "x86_64")]
-    return std::is_x86_feature_detected!("avx2");
+    return utf16_avx512_able();
     #[cfg(not(target_arch = "x86_64"))]
     false
 }
 
 /// Each way of [`push_utf16_unless_ascii`] the processor can run, by name, with its
-/// output (the ASCII check apart): the tests hold each to `str::encode_utf16`.
+/// output and its ASCII check: the tests hold each to `str::encode_utf16`.
 #[cfg(test)]
 pub(crate) fn every_push_utf16(text: &str) -> Vec<(&'static str, Vec<u16>, bool)> {
     let mut done = Vec::new();
     #[cfg(target_arch = "x86_64")]
-    if std::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor has AVX2 (just checked), and AVX-512 F, BW, VL and VBMI2
-        // where `utf16_avx512_able` says so.
-        unsafe {
-            let ascii = is_ascii_avx2(text.as_bytes());
-            if utf16_avx512_able() {
-                let mut out = Vec::new();
-                push_utf16_avx512(text, &mut out);
-                done.push(("AVX-512", out, ascii));
-            }
-            let mut out = Vec::new();
-            push_utf16_avx2(text, &mut out);
-            done.push(("AVX2", out, ascii));
-        }
+    if utf16_avx512_able() {
+        let mut out = Vec::new();
+        // SAFETY: the processor has AVX-512 F, BW, VL and VBMI2 (just checked), and so
+        // AVX2.
+        let ascii = unsafe {
+            push_utf16_avx512(text, &mut out);
+            is_ascii_avx2(text.as_bytes())
+        };
+        done.push(("AVX-512", out, ascii));
     }
     let _ = text;
     done
@@ -1434,170 +1426,8 @@ unsafe fn push_utf16_avx512(text: &str, out: &mut Vec<u16>) {
 #[cfg(target_arch = "x86_64")]
 #[rustversion::before(1.89)]
 unsafe fn push_utf16_avx512(text: &str, out: &mut Vec<u16>) {
-    // SAFETY: as the caller's.
-    unsafe { push_utf16_avx2(text, out) }
+    out.extend(text.encode_utf16());
 }
-
-/// [`push_utf16_unless_ascii`] with AVX2.
-///
-/// A step looks at the next forty-eight bytes (the text's last ones copied into an array
-/// of zeros): where the first thirty-two are ASCII, it widens them to as many units;
-/// otherwise, where none of the first sixteen begins a character of four bytes, it works
-/// out at each of those sixteen places the unit of a character of one, two or three
-/// bytes starting there (from the byte and the two after it, in sixteen-bit lanes), and
-/// packs those of the places where a character does start (eight lanes a look-up, as in
-/// [`transcode_avx2`]); the characters that start there and end past the sixteen are
-/// written whole, and the next step starts after them. A character of four bytes (two
-/// units) is written on its own, one at a time as far as the sixteen go.
-///
-/// A text has at most as many UTF-16 units as UTF-8 bytes, and the output's position
-/// never gets ahead of the input's: a step's writes, at most thirty-two units from a
-/// position at most the input's, stay in the room reserved for the text's length and
-/// thirty-two more.
-///
-/// # Safety
-///
-/// The processor must have AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,popcnt")]
-unsafe fn push_utf16_avx2(text: &str, out: &mut Vec<u16>) {
-    use core::arch::x86_64::{
-        __m128i, __m256i, _mm256_and_si256, _mm256_blendv_epi8, _mm256_castsi256_si128,
-        _mm256_cmpgt_epi16, _mm256_cvtepu8_epi16, _mm256_extracti128_si256, _mm256_loadu_si256,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi16, _mm256_slli_epi16,
-        _mm256_storeu_si256, _mm_alignr_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128,
-        _mm_max_epu8, _mm_movemask_epi8, _mm_set1_epi8, _mm_shuffle_epi8, _mm_storeu_si128,
-    };
-    let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 32);
-    let start = out.len();
-    // SAFETY: within the room just reserved (`start` is the vector's length).
-    let to = unsafe { out.as_mut_ptr().add(start) };
-    let splat8 = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
-    let splat16 = |x: u16| _mm256_set1_epi16(i16::from_ne_bytes(x.to_ne_bytes()));
-    let (mut i, mut o) = (0, 0);
-    let mut last = [0u8; 48];
-    while i < bytes.len() {
-        let left = bytes.len() - i;
-        let step: &[u8; 48] = match bytes.get(i..i + 48) {
-            Some(step) => step.try_into().expect("forty-eight"),
-            None => {
-                last[..left].copy_from_slice(&bytes[i..]);
-                last[left..].fill(0);
-                &last
-            }
-        };
-        // SAFETY: unaligned loads of thirty-two and sixteen bytes from an array of
-        // forty-eight; every store writes at most thirty-two units from `o`, where
-        // `o <= i < bytes.len()`, in the room reserved for `bytes.len() + 32`.
-        unsafe {
-            let v = _mm256_loadu_si256(step.as_ptr().cast::<__m256i>());
-            if _mm256_movemask_epi8(v) == 0 {
-                // Thirty-two ASCII bytes (or the text's last ones and zeros).
-                _mm256_storeu_si256(
-                    to.add(o).cast::<__m256i>(),
-                    _mm256_cvtepu8_epi16(_mm256_castsi256_si128(v)),
-                );
-                _mm256_storeu_si256(
-                    to.add(o + 16).cast::<__m256i>(),
-                    _mm256_cvtepu8_epi16(_mm256_extracti128_si256::<1>(v)),
-                );
-                i += left.min(32);
-                o += left.min(32);
-                continue;
-            }
-            let at = |k: usize| _mm_loadu_si128(step[k..].as_ptr().cast::<__m128i>());
-            let pack = |m: u32| _mm_loadu_si128(PACK_UNITS[m as usize].as_ptr().cast::<__m128i>());
-            let x0 = at(0);
-            let four = _mm_cmpeq_epi8(_mm_max_epu8(x0, splat8(0xF0)), x0);
-            if _mm_movemask_epi8(four) != 0 {
-                // A character of four bytes among the sixteen: one at a time.
-                let end = i + 16;
-                while i < end.min(bytes.len()) {
-                    let (units, len) = utf16_at(bytes, i);
-                    to.add(o).write(units[0]);
-                    if len == 4 {
-                        to.add(o + 1).write(units[1]);
-                    }
-                    o += 1 + usize::from(len == 4);
-                    i += len;
-                }
-                continue;
-            }
-            let b0 = _mm256_cvtepu8_epi16(x0);
-            // The bytes one and two places on, from the sixteen and the sixteen after.
-            let x16 = at(16);
-            let c1 = _mm256_and_si256(
-                _mm256_cvtepu8_epi16(_mm_alignr_epi8::<1>(x16, x0)),
-                splat16(0x3F),
-            );
-            let c2 = _mm256_and_si256(
-                _mm256_cvtepu8_epi16(_mm_alignr_epi8::<2>(x16, x0)),
-                splat16(0x3F),
-            );
-            let two = _mm256_or_si256(
-                _mm256_slli_epi16::<6>(_mm256_and_si256(b0, splat16(0x1F))),
-                c1,
-            );
-            // The lead's low four bits end up on top; its others are shifted out.
-            let three = _mm256_or_si256(
-                _mm256_or_si256(_mm256_slli_epi16::<12>(b0), _mm256_slli_epi16::<6>(c1)),
-                c2,
-            );
-            let unit = _mm256_blendv_epi8(
-                _mm256_blendv_epi8(b0, two, _mm256_cmpgt_epi16(b0, splat16(0x7F))),
-                three,
-                _mm256_cmpgt_epi16(b0, splat16(0xDF)),
-            );
-            let continuation = _mm_cmpeq_epi8(_mm_and_si128(x0, splat8(0xC0)), splat8(0x80));
-            let mut starts = !(_mm_movemask_epi8(continuation) as u32) & 0xFFFF;
-            if left < 16 {
-                starts &= (1 << left) - 1;
-            }
-            let low = starts & 0xFF;
-            _mm_storeu_si128(
-                to.add(o).cast::<__m128i>(),
-                _mm_shuffle_epi8(_mm256_castsi256_si128(unit), pack(low)),
-            );
-            o += low.count_ones() as usize;
-            _mm_storeu_si128(
-                to.add(o).cast::<__m128i>(),
-                _mm_shuffle_epi8(_mm256_extracti128_si256::<1>(unit), pack(starts >> 8)),
-            );
-            o += (starts >> 8).count_ones() as usize;
-            // Past the sixteen, and the rest of a character that began in them.
-            i += left.min(16);
-            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
-                i += 1;
-            }
-        }
-    }
-    // SAFETY: units `start..start + o` are written (each step's writes cover every unit
-    // up to the position they leave), within the room reserved.
-    unsafe { out.set_len(start + o) };
-}
-
-/// For each mask of eight sixteen-bit lanes, the byte shuffle that packs the lanes it
-/// marks to the front.
-#[cfg(target_arch = "x86_64")]
-static PACK_UNITS: [[u8; 16]; 256] = {
-    let mut all = [[0x80u8; 16]; 256];
-    let mut mask = 0;
-    while mask < 256 {
-        let mut n = 0;
-        let mut lane = 0;
-        while lane < 8 {
-            if mask & (1 << lane) != 0 {
-                all[mask][2 * n] = 2 * lane as u8;
-                all[mask][2 * n + 1] = 2 * lane as u8 + 1;
-                n += 1;
-            }
-            lane += 1;
-        }
-        mask += 1;
-    }
-    all
-};
 
 /// The UTF-16 of the character that starts at `bytes[i]` (UTF-8, from a `str`): its
 /// units (the second only for a character of four bytes) and its length in bytes.
