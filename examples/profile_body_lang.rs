@@ -6,7 +6,8 @@
 //! path only), `front_matter` (the clean documents' front matters alone), `yaml_serde`
 //! (the same front matters read by the benchmarks' hand-written baseline, `yaml_serde`
 //! into typed structs), `pulldown` (pulldown-cmark's bare events over the clean bodies),
-//! and `repair_parse` (the mojibake repaired, then parsed).
+//! `repair` (the mojibake repaired) and `repair_parse` (the mojibake repaired, then
+//! parsed).
 
 #[path = "../benches/baseline/mod.rs"]
 mod baseline;
@@ -35,7 +36,7 @@ fn main() {
     let lang = args.next().unwrap_or_else(|| "all".into());
     let way = args.next().unwrap_or_else(|| "parse".into());
     let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
-    let kind = if way == "repair_parse" {
+    let kind = if way == "repair_parse" || way == "repair" {
         "mojibake"
     } else {
         "clean"
@@ -59,6 +60,7 @@ fn main() {
                 "pulldown" => Parser::new_ext(body(doc), Options::ENABLE_TABLES)
                     .into_offset_iter()
                     .count(),
+                "repair" => wikimd::repair(doc).len(),
                 "repair_parse" => {
                     let text = wikimd::repair(doc);
                     wikimd::parse(&text).unwrap().sections().len()

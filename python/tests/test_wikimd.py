@@ -126,6 +126,24 @@ def test_every_kind_of_str_reads_as_its_utf8_bytes():
         ).read_bytes(), name
 
 
+def test_every_kind_of_string_made_holds_its_text():
+    # A string that is not ASCII is made from its UTF-16 where the processor has AVX-512
+    # (thirty-two bytes a step): each kind of character, at the places a step starts and
+    # ends, and a first character U+FEFF, which is a character there, not a byte-order
+    # mark to drop.
+    kinds = ["é", "ж", "—", "দ", "東", "🇫", "\ufeff"]
+    texts = ["\ufeffKyiv", "\ufeff", "Київ 🇫🇷 — Ἀθῆναι, 東京", "🇫🇷" * 40]
+    for kind in kinds:
+        for at in [0, 1, 15, 16, 31, 32, 33, 63, 64, 65]:
+            texts.append("a" * at + kind + "b" * (70 - at))
+            texts.append("ж" * at + kind)
+    for text in texts:
+        page = f"---\ntitle: {json.dumps(text, ensure_ascii=False)}\n---\n\nx {text}\n"
+        doc = wikimd.parse(page, repair=False)
+        assert doc["title"] == text
+        assert doc["sections"][0]["paragraphs"] == [f"x {text}"]
+
+
 def test_a_str_with_a_lone_surrogate_is_a_unicode_encode_error():
     for text in ["a\ud800b", "Київ \udfff" * 20, "x" * 40 + "\udc00"]:
         for call in (wikimd.repair, wikimd.parse):
