@@ -116,7 +116,8 @@ pub fn body(data: &[u8]) {
     }
 }
 
-/// Repair: never panics, is idempotent, and its explanation rebuilds its result.
+/// Repair: never panics, is idempotent, and its explanation rebuilds its result; and the
+/// UTF-16 of the text and of the result, as `std` writes it.
 pub fn repair(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
         let once = wikimd::repair(text);
@@ -133,6 +134,22 @@ pub fn repair(data: &[u8]) {
         }
         rebuilt.push_str(&text[copied..]);
         assert_eq!(rebuilt, report.text, "fixes rebuild the text");
+        // The UTF-16 the Python package makes a string from (thirty-two bytes a step where
+        // the processor has AVX-512), of the text and of its repair, as `std` writes it.
+        for text in [text, &*once] {
+            let mut units = vec![1];
+            let wide = wikimd::push_utf16_unless_ascii(text, &mut units);
+            assert_eq!(wide, !text.is_ascii(), "UTF-16: whether ASCII");
+            let expected = if wide { text.encode_utf16().count() } else { 0 };
+            assert_eq!(units.len(), 1 + expected, "UTF-16: length");
+            assert!(
+                units[1..]
+                    .iter()
+                    .copied()
+                    .eq(text.encode_utf16().take(expected)),
+                "UTF-16"
+            );
+        }
     }
 }
 
