@@ -1432,6 +1432,7 @@ unsafe fn push_utf16_avx512(text: &str, out: &mut Vec<u16>) {
 /// The UTF-16 of the character that starts at `bytes[i]` (UTF-8, from a `str`): its
 /// units (the second only for a character of four bytes) and its length in bytes.
 #[cfg(target_arch = "x86_64")]
+#[rustversion::since(1.89)]
 #[inline(always)]
 fn utf16_at(bytes: &[u8], i: usize) -> ([u16; 2], usize) {
     let b = u32::from(bytes[i]);
