@@ -876,8 +876,9 @@ impl<S: Sink> ser::Serializer for Keys<'_, S> {
 /// four units a step. The corpus's mojibake documents, a pass: 3,400 strings that are not
 /// ASCII, 543,000 characters (400,000 of them in 1,300 strings mostly ASCII: paragraphs
 /// with a dash or a curly quote): CPython's side 6.4 M instructions from UTF-8, 3.4 M
-/// from UTF-16, and `wikimd.parse` about 2 % quicker in all with AVX-512's step. AVX2's
-/// step (sixteen bytes) cost as much as it saved (see BENCHMARKS.md).
+/// from UTF-16, and `wikimd.parse` about 1.2 % quicker in all with AVX-512's step (two
+/// builds timed round by round, `python/benches/paired_builds.py`). AVX2's step (sixteen
+/// bytes) cost as much as it saved (see BENCHMARKS.md).
 struct Strings {
     /// Whether `wikimd::push_utf16_unless_ascii` is quick here.
     quick: bool,

@@ -1207,8 +1207,7 @@ unsafe fn code_points_avx512(_code_points: &[u32], from: usize, _out: &mut Vec<u
 pub(crate) fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
     #[cfg(target_arch = "x86_64")]
     if utf16_avx512_able() {
-        // SAFETY: the processor has AVX-512 F, BW, VL and VBMI2 (just checked), and so
-        // AVX2.
+        // SAFETY: the processor has AVX-512 F, BW, VL and VBMI2, and AVX2 (just checked).
         unsafe {
             if is_ascii_avx2(text.as_bytes()) {
                 return false;
@@ -1240,8 +1239,7 @@ pub(crate) fn every_push_utf16(text: &str) -> Vec<(&'static str, Vec<u16>, bool)
     #[cfg(target_arch = "x86_64")]
     if utf16_avx512_able() {
         let mut out = Vec::new();
-        // SAFETY: the processor has AVX-512 F, BW, VL and VBMI2 (just checked), and so
-        // AVX2.
+        // SAFETY: the processor has AVX-512 F, BW, VL and VBMI2, and AVX2 (just checked).
         let ascii = unsafe {
             push_utf16_avx512(text, &mut out);
             is_ascii_avx2(text.as_bytes())
@@ -1253,11 +1251,14 @@ pub(crate) fn every_push_utf16(text: &str) -> Vec<(&'static str, Vec<u16>, bool)
 }
 
 /// Whether [`push_utf16_avx512`] can run (AVX-512 F, BW, VL and VBMI2, and the compiler
-/// has them: 1.89 and later).
+/// has them: 1.89 and later), and [`is_ascii_avx2`] (AVX2, which every processor with
+/// AVX-512 has; asked all the same).
 #[cfg(target_arch = "x86_64")]
 #[inline]
 fn utf16_avx512_able() -> bool {
-    code_points_avx512_able() && std::is_x86_feature_detected!("avx512vl")
+    code_points_avx512_able()
+        && std::is_x86_feature_detected!("avx512vl")
+        && std::is_x86_feature_detected!("avx2")
 }
 
 /// Whether `bytes` are all ASCII: thirty-two at a time, the last thirty-two (or sixteen,
@@ -1309,14 +1310,13 @@ unsafe fn is_ascii_avx2(bytes: &[u8]) -> bool {
 /// [`push_utf16_unless_ascii`] with AVX-512: a step loads the next thirty-two bytes, and
 /// the thirty-two from one and from two places on (near the text's end, by masked loads
 /// that read only the bytes in the text and make the others zeros, which are ASCII);
-/// where the thirty-two are ASCII, it widens them to as many units; otherwise, where
-/// none of them begins a
-/// character of four bytes, it works out at each of those thirty-two places the unit of
-/// a character of one, two or three bytes starting there (from the byte and the two after
-/// it, in sixteen-bit lanes), and one compress packs those of the places where a
-/// character does start; the characters that start there and end past the thirty-two are
-/// written whole, and the next step starts after them. Thirty-two bytes with a character
-/// of four bytes (two units) are written one character at a time.
+/// where the thirty-two are ASCII, it widens them to as many units; otherwise, where none
+/// of them begins a character of four bytes, it works out at each of those thirty-two
+/// places the unit of a character of one, two or three bytes starting there (from the
+/// byte and the two after it, in sixteen-bit lanes), and one compress packs those of the
+/// places where a character does start; the characters that start there and end past
+/// the thirty-two are written whole, and the next step starts after them. Thirty-two
+/// bytes with a character of four bytes (two units) are written one character at a time.
 ///
 /// A text has at most as many UTF-16 units as UTF-8 bytes, and the output's position
 /// never gets ahead of the input's: a step's writes, thirty-two units from a position at
@@ -1345,7 +1345,7 @@ unsafe fn push_utf16_avx512(text: &str, out: &mut Vec<u16>) {
     while i < bytes.len() {
         let left = bytes.len() - i;
         // SAFETY: the loads read thirty-two bytes from `i`, `i + 1` or `i + 2`, where
-        // `i + 34 < bytes.len()`, or, near the end, only the bytes of those thirty-two
+        // `i + 34 <= bytes.len()`, or, near the end, only the bytes of those thirty-two
         // that are in the text (a masked load reads no byte whose lane the mask leaves
         // out, and sets it to zero); every store writes thirty-two units from `o`, where
         // `o <= i < bytes.len()`, in the room reserved for `bytes.len() + 32`.
