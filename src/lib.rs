@@ -91,11 +91,11 @@ pub use body::{
 pub use document::{Document, Formatting, FrontMatter, Infobox, Link, LinkKind, RichText};
 pub use error::{Error, ErrorKind, Position};
 pub use load::{decode_bytes, load, OwnedDocument};
+#[cfg(feature = "utf16")]
 #[doc(hidden)]
-pub use load::{
-    push_utf16_is_quick, push_utf16_unless_ascii, string_from_code_points,
-    string_from_code_points_is_quick,
-};
+pub use load::{push_utf16_is_quick, push_utf16_unless_ascii};
+#[doc(hidden)]
+pub use load::{string_from_code_points, string_from_code_points_is_quick};
 pub use options::{Limits, ListEnd, ParseOptions};
 pub use repair::{repair, repair_with, RepairOptions};
 pub use text::Text;

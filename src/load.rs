@@ -375,6 +375,7 @@ pub fn string_from_code_points_is_quick() -> bool {
 /// assert!(!wikimd::push_utf16_unless_ascii("Kyiv", &mut units));
 /// assert_eq!(units.len(), 10); // as it was: A, Київ, a space and two surrogate pairs
 /// ```
+#[cfg(feature = "utf16")]
 #[doc(hidden)]
 pub fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
     crate::repair::simd::push_utf16_unless_ascii(text, out)
@@ -383,6 +384,7 @@ pub fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
 /// Whether [`push_utf16_unless_ascii`] takes thirty-two bytes a step here (the
 /// processor has AVX-512 BW, VL and VBMI2): where it does not, it is `str::encode_utf16`,
 /// and a `str` is made from UTF-8 as quickly. Not part of the API.
+#[cfg(feature = "utf16")]
 #[doc(hidden)]
 pub fn push_utf16_is_quick() -> bool {
     crate::repair::simd::utf16_quick()
@@ -421,6 +423,7 @@ mod tests {
 
     /// [`push_utf16_unless_ascii`] and each of its ways the processor can run against
     /// `str::encode_utf16`, appended after what `out` held, and the ASCII check.
+    #[cfg(feature = "utf16")]
     fn check_utf16(text: &str) {
         let mut units = vec![7, 8, 9];
         let mut expected = vec![7, 8, 9];
@@ -437,6 +440,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "utf16")]
     #[test]
     fn utf16_is_what_std_encodes() {
         // Every scalar value, at every place of a step, among characters of each length
@@ -465,6 +469,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "utf16")]
     proptest! {
         #[test]
         fn utf16_of_any_text_is_what_std_encodes(text in any::<String>()) {

@@ -82,6 +82,7 @@ pub(crate) fn code_points_quick() -> bool {
 
 /// Appends the UTF-16 of `text` to `out` and returns `true`, unless `text` is ASCII
 /// (`str::encode_utf16`).
+#[cfg(feature = "utf16")]
 pub(crate) fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
     if text.is_ascii() {
         return false;
@@ -91,12 +92,13 @@ pub(crate) fn push_utf16_unless_ascii(text: &str, out: &mut Vec<u16>) -> bool {
 }
 
 /// Never: the characters are taken one at a time.
+#[cfg(feature = "utf16")]
 pub(crate) fn utf16_quick() -> bool {
     false
 }
 
 /// No step of this module to test.
-#[cfg(test)]
+#[cfg(all(feature = "utf16", test))]
 pub(crate) fn every_push_utf16(_text: &str) -> Vec<(&'static str, Vec<u16>, bool)> {
     Vec::new()
 }
