@@ -65,8 +65,9 @@
 //! - [`repair`](mod@repair): mojibake repair ([`repair()`], [`repair::explain`]).
 //! - [`options`]: [`ParseOptions`] and [`Limits`].
 
-// `unsafe` is denied everywhere but in one module, `repair::simd`, whose documentation
-// says why it needs it and what keeps it sound.
+// `unsafe` is denied everywhere but in one module, `repair::simd` (with its child
+// `utf16`, behind the feature of that name), whose documentation says why it needs it and
+// what keeps it sound.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -51,7 +51,8 @@
 //! on the halves of thirty-two bytes at once, where SSE2's comparisons took some
 //! twenty-five instructions for sixteen (English `parse` −7.7 % instructions).
 //!
-//! And [`push_utf16_unless_ascii`], for the Python package too: a string's UTF-16
+//! And, in the child module `utf16` (behind the feature of that name),
+//! `push_utf16_unless_ascii`, for the Python package: a string's UTF-16
 //! (CPython makes a `str` that is not ASCII from UTF-16 in fewer steps than from UTF-8),
 //! thirty-two bytes a step with AVX-512 (each byte's unit worked out as if a character of
 //! one, two or three bytes started there, and the units of the bytes that do start one
