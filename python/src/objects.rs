@@ -115,7 +115,7 @@ pub(crate) fn make<'py, T: Serialize + ?Sized>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut objects = Objects {
         py,
-        made: Vec::new(),
+        made: Vec::with_capacity(64),
         interned: interned(py),
         strings: Strings::new(),
     };
@@ -896,7 +896,10 @@ impl Strings {
 
     fn make<'py>(&mut self, py: Python<'py>, v: &str) -> PyResult<Bound<'py, PyAny>> {
         self.units.clear();
-        if !self.quick || !wikimd::push_utf16_unless_ascii(v, &mut self.units) {
+        if !self.quick
+            || (v.len() < 32 && v.is_ascii())
+            || !wikimd::push_utf16_unless_ascii(v, &mut self.units)
+        {
             return Ok(PyString::new(py, v).into_any());
         }
         let size = isize::try_from(2 * self.units.len())

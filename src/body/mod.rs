@@ -281,39 +281,38 @@ impl<'a> Repr<'a> {
     /// The plain text of the pieces `range` (clamped to the pieces there are), trimmed or
     /// not.
     fn text_of(&self, range: Span, trim: bool) -> Cow<'_, str> {
+        let parts = self.parts(range);
+        if let Some(text) = parts.slice(trim) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::new();
+        match parts.join(trim, &mut out) {
+            within if within.len() == out.len() => Cow::Owned(out),
+            within => Cow::Owned(out[within].to_string()),
+        }
+    }
+
+    /// What the plain text of the pieces `range` (clamped to the pieces there are) is made
+    /// of.
+    #[inline]
+    fn parts(&self, range: Span) -> TextParts<'_, 'a> {
         match self {
-            Repr::Plain { text, .. } => {
-                let text = if range.start == 0 && range.end >= 1 {
-                    *text
-                } else {
-                    ""
-                };
-                Cow::Borrowed(if trim { trim_text(text) } else { text })
-            }
+            Repr::Plain { text, .. } => TextParts::Slice(if range.start == 0 && range.end >= 1 {
+                text
+            } else {
+                ""
+            }),
             Repr::Rich(rich) => match &rich.parts {
-                Parts::One { piece, .. } => {
-                    text_of_pieces(std::slice::from_ref(piece), range, trim)
-                }
+                Parts::One { piece, .. } => TextParts::pieces(std::slice::from_ref(piece), range),
                 Parts::Short {
                     base, bounds, len, ..
                 } => {
-                    let texts = short_texts(base, bounds);
                     let end = (range.end as usize).min(usize::from(*len));
                     let start = (range.start as usize).min(end);
-                    match &texts[start..end] {
-                        [] => Cow::Borrowed(""),
-                        [text] => Cow::Borrowed(if trim { trim_text(text) } else { text }),
-                        texts => {
-                            let text = texts.concat();
-                            match trim_text(&text) {
-                                trimmed if !trim || trimmed.len() == text.len() => Cow::Owned(text),
-                                trimmed => Cow::Owned(trimmed.to_string()),
-                            }
-                        }
-                    }
+                    TextParts::Short(short_texts(base, bounds), start..end)
                 }
                 Parts::Few { pieces, .. } | Parts::Many { pieces, .. } => {
-                    text_of_pieces(pieces, range, trim)
+                    TextParts::pieces(pieces, range)
                 }
             },
         }
@@ -462,6 +461,40 @@ impl<'a> Inline<'a> {
         self.repr.text_of(Span::ALL, true)
     }
 
+    /// Calls `f` with [`Inline::text`] (or, `trim` false, the text untrimmed); a text of
+    /// several parts is joined in a buffer the thread keeps: serializing made a `String`
+    /// for each such text and freed it.
+    pub(crate) fn with_text<R>(&self, trim: bool, f: impl FnOnce(&str) -> R) -> R {
+        /// The most room the buffer keeps between texts.
+        const KEPT: usize = 1 << 16;
+        thread_local! {
+            static JOINED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        let parts = self.repr.parts(Span::ALL);
+        if let Some(text) = parts.slice(trim) {
+            return f(text);
+        }
+        let mut f = Some(f);
+        let done = JOINED.try_with(|joined| {
+            // Taken already (a serializer that serializes a text inside another's call), or
+            // gone (a thread's end): the text is joined on its own, below.
+            let mut out = joined.try_borrow_mut().ok()?;
+            let f = f.take()?;
+            out.clear();
+            let within = parts.join(trim, &mut out);
+            let done = f(&out[within]);
+            if out.capacity() > KEPT {
+                *out = String::new();
+            }
+            Some(done)
+        });
+        match (done, f) {
+            (Ok(Some(done)), _) => done,
+            (_, Some(f)) => f(&self.repr.text_of(Span::ALL, trim)),
+            (_, None) => unreachable!("`f` is taken only where it is called"),
+        }
+    }
+
     /// Bold and italic stretches, in order.
     pub fn styles(&self) -> &[Styled] {
         self.repr.styles()
@@ -524,13 +557,6 @@ fn trim_text(text: &str) -> &str {
     }
 }
 
-/// The plain text of `pieces[range]` (clamped to the pieces there are), trimmed or not.
-fn text_of_pieces<'s>(pieces: &'s [Piece<'_>], range: Span, trim: bool) -> Cow<'s, str> {
-    let end = (range.end as usize).min(pieces.len());
-    let start = (range.start as usize).min(end);
-    plain_text(&pieces[start..end], trim)
-}
-
 /// Two or three pieces, each a text that is a slice of `src`, within 64 kB of one another:
 /// the input from the first one's start to the last one's end, and each text's start and
 /// end in it (found from where the texts are in memory).
@@ -567,61 +593,111 @@ fn short_texts<'a>(base: &'a str, bounds: &[[u16; 2]; 3]) -> [&'a str; 3] {
     bounds.map(|[start, end]| base.get(usize::from(start)..usize::from(end)).unwrap_or(""))
 }
 
-/// Joins pieces into plain text: breaks become one space, blocks are trimmed and joined
-/// with one space, the whole is trimmed.
-fn plain_text<'s>(pieces: &'s [Piece<'_>], trim: bool) -> Cow<'s, str> {
-    let trimmer = |s: &'s str| if trim { trim_text(s) } else { s };
-    match pieces {
-        [] => Cow::Borrowed(""),
-        [Piece::Text(t)] => Cow::Borrowed(trimmer(t)),
-        _ => {
-            // Room for all of it at once, where the text grown piece by piece was
-            // reallocated as it grew.
-            let room = pieces
-                .iter()
-                .map(|piece| match piece {
-                    Piece::Text(t) => t.len(),
-                    Piece::Break | Piece::Block => 1,
-                })
-                .sum();
-            let mut out = String::new();
-            let mut block = String::with_capacity(room);
-            for piece in pieces {
-                match piece {
-                    Piece::Text(t) => block.push_str(t),
-                    Piece::Break => block.push(' '),
-                    Piece::Block => {
-                        let t = trim_text(&block);
-                        if !t.is_empty() {
-                            if out.is_empty() {
-                                out.reserve(room);
-                            } else {
-                                out.push(' ');
-                            }
-                            out.push_str(t);
-                        }
-                        block.clear();
-                    }
-                }
+/// What a plain text is made of: one slice, some of a short inline's texts, or pieces
+/// (breaks become one space, blocks are trimmed and joined with one space).
+enum TextParts<'s, 'a> {
+    Slice(&'s str),
+    Short([&'s str; 3], Range<usize>),
+    Pieces(&'s [Piece<'a>]),
+}
+
+impl<'s, 'a> TextParts<'s, 'a> {
+    /// `pieces[range]`, clamped to the pieces there are.
+    fn pieces(pieces: &'s [Piece<'a>], range: Span) -> Self {
+        let end = (range.end as usize).min(pieces.len());
+        let start = (range.start as usize).min(end);
+        TextParts::Pieces(&pieces[start..end])
+    }
+
+    /// The text, trimmed or not, where it is one slice (nothing to join).
+    #[inline]
+    fn slice(&self, trim: bool) -> Option<&'s str> {
+        let text = match self {
+            TextParts::Slice(text) => text,
+            TextParts::Short(texts, within) => match &texts[within.clone()] {
+                [] => "",
+                [text] => text,
+                _ => return None,
+            },
+            TextParts::Pieces([]) => "",
+            TextParts::Pieces([Piece::Text(text)]) => text,
+            TextParts::Pieces(_) => return None,
+        };
+        Some(if trim { trim_text(text) } else { text })
+    }
+
+    /// Joins the text at the end of `out` and gives where it is there, trimmed or not.
+    fn join(&self, trim: bool, out: &mut String) -> Range<usize> {
+        let from = out.len();
+        match self {
+            TextParts::Slice(text) => out.push_str(text),
+            TextParts::Short(texts, within) => {
+                let texts = &texts[within.clone()];
+                out.reserve(texts.iter().map(|t| t.len()).sum());
+                texts.iter().for_each(|text| out.push_str(text));
             }
-            if out.is_empty() {
-                if !trim {
-                    return Cow::Owned(block);
-                }
-                let t = trim_text(&block);
-                if t.len() == block.len() {
-                    return Cow::Owned(block);
-                }
-                return Cow::Owned(t.to_string());
-            }
-            let t = trim_text(&block);
-            if !t.is_empty() {
-                out.push(' ');
-                out.push_str(t);
-            }
-            Cow::Owned(out)
+            TextParts::Pieces(pieces) => return join_pieces(pieces, trim, out),
+        }
+        trimmed_within(out, from, trim)
+    }
+}
+
+/// Where `out[from..]` is, trimmed or not.
+fn trimmed_within(out: &str, from: usize, trim: bool) -> Range<usize> {
+    if !trim {
+        return from..out.len();
+    }
+    let text = &out[from..];
+    let trimmed = trim_text(text);
+    let start = from + (trimmed.as_ptr() as usize - text.as_ptr() as usize);
+    start..start + trimmed.len()
+}
+
+/// Joins pieces into plain text at the end of `out`: breaks become one space, blocks are
+/// trimmed and joined with one space, and a text of one block is trimmed (or not). Gives
+/// where the text is in `out`.
+fn join_pieces(pieces: &[Piece<'_>], trim: bool, out: &mut String) -> Range<usize> {
+    // Room for all of it at once, where the text grown piece by piece was reallocated as
+    // it grew.
+    let room = pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => t.len(),
+            Piece::Break | Piece::Block => 1,
+        })
+        .sum();
+    out.reserve(room);
+    let from = out.len();
+    // The blocks before the current one, trimmed and joined, end at `joined`, where the
+    // current block starts.
+    let mut joined = from;
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Break => out.push(' '),
+            Piece::Block => joined = join_block(out, from, joined),
         }
     }
+    if joined == from {
+        // No block before this one had text: this one is the text, trimmed or not.
+        return trimmed_within(out, from, trim);
+    }
+    from..join_block(out, from, joined)
+}
+
+/// Moves the block `out[joined..]`, trimmed, to `joined` (after a space where a block
+/// before it, from `from`, had text), or drops it where it has none; gives where the
+/// joined blocks now end (`out`'s end).
+fn join_block(out: &mut String, from: usize, joined: usize) -> usize {
+    let text = trimmed_within(out, joined, true);
+    if text.is_empty() {
+        out.truncate(joined);
+        return joined;
+    }
+    out.truncate(text.end);
+    let space = if joined > from { " " } else { "" };
+    out.replace_range(joined..text.start, space);
+    out.len()
 }
 
 /// A list: its items' texts.
@@ -1212,11 +1288,84 @@ mod tests {
         }
     }
 
+    /// Pieces joined as [`join_pieces`] says, simply: the blocks (the texts between
+    /// `Block` pieces, a break as a space); where no block before the last has text, the
+    /// last, trimmed or not; otherwise those with text, trimmed, joined with one space.
+    fn joined_simply(pieces: &[Piece<'_>], trim: bool) -> String {
+        let mut blocks = vec![String::new()];
+        for piece in pieces {
+            match piece {
+                Piece::Text(t) => blocks.last_mut().unwrap().push_str(t),
+                Piece::Break => blocks.last_mut().unwrap().push(' '),
+                Piece::Block => blocks.push(String::new()),
+            }
+        }
+        let (last, earlier) = blocks.split_last().unwrap();
+        if earlier.iter().all(|b| b.trim().is_empty()) {
+            return if trim { last.trim() } else { last }.to_string();
+        }
+        let with_text: Vec<&str> = blocks
+            .iter()
+            .map(|b| b.trim())
+            .filter(|b| !b.is_empty())
+            .collect();
+        with_text.join(" ")
+    }
+
     proptest::proptest! {
         #[test]
         fn trim_text_is_str_trim(text in "[ \t\n\u{a0}\u{85}\u{3000}a!~é]{0,6}") {
             proptest::prop_assert_eq!(trim_text(&text), text.trim());
         }
+
+        /// Pieces joined in a buffer, after what it held, are what the simple join gives,
+        /// trimmed or not; so is the text of an inline made of them (of each kind of
+        /// parts: the pieces are slices of one input, as the parser's are).
+        #[test]
+        fn pieces_join_as_the_simple_join(
+            parts in proptest::collection::vec((0u8..5, "[ a\u{a0}é]{0,3}"), 0..8),
+            trim: bool,
+        ) {
+            let src: String = parts.iter().map(|(_, t)| format!("{t}|")).collect();
+            let mut at = 0;
+            let pieces: Vec<Piece<'_>> = parts
+                .iter()
+                .map(|(kind, t)| {
+                    let text = &src[at..at + t.len()];
+                    at += t.len() + 1;
+                    match kind {
+                        0 => Piece::Break,
+                        1 => Piece::Block,
+                        _ => Piece::Text(CowStr::Borrowed(text)),
+                    }
+                })
+                .collect();
+            let expected = joined_simply(&pieces, trim);
+            let parts = TextParts::Pieces(&pieces);
+            let mut out = String::from("held");
+            let within = parts.join(trim, &mut out);
+            proptest::prop_assert!(out.starts_with("held") && within.start >= 4);
+            proptest::prop_assert_eq!(&out[within], &*expected);
+            let text = parts.slice(trim).map_or(expected.clone(), str::to_string);
+            proptest::prop_assert_eq!(&text, &expected);
+            let span = Span::from(0..src.len());
+            let made = Repr::take(&src, &mut pieces.clone(), &mut Vec::new(), &mut Vec::new(), span);
+            proptest::prop_assert_eq!(&*made.text_of(Span::ALL, trim), &*expected);
+        }
+    }
+
+    /// A text serialized inside the serializing of another (a serializer that does so) is
+    /// joined anew, not in the buffer the outer one holds.
+    #[test]
+    fn a_text_joined_inside_another_keeps_both() {
+        let doc = crate::parse("a *b* c\n\nd **e** f\n").unwrap();
+        let texts: Vec<&Inline<'_>> = doc.sections()[0].paragraphs().collect();
+        let (outer, inner) = texts[0].with_text(true, |outer| {
+            let inner = texts[1].with_text(true, |inner| inner.to_string());
+            (outer.to_string(), inner)
+        });
+        assert_eq!((outer.as_str(), inner.as_str()), ("a b c", "d e f"));
+        assert_eq!(texts[1].with_text(false, |t| t.to_string()), "d e f");
     }
 
     /// Every inline of a document holds a `Repr`, and a rich one a `Rich`: their sizes are

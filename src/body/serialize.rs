@@ -12,7 +12,7 @@ impl Serialize for Texts<'_, '_> {
         let mut seq = s.serialize_seq(Some(width))?;
         for i in 0..width {
             match self.0.get(i) {
-                Some(inline) => seq.serialize_element(&*inline.text())?,
+                Some(inline) => inline.with_text(true, |text| seq.serialize_element(text))?,
                 None => seq.serialize_element("")?,
             }
         }
@@ -22,7 +22,7 @@ impl Serialize for Texts<'_, '_> {
 
 impl Serialize for Inline<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.text())
+        self.with_text(true, |text| s.serialize_str(text))
     }
 }
 
@@ -54,7 +54,8 @@ impl Serialize for Table<'_> {
 impl Serialize for Figure<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(3))?;
-        map.serialize_entry("alt", &*self.alt())?;
+        self.alt
+            .with_text(false, |alt| map.serialize_entry("alt", alt))?;
         map.serialize_entry("url", self.url())?;
         map.serialize_entry("file", &self.file())?;
         map.end()
@@ -67,7 +68,7 @@ impl Serialize for Section<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(6))?;
         map.serialize_entry("level", &self.level)?;
-        map.serialize_entry("title", &*self.title())?;
+        map.serialize_entry("title", &self.title)?;
         let blocks = self.blocks.iter();
         map.serialize_entry(
             "paragraphs",
