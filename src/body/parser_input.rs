@@ -39,12 +39,13 @@ pub(super) fn masked(text: &str) -> Option<String> {
         // (a `?>` after each `<?` would be looked for again and again).
         let mut line_pi_end: Option<(usize, Option<usize>)> = None;
         let mut pi_end = |at: usize| -> bool {
-            let (_, end) = match line_pi_end {
-                Some((line_end, end)) if at < line_end => (line_end, end),
+            let end = match line_pi_end {
+                Some((line_end, end)) if at < line_end => end,
                 _ => {
                     let line_end = memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
                     let end = memchr::memmem::rfind(&bytes[at..line_end], b"?>").map(|i| at + i);
-                    *line_pi_end.insert((line_end, end))
+                    line_pi_end = Some((line_end, end));
+                    end
                 }
             };
             end.is_some_and(|end| end > at)
