@@ -133,6 +133,10 @@ def test_every_kind_of_string_made_holds_its_text():
     # mark to drop.
     kinds = ["é", "ж", "—", "দ", "東", "🇫", "\ufeff"]
     texts = ["\ufeffKyiv", "\ufeff", "Київ 🇫🇷 — Ἀθῆναι, 東京", "🇫🇷" * 40]
+    # Strings under 32 bytes are checked for ASCII apart: either side of that length,
+    # ASCII and not.
+    for n in (1, 7, 8, 29, 30, 31, 32, 33):
+        texts += ["k" * n, "k" * (n - 1) + "é", "é" + "k" * n]
     for kind in kinds:
         for at in [0, 1, 15, 16, 31, 32, 33, 63, 64, 65]:
             texts.append("a" * at + kind + "b" * (70 - at))
