@@ -468,31 +468,22 @@ impl<'a> Inline<'a> {
         /// The most room the buffer keeps between texts.
         const KEPT: usize = 1 << 16;
         thread_local! {
-            static JOINED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+            static JOINED: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
         }
         let parts = self.repr.parts(Span::ALL);
         if let Some(text) = parts.slice(trim) {
             return f(text);
         }
-        let mut f = Some(f);
-        let done = JOINED.try_with(|joined| {
-            // Taken already (a serializer that serializes a text inside another's call), or
-            // gone (a thread's end): the text is joined on its own, below.
-            let mut out = joined.try_borrow_mut().ok()?;
-            let f = f.take()?;
-            out.clear();
-            let within = parts.join(trim, &mut out);
-            let done = f(&out[within]);
-            if out.capacity() > KEPT {
-                *out = String::new();
-            }
-            Some(done)
-        });
-        match (done, f) {
-            (Ok(Some(done)), _) => done,
-            (_, Some(f)) => f(&self.repr.text_of(Span::ALL, trim)),
-            (_, None) => unreachable!("`f` is taken only where it is called"),
+        // The buffer is taken while the text is used (a text serialized inside `f` takes
+        // an empty one) and given back after; at a thread's end, a new one.
+        let mut out = JOINED.try_with(std::cell::Cell::take).unwrap_or_default();
+        out.clear();
+        let within = parts.join(trim, &mut out);
+        let done = f(&out[within]);
+        if out.capacity() <= KEPT {
+            let _ = JOINED.try_with(|joined| joined.set(out));
         }
+        done
     }
 
     /// Bold and italic stretches, in order.
