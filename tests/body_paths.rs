@@ -170,12 +170,14 @@ fn an_entity_of_the_mask_byte_is_that_character() {
 /// A nesting limit the body's blocks reach: both readers give the same error (or the same
 /// model) at every depth, plain blocks (made without events by the fast path) and blocks
 /// with inline syntax alike (emphasis, links and images, which the fast path gives the
-/// builder directly).
+/// builder directly), and tables (their rows, and a table that is only its head, which
+/// the fast path gives the builder directly too).
 #[test]
 fn both_readers_agree_at_every_depth_limit() {
     let body = "plain paragraph\n\n*styled* one\n\n * plain item\n * *styled* item\n\n\
                 # Plain heading\n\n## *Styled* heading\n\n\
                 | a | *b* |\n|---|---|\n| c |  |\n| [l](u) | ![i](v) |\n\n\
+                | head | only |\n|---|---|\n\n| *x* |\n|---|\n| y |\n\n\
                 [link](u) and ![image](v)\nin *two* lines\n";
     for max_depth in 0..6 {
         let limits = wikimd::Limits {

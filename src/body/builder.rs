@@ -692,6 +692,82 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
         &self.builder.src[range]
     }
 
+    /// As `start_tag` takes a top-level table's start and its head's, and
+    /// [`table_size`](Sink::table_size) its size.
+    #[inline]
+    fn table_start(&mut self, span: Range<usize>, head: Range<usize>, rows: usize, width: usize) {
+        let st = &mut *self.st;
+        if self.refused
+            || !st.stack.is_empty()
+            || st.items_depth > 0
+            || self.builder.options.limits.max_depth < 2
+        {
+            // (The events' way, which refuses what is over the limit.)
+            self.start(Tag::Table(Vec::new()), span);
+            self.table_size(rows, width);
+            self.start(Tag::TableHead, head);
+            return;
+        }
+        st.snapshot = (
+            self.builder.sections.len(),
+            self.builder.blocks().len(),
+            span.start,
+        );
+        st.table = TableBuilder {
+            cells: Vec::with_capacity(width + rows * width),
+            row_starts: Vec::with_capacity(rows),
+            span: span.into(),
+        };
+        st.stack.push(Open::Table);
+        st.stack.push(Open::TableHead);
+    }
+
+    /// As `end_tag` and `start_tag` take the end of a top-level table's head or row and
+    /// the start of its next row.
+    #[inline]
+    fn table_next_row(&mut self, after_head: bool, previous: Range<usize>, row: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        let st = &mut *self.st;
+        if let [Open::Table, top @ (Open::TableHead | Open::TableRow)] = st.stack.as_mut_slice() {
+            *top = Open::TableRow;
+            let t = &mut st.table;
+            t.row_starts.push(t.cells.len() as u32);
+            return;
+        }
+        let end = if after_head {
+            TagEnd::TableHead
+        } else {
+            TagEnd::TableRow
+        };
+        self.end(end, previous);
+        self.start(Tag::TableRow, row);
+    }
+
+    /// As `end_tag` takes the end of a top-level table's last row (or head) and of the
+    /// table.
+    #[inline]
+    fn table_end(&mut self, head_only: bool, last: Range<usize>, span: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        let st = &mut *self.st;
+        if let [Open::Table, Open::TableHead | Open::TableRow] = st.stack.as_slice() {
+            st.stack.clear();
+            let table = Box::new(std::mem::take(&mut st.table).finish(span.end));
+            push_grown(self.builder.blocks(), Block::Table(table));
+            return;
+        }
+        let end = if head_only {
+            TagEnd::TableHead
+        } else {
+            TagEnd::TableRow
+        };
+        self.end(end, last);
+        self.end(TagEnd::Table, span);
+    }
+
     /// Room for exactly the table's cells: no growing, and nothing to shrink at its end.
     fn table_size(&mut self, rows: usize, width: usize) {
         if let Some(Open::Table) = self.st.stack.last() {

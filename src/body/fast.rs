@@ -163,6 +163,43 @@ pub(super) trait Sink<'a> {
     /// may be made for them.
     fn table_size(&mut self, _rows: usize, _width: usize) {}
 
+    /// A table at `span` starts, and its head at `head`: [`Event::Start`] of
+    /// [`Tag::Table`], [`table_size`](Self::table_size) with its `rows` rows of `width`
+    /// cells, then the head's start. The builder takes them directly.
+    #[inline(always)]
+    fn table_start(&mut self, span: Range<usize>, head: Range<usize>, rows: usize, width: usize) {
+        self.start(Tag::Table(Vec::new()), span);
+        self.table_size(rows, width);
+        self.start(Tag::TableHead, head);
+    }
+
+    /// The table's head (`after_head`) or row at `previous` ends and its row at `row`
+    /// starts: [`Event::End`] of [`TagEnd::TableHead`] or [`TagEnd::TableRow`], then
+    /// [`Event::Start`] of [`Tag::TableRow`]. The builder takes them directly.
+    #[inline(always)]
+    fn table_next_row(&mut self, after_head: bool, previous: Range<usize>, row: Range<usize>) {
+        let end = if after_head {
+            TagEnd::TableHead
+        } else {
+            TagEnd::TableRow
+        };
+        self.end(end, previous);
+        self.start(Tag::TableRow, row);
+    }
+
+    /// The table's last row (or its head, `head_only`) at `last` ends, then the table at
+    /// `span`. The builder takes them directly.
+    #[inline(always)]
+    fn table_end(&mut self, head_only: bool, last: Range<usize>, span: Range<usize>) {
+        let end = if head_only {
+            TagEnd::TableHead
+        } else {
+            TagEnd::TableRow
+        };
+        self.end(end, last);
+        self.end(TagEnd::Table, span);
+    }
+
     /// The list just started has `items` items (each given with [`Plain::Item`] or as
     /// events; a list in one of them is no item of this one): room may be made for them.
     fn list_size(&mut self, _items: usize) {}
@@ -585,13 +622,12 @@ impl<'a> FastReader<'a> {
         let next_line = |end: u32| (end as usize + 1).min(body_end);
         let end = row_ends.last().map_or(first_row, |&end| next_line(end));
         let span = at..end;
-        sink.start(Tag::Table(Vec::new()), span.clone());
-        sink.table_size(row_ends.len(), width);
-        sink.start(Tag::TableHead, at..delimiter);
+        sink.table_start(span.clone(), at..delimiter, row_ends.len(), width);
         if !self.table_row(cells, width, delimiter, sink) {
             return false;
         }
-        sink.end(TagEnd::TableHead, at..delimiter);
+        // The head, then each row, as read.
+        let (mut last, mut in_head) = (at..delimiter, true);
         let mut row = first_row;
         for &row_end in row_ends {
             let next = next_line(row_end);
@@ -599,14 +635,14 @@ impl<'a> FastReader<'a> {
             if table_cells(bytes, row, row_end as usize, cells).is_none() {
                 return false;
             }
-            sink.start(Tag::TableRow, row..next);
+            sink.table_next_row(in_head, last, row..next);
             if !self.table_row(cells, width, next, sink) {
                 return false;
             }
-            sink.end(TagEnd::TableRow, row..next);
+            (last, in_head) = (row..next, false);
             row = next;
         }
-        sink.end(TagEnd::Table, span);
+        sink.table_end(in_head, last, span);
         true
     }
 
