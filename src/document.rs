@@ -948,6 +948,15 @@ pub(crate) fn grow_by_half<T>(vec: &mut Vec<T>) {
     }
 }
 
+/// The values of `vec` moved into a boxed slice of their number, `vec` left empty with its
+/// room: one copy of their memory, where `vec.drain(..).collect()` moved them one by one.
+#[inline]
+pub(crate) fn take_boxed<T>(vec: &mut Vec<T>) -> Box<[T]> {
+    let mut taken = Vec::with_capacity(vec.len());
+    taken.append(vec);
+    taken.into_boxed_slice()
+}
+
 /// Pushes `value` on `vec`, grown by half where it is full ([`grow_by_half`]): for the
 /// vectors whose room is kept from one use to the next, a small document's peak holds
 /// their room.
@@ -1452,6 +1461,24 @@ mod serialize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `take_boxed` gives what `drain(..).collect()` gives, with exactly the room of its
+    /// values, and leaves the vector empty with its room (values that own memory too).
+    #[test]
+    fn take_boxed_is_drain_and_collect() {
+        for len in [0, 1, 2, 7, 64] {
+            let values: Vec<String> = (0..len).map(|i| format!("value {i}")).collect();
+            let mut vec = Vec::with_capacity(100);
+            vec.extend(values.iter().cloned());
+            let taken = take_boxed(&mut vec);
+            assert_eq!(*taken, *values);
+            assert!(vec.is_empty());
+            assert_eq!(vec.capacity(), 100);
+            let mut again = values.clone();
+            let collected: Box<[String]> = again.drain(..).collect();
+            assert_eq!(taken, collected);
+        }
+    }
 
     /// An infobox field is a name and a rich-text value: their sizes are most of a front
     /// matter's model (see BENCHMARKS.md, Memory).

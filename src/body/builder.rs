@@ -8,7 +8,7 @@ use super::fast::{general_end, room_bytes, FastReader, FastRoom, Plain, Read, Si
 use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
-use crate::document::push_grown;
+use crate::document::{push_grown, take_boxed};
 
 /// Which reader reads the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +105,7 @@ fn parse_with_room<'a>(
         section.span.end = next_start as u32;
         next_start = section.span.start as usize;
     }
-    let sections = builder.sections.drain(..).collect();
+    let sections = take_boxed(&mut builder.sections).into_vec();
     room.sections = recycled(builder.sections);
     room.blocks = recycled(builder.blocks);
     if room.bytes() > Room::KEPT {
@@ -934,7 +934,7 @@ impl<'a> Builder<'a, '_> {
     fn close_last_section(&mut self) {
         let last = self.sections.last_mut().expect("the lead is always there");
         debug_assert!(last.blocks.is_empty());
-        last.blocks = self.blocks.drain(..).collect();
+        last.blocks = take_boxed(&mut self.blocks);
     }
 
     /// Drops what was read after the first `sections` sections and `blocks` blocks of the

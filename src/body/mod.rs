@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use pulldown_cmark::CowStr;
 
+use crate::document::take_boxed;
 use crate::error::{Error, ErrorKind};
 use crate::options::{ListEnd, ParseOptions};
 
@@ -245,18 +246,18 @@ impl<'a> Repr<'a> {
                     }
                 }
                 None => Parts::Few {
-                    pieces: pieces.drain(..).collect(),
+                    pieces: take_boxed(pieces),
                     style: styles.pop(),
                 },
             },
             (_, 0 | 1, 0) => Parts::Few {
-                pieces: pieces.drain(..).collect(),
+                pieces: take_boxed(pieces),
                 style: styles.pop(),
             },
             _ => Parts::Many {
-                pieces: pieces.drain(..).collect(),
-                styles: styles.drain(..).collect(),
-                links: links.drain(..).collect(),
+                pieces: take_boxed(pieces),
+                styles: take_boxed(styles),
+                links: take_boxed(links),
             },
         };
         Repr::Rich(Box::new(Rich { parts, span }))
