@@ -497,57 +497,9 @@ struct FastSink<'b, 'a, 'o> {
     refused: bool,
 }
 
-impl FastSink<'_, '_, '_> {
-    /// Whether an inline element may start at `start`, as `start_tag` checks it: not once
-    /// the sink refused, nor at the nesting limit (the block is then refused: the general
-    /// path gives the error).
-    #[inline]
-    fn may_start(&mut self, start: usize) -> bool {
-        if self.refused {
-            return false;
-        }
-        let st = &mut *self.st;
-        if st.stack.is_empty() {
-            st.snapshot = (
-                self.builder.sections.len(),
-                self.builder.blocks.len(),
-                start,
-            );
-        }
-        if st.stack.len() >= self.builder.options.limits.max_depth {
-            self.refused = true;
-            return false;
-        }
-        true
-    }
-}
-
-impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
-    #[inline]
-    fn event(&mut self, event: Event<'a>, span: Range<usize>) {
-        if self.refused {
-            return;
-        }
-        // The fast path reads no lazy line: no line break splits anything.
-        let body_end = self.builder.body_end;
-        if self.builder.event(self.st, event, span, body_end).is_err() {
-            self.refused = true;
-        }
-    }
-
-    /// As [`Builder::event`] makes an [`Event::Text`] of the input.
-    #[inline]
-    fn text(&mut self, range: Range<usize>) {
-        if self.refused {
-            return;
-        }
-        let text = &self.builder.src[range.clone()];
-        self.st.text(CowStr::Borrowed(text), range);
-    }
-
-    /// What `start_tag`, `SegmentState::text` and `end_tag` make of the block's events,
-    /// made directly.
-    fn plain(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {
+impl<'a> FastSink<'_, 'a, '_> {
+    /// [`Sink::plain`] for a paragraph, a heading or an item.
+    fn plain_block(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {
         if self.refused {
             return;
         }
@@ -599,11 +551,83 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
                     }
                 }
             }
-            Plain::Cell => {
-                if let [.., Open::Table, Open::TableHead | Open::TableRow] = st.stack.as_slice() {
-                    st.table.cells.push(inline);
-                }
-            }
+            // (Given by `plain` itself.)
+            Plain::Cell => {}
+        }
+    }
+
+    /// Whether an inline element may start at `start`, as `start_tag` checks it: not once
+    /// the sink refused, nor at the nesting limit (the block is then refused: the general
+    /// path gives the error).
+    #[inline]
+    fn may_start(&mut self, start: usize) -> bool {
+        if self.refused {
+            return false;
+        }
+        let st = &mut *self.st;
+        if st.stack.is_empty() {
+            st.snapshot = (
+                self.builder.sections.len(),
+                self.builder.blocks.len(),
+                start,
+            );
+        }
+        if st.stack.len() >= self.builder.options.limits.max_depth {
+            self.refused = true;
+            return false;
+        }
+        true
+    }
+}
+
+impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
+    #[inline]
+    fn event(&mut self, event: Event<'a>, span: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        // The fast path reads no lazy line: no line break splits anything.
+        let body_end = self.builder.body_end;
+        if self.builder.event(self.st, event, span, body_end).is_err() {
+            self.refused = true;
+        }
+    }
+
+    /// As [`Builder::event`] makes an [`Event::Text`] of the input.
+    #[inline]
+    fn text(&mut self, range: Range<usize>) {
+        if self.refused {
+            return;
+        }
+        let text = &self.builder.src[range.clone()];
+        self.st.text(CowStr::Borrowed(text), range);
+    }
+
+    /// What `start_tag`, `SegmentState::text` and `end_tag` make of the block's events,
+    /// made directly. A table's cell (most of these blocks, in the corpus) where it is
+    /// given, the other blocks in a call.
+    #[inline(always)]
+    fn plain(&mut self, block: Plain, text: Range<usize>, span: Range<usize>) {
+        if block != Plain::Cell {
+            return self.plain_block(block, text, span);
+        }
+        let st = &mut *self.st;
+        if self.refused || st.stack.len() >= self.builder.options.limits.max_depth {
+            // (The events' way gives the error.)
+            self.refused = true;
+            return;
+        }
+        let text_str = &self.builder.src[text.clone()];
+        if !text.is_empty() {
+            st.last_text_in_item = (false, text.end);
+        }
+        if let [.., Open::Table, Open::TableHead | Open::TableRow] = st.stack.as_slice() {
+            st.table.cells.push(Inline {
+                repr: Repr::Plain {
+                    text: text_str,
+                    span: span.into(),
+                },
+            });
         }
     }
 
