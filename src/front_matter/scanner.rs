@@ -1650,7 +1650,8 @@ impl<'a> MapAccess<'a> for ScanMap<'_, 'a, '_> {
                 return Ok(());
             }
             let line_start = s.pos;
-            let Some(value) = s.value_on_its_line(value_start, self.indent)? else {
+            // (A plain value that goes on over the lines below too: most descriptions.)
+            let Some(value) = s.scalar_value(value_start, self.indent)? else {
                 s.pos = line_start;
                 return Ok(());
             };
@@ -1994,6 +1995,15 @@ mod tests {
             "title:",
             "description: D",
             "description: D\n  continued",
+            "description: D\n  continued\n  and again # c",
+            "description: D\n\n  after a blank line",
+            "description: D\n  # a comment, then\n  more",
+            "description: |\n  a block\n  of two lines",
+            "description: >-\n  folded\n\n  twice",
+            "description: D\n continued: with a colon",
+            "description: D\n x",
+            "title: -8",
+            "title: ?x\n  y",
             "description: \"D\"",
             "author: Wikipedia",
             "shortDescription: s",

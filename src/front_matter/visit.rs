@@ -33,9 +33,10 @@ pub(crate) trait MapAccess<'a> {
     /// The value of the key just read.
     fn next_value<V: Visit<'a>>(&mut self, visit: V) -> Scan<V::Out>;
     /// Reads the entries from the next one on while each is one of `names` written plain
-    /// and followed by `: ` and a plain scalar that ends on the key's line (`text: Riga`)
-    /// or a quoted scalar (`number: "56"`), and the slot of its name (`slots[i]` for
-    /// `names[i]`) is empty: each value goes to its slot. Stops, with nothing of it read,
+    /// and followed by `: ` and a scalar: plain, on the key's line (`text: Riga`) or
+    /// continued on the lines below (a long description), quoted (`number: "56"`), or a
+    /// `|` or `>` block; and the slot of its name (`slots[i]` for `names[i]`) is empty:
+    /// each value goes to its slot. Stops, with nothing of it read,
     /// at the first entry that is not such (anything else, for `next_key` and
     /// `next_value` to read), or at the end; an error is the one `next_value` would give.
     /// The names are of ASCII letters. By default nothing is read this way.
