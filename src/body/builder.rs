@@ -4,7 +4,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use std::cell::RefCell;
 
-use super::fast::{general_end, room_bytes, FastReader, FastRoom, Plain, Read, Sink};
+use super::fast::{general_end, room_bytes, FastReader, FastRoom, Plain, Read, Sink, TableEvents};
 use super::references::{references, resolver, Reference};
 use super::segments::{segments, skip_blanks, Segment};
 use super::*;
@@ -727,10 +727,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             || self.builder.options.limits.max_depth < 2
         {
             // (The events' way, which refuses what is over the limit.)
-            self.start(Tag::Table(Vec::new()), span);
-            self.table_size(rows, width);
-            self.start(Tag::TableHead, head);
-            return;
+            return TableEvents(self).start(span, head, rows, width);
         }
         st.snapshot = (
             self.builder.sections.len(),
@@ -760,13 +757,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             t.row_starts.push(t.cells.len() as u32);
             return;
         }
-        let end = if after_head {
-            TagEnd::TableHead
-        } else {
-            TagEnd::TableRow
-        };
-        self.end(end, previous);
-        self.start(Tag::TableRow, row);
+        TableEvents(self).next_row(after_head, previous, row);
     }
 
     /// As `end_tag` takes the end of a top-level table's last row (or head) and of the
@@ -783,13 +774,7 @@ impl<'a> Sink<'a> for FastSink<'_, 'a, '_> {
             push_grown(self.builder.blocks(), Block::Table(table));
             return;
         }
-        let end = if head_only {
-            TagEnd::TableHead
-        } else {
-            TagEnd::TableRow
-        };
-        self.end(end, last);
-        self.end(TagEnd::Table, span);
+        TableEvents(self).end(head_only, last, span);
     }
 
     /// Room for exactly the table's cells: no growing, and nothing to shrink at its end.

@@ -165,39 +165,36 @@ pub(super) trait Sink<'a> {
 
     /// A table at `span` starts, and its head at `head`: [`Event::Start`] of
     /// [`Tag::Table`], [`table_size`](Self::table_size) with its `rows` rows of `width`
-    /// cells, then the head's start. The builder takes them directly.
+    /// cells, then the head's start ([`TableEvents::start`]). The builder takes them
+    /// directly.
     #[inline(always)]
-    fn table_start(&mut self, span: Range<usize>, head: Range<usize>, rows: usize, width: usize) {
-        self.start(Tag::Table(Vec::new()), span);
-        self.table_size(rows, width);
-        self.start(Tag::TableHead, head);
+    fn table_start(&mut self, span: Range<usize>, head: Range<usize>, rows: usize, width: usize)
+    where
+        Self: Sized,
+    {
+        TableEvents(self).start(span, head, rows, width);
     }
 
     /// The table's head (`after_head`) or row at `previous` ends and its row at `row`
     /// starts: [`Event::End`] of [`TagEnd::TableHead`] or [`TagEnd::TableRow`], then
-    /// [`Event::Start`] of [`Tag::TableRow`]. The builder takes them directly.
+    /// [`Event::Start`] of [`Tag::TableRow`] ([`TableEvents::next_row`]). The builder
+    /// takes them directly.
     #[inline(always)]
-    fn table_next_row(&mut self, after_head: bool, previous: Range<usize>, row: Range<usize>) {
-        let end = if after_head {
-            TagEnd::TableHead
-        } else {
-            TagEnd::TableRow
-        };
-        self.end(end, previous);
-        self.start(Tag::TableRow, row);
+    fn table_next_row(&mut self, after_head: bool, previous: Range<usize>, row: Range<usize>)
+    where
+        Self: Sized,
+    {
+        TableEvents(self).next_row(after_head, previous, row);
     }
 
     /// The table's last row (or its head, `head_only`) at `last` ends, then the table at
-    /// `span`. The builder takes them directly.
+    /// `span` ([`TableEvents::end`]). The builder takes them directly.
     #[inline(always)]
-    fn table_end(&mut self, head_only: bool, last: Range<usize>, span: Range<usize>) {
-        let end = if head_only {
-            TagEnd::TableHead
-        } else {
-            TagEnd::TableRow
-        };
-        self.end(end, last);
-        self.end(TagEnd::Table, span);
+    fn table_end(&mut self, head_only: bool, last: Range<usize>, span: Range<usize>)
+    where
+        Self: Sized,
+    {
+        TableEvents(self).end(head_only, last, span);
     }
 
     /// The list just started has `items` items (each given with [`Plain::Item`] or as
@@ -1064,6 +1061,43 @@ const DESTINATION_LOW_HALVES: [u8; 16] = {
 /// See [`DESTINATION_LOW_HALVES`].
 const DESTINATION_HIGH_HALVES: [u8; 16] = [1, 1, 2, 4, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0];
 
+/// The events a table's start, rows and end stand for ([`Sink::table_start`],
+/// [`Sink::table_next_row`], [`Sink::table_end`]), given to the sink.
+pub(super) struct TableEvents<'s, S>(pub(super) &'s mut S);
+
+impl<'a, S: Sink<'a>> TableEvents<'_, S> {
+    /// The table's start, its size, its head's start.
+    #[inline(always)]
+    pub(super) fn start(self, span: Range<usize>, head: Range<usize>, rows: usize, width: usize) {
+        self.0.start(Tag::Table(Vec::new()), span);
+        self.0.table_size(rows, width);
+        self.0.start(Tag::TableHead, head);
+    }
+
+    /// The end of the head (`after_head`) or of the row before, the row's start.
+    #[inline(always)]
+    pub(super) fn next_row(self, after_head: bool, previous: Range<usize>, row: Range<usize>) {
+        self.0.end(row_end(after_head), previous);
+        self.0.start(Tag::TableRow, row);
+    }
+
+    /// The end of the last row (or of the head, `head_only`), the table's end.
+    #[inline(always)]
+    pub(super) fn end(self, head_only: bool, last: Range<usize>, span: Range<usize>) {
+        self.0.end(row_end(head_only), last);
+        self.0.end(TagEnd::Table, span);
+    }
+}
+
+/// The end of a table's head (`head`) or of one of its rows.
+fn row_end(head: bool) -> TagEnd {
+    if head {
+        TagEnd::TableHead
+    } else {
+        TagEnd::TableRow
+    }
+}
+
 /// The events of an inline link (`image`: an image) to the input's `url`, at `span`, whose
 /// text is the input's `text`.
 pub(super) fn link_events<'a>(
@@ -1645,6 +1679,7 @@ pub(super) fn general_end(src: &str, at: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pulldown_cmark::{Options, Parser};
 
     /// Records the events it is given.
     struct Events<'a> {
@@ -1722,6 +1757,39 @@ mod tests {
                 None,
                 "{declined:?}"
             );
+        }
+    }
+
+    /// A table read by the fast path gives, through a sink that takes the events (the
+    /// sink's defaults), the events pulldown-cmark gives for it, spans included (the
+    /// alignments aside: the model keeps none): heads alone, rows cut and padded, cells
+    /// plain and with inline syntax.
+    #[test]
+    fn tables_give_pulldown_cmarks_events() {
+        for table in [
+            "| a | b |\n|---|---|\n",
+            "| a | b |\n|---|---|\n| c | d |\n",
+            "| a | *b* |\n|---|---|\n| c |\n| d | e | f |\n| [l](u) | ![i](v) |\n",
+            "| h |\n|---|\n|   |\n| **x** y |\n",
+        ] {
+            let src = format!("{table}\nafter\n");
+            let mut sink = Events {
+                src: &src,
+                events: Vec::new(),
+            };
+            let mut reader = FastReader::new(&src, src.len(), true, &mut FastRoom::default());
+            let end = match reader.block(0, &mut sink) {
+                Read::Next(end) => end,
+                _ => panic!("{table:?} read by the fast path"),
+            };
+            let theirs: Vec<_> = Parser::new_ext(&src[..end], Options::ENABLE_TABLES)
+                .into_offset_iter()
+                .map(|(event, span)| match event {
+                    Event::Start(Tag::Table(_)) => (Event::Start(Tag::Table(Vec::new())), span),
+                    other => (other, span),
+                })
+                .collect();
+            assert_eq!(sink.events, theirs, "{table:?}");
         }
     }
 
