@@ -36,10 +36,10 @@ pub(crate) trait MapAccess<'a> {
     /// and followed by `: ` and a scalar: plain, on the key's line (`text: Riga`) or
     /// continued on the lines below (a long description), quoted (`number: "56"`), or a
     /// `|` or `>` block; and the slot of its name (`slots[i]` for `names[i]`) is empty:
-    /// each value goes to its slot. Stops, with nothing of it read,
-    /// at the first entry that is not such (anything else, for `next_key` and
-    /// `next_value` to read), or at the end; an error is the one `next_value` would give.
-    /// The names are of ASCII letters. By default nothing is read this way.
+    /// each value goes to its slot. Stops, with nothing of it read, at the first entry
+    /// that is not such (anything else, for `next_key` and `next_value` to read), or at
+    /// the end; an error is the one `next_value` would give. The names are of ASCII
+    /// letters. By default nothing is read this way.
     ///
     /// The document model's types whose keys are fixed read their common entries so: a
     /// line at a time, without building the key or going through a visitor.
