@@ -1793,6 +1793,71 @@ mod tests {
         }
     }
 
+    /// Events with each run of texts as one text (its span from the first's start to the
+    /// last's end): the builder joins them, and the two readers cut texts at different
+    /// places (pulldown-cmark at an escape's `\\`, the fast path around the character).
+    fn texts_joined<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+        let mut joined: Vec<(Event<'a>, Range<usize>)> = Vec::new();
+        for (event, span) in events {
+            if let (Some((Event::Text(last), last_span)), Event::Text(text)) =
+                (joined.last_mut(), &event)
+            {
+                *last = CowStr::from(format!("{last}{text}"));
+                last_span.end = span.end;
+                continue;
+            }
+            joined.push((event, span));
+        }
+        joined
+    }
+
+    /// Whole bodies read block by block by the fast path, through a sink that takes the
+    /// events (the sink's defaults for every block: paragraphs, headings, lists and their
+    /// items, tables, with and without inline syntax), give the events pulldown-cmark
+    /// gives for them, spans included (tables' alignments aside: the model keeps none;
+    /// runs of texts joined: [`texts_joined`]). The builder takes these blocks directly;
+    /// the defaults are what its fallbacks use.
+    #[test]
+    fn whole_blocks_give_pulldown_cmarks_events() {
+        for body in [
+            "plain words\n",
+            "a paragraph\nover two lines\n\nand another\n",
+            "*a* **b** ***c***\n",
+            "e\\*f\n",
+            "&amp; &#169; g\n",
+            "[a link](/wiki/A) and ![an image](x.png) and [](/c)\n",
+            "hard  \nbreak\n",
+            "# One\n\n## Two *b*\n\n### Three\ntext\n",
+            "#### Four\n\n###### Six *b*\n",
+            " * a\n * *b* c\n * [d](/e)\n\nafter\n",
+            "- a\n- b\n\n# h\n",
+            "| a | b |\n|---|---|\n| *c* | d |\n\nafter\n",
+            "Intro.\n\n| h |\n|---|\n| x |\n\n * i\n * j\n\n# End\nlast *line*\n",
+            "   three in\n\n![alone](a.png)\n\n*whole*\n",
+        ] {
+            let mut sink = Events {
+                src: body,
+                events: Vec::new(),
+            };
+            let mut reader = FastReader::new(body, body.len(), true, &mut FastRoom::default());
+            let mut at = 0;
+            while at < body.len() {
+                at = match reader.block(at, &mut sink) {
+                    Read::Next(next) if next > at => next,
+                    _ => panic!("{body:?} read by the fast path at {at}"),
+                };
+            }
+            let theirs: Vec<_> = Parser::new_ext(body, Options::ENABLE_TABLES)
+                .into_offset_iter()
+                .map(|(event, span)| match event {
+                    Event::Start(Tag::Table(_)) => (Event::Start(Tag::Table(Vec::new())), span),
+                    other => (other, span),
+                })
+                .collect();
+            assert_eq!(texts_joined(sink.events), texts_joined(theirs), "{body:?}");
+        }
+    }
+
     /// Every text of up to `most` characters from `alphabet`, the empty one first.
     fn every_text(alphabet: &[&str], most: usize) -> Vec<String> {
         let mut texts = vec![String::new()];
