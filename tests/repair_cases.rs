@@ -108,6 +108,11 @@ repaired! {
     // ISO-8859-2; `č`, not Latvian's `ī`).
     common_letter_windows1250_s_caron: "GreĹˇka" => "Greška",
     common_letter_windows1250_c_caron: "Nedovoljno memorije za uÄŤitavanje slike" => "Nedovoljno memorije za učitavanje slike",
+    // `Ăź` is `ß` in Windows-1250 and `ü` in ISO-8859-2: `ß` only after a vowel, where it
+    // is the likelier (German translation catalogs of this machine, unseen text).
+    sharp_s_after_a_vowel_windows1250: "Fehler beim SchlieĂźen des Dateideskriptors" => "Fehler beim Schließen des Dateideskriptors",
+    u_umlaut_after_a_consonant_iso8859_2: "Dateiende ist zu frĂźh aufgetreten" => "Dateiende ist zu früh aufgetreten",
+    u_umlaut_after_y_iso8859_2: "Suret-yĂźkleme" => "Suret-yükleme",
     // Found by the property tests at 400,000 cases: Windows-1257 reads `Õ¯` as Armenian's
     // comma, which follows a word and never a space; Windows-1252 reads Armenian's `կ`.
     armenian_letters_not_commas: "aa Õ¯Õ¯ " => "aa կկ ",

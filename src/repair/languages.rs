@@ -8,8 +8,10 @@
 //! a letter of the large languages is the likelier one when nothing else tells (`č`
 //! before Latvian's `ī`). A reading whose letters no language writes together loses to
 //! one whose letters one does; then a reading with a rarer letter than all the others
-//! have loses. Letters as common as each other (`å` and `á`) settle nothing: the text is
-//! left as it is.
+//! have loses. Where a letter stands counts once: `ß` follows a vowel in every word that
+//! writes it, so `ßber` (ISO-8859-2's `Ăźber` read in Windows-1250) is no word, and
+//! `groß` is likelier than `groü`. Letters as common as each other (`å` and `á`) settle
+//! nothing: the text is left as it is.
 
 /// The accented letters (lowercase) each of the languages written in Latin letters that
 /// the legacy encodings served writes.
@@ -99,8 +101,9 @@ fn languages_of(c: char) -> Option<u32> {
 
 /// The languages that write every accented Latin letter of `text` (all of them when it
 /// holds none), or `None` when `text` holds a letter of another script, which this cannot
-/// judge.
-fn languages_of_text(text: &str) -> Option<u32> {
+/// judge. `before` is the character before `text`, if any. A `ß` that follows no vowel
+/// is written by no language ([`sharp_s_follows_vowels`]).
+fn languages_of_text(before: Option<char>, text: &str) -> Option<u32> {
     let mut mask = u32::MAX;
     for c in text.chars() {
         if let Some(m) = languages_of(c) {
@@ -109,7 +112,61 @@ fn languages_of_text(text: &str) -> Option<u32> {
             return None;
         }
     }
+    if mask != 0 && !sharp_s_follows_vowels(before, text) {
+        mask = 0;
+    }
     Some(mask)
+}
+
+/// Whether `c` is a vowel German writes before `ß`, plain or accented (not `y`: Turkic
+/// languages write `yü`, `Ăź` in ISO-8859-2, which would read as `yß`).
+fn is_vowel(c: char) -> bool {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    "aeiouäöüáéíóúàèìòùâêîôûëï".contains(lower)
+}
+
+/// Whether every `ß` of `text` (`before` it: the character before `text`, if any) follows
+/// a vowel, as in every word that writes one (`groß`, `heißt`, `Straße`, `Äußeres`). The
+/// mojibake of `ü` through ISO-8859-2, `Ăź`, reads as `ß` in Windows-1250: `Ăźber` as
+/// `ßber`, `frĂźh` as `frßh`.
+fn sharp_s_follows_vowels(before: Option<char>, text: &str) -> bool {
+    let mut previous = before;
+    for c in text.chars() {
+        if c == 'ß' && !previous.is_some_and(is_vowel) {
+            return false;
+        }
+        previous = Some(c);
+    }
+    true
+}
+
+/// Of two readings whose letters are as common as each other's, the first (`Some(true)`)
+/// or the second (`Some(false)`) when they differ only where one has `ß` and the other
+/// `ü`: the `ß`, each of which follows a vowel (see [`sharp_s_follows_vowels`]), where
+/// `ü` hardly ever does (`groĂź` is `groß` in Windows-1250, `groü` in ISO-8859-2).
+/// `None` otherwise: `ü` and `å` (`ĂĽ`), `å` and `á` (`ĂĄ`) settle nothing.
+fn likelier_of_two(first: &str, second: &str) -> Option<bool> {
+    let mut side = None;
+    let (mut a, mut b) = (first.chars(), second.chars());
+    loop {
+        let (x, y) = match (a.next(), b.next()) {
+            (None, None) => return side,
+            (Some(x), Some(y)) => (x, y),
+            _ => return None,
+        };
+        if x == y {
+            continue;
+        }
+        let first_wins = match (x, y) {
+            ('ß', 'ü') => true,
+            ('ü', 'ß') => false,
+            _ => return None,
+        };
+        if side.is_some_and(|s| s != first_wins) {
+            return None;
+        }
+        side = Some(first_wins);
+    }
 }
 
 /// How rarely the accented Latin letters of `text` are written: the rarest one's tier,
@@ -146,15 +203,15 @@ fn rarity(text: &str) -> u8 {
 /// mojibake there is), the first wins unless its letters go together in no language and
 /// exactly one other reading's do.
 pub(crate) fn clear_winner<'a>(
-    readings: impl IntoIterator<Item = &'a str>,
+    readings: impl IntoIterator<Item = (Option<char>, &'a str)>,
     first_preferred: bool,
 ) -> Option<usize> {
     let mut judged = Vec::new();
-    for (i, reading) in readings.into_iter().enumerate() {
-        let Some(languages) = languages_of_text(reading) else {
+    for (i, (before, reading)) in readings.into_iter().enumerate() {
+        let Some(languages) = languages_of_text(before, reading) else {
             return first_preferred.then_some(0);
         };
-        judged.push((i, languages != 0, rarity(reading)));
+        judged.push((i, languages != 0, rarity(reading), reading));
     }
     if first_preferred && judged.first().is_some_and(|j| j.1) {
         return Some(0);
@@ -171,6 +228,10 @@ pub(crate) fn clear_winner<'a>(
     let least = judged.iter().map(|j| j.2).min()?;
     match judged.iter().filter(|j| j.2 == least).collect::<Vec<_>>()[..] {
         [only] => Some(only.0),
+        [a, b] => match likelier_of_two(a.3, b.3)? {
+            true => Some(a.0),
+            false => Some(b.0),
+        },
         _ => None,
     }
 }
@@ -179,18 +240,64 @@ pub(crate) fn clear_winner<'a>(
 mod tests {
     use super::*;
 
+    /// Readings with nothing before them.
+    fn alone<const N: usize>(readings: [&str; N]) -> [(Option<char>, &str); N] {
+        readings.map(|reading| (None, reading))
+    }
+
+    /// `ß` follows a vowel or is written by no language; between a reading with `ß` and
+    /// one with `ü` in its place, each as common, the `ß` after a vowel wins.
+    #[test]
+    fn sharp_s_follows_a_vowel() {
+        assert_ne!(
+            languages_of_text(None, "groß Straße heißt Äußeres"),
+            Some(0)
+        );
+        for wrong in ["ßber", "frßh", "yßklemek", "Aß ßa"] {
+            assert_eq!(languages_of_text(None, wrong), Some(0), "{wrong}");
+        }
+        assert_eq!(
+            languages_of_text(Some('o'), "ß"),
+            Some(languages_of('ß').unwrap())
+        );
+        assert_eq!(languages_of_text(Some('r'), "ß"), Some(0));
+        assert_eq!(clear_winner(alone(["frßh", "früh"]), false), Some(1));
+        assert_eq!(clear_winner(alone(["groü", "groß"]), false), Some(1));
+        assert_eq!(clear_winner(alone(["Außen", "Auüen"]), false), Some(0));
+        assert_eq!(
+            clear_winner([(Some(' '), "ß"), (Some(' '), "ü")], false),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner([(Some('o'), "ß"), (Some('o'), "ü")], false),
+            Some(0)
+        );
+        // Other differences beside, or others alone: nothing settled by this.
+        assert_eq!(likelier_of_two("Außen så", "Auüen sá"), None);
+        assert_eq!(likelier_of_two("Außen", "Auüen"), Some(true));
+        assert_eq!(likelier_of_two("Außen", "Außen"), None);
+        assert_eq!(likelier_of_two("Auße", "Auüen"), None);
+        assert_eq!(clear_winner(alone(["früh", "fråh"]), false), None);
+    }
+
     #[test]
     fn letters_one_language_writes_together_win() {
-        assert_eq!(clear_winner(["ůanįojn", "ŝanĝojn"], false), Some(1));
-        assert_eq!(clear_winner(["nøkkel så", "nøkkel sü"], false), Some(0));
+        assert_eq!(clear_winner(alone(["ůanįojn", "ŝanĝojn"]), false), Some(1));
+        assert_eq!(
+            clear_winner(alone(["nøkkel så", "nøkkel sü"]), false),
+            Some(0)
+        );
     }
 
     #[test]
     fn windows_1252_keeps_a_tie_unless_its_letters_go_together_nowhere() {
-        assert_eq!(clear_winner(["ůanįojn", "ŝanĝojn"], true), Some(1));
-        assert_eq!(clear_winner(["učitavanje", "uītavanje"], true), Some(0));
-        assert_eq!(clear_winner(["ĩ", "č"], true), Some(0));
-        assert_eq!(clear_winner(["é", "й"], true), Some(0));
+        assert_eq!(clear_winner(alone(["ůanįojn", "ŝanĝojn"]), true), Some(1));
+        assert_eq!(
+            clear_winner(alone(["učitavanje", "uītavanje"]), true),
+            Some(0)
+        );
+        assert_eq!(clear_winner(alone(["ĩ", "č"]), true), Some(0));
+        assert_eq!(clear_winner(alone(["é", "й"]), true), Some(0));
     }
 
     /// The table against the lists read the plain way, letter by letter.
@@ -236,23 +343,26 @@ mod tests {
             "Ærøskøbing",
             "Þórr",
         ] {
-            assert_ne!(languages_of_text(name), Some(0), "{name}");
+            assert_ne!(languages_of_text(None, name), Some(0), "{name}");
         }
-        assert_eq!(languages_of_text("Ăł"), Some(0));
-        assert_eq!(languages_of_text("Привет"), None);
+        assert_eq!(languages_of_text(None, "Ăł"), Some(0));
+        assert_eq!(languages_of_text(None, "Привет"), None);
     }
 
     #[test]
     fn a_less_rare_letter_wins() {
-        assert_eq!(clear_winner(["učitavanje", "uītavanje"], false), Some(0));
-        assert_eq!(clear_winner(["Greška", "Greŷka"], false), Some(0));
-        assert_eq!(clear_winner(["ūdens", "ōdens"], false), Some(0));
+        assert_eq!(
+            clear_winner(alone(["učitavanje", "uītavanje"]), false),
+            Some(0)
+        );
+        assert_eq!(clear_winner(alone(["Greška", "Greŷka"]), false), Some(0));
+        assert_eq!(clear_winner(alone(["ūdens", "ōdens"]), false), Some(0));
     }
 
     #[test]
     fn letters_as_common_and_other_scripts_break_no_tie() {
-        assert_eq!(clear_winner(["så", "sá"], false), None);
-        assert_eq!(clear_winner(["restroù", "restroñ"], false), None);
-        assert_eq!(clear_winner(["é", "й"], false), None);
+        assert_eq!(clear_winner(alone(["så", "sá"]), false), None);
+        assert_eq!(clear_winner(alone(["restroù", "restroñ"]), false), None);
+        assert_eq!(clear_winner(alone(["é", "й"]), false), None);
     }
 }

@@ -48,8 +48,9 @@
 //!    and ISO-8859-2 put different letters at many of the same bytes: `ÄŤ` is `č` or `ī`)
 //!    are settled by their letters: the reading whose accented letters one language
 //!    writes together wins (`ŝanĝo`, not `ůanįo`), or else the one with no rare letter
-//!    (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`). Letters as common as each other
-//!    (`så` or `sá`) leave the text as it is.
+//!    (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`), or the one whose `ß` follows a
+//!    vowel, as in every word that writes it (`groß`, not `groü`; `früh`, not `frßh`).
+//!    Letters as common as each other (`så` or `sá`) leave the text as it is.
 //!
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
