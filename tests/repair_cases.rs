@@ -113,6 +113,11 @@ repaired! {
     sharp_s_after_a_vowel_windows1250: "Fehler beim SchlieĂźen des Dateideskriptors" => "Fehler beim Schließen des Dateideskriptors",
     u_umlaut_after_a_consonant_iso8859_2: "Dateiende ist zu frĂźh aufgetreten" => "Dateiende ist zu früh aufgetreten",
     u_umlaut_after_y_iso8859_2: "Suret-yĂźkleme" => "Suret-yükleme",
+    // Letters of African languages' alphabets, read as the letters they are: Kabyle's
+    // `ɣ Ɣ ḍ`, Hausa's `ƙ Ɗ ɓ` (not found in the corpus; written for the check on unseen
+    // text).
+    kabyle_windows1252: "Taqbaylit d tutlayt tamaziÉ£t. MeÉ£res d ayyur wis kraá¸\u{8d}. Æ”uct d ayyur." => "Taqbaylit d tutlayt tamaziɣt. Meɣres d ayyur wis kraḍ. Ɣuct d ayyur.",
+    hausa_windows1252: "Æ˜asar Najeriya da Nijar. ÆŠan'uwa, É“era." => "Ƙasar Najeriya da Nijar. Ɗan'uwa, ɓera.",
     // Found by the property tests at 400,000 cases: Windows-1257 reads `Õ¯` as Armenian's
     // comma, which follows a word and never a space; Windows-1252 reads Armenian's `կ`.
     armenian_letters_not_commas: "aa Õ¯Õ¯ " => "aa կկ ",
@@ -172,4 +177,10 @@ unchanged! {
     japanese: "日本語のテキスト、東京",
     emoji: "🇫🇷 👨\u{200d}👩\u{200d}👧 👍🏽 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
     german: "Größe über Maß – „Zitat“",
+    // A capital `É` before a dash or a quote is no mojibake of Hausa's `ɗ` or `ɓ`, Ewe's
+    // `ɖ` (`É—`, `É“`, `É–`), nor `Æ` before a quote Kabyle's `Ɣ` (`Æ”`).
+    capital_e_acute_then_dash: "NÉ—",
+    capital_e_acute_then_en_dash: "SÉ– x",
+    capital_e_acute_then_quote: "NÉ“",
+    capital_ae_then_quote: "DÆ”",
 }

@@ -386,6 +386,13 @@ fn kind_of(c: char) -> Kind {
         0x0192 => k(Odd), // ƒ
         0x018F | 0x0190 | 0x0186 | 0x01A0 | 0x01AF | 0x0218 | 0x021A => latin(Upper),
         0x01A1 | 0x01B0 | 0x0219 | 0x021B | 0x0259 | 0x025B | 0x0254 => latin(Lower),
+        // The letters of African languages' Latin alphabets (Hausa's `Ɓ Ɗ ƙ ƴ`, Kabyle's
+        // and Ewe's `ɣ`, Ewe's `Ɖ ʋ`, Bambara's and Fula's `ɲ`, Dagbani's `ʒ`); not those
+        // whose Windows-1252 mojibake is a capital and a dash or a quote, which
+        // capitalized text writes (`NÉ—` would read as `Nɗ`): Hausa's `ɓ ɗ`, Ewe's `ɖ`
+        // and Kabyle's `Ɣ` (`É“ É— É– Æ”`) stay rare.
+        0x0181 | 0x018A | 0x0198 | 0x01B3 | 0x019D | 0x01B2 | 0x0189 | 0x01B7 => latin(Upper),
+        0x0199 | 0x01B4 | 0x0263 | 0x0272 | 0x028B | 0x0292 => latin(Lower),
         0x01CD..=0x01DC => latin(if u % 2 == 1 { Upper } else { Lower }),
         0x01E6..=0x01ED => latin(if u % 2 == 0 { Upper } else { Lower }),
         0x0180..=0x02AF => latin(Rare),
