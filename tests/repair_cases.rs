@@ -118,6 +118,8 @@ repaired! {
     // text).
     kabyle_windows1252: "Taqbaylit d tutlayt tamaziÉ£t. MeÉ£res d ayyur wis kraá¸\u{8d}. Æ”uct d ayyur." => "Taqbaylit d tutlayt tamaziɣt. Meɣres d ayyur wis kraḍ. Ɣuct d ayyur.",
     hausa_windows1252: "Æ˜asar Najeriya da Nijar. ÆŠan'uwa, É“era." => "Ƙasar Najeriya da Nijar. Ɗan'uwa, ɓera.",
+    // Fula's `ɗ` and `ɓ` inside words (unicode's CLDR names, through Node.js's ICU).
+    fula_windows1252: "seeÉ—to aaÉ“nde Dentuɗi" => "seeɗto aaɓnde Dentuɗi",
     // Found by the property tests at 400,000 cases: Windows-1257 reads `Õ¯` as Armenian's
     // comma, which follows a word and never a space; Windows-1252 reads Armenian's `կ`.
     armenian_letters_not_commas: "aa Õ¯Õ¯ " => "aa կկ ",
@@ -178,7 +180,8 @@ unchanged! {
     emoji: "🇫🇷 👨\u{200d}👩\u{200d}👧 👍🏽 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
     german: "Größe über Maß – „Zitat“",
     // A capital `É` before a dash or a quote is no mojibake of Hausa's `ɗ` or `ɓ`, Ewe's
-    // `ɖ` (`É—`, `É“`, `É–`), nor `Æ` before a quote Kabyle's `Ɣ` (`Æ”`).
+    // `ɖ` (`É—`, `É“`, `É–`), nor `Æ` before a quote Kabyle's `Ɣ` (`Æ”`): letters that
+    // cost more than others alone.
     capital_e_acute_then_dash: "NÉ—",
     capital_e_acute_then_en_dash: "SÉ– x",
     capital_e_acute_then_quote: "NÉ“",

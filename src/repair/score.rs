@@ -103,7 +103,8 @@ pub(crate) struct Kind {
     pub(crate) latin1_upper_half: bool,
     /// A letter of a living language that its writers hardly ever use, and that another
     /// reading of the same mojibake makes into a common one: `Ĩ` (Windows-1252's reading
-    /// of `Ä¨`, which is `č` in Windows-1257).
+    /// of `Ä¨`, which is `č` in Windows-1257); or one whose mojibake is text that is
+    /// written (`ɗ`: `É—`, a capital and a dash).
     pub(crate) uncommon: bool,
     /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
     /// Romanian's `Ş` and `Ţ` aside.
@@ -340,7 +341,9 @@ pub(crate) fn kind(c: char) -> Kind {
     k.sign = matches!(c, '™' | '®' | '©');
     k.quote_or_dash = matches!(c, '–' | '—' | '…' | '“' | '”' | '‘');
     k.apostrophe = c == '’';
-    k.uncommon = c == 'Ĩ';
+    // `ɓ ɗ ɖ Ɣ`: their Windows-1252 mojibake is a capital and a quote or a dash (`É“ É—
+    // É– Æ”`), which capitalized text writes (`NÉ—`).
+    k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.in_word = matches!(
         u,
@@ -386,13 +389,15 @@ fn kind_of(c: char) -> Kind {
         0x0192 => k(Odd), // ƒ
         0x018F | 0x0190 | 0x0186 | 0x01A0 | 0x01AF | 0x0218 | 0x021A => latin(Upper),
         0x01A1 | 0x01B0 | 0x0219 | 0x021B | 0x0259 | 0x025B | 0x0254 => latin(Lower),
-        // The letters of African languages' Latin alphabets (Hausa's `Ɓ Ɗ ƙ ƴ`, Kabyle's
-        // and Ewe's `ɣ`, Ewe's `Ɖ ʋ`, Bambara's and Fula's `ɲ`, Dagbani's `ʒ`); not those
-        // whose Windows-1252 mojibake is a capital and a dash or a quote, which
-        // capitalized text writes (`NÉ—` would read as `Nɗ`): Hausa's `ɓ ɗ`, Ewe's `ɖ`
-        // and Kabyle's `Ɣ` (`É“ É— É– Æ”`) stay rare.
-        0x0181 | 0x018A | 0x0198 | 0x01B3 | 0x019D | 0x01B2 | 0x0189 | 0x01B7 => latin(Upper),
-        0x0199 | 0x01B4 | 0x0263 | 0x0272 | 0x028B | 0x0292 => latin(Lower),
+        // The letters of African languages' Latin alphabets: Hausa's and Fula's `Ɓ ɓ Ɗ ɗ
+        // Ƙ ƙ Ƴ ƴ`, Kabyle's and Ewe's `Ɣ ɣ`, Ewe's `Ɖ ɖ Ʋ ʋ`, Bambara's and Fula's `Ɲ ɲ`,
+        // Dagbani's `Ʒ ʒ` (`ɓ ɗ ɖ Ɣ` uncommon: see `kind`).
+        0x0181 | 0x018A | 0x0198 | 0x01B3 | 0x0194 | 0x019D | 0x01B2 | 0x0189 | 0x01B7 => {
+            latin(Upper)
+        }
+        0x0253 | 0x0257 | 0x0199 | 0x01B4 | 0x0263 | 0x0272 | 0x028B | 0x0256 | 0x0292 => {
+            latin(Lower)
+        }
         0x01CD..=0x01DC => latin(if u % 2 == 1 { Upper } else { Lower }),
         0x01E6..=0x01ED => latin(if u % 2 == 0 { Upper } else { Lower }),
         0x0180..=0x02AF => latin(Rare),
