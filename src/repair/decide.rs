@@ -485,8 +485,8 @@ fn judge_sample(
     let mut tied = false;
     if !rivals.is_empty() {
         let outs = std::iter::once(best.1.as_str()).chain(rivals.iter().map(|r| r.1.as_str()));
-        let outs = outs.map(|out| (None, out));
-        match super::languages::clear_winner(outs, first_choice(best.2)) {
+        let outs = outs.map(|out| ("", out));
+        match super::languages::clear_winner(outs, None, first_choice(best.2)) {
             Some(0) => {}
             Some(i) => best = rivals.swap_remove(i - 1),
             None => tied = true,
@@ -1062,10 +1062,11 @@ fn best_reading(
         }
         let mut tied = false;
         if let Some(b) = best.as_mut().filter(|_| !rivals.is_empty()) {
-            let before = |start: usize| text[..start].chars().next_back();
+            let before = |start: usize| &text[..start];
             let outs = std::iter::once((before(b.1), b.3.as_str()))
                 .chain(rivals.iter().map(|r| (before(r.1), r.3.as_str())));
-            match super::languages::clear_winner(outs, first_choice(b.4)) {
+            let after = text[b.2..].chars().next();
+            match super::languages::clear_winner(outs, after, first_choice(b.4)) {
                 Some(0) => {}
                 Some(i) => *b = rivals.swap_remove(i - 1),
                 None => tied = true,

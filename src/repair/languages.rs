@@ -8,10 +8,13 @@
 //! a letter of the large languages is the likelier one when nothing else tells (`č`
 //! before Latvian's `ī`). A reading whose letters no language writes together loses to
 //! one whose letters one does; then a reading with a rarer letter than all the others
-//! have loses. Where a letter stands counts once: `ß` follows a vowel in every word that
-//! writes it, so `ßber` (ISO-8859-2's `Ăźber` read in Windows-1250) is no word, and
-//! `groß` is likelier than `groü`. Letters as common as each other (`å` and `á`) settle
-//! nothing: the text is left as it is.
+//! have loses. Where a letter stands counts too, and before a single tier of rarity: `ß`
+//! follows a vowel in every word that writes it, so `ßber` (ISO-8859-2's `Ăźber` read in
+//! Windows-1250) is no word, and `groß` is likelier than `groü`; a vowel is likelier than
+//! a consonant that would stand between two consonants (Latvian `derīgs`, not `derčgs`),
+//! a consonant than a vowel between two vowels (`tamaño`, not `tamaùo`). Letters as
+//! common as each other in the same places (`å` and `á`) settle nothing: the text is left
+//! as it is.
 
 /// The accented letters (lowercase) each of the languages written in Latin letters that
 /// the legacy encodings served writes.
@@ -140,32 +143,116 @@ fn sharp_s_follows_vowels(before: Option<char>, text: &str) -> bool {
     true
 }
 
-/// Of two readings whose letters are as common as each other's, the first (`Some(true)`)
-/// or the second (`Some(false)`) when they differ only where one has `ß` and the other
-/// `ü`: the `ß`, each of which follows a vowel (see [`sharp_s_follows_vowels`]), where
-/// `ü` hardly ever does (`groĂź` is `groß` in Windows-1250, `groü` in ISO-8859-2).
-/// `None` otherwise: `ü` and `å` (`ĂĽ`), `å` and `á` (`ĂĄ`) settle nothing.
-fn likelier_of_two(first: &str, second: &str) -> Option<bool> {
+/// Whether `c` is a vowel letter, plain or accented, of any language in [`LANGUAGES`]
+/// (`y` too: a vowel in Czech, Polish, Latgalian and Welsh).
+fn is_any_vowel(c: char) -> bool {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    "aeiouyàáâãäåæāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőœùúûüũūŭůűųýÿŷǎǐǒǔǖǘǚǜơưə".contains(lower)
+        || ('\u{1EA0}'..='\u{1EF9}').contains(&lower)
+}
+
+/// Whether `c` is a consonant letter that carries no syllable, `before` it the letter
+/// before it, if any: not a vowel, nor `w` (a vowel in Welsh), nor `r` and `l` but after
+/// a vowel (after a consonant they carry syllables in Czech, Slovak and Croatian:
+/// `krčma`, `vlk`).
+fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        c.is_alphabetic()
+            && !is_any_vowel(c)
+            && match c.to_ascii_lowercase() {
+                'w' => false,
+                'r' | 'l' => before.is_some_and(is_any_vowel),
+                _ => true,
+            }
+    })
+}
+
+/// Of two letters that stand in the same place of two readings, each with the letters
+/// before and after it in its reading, whether the first (`Some(true)`) or the second
+/// (`Some(false)`) is the likelier there, by where letters stand in the languages that
+/// write them:
+///
+/// - `ß` rather than `ü` (each `ß` follows a vowel, see [`sharp_s_follows_vowels`],
+///   where `ü` hardly ever does: `groĂź` is `groß` in Windows-1250, `groü` in
+///   ISO-8859-2);
+/// - a vowel rather than a consonant that would stand between two consonants with no
+///   vowel in reach (`ÄŤ` is `ī` in ISO-8859-2, `č` in Windows-1250: Latvian `derīgs`,
+///   not `derčgs`; `dùng`, not `dñng`);
+/// - a consonant rather than a vowel that would stand between two vowels (`tamaño`, not
+///   `tamaùo`);
+/// - `ù` rather than `ñ` at a word's end after a consonant, `o` or `u` (`pakadoù`, `où`,
+///   `thù`): the languages that end words in `ñ` (Breton, Tatar) write it after `a`,
+///   `e` or `i`, where Italian's `più` and Breton's `krouiñ` stay a tie.
+fn likelier_letter(
+    ((pp, p), x, n): ((Option<char>, Option<char>), char, Option<char>),
+    ((qq, q), y, m): ((Option<char>, Option<char>), char, Option<char>),
+) -> Option<bool> {
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let (lx, ly) = (lower(x), lower(y));
+    match (lx, ly) {
+        ('ß', 'ü') => return Some(true),
+        ('ü', 'ß') => return Some(false),
+        _ => {}
+    }
+    let vowel_first = match (is_any_vowel(x), is_any_vowel(y)) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => return None,
+    };
+    // The vowel with its neighbours, then the consonant with its.
+    let ((vp, vn), (c, (cpp, cp), cn)) = if vowel_first {
+        ((p, n), (ly, (qq, q), m))
+    } else {
+        ((q, m), (lx, (pp, p), n))
+    };
+    // (What follows the consonant is judged as if nothing came before it: an `r` or `l`
+    // there is never taken for plain.)
+    if is_plain_consonant(cpp, cp) && is_plain_consonant(None, cn) {
+        return Some(vowel_first);
+    }
+    if vp.is_some_and(is_any_vowel) && vn.is_some_and(is_any_vowel) {
+        return Some(!vowel_first);
+    }
+    let ends_word = |next: Option<char>| !next.is_some_and(char::is_alphabetic);
+    if c == 'ñ'
+        && ends_word(cn)
+        && cp.is_some_and(|b| b.is_alphabetic() && !matches!(lower(b), 'a' | 'e' | 'i'))
+    {
+        return Some(vowel_first);
+    }
+    None
+}
+
+/// Of two readings whose letters are as common as each other's (`before` them the same
+/// two characters, if any, the nearer last; `after` them another, if any), the first (`Some(true)`) or the second
+/// (`Some(false)`) when the places where they differ that [`likelier_letter`] judges
+/// all favour it, and there is at least one. `None` otherwise: `ü` and `å` (`ĂĽ`), `å`
+/// and `á` (`ĂĄ`) settle nothing, nor do readings of different lengths.
+fn likelier_of_two(
+    before: (Option<char>, Option<char>),
+    first: &str,
+    second: &str,
+    after: Option<char>,
+) -> Option<bool> {
     let mut side = None;
-    let (mut a, mut b) = (first.chars(), second.chars());
+    let (mut a, mut b) = (first.chars().peekable(), second.chars().peekable());
+    let (mut p, mut q) = (before, before);
     loop {
         let (x, y) = match (a.next(), b.next()) {
             (None, None) => return side,
             (Some(x), Some(y)) => (x, y),
             _ => return None,
         };
-        if x == y {
-            continue;
+        if x != y {
+            let (n, m) = (a.peek().copied().or(after), b.peek().copied().or(after));
+            if let Some(first_wins) = likelier_letter((p, x, n), (q, y, m)) {
+                if side.is_some_and(|s| s != first_wins) {
+                    return None;
+                }
+                side = Some(first_wins);
+            }
         }
-        let first_wins = match (x, y) {
-            ('ß', 'ü') => true,
-            ('ü', 'ß') => false,
-            _ => return None,
-        };
-        if side.is_some_and(|s| s != first_wins) {
-            return None;
-        }
-        side = Some(first_wins);
+        (p, q) = ((p.1, Some(x)), (q.1, Some(y)));
     }
 }
 
@@ -196,22 +283,34 @@ fn rarity(text: &str) -> u8 {
 
 /// Of readings that cost the same (each different from the others), the one whose
 /// letters are clearly the likeliest (see the module documentation), if one is: the only
-/// one whose letters one language writes together, or else the only one with no letter
-/// as rare as the others' rarest.
+/// one whose letters one language writes together, or else, of two, the one whose
+/// letters stand where letters stand ([`likelier_of_two`]), or else the only one with no
+/// letter as rare as the others' rarest. Each reading comes with the text before it
+/// (of which the last two characters count); `after` is the character after them all,
+/// if any.
 ///
 /// With `first_preferred` (the first reading is Windows-1252's, which made most of the
 /// mojibake there is), the first wins unless its letters go together in no language and
 /// exactly one other reading's do.
 pub(crate) fn clear_winner<'a>(
-    readings: impl IntoIterator<Item = (Option<char>, &'a str)>,
+    readings: impl IntoIterator<Item = (&'a str, &'a str)>,
+    after: Option<char>,
     first_preferred: bool,
 ) -> Option<usize> {
     let mut judged = Vec::new();
     for (i, (before, reading)) in readings.into_iter().enumerate() {
-        let Some(languages) = languages_of_text(before, reading) else {
+        let mut back = before.chars().rev();
+        let last = back.next();
+        let Some(languages) = languages_of_text(last, reading) else {
             return first_preferred.then_some(0);
         };
-        judged.push((i, languages != 0, rarity(reading), reading));
+        judged.push((
+            i,
+            languages != 0,
+            rarity(reading),
+            (back.next(), last),
+            reading,
+        ));
     }
     if first_preferred && judged.first().is_some_and(|j| j.1) {
         return Some(0);
@@ -225,13 +324,28 @@ pub(crate) fn clear_winner<'a>(
     if first_preferred {
         return Some(0);
     }
+    type Judged<'a> = (usize, bool, u8, (Option<char>, Option<char>), &'a str);
+    let by_position = |a: &Judged, b: &Judged| {
+        if a.3 != b.3 {
+            return None;
+        }
+        Some(if likelier_of_two(a.3, a.4, b.4, after)? {
+            a.0
+        } else {
+            b.0
+        })
+    };
+    // (Where a letter stands outweighs one tier of rarity, not two: `inštaluje` through
+    // Windows-1250 is no Welsh `inŷtaluje`, though its `š` stands between consonants.)
+    if let [a, b] = &judged[..] {
+        if let Some(winner) = by_position(a, b).filter(|_| a.2.abs_diff(b.2) <= 1) {
+            return Some(winner);
+        }
+    }
     let least = judged.iter().map(|j| j.2).min()?;
     match judged.iter().filter(|j| j.2 == least).collect::<Vec<_>>()[..] {
         [only] => Some(only.0),
-        [a, b] => match likelier_of_two(a.3, b.3)? {
-            true => Some(a.0),
-            false => Some(b.0),
-        },
+        [a, b] => by_position(a, b),
         _ => None,
     }
 }
@@ -241,8 +355,8 @@ mod tests {
     use super::*;
 
     /// Readings with nothing before them.
-    fn alone<const N: usize>(readings: [&str; N]) -> [(Option<char>, &str); N] {
-        readings.map(|reading| (None, reading))
+    fn alone<const N: usize>(readings: [&str; N]) -> [(&str, &str); N] {
+        readings.map(|reading| ("", reading))
     }
 
     /// `ß` follows a vowel or is written by no language; between a reading with `ß` and
@@ -261,43 +375,57 @@ mod tests {
             Some(languages_of('ß').unwrap())
         );
         assert_eq!(languages_of_text(Some('r'), "ß"), Some(0));
-        assert_eq!(clear_winner(alone(["frßh", "früh"]), false), Some(1));
-        assert_eq!(clear_winner(alone(["groü", "groß"]), false), Some(1));
-        assert_eq!(clear_winner(alone(["Außen", "Auüen"]), false), Some(0));
+        assert_eq!(clear_winner(alone(["frßh", "früh"]), None, false), Some(1));
+        assert_eq!(clear_winner(alone(["groü", "groß"]), None, false), Some(1));
         assert_eq!(
-            clear_winner([(Some(' '), "ß"), (Some(' '), "ü")], false),
-            Some(1)
-        );
-        assert_eq!(
-            clear_winner([(Some('o'), "ß"), (Some('o'), "ü")], false),
+            clear_winner(alone(["Außen", "Auüen"]), None, false),
             Some(0)
         );
-        // Other differences beside, or others alone: nothing settled by this.
-        assert_eq!(likelier_of_two("Außen så", "Auüen sá"), None);
-        assert_eq!(likelier_of_two("Außen", "Auüen"), Some(true));
-        assert_eq!(likelier_of_two("Außen", "Außen"), None);
-        assert_eq!(likelier_of_two("Auße", "Auüen"), None);
-        assert_eq!(clear_winner(alone(["früh", "fråh"]), false), None);
+        assert_eq!(clear_winner([(" ", "ß"), (" ", "ü")], None, false), Some(1));
+        assert_eq!(clear_winner([("o", "ß"), ("o", "ü")], None, false), Some(0));
+        // Other differences beside, which no rule judges, leave it to the `ß`; judged
+        // ones that disagree settle nothing; others alone neither.
+        assert_eq!(
+            likelier_of_two((None, None), "Außen så", "Auüen sá", None),
+            Some(true)
+        );
+        assert_eq!(
+            likelier_of_two((None, None), "Außen iestatčt", "Auüen iestatīt", None),
+            None
+        );
+        assert_eq!(
+            likelier_of_two((None, None), "Außen", "Auüen", None),
+            Some(true)
+        );
+        assert_eq!(likelier_of_two((None, None), "Außen", "Außen", None), None);
+        assert_eq!(likelier_of_two((None, None), "Auße", "Auüen", None), None);
+        assert_eq!(clear_winner(alone(["früh", "fråh"]), None, false), None);
     }
 
     #[test]
     fn letters_one_language_writes_together_win() {
-        assert_eq!(clear_winner(alone(["ůanįojn", "ŝanĝojn"]), false), Some(1));
         assert_eq!(
-            clear_winner(alone(["nøkkel så", "nøkkel sü"]), false),
+            clear_winner(alone(["ůanįojn", "ŝanĝojn"]), None, false),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner(alone(["nøkkel så", "nøkkel sü"]), None, false),
             Some(0)
         );
     }
 
     #[test]
     fn windows_1252_keeps_a_tie_unless_its_letters_go_together_nowhere() {
-        assert_eq!(clear_winner(alone(["ůanįojn", "ŝanĝojn"]), true), Some(1));
         assert_eq!(
-            clear_winner(alone(["učitavanje", "uītavanje"]), true),
+            clear_winner(alone(["ůanįojn", "ŝanĝojn"]), None, true),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner(alone(["učitavanje", "uītavanje"]), None, true),
             Some(0)
         );
-        assert_eq!(clear_winner(alone(["ĩ", "č"]), true), Some(0));
-        assert_eq!(clear_winner(alone(["é", "й"]), true), Some(0));
+        assert_eq!(clear_winner(alone(["ĩ", "č"]), None, true), Some(0));
+        assert_eq!(clear_winner(alone(["é", "й"]), None, true), Some(0));
     }
 
     /// The table against the lists read the plain way, letter by letter.
@@ -352,17 +480,106 @@ mod tests {
     #[test]
     fn a_less_rare_letter_wins() {
         assert_eq!(
-            clear_winner(alone(["učitavanje", "uītavanje"]), false),
+            clear_winner(alone(["učitavanje", "uītavanje"]), None, false),
             Some(0)
         );
-        assert_eq!(clear_winner(alone(["Greška", "Greŷka"]), false), Some(0));
-        assert_eq!(clear_winner(alone(["ūdens", "ōdens"]), false), Some(0));
+        assert_eq!(
+            clear_winner(alone(["Greška", "Greŷka"]), None, false),
+            Some(0)
+        );
+        assert_eq!(
+            clear_winner(alone(["ūdens", "ōdens"]), None, false),
+            Some(0)
+        );
     }
 
     #[test]
     fn letters_as_common_and_other_scripts_break_no_tie() {
-        assert_eq!(clear_winner(alone(["så", "sá"]), false), None);
-        assert_eq!(clear_winner(alone(["restroù", "restroñ"]), false), None);
-        assert_eq!(clear_winner(alone(["é", "й"]), false), None);
+        assert_eq!(clear_winner(alone(["så", "sá"]), None, false), None);
+        assert_eq!(clear_winner(alone(["più", "piñ"]), None, false), None);
+        assert_eq!(
+            clear_winner(alone(["čtaka", "ītaka"]), None, false),
+            Some(0)
+        );
+        assert_eq!(clear_winner(alone(["é", "й"]), None, false), None);
+    }
+
+    /// Where letters stand settles a tie between a vowel and a consonant, and between
+    /// `ñ` and `ù` at a word's end.
+    #[test]
+    fn letters_stand_where_their_languages_put_them() {
+        // A consonant between two consonants: the vowel (Latvian `derīgs` through
+        // ISO-8859-2, `ÄŤ`, read in Windows-1250; Vietnamese `dùng`).
+        for (consonant, vowel) in [
+            ("derčgs", "derīgs"),
+            ("atbalstčtas", "atbalstītas"),
+            ("Gaidčja", "Gaidīja"),
+            ("dñng", "dùng"),
+        ] {
+            assert_eq!(
+                clear_winner(alone([consonant, vowel]), None, false),
+                Some(1),
+                "{vowel}"
+            );
+            assert_eq!(
+                clear_winner(alone([vowel, consonant]), None, false),
+                Some(0),
+                "{vowel}"
+            );
+        }
+        // A letter rarer by two tiers than the other: not settled by where it stands.
+        assert_eq!(
+            clear_winner(alone(["inštaluje", "inŷtaluje"]), None, false),
+            Some(0)
+        );
+        assert_eq!(
+            clear_winner(alone(["inŷtaluje", "inštaluje"]), None, false),
+            Some(1)
+        );
+        // After `r` or `l` that follow a consonant (and carry the syllable, in Czech),
+        // or before either, a consonant may stand so.
+        assert_eq!(
+            clear_winner(alone(["krčma", "krīma"]), None, false),
+            Some(0)
+        );
+        assert_eq!(clear_winner(alone(["ačrt", "aīrt"]), None, false), Some(0));
+        // A vowel between two vowels: the consonant.
+        for (consonant, vowel) in [
+            ("tamaño", "tamaùo"),
+            ("Xuño", "Xuùo"),
+            ("Siqiññaat", "Siqiùùaat"),
+        ] {
+            assert_eq!(
+                clear_winner(alone([vowel, consonant]), None, false),
+                Some(1),
+                "{consonant}"
+            );
+        }
+        // `ñ` ends words after `a`, `e` and `i` only.
+        assert_eq!(
+            clear_winner(alone(["pakadoñ", "pakadoù"]), None, false),
+            Some(1)
+        );
+        assert_eq!(clear_winner(alone(["oñ", "où"]), None, false), Some(1));
+        assert_eq!(clear_winner(alone(["kargañ", "kargaù"]), None, false), None);
+        // The letters around a run: before it and after it in the text.
+        assert_eq!(
+            clear_winner([("der", "č"), ("der", "ī")], Some('g'), false),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner([(" ", "č"), (" ", "ī")], Some('t'), false),
+            Some(0),
+            "word-initial `čt` is Czech: the commoner letter"
+        );
+        assert_eq!(
+            clear_winner([("o", "ñ"), ("o", "ù")], Some(' '), false),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner([("o", "ñ"), ("o", "ù")], Some('s'), false),
+            None,
+            "within a word, `oñs` and `oùs` are as unlikely"
+        );
     }
 }
