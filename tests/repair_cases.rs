@@ -125,6 +125,9 @@ repaired! {
     consonant_between_vowels_spanish: "colonos espaĂąoles en el siglo" => "colonos españoles en el siglo",
     // ... and `ñ` ends no word after `o`: Breton's plural `-où`.
     u_grave_ending_a_word_breton: "Ret eo bremanaat ar pakadoĂą a-heul" => "Ret eo bremanaat ar pakadoù a-heul",
+    // ... even against Windows-1252's lead: `Ä¯` is Lithuanian's `į` there, Esperanto's
+    // `ĝ` in Windows-1257, and `į` stands between no two vowels.
+    consonant_between_vowels_esperanto_windows1257: "la plej disvastiÄ¯inta planlingvo" => "la plej disvastiĝinta planlingvo",
     // A word-initial `čt` is Czech's (`čtyři`): the commoner letter stands.
     c_caron_before_t_czech: "ÄŤtyĹ™i" => "čtyři",
     // Letters of African languages' alphabets, read as the letters they are: Kabyle's

@@ -291,7 +291,7 @@ fn rarity(text: &str) -> u8 {
 ///
 /// With `first_preferred` (the first reading is Windows-1252's, which made most of the
 /// mojibake there is), the first wins unless its letters go together in no language and
-/// exactly one other reading's do.
+/// exactly one other reading's do, or it is one of two that where letters stand settles.
 pub(crate) fn clear_winner<'a>(
     readings: impl IntoIterator<Item = (&'a str, &'a str)>,
     after: Option<char>,
@@ -312,17 +312,9 @@ pub(crate) fn clear_winner<'a>(
             reading,
         ));
     }
-    if first_preferred && judged.first().is_some_and(|j| j.1) {
-        return Some(0);
-    }
-    if judged.iter().any(|j| j.1) {
+    let written = judged.iter().any(|j| j.1);
+    if written {
         judged.retain(|j| j.1);
-    }
-    if let [only] = judged[..] {
-        return Some(only.0);
-    }
-    if first_preferred {
-        return Some(0);
     }
     type Judged<'a> = (usize, bool, u8, (Option<char>, Option<char>), &'a str);
     let by_position = |a: &Judged, b: &Judged| {
@@ -335,12 +327,23 @@ pub(crate) fn clear_winner<'a>(
             b.0
         })
     };
-    // (Where a letter stands outweighs one tier of rarity, not two: `inštaluje` through
-    // Windows-1250 is no Welsh `inŷtaluje`, though its `š` stands between consonants.)
+    // Two readings some language writes: where a letter stands outweighs one tier of
+    // rarity, not two (`inštaluje` through Windows-1250 is no Welsh `inŷtaluje`, though
+    // its `š` stands between consonants), and Windows-1252's lead (Esperanto's
+    // `komenciĝi` through Windows-1257 is no Lithuanian `komenciįi`).
     if let [a, b] = &judged[..] {
-        if let Some(winner) = by_position(a, b).filter(|_| a.2.abs_diff(b.2) <= 1) {
+        if let Some(winner) = by_position(a, b).filter(|_| written && a.2.abs_diff(b.2) <= 1) {
             return Some(winner);
         }
+    }
+    if first_preferred && (!written || judged.first().is_some_and(|j| j.0 == 0)) {
+        return Some(0);
+    }
+    if let [only] = judged[..] {
+        return Some(only.0);
+    }
+    if first_preferred {
+        return Some(0);
     }
     let least = judged.iter().map(|j| j.2).min()?;
     match judged.iter().filter(|j| j.2 == least).collect::<Vec<_>>()[..] {
@@ -426,6 +429,15 @@ mod tests {
         );
         assert_eq!(clear_winner(alone(["ĩ", "č"]), None, true), Some(0));
         assert_eq!(clear_winner(alone(["é", "й"]), None, true), Some(0));
+        // ... or where letters stand settles it: Lithuanian's `į` between vowels.
+        assert_eq!(
+            clear_winner(alone(["komenciįi", "komenciĝi"]), None, true),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner(alone(["larįon", "larĝon"]), None, true),
+            Some(0)
+        );
     }
 
     /// The table against the lists read the plain way, letter by letter.
