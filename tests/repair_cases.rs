@@ -128,6 +128,10 @@ repaired! {
     // ... even against Windows-1252's lead: `Ä¯` is Lithuanian's `į` there, Esperanto's
     // `ĝ` in Windows-1257, and `į` stands between no two vowels.
     consonant_between_vowels_esperanto_windows1257: "la plej disvastiÄ¯inta planlingvo" => "la plej disvastiĝinta planlingvo",
+    // A reading that leaves a word with no vowel loses, however rare the other's letters:
+    // `Ć°` is Vietnamese's `ư` in Windows-1250, and its other readings make `th` a word
+    // of consonants.
+    vowelless_word_loses_vietnamese: "Hộp thĆ° đến" => "Hộp thư đến",
     // A word-initial `čt` is Czech's (`čtyři`): the commoner letter stands.
     c_caron_before_t_czech: "ÄŤtyĹ™i" => "čtyři",
     // Letters of African languages' alphabets, read as the letters they are: Kabyle's

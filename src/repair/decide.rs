@@ -486,7 +486,7 @@ fn judge_sample(
     if !rivals.is_empty() {
         let outs = std::iter::once(best.1.as_str()).chain(rivals.iter().map(|r| r.1.as_str()));
         let outs = outs.map(|out| ("", out));
-        match super::languages::clear_winner(outs, None, first_choice(best.2)) {
+        match super::languages::clear_winner(outs, "", first_choice(best.2)) {
             Some(0) => {}
             Some(i) => best = rivals.swap_remove(i - 1),
             None => tied = true,
@@ -1065,8 +1065,7 @@ fn best_reading(
             let before = |start: usize| &text[..start];
             let outs = std::iter::once((before(b.1), b.3.as_str()))
                 .chain(rivals.iter().map(|r| (before(r.1), r.3.as_str())));
-            let after = text[b.2..].chars().next();
-            match super::languages::clear_winner(outs, after, first_choice(b.4)) {
+            match super::languages::clear_winner(outs, &text[b.2..], first_choice(b.4)) {
                 Some(0) => {}
                 Some(i) => *b = rivals.swap_remove(i - 1),
                 None => tied = true,

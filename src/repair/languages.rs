@@ -144,10 +144,10 @@ fn sharp_s_follows_vowels(before: Option<char>, text: &str) -> bool {
 }
 
 /// Whether `c` is a vowel letter, plain or accented, of any language in [`LANGUAGES`]
-/// (`y` too: a vowel in Czech, Polish, Latgalian and Welsh).
+/// (`y` too: a vowel in Czech, Polish, Latgalian and Welsh, as is Welsh's `ŵ`).
 fn is_any_vowel(c: char) -> bool {
     let lower = c.to_lowercase().next().unwrap_or(c);
-    "aeiouyàáâãäåæāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőœùúûüũūŭůűųýÿŷǎǐǒǔǖǘǚǜơưə".contains(lower)
+    "aeiouyàáâãäåæāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőœùúûüũūŭůűųýÿŷŵǎǐǒǔǖǘǚǜơưə".contains(lower)
         || ('\u{1EA0}'..='\u{1EF9}').contains(&lower)
 }
 
@@ -224,9 +224,9 @@ fn likelier_letter(
 }
 
 /// Of two readings whose letters are as common as each other's (`before` them the same
-/// two characters, if any, the nearer last; `after` them another, if any), the first (`Some(true)`) or the second
-/// (`Some(false)`) when the places where they differ that [`likelier_letter`] judges
-/// all favour it, and there is at least one. `None` otherwise: `ü` and `å` (`ĂĽ`), `å`
+/// two characters, if any, the nearer last; `after` them another, if any), the first
+/// (`Some(true)`) or the second (`Some(false)`) when the places where they differ that
+/// [`likelier_letter`] judges all favour it, and there is at least one. `None` otherwise: `ü` and `å` (`ĂĽ`), `å`
 /// and `á` (`ĂĄ`) settle nothing, nor do readings of different lengths.
 fn likelier_of_two(
     before: (Option<char>, Option<char>),
@@ -281,20 +281,87 @@ fn rarity(text: &str) -> u8 {
         .unwrap_or(0)
 }
 
+/// The most letters of a word [`has_vowelless_word`] looks at: a longer one is taken to
+/// have a vowel.
+const LONGEST_WORD: usize = 32;
+
+/// Whether a word of `reading` (the text `before` and `after` it continuing its first and
+/// last words) that holds a letter where `other` has another at the same place has no
+/// vowel to carry a syllable: not one, nor an `r` or `l` between two consonants (Czech's
+/// and Croatian's `vlk`, `prst`, `trg`). No language writes such a word of two letters or
+/// more: `tš` and `Džr` (Welsh's `tŷ` and `Dŵr` through ISO-8859-2, read in
+/// Windows-1250) are none.
+fn has_vowelless_word(before: &str, reading: &str, other: &str, after: &str) -> bool {
+    let mut others = other.chars();
+    let mut word_checked_to = 0;
+    for (at, c) in reading.char_indices() {
+        let Some(o) = others.next() else {
+            return false;
+        };
+        if c == o || !c.is_alphabetic() || at < word_checked_to {
+            continue;
+        }
+        // The word around `at`: letters back through `reading` and `before`, then on
+        // through `reading` and `after`.
+        let mut letters: Vec<char> = Vec::new();
+        let back = reading[..at].chars().rev().chain(before.chars().rev());
+        letters.extend(
+            back.take_while(|c| c.is_alphabetic())
+                .take(LONGEST_WORD + 1),
+        );
+        letters.reverse();
+        let mut end = at;
+        for c in reading[at..].chars() {
+            if !c.is_alphabetic() {
+                break;
+            }
+            letters.push(c);
+            end += c.len_utf8();
+        }
+        word_checked_to = end;
+        if end == reading.len() {
+            letters.extend(
+                after
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .take(LONGEST_WORD + 1),
+            );
+        }
+        if letters.len() >= 2 && letters.len() <= LONGEST_WORD && !has_nucleus(&letters) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the letters of a word hold a vowel (`w` too, Welsh's `cwm`), or an `r` or `l`
+/// between two consonants.
+fn has_nucleus(letters: &[char]) -> bool {
+    letters
+        .iter()
+        .any(|&c| is_any_vowel(c) || c.eq_ignore_ascii_case(&'w'))
+        || letters.windows(3).any(|w| {
+            matches!(w[1].to_ascii_lowercase(), 'r' | 'l')
+                && !is_any_vowel(w[0])
+                && !is_any_vowel(w[2])
+        })
+}
+
 /// Of readings that cost the same (each different from the others), the one whose
 /// letters are clearly the likeliest (see the module documentation), if one is: the only
 /// one whose letters one language writes together, or else, of two, the one whose
 /// letters stand where letters stand ([`likelier_of_two`]), or else the only one with no
-/// letter as rare as the others' rarest. Each reading comes with the text before it
-/// (of which the last two characters count); `after` is the character after them all,
-/// if any.
+/// letter as rare as the others' rarest. Before all that, of two, one that makes a word
+/// with no vowel ([`has_vowelless_word`]) loses to one that does not, however rare the
+/// other's letters. Each reading comes with the text before it; `after` is the text
+/// after them all.
 ///
 /// With `first_preferred` (the first reading is Windows-1252's, which made most of the
 /// mojibake there is), the first wins unless its letters go together in no language and
 /// exactly one other reading's do, or it is one of two that where letters stand settles.
 pub(crate) fn clear_winner<'a>(
     readings: impl IntoIterator<Item = (&'a str, &'a str)>,
-    after: Option<char>,
+    after: &str,
     first_preferred: bool,
 ) -> Option<usize> {
     let mut judged = Vec::new();
@@ -310,18 +377,35 @@ pub(crate) fn clear_winner<'a>(
             rarity(reading),
             (back.next(), last),
             reading,
+            before,
         ));
     }
     let written = judged.iter().any(|j| j.1);
     if written {
         judged.retain(|j| j.1);
     }
-    type Judged<'a> = (usize, bool, u8, (Option<char>, Option<char>), &'a str);
+    type Judged<'a> = (
+        usize,
+        bool,
+        u8,
+        (Option<char>, Option<char>),
+        &'a str,
+        &'a str,
+    );
+    if let [a, b] = &judged[..] {
+        let vowelless = |x: &Judged, y: &Judged| has_vowelless_word(x.5, x.4, y.4, after);
+        match (vowelless(a, b), vowelless(b, a)) {
+            (true, false) => return Some(b.0),
+            (false, true) => return Some(a.0),
+            _ => {}
+        }
+    }
+    let next = after.chars().next();
     let by_position = |a: &Judged, b: &Judged| {
         if a.3 != b.3 {
             return None;
         }
-        Some(if likelier_of_two(a.3, a.4, b.4, after)? {
+        Some(if likelier_of_two(a.3, a.4, b.4, next)? {
             a.0
         } else {
             b.0
@@ -378,14 +462,11 @@ mod tests {
             Some(languages_of('ß').unwrap())
         );
         assert_eq!(languages_of_text(Some('r'), "ß"), Some(0));
-        assert_eq!(clear_winner(alone(["frßh", "früh"]), None, false), Some(1));
-        assert_eq!(clear_winner(alone(["groü", "groß"]), None, false), Some(1));
-        assert_eq!(
-            clear_winner(alone(["Außen", "Auüen"]), None, false),
-            Some(0)
-        );
-        assert_eq!(clear_winner([(" ", "ß"), (" ", "ü")], None, false), Some(1));
-        assert_eq!(clear_winner([("o", "ß"), ("o", "ü")], None, false), Some(0));
+        assert_eq!(clear_winner(alone(["frßh", "früh"]), "", false), Some(1));
+        assert_eq!(clear_winner(alone(["groü", "groß"]), "", false), Some(1));
+        assert_eq!(clear_winner(alone(["Außen", "Auüen"]), "", false), Some(0));
+        assert_eq!(clear_winner([(" ", "ß"), (" ", "ü")], "", false), Some(1));
+        assert_eq!(clear_winner([("o", "ß"), ("o", "ü")], "", false), Some(0));
         // Other differences beside, which no rule judges, leave it to the `ß`; judged
         // ones that disagree settle nothing; others alone neither.
         assert_eq!(
@@ -402,17 +483,17 @@ mod tests {
         );
         assert_eq!(likelier_of_two((None, None), "Außen", "Außen", None), None);
         assert_eq!(likelier_of_two((None, None), "Auße", "Auüen", None), None);
-        assert_eq!(clear_winner(alone(["früh", "fråh"]), None, false), None);
+        assert_eq!(clear_winner(alone(["früh", "fråh"]), "", false), None);
     }
 
     #[test]
     fn letters_one_language_writes_together_win() {
         assert_eq!(
-            clear_winner(alone(["ůanįojn", "ŝanĝojn"]), None, false),
+            clear_winner(alone(["ůanįojn", "ŝanĝojn"]), "", false),
             Some(1)
         );
         assert_eq!(
-            clear_winner(alone(["nøkkel så", "nøkkel sü"]), None, false),
+            clear_winner(alone(["nøkkel så", "nøkkel sü"]), "", false),
             Some(0)
         );
     }
@@ -420,24 +501,21 @@ mod tests {
     #[test]
     fn windows_1252_keeps_a_tie_unless_its_letters_go_together_nowhere() {
         assert_eq!(
-            clear_winner(alone(["ůanįojn", "ŝanĝojn"]), None, true),
+            clear_winner(alone(["ůanįojn", "ŝanĝojn"]), "", true),
             Some(1)
         );
         assert_eq!(
-            clear_winner(alone(["učitavanje", "uītavanje"]), None, true),
+            clear_winner(alone(["učitavanje", "uītavanje"]), "", true),
             Some(0)
         );
-        assert_eq!(clear_winner(alone(["ĩ", "č"]), None, true), Some(0));
-        assert_eq!(clear_winner(alone(["é", "й"]), None, true), Some(0));
+        assert_eq!(clear_winner(alone(["ĩ", "č"]), "", true), Some(0));
+        assert_eq!(clear_winner(alone(["é", "й"]), "", true), Some(0));
         // ... or where letters stand settles it: Lithuanian's `į` between vowels.
         assert_eq!(
-            clear_winner(alone(["komenciįi", "komenciĝi"]), None, true),
+            clear_winner(alone(["komenciįi", "komenciĝi"]), "", true),
             Some(1)
         );
-        assert_eq!(
-            clear_winner(alone(["larįon", "larĝon"]), None, true),
-            Some(0)
-        );
+        assert_eq!(clear_winner(alone(["larįon", "larĝon"]), "", true), Some(0));
     }
 
     /// The table against the lists read the plain way, letter by letter.
@@ -492,28 +570,22 @@ mod tests {
     #[test]
     fn a_less_rare_letter_wins() {
         assert_eq!(
-            clear_winner(alone(["učitavanje", "uītavanje"]), None, false),
+            clear_winner(alone(["učitavanje", "uītavanje"]), "", false),
             Some(0)
         );
         assert_eq!(
-            clear_winner(alone(["Greška", "Greŷka"]), None, false),
+            clear_winner(alone(["Greška", "Greŷka"]), "", false),
             Some(0)
         );
-        assert_eq!(
-            clear_winner(alone(["ūdens", "ōdens"]), None, false),
-            Some(0)
-        );
+        assert_eq!(clear_winner(alone(["ūdens", "ōdens"]), "", false), Some(0));
     }
 
     #[test]
     fn letters_as_common_and_other_scripts_break_no_tie() {
-        assert_eq!(clear_winner(alone(["så", "sá"]), None, false), None);
-        assert_eq!(clear_winner(alone(["più", "piñ"]), None, false), None);
-        assert_eq!(
-            clear_winner(alone(["čtaka", "ītaka"]), None, false),
-            Some(0)
-        );
-        assert_eq!(clear_winner(alone(["é", "й"]), None, false), None);
+        assert_eq!(clear_winner(alone(["så", "sá"]), "", false), None);
+        assert_eq!(clear_winner(alone(["più", "piñ"]), "", false), None);
+        assert_eq!(clear_winner(alone(["čtaka", "ītaka"]), "", false), Some(0));
+        assert_eq!(clear_winner(alone(["é", "й"]), "", false), None);
     }
 
     /// Where letters stand settles a tie between a vowel and a consonant, and between
@@ -529,32 +601,29 @@ mod tests {
             ("dñng", "dùng"),
         ] {
             assert_eq!(
-                clear_winner(alone([consonant, vowel]), None, false),
+                clear_winner(alone([consonant, vowel]), "", false),
                 Some(1),
                 "{vowel}"
             );
             assert_eq!(
-                clear_winner(alone([vowel, consonant]), None, false),
+                clear_winner(alone([vowel, consonant]), "", false),
                 Some(0),
                 "{vowel}"
             );
         }
         // A letter rarer by two tiers than the other: not settled by where it stands.
         assert_eq!(
-            clear_winner(alone(["inštaluje", "inŷtaluje"]), None, false),
+            clear_winner(alone(["inštaluje", "inŷtaluje"]), "", false),
             Some(0)
         );
         assert_eq!(
-            clear_winner(alone(["inŷtaluje", "inštaluje"]), None, false),
+            clear_winner(alone(["inŷtaluje", "inštaluje"]), "", false),
             Some(1)
         );
         // After `r` or `l` that follow a consonant (and carry the syllable, in Czech),
         // or before either, a consonant may stand so.
-        assert_eq!(
-            clear_winner(alone(["krčma", "krīma"]), None, false),
-            Some(0)
-        );
-        assert_eq!(clear_winner(alone(["ačrt", "aīrt"]), None, false), Some(0));
+        assert_eq!(clear_winner(alone(["krčma", "krīma"]), "", false), Some(0));
+        assert_eq!(clear_winner(alone(["ačrt", "aīrt"]), "", false), Some(0));
         // A vowel between two vowels: the consonant.
         for (consonant, vowel) in [
             ("tamaño", "tamaùo"),
@@ -562,36 +631,53 @@ mod tests {
             ("Siqiññaat", "Siqiùùaat"),
         ] {
             assert_eq!(
-                clear_winner(alone([vowel, consonant]), None, false),
+                clear_winner(alone([vowel, consonant]), "", false),
                 Some(1),
                 "{consonant}"
             );
         }
         // `ñ` ends words after `a`, `e` and `i` only.
         assert_eq!(
-            clear_winner(alone(["pakadoñ", "pakadoù"]), None, false),
+            clear_winner(alone(["pakadoñ", "pakadoù"]), "", false),
             Some(1)
         );
-        assert_eq!(clear_winner(alone(["oñ", "où"]), None, false), Some(1));
-        assert_eq!(clear_winner(alone(["kargañ", "kargaù"]), None, false), None);
+        assert_eq!(clear_winner(alone(["oñ", "où"]), "", false), Some(1));
+        assert_eq!(clear_winner(alone(["kargañ", "kargaù"]), "", false), None);
         // The letters around a run: before it and after it in the text.
         assert_eq!(
-            clear_winner([("der", "č"), ("der", "ī")], Some('g'), false),
+            clear_winner([("der", "č"), ("der", "ī")], "g", false),
             Some(1)
         );
         assert_eq!(
-            clear_winner([(" ", "č"), (" ", "ī")], Some('t'), false),
+            clear_winner([(" ", "č"), (" ", "ī")], "tyři", false),
             Some(0),
             "word-initial `čt` is Czech: the commoner letter"
         );
+        assert_eq!(clear_winner([("o", "ñ"), ("o", "ù")], " ", false), Some(1));
         assert_eq!(
-            clear_winner([("o", "ñ"), ("o", "ù")], Some(' '), false),
-            Some(1)
-        );
-        assert_eq!(
-            clear_winner([("o", "ñ"), ("o", "ù")], Some('s'), false),
+            clear_winner([("o", "ñ"), ("o", "ù")], "s", false),
             None,
             "within a word, `oñs` and `oùs` are as unlikely"
         );
+    }
+
+    /// A word with no vowel, nor an `r` or `l` between consonants, is no word.
+    #[test]
+    fn words_have_vowels() {
+        assert!(has_vowelless_word("", "Džr, tš", "Dŵr, tŷ", ""));
+        assert!(!has_vowelless_word("", "Dŵr, tŷ", "Džr, tš", ""));
+        // Only the words that hold a changed letter count.
+        assert!(!has_vowelless_word("", "tst mčsto", "tst mīsto", ""));
+        // `r` and `l` between consonants carry the syllable; one letter is no evidence.
+        assert!(!has_vowelless_word("", "vlč", "vlī", ""));
+        assert!(!has_vowelless_word("", "trž", "trŵ", ""));
+        assert!(!has_vowelless_word("", "ž", "ŵ", ""));
+        // The word goes on into the text around the run.
+        assert!(has_vowelless_word("Hộp th", "ĳ", "ư", " đến"));
+        assert!(!has_vowelless_word("Hộp th", "ư", "ĳ", " đến"));
+        assert!(!has_vowelless_word(" ", "č", "ī", "tyři"));
+        assert!(has_vowelless_word(" ", "č", "ī", "t "));
+        // Two readings: the one with vowels wins, whatever its rarity.
+        assert_eq!(clear_winner(alone(["tš", "tŷ"]), "", false), Some(1));
     }
 }
