@@ -125,6 +125,8 @@ repaired! {
     consonant_between_vowels_spanish: "colonos espaĂąoles en el siglo" => "colonos españoles en el siglo",
     // ... and `ñ` ends no word after `o`: Breton's plural `-où`.
     u_grave_ending_a_word_breton: "Ret eo bremanaat ar pakadoĂą a-heul" => "Ret eo bremanaat ar pakadoù a-heul",
+    // ... nor `ù` after `a` or `e`: Breton's infinitive `-añ`.
+    n_tilde_after_a_breton: "hag int a zo laouen o kanaĂą." => "hag int a zo laouen o kanañ.",
     // ... even against Windows-1252's lead: `Ä¯` is Lithuanian's `į` there, Esperanto's
     // `ĝ` in Windows-1257, and `į` stands between no two vowels.
     consonant_between_vowels_esperanto_windows1257: "la plej disvastiÄ¯inta planlingvo" => "la plej disvastiĝinta planlingvo",
@@ -132,6 +134,9 @@ repaired! {
     // `Ć°` is Vietnamese's `ư` in Windows-1250, and its other readings make `th` a word
     // of consonants.
     vowelless_word_loses_vietnamese: "Hộp thĆ° đến" => "Hộp thư đến",
+    // Welsh's `ŵ` and `ŷ` through ISO-8859-2 read in Windows-1250 as `ž` and `š`, letters
+    // of larger languages, in words with no vowel left.
+    vowelless_word_loses_welsh_iso8859_2: "Mae'r Gymraeg yn iaith Geltaidd. DĹľr, tĹˇ, Ĺľyr." => "Mae'r Gymraeg yn iaith Geltaidd. Dŵr, tŷ, ŵyr.",
     // A word-initial `čt` is Czech's (`čtyři`): the commoner letter stands.
     c_caron_before_t_czech: "ÄŤtyĹ™i" => "čtyři",
     // Letters of African languages' alphabets, read as the letters they are: Kabyle's

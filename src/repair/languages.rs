@@ -182,7 +182,8 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 ///   `tamaùo`);
 /// - `ù` rather than `ñ` at a word's end after a consonant, `o` or `u` (`pakadoù`, `où`,
 ///   `thù`): the languages that end words in `ñ` (Breton, Tatar) write it after `a`,
-///   `e` or `i`, where Italian's `più` and Breton's `krouiñ` stay a tie.
+///   `e` or `i`, where Italian's `più` and Breton's `krouiñ` stay a tie; and `ñ` rather
+///   than `ù` after `a` or `e`, where no language writes `ù` (Breton's `kanañ`).
 fn likelier_letter(
     ((pp, p), x, n): ((Option<char>, Option<char>), char, Option<char>),
     ((qq, q), y, m): ((Option<char>, Option<char>), char, Option<char>),
@@ -219,6 +220,11 @@ fn likelier_letter(
         && cp.is_some_and(|b| b.is_alphabetic() && !matches!(lower(b), 'a' | 'e' | 'i'))
     {
         return Some(vowel_first);
+    }
+    // No language writes `ù` after `a` or `e` (`où`, `più`, `dùng`): Breton's `kanañ`.
+    let v = if vowel_first { lx } else { ly };
+    if c == 'ñ' && v == 'ù' && vp.is_some_and(|b| matches!(lower(b), 'a' | 'e')) {
+        return Some(!vowel_first);
     }
     None
 }
@@ -642,7 +648,11 @@ mod tests {
             Some(1)
         );
         assert_eq!(clear_winner(alone(["oñ", "où"]), "", false), Some(1));
-        assert_eq!(clear_winner(alone(["kargañ", "kargaù"]), "", false), None);
+        assert_eq!(
+            clear_winner(alone(["kargañ", "kargaù"]), "", false),
+            Some(0)
+        );
+        assert_eq!(clear_winner(alone(["krouiñ", "krouiù"]), "", false), None);
         // The letters around a run: before it and after it in the text.
         assert_eq!(
             clear_winner([("der", "č"), ("der", "ī")], "g", false),
