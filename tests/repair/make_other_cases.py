@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Repair cases from phrases of languages the corpus does not have.
 
-Reads other-languages.tsv (a language code, a tab, a phrase written for this check: 116
-phrases in 60 languages) and writes other-language-cases.jsonl as make_dev_cases.py does
-for the corpus: each phrase and up to three of its non-ASCII words as a negative, and
-their mojibake through the same readings as cases to repair. Standard library only,
-deterministic. Usage: make_other_cases.py [OUT.jsonl]
+Reads other-languages.tsv (a language code, a tab, a phrase or paragraph written for
+this check: 185 of them in 73 languages) and writes other-language-cases.jsonl as
+make_dev_cases.py does for the corpus: each phrase and up to three of its non-ASCII
+words as a negative, and their mojibake through the same readings as cases to repair.
+Standard library only, deterministic. Usage: make_other_cases.py [OUT.jsonl]
 """
 import json, os, sys
 
