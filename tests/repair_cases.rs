@@ -137,6 +137,8 @@ repaired! {
     // Welsh's `ŵ` and `ŷ` through ISO-8859-2 read in Windows-1250 as `ž` and `š`, letters
     // of larger languages, in words with no vowel left.
     vowelless_word_loses_welsh_iso8859_2: "Mae'r Gymraeg yn iaith Geltaidd. DĹľr, tĹˇ, Ĺľyr." => "Mae'r Gymraeg yn iaith Geltaidd. Dŵr, tŷ, ŵyr.",
+    // `ĂĄ` is `á` in ISO-8859-2 and `å` in Windows-1250: `å` follows no vowel.
+    a_acute_after_a_vowel_iso8859_2: "He is an investor in the San SebastiĂĄn Mines" => "He is an investor in the San Sebastián Mines",
     // A word-initial `čt` is Czech's (`čtyři`): the commoner letter stands.
     c_caron_before_t_czech: "ÄŤtyĹ™i" => "čtyři",
     // Letters of African languages' alphabets, read as the letters they are: Kabyle's

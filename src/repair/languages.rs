@@ -180,6 +180,8 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 ///   not `derčgs`; `dùng`, not `dñng`);
 /// - a consonant rather than a vowel that would stand between two vowels (`tamaño`, not
 ///   `tamaùo`);
+/// - a vowel rather than `å` after a vowel, which the Scandinavian languages never write
+///   (`Sebastián`, `Analüüsitud`);
 /// - `ù` rather than `ñ` at a word's end after a consonant, `o` or `u` (`pakadoù`, `où`,
 ///   `thù`): the languages that end words in `ñ` (Breton, Tatar) write it after `a`,
 ///   `e` or `i`, where Italian's `più` and Breton's `krouiñ` stay a tie; and `ñ` rather
@@ -198,6 +200,10 @@ fn likelier_letter(
     let vowel_first = match (is_any_vowel(x), is_any_vowel(y)) {
         (true, false) => true,
         (false, true) => false,
+        // Two vowels: the Scandinavian languages write `å` after no vowel (`Sebastián`,
+        // not `Sebastiån`).
+        (true, true) if lx == 'å' && p.is_some_and(is_any_vowel) => return Some(false),
+        (true, true) if ly == 'å' && q.is_some_and(is_any_vowel) => return Some(true),
         _ => return None,
     };
     // The vowel with its neighbours, then the consonant with its.
@@ -642,6 +648,16 @@ mod tests {
                 "{consonant}"
             );
         }
+        // `å` follows no vowel: `á` and `ü` do.
+        assert_eq!(
+            clear_winner(alone(["Sebastiån", "Sebastián"]), "", false),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner(alone(["Analüüsitud", "Analååsitud"]), "", false),
+            Some(0)
+        );
+        assert_eq!(clear_winner(alone(["språk", "sprúk"]), "", false), None);
         // `ñ` ends words after `a`, `e` and `i` only.
         assert_eq!(
             clear_winner(alone(["pakadoñ", "pakadoù"]), "", false),
