@@ -180,8 +180,8 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 ///   not `derčgs`; `dùng`, not `dñng`);
 /// - a consonant rather than a vowel that would stand between two vowels (`tamaño`, not
 ///   `tamaùo`);
-/// - a vowel rather than `å` after a vowel, which the Scandinavian languages never write
-///   (`Sebastián`, `Analüüsitud`);
+/// - a vowel rather than `å` after a vowel or before `i`, `o` or `u`, where the
+///   Scandinavian languages never write it (`Sebastián`, `Analüüsitud`, `Earráid`);
 /// - `ù` rather than `ñ` at a word's end after a consonant, `o` or `u` (`pakadoù`, `où`,
 ///   `thù`): the languages that end words in `ñ` (Breton, Tatar) write it after `a`,
 ///   `e` or `i`, where Italian's `più` and Breton's `krouiñ` stay a tie; and `ñ` rather
@@ -192,6 +192,7 @@ fn likelier_letter(
 ) -> Option<bool> {
     let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
     let (lx, ly) = (lower(x), lower(y));
+    let before_iou = |next: Option<char>| next.is_some_and(|c| matches!(lower(c), 'i' | 'o' | 'u'));
     match (lx, ly) {
         ('ß', 'ü') => return Some(true),
         ('ü', 'ß') => return Some(false),
@@ -200,10 +201,14 @@ fn likelier_letter(
     let vowel_first = match (is_any_vowel(x), is_any_vowel(y)) {
         (true, false) => true,
         (false, true) => false,
-        // Two vowels: the Scandinavian languages write `å` after no vowel (`Sebastián`,
-        // not `Sebastiån`).
-        (true, true) if lx == 'å' && p.is_some_and(is_any_vowel) => return Some(false),
-        (true, true) if ly == 'å' && q.is_some_and(is_any_vowel) => return Some(true),
+        // Two vowels: the Scandinavian languages write `å` after no vowel and before no
+        // `i`, `o` or `u` (`Sebastián`, not `Sebastiån`; Irish `Earráid`).
+        (true, true) if lx == 'å' && (p.is_some_and(is_any_vowel) || before_iou(n)) => {
+            return Some(false)
+        }
+        (true, true) if ly == 'å' && (q.is_some_and(is_any_vowel) || before_iou(m)) => {
+            return Some(true)
+        }
         _ => return None,
     };
     // The vowel with its neighbours, then the consonant with its.
@@ -657,7 +662,12 @@ mod tests {
             clear_winner(alone(["Analüüsitud", "Analååsitud"]), "", false),
             Some(0)
         );
+        assert_eq!(
+            clear_winner(alone(["Earråid", "Earráid"]), "", false),
+            Some(1)
+        );
         assert_eq!(clear_winner(alone(["språk", "sprúk"]), "", false), None);
+        assert_eq!(clear_winner(alone(["åen", "áen"]), "", false), None);
         // `ñ` ends words after `a`, `e` and `i` only.
         assert_eq!(
             clear_winner(alone(["pakadoñ", "pakadoù"]), "", false),
