@@ -139,6 +139,9 @@ repaired! {
     vowelless_word_loses_welsh_iso8859_2: "Mae'r Gymraeg yn iaith Geltaidd. DĹľr, tĹˇ, Ĺľyr." => "Mae'r Gymraeg yn iaith Geltaidd. Dŵr, tŷ, ŵyr.",
     // `ĂĄ` is `á` in ISO-8859-2 and `å` in Windows-1250: `å` follows no vowel.
     a_acute_after_a_vowel_iso8859_2: "He is an investor in the San SebastiĂĄn Mines" => "He is an investor in the San Sebastián Mines",
+    // `ĂŠ` is `é` in ISO-8859-2 and `Ê` in Windows-1250: a letter alone mid-sentence is
+    // small.
+    small_letter_alone_mid_sentence_iso8859_2: "A opĂ§ĂŁo nĂŁo ĂŠ suportada" => "A opção não é suportada",
     // A word-initial `čt` is Czech's (`čtyři`): the commoner letter stands.
     c_caron_before_t_czech: "ÄŤtyĹ™i" => "čtyři",
     // Letters of African languages' alphabets, read as the letters they are: Kabyle's

@@ -172,6 +172,8 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 /// (`Some(false)`) is the likelier there, by where letters stand in the languages that
 /// write them:
 ///
+/// - a small letter rather than a capital standing alone mid-sentence (`ĂŠ`, `é` in
+///   ISO-8859-2 and `Ê` in Windows-1250: `não é suportada`);
 /// - `ß` rather than `ü` (each `ß` follows a vowel, see [`sharp_s_follows_vowels`],
 ///   where `ü` hardly ever does: `groĂź` is `groß` in Windows-1250, `groü` in
 ///   ISO-8859-2);
@@ -197,6 +199,17 @@ fn likelier_letter(
         ('ß', 'ü') => return Some(true),
         ('ü', 'ß') => return Some(false),
         _ => {}
+    }
+    // A letter standing alone after a small letter and a space, mid-sentence: small
+    // (`não é suportada`, not `não Ê suportada`).
+    let alone_mid_sentence = |pp: Option<char>, p: Option<char>, n: Option<char>| {
+        p == Some(' ') && pp.is_some_and(char::is_lowercase) && !n.is_some_and(char::is_alphabetic)
+    };
+    if x.is_lowercase() && y.is_uppercase() && alone_mid_sentence(pp, p, n) {
+        return Some(true);
+    }
+    if y.is_lowercase() && x.is_uppercase() && alone_mid_sentence(qq, q, m) {
+        return Some(false);
     }
     let vowel_first = match (is_any_vowel(x), is_any_vowel(y)) {
         (true, false) => true,
@@ -653,6 +666,15 @@ mod tests {
                 "{consonant}"
             );
         }
+        // A letter alone mid-sentence is small; at a sentence's start, either.
+        assert_eq!(
+            clear_winner(alone(["não Ê suportada", "não é suportada"]), "", false),
+            Some(1)
+        );
+        assert_eq!(
+            clear_winner(alone(["Certo. Ê isso", "Certo. é isso"]), "", false),
+            None
+        );
         // `å` follows no vowel: `á` and `ü` do.
         assert_eq!(
             clear_winner(alone(["Sebastiån", "Sebastián"]), "", false),
