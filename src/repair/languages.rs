@@ -151,13 +151,21 @@ fn is_any_vowel(c: char) -> bool {
         || ('\u{1EA0}'..='\u{1EF9}').contains(&lower)
 }
 
-/// Whether `c` is a consonant letter that carries no syllable, `before` it the letter
-/// before it, if any: not a vowel, nor `w` (a vowel in Welsh), nor `r` and `l` but after
-/// a vowel (after a consonant they carry syllables in Czech, Slovak and Croatian:
+/// Whether `c` is a letter of the Latin script (the ranges [`LANGUAGES`] draw on): the
+/// only ones whose vowels [`is_any_vowel`] knows.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || c.is_alphabetic()
+            && (('\u{C0}'..='\u{24F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+/// Whether `c` is a Latin consonant letter that carries no syllable, `before` it the
+/// letter before it, if any: not a vowel, nor `w` (a vowel in Welsh), nor `r` and `l` but
+/// after a vowel (after a consonant they carry syllables in Czech, Slovak and Croatian:
 /// `krčma`, `vlk`).
 fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
     c.is_some_and(|c| {
-        c.is_alphabetic()
+        is_latin_letter(c)
             && !is_any_vowel(c)
             && match c.to_ascii_lowercase() {
                 'w' => false,
@@ -256,8 +264,9 @@ fn likelier_letter(
 /// Of two readings whose letters are as common as each other's (`before` them the same
 /// two characters, if any, the nearer last; `after` them another, if any), the first
 /// (`Some(true)`) or the second (`Some(false)`) when the places where they differ that
-/// [`likelier_letter`] judges all favour it, and there is at least one. `None` otherwise: `ü` and `å` (`ĂĽ`), `å`
-/// and `á` (`ĂĄ`) settle nothing, nor do readings of different lengths.
+/// [`likelier_letter`] judges all favour it, and there is at least one. `None` otherwise:
+/// `ü` and `å` (`ĂĽ`), `å` and `á` (`ĂĄ`) settle nothing, nor do readings of different
+/// lengths.
 fn likelier_of_two(
     before: (Option<char>, Option<char>),
     first: &str,
@@ -342,7 +351,9 @@ fn has_vowelless_word(before: &str, reading: &str, other: &str, after: &str) -> 
         letters.reverse();
         let mut end = at;
         for c in reading[at..].chars() {
-            if !c.is_alphabetic() {
+            // (A word longer than the longest looked at is taken to have a vowel: no need
+            // to read all of it.)
+            if !c.is_alphabetic() || letters.len() > LONGEST_WORD {
                 break;
             }
             letters.push(c);
@@ -365,11 +376,12 @@ fn has_vowelless_word(before: &str, reading: &str, other: &str, after: &str) -> 
 }
 
 /// Whether the letters of a word hold a vowel (`w` too, Welsh's `cwm`), or an `r` or `l`
-/// between two consonants.
+/// between two consonants, or a letter of another script than Latin (whose vowels this
+/// does not know: such a word is taken to have one).
 fn has_nucleus(letters: &[char]) -> bool {
     letters
         .iter()
-        .any(|&c| is_any_vowel(c) || c.eq_ignore_ascii_case(&'w'))
+        .any(|&c| is_any_vowel(c) || c.eq_ignore_ascii_case(&'w') || !is_latin_letter(c))
         || letters.windows(3).any(|w| {
             matches!(w[1].to_ascii_lowercase(), 'r' | 'l')
                 && !is_any_vowel(w[0])
@@ -696,6 +708,9 @@ mod tests {
         assert!(!has_vowelless_word("", "vlč", "vlī", ""));
         assert!(!has_vowelless_word("", "trž", "trŵ", ""));
         assert!(!has_vowelless_word("", "ž", "ŵ", ""));
+        // Letters of other scripts, whose vowels are not known here: no evidence.
+        assert!(!has_vowelless_word("прив", "ž", "ŵ", "т"));
+        assert!(!has_vowelless_word("中", "ž", "ŵ", "文"));
         // The word goes on into the text around the run.
         assert!(has_vowelless_word("Hộp th", "ĳ", "ư", " đến"));
         assert!(!has_vowelless_word("Hộp th", "ư", "ĳ", " đến"));
