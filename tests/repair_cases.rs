@@ -158,6 +158,22 @@ repaired! {
     guillemets_iso8859_2: "ye ÂŤ(%s)Âť" => "ye «(%s)»",
     // Linguistics' angle brackets in ISO-8859-2, where Windows-1252 reads `⟊` for `⟩`.
     angle_brackets_iso8859_2: "after â\u{9f}¨eâ\u{9f}Š and â\u{9f}¨tâ\u{9f}Š" => "after ⟨e⟩ and ⟨t⟩",
+    // Scripts of living languages once costed as rare letters, left alone then (and a
+    // second layer undone but not the first): Syriac, Thaana and NKo, whose UTF-8 is two
+    // bytes, and Cherokee, the Canadian syllabics, Ol Chiki, Meetei Mayek, Tifinagh.
+    syriac_windows1252: "Ü\u{a0}Ü«Ü¢Ü\u{90} Ü£Ü˜ÜªÜ\u{9d}Ü\u{9d}Ü\u{90} Ü—Ü˜ Ü\u{a0}Ü«Ü¢Ü\u{90} Ü¥Ü¬Ü\u{9d}Ü©Ü\u{90}" => "ܠܫܢܐ ܣܘܪܝܝܐ ܗܘ ܠܫܢܐ ܥܬܝܩܐ",
+    syriac_with_vowels_iso8859_2: "Ü\u{90}Ü˛Ü\u{92}Ü\u{98}ÜźÜ˘ Ü\u{95}Ü\u{92}Ü˛ÜŤÜĄÜ˛Ü\u{9d}ÜľÜ\u{90} Ü˘Ü¸ÜŹÜŠÜ˛Ü\u{95}Ü˛ÜŤ ÜŤÜĄÜľÜ\u{9f}" => "ܐܲܒܘܼܢ ܕܒܲܫܡܲܝܵܐ ܢܸܬܩܲܕܲܫ ܫܡܵܟ",
+    thaana_windows1251: "Ю‹ЮЁЮ€Ю¬ЮЂЮЁ Ю„Ю¦ЮЂЮ¦Ю†Ю© Ю‹ЮЁЮ€Ю¬ЮЂЮЁЮѓЮ§Ю‡Ю°Ю–Ю\u{ad}ЮЋЮ¬ ЮѓЮ¦ЮђЮ°Ю‰Ю© Ю„Ю¦ЮЂЮ¬Ю€Ю¬" => "ދިވެހި ބަހަކީ ދިވެހިރާއްޖޭގެ ރަސްމީ ބަހެވެ",
+    nko_windows1253: "ί’ί\u{9e}ί\u{8f} ί¦ί‹ί« ί›ί“ί\u{8d}ί›ί\u{8e}ί΅ί\u{8a}ί« ί\u{9f}ί\u{8e}ί¬ ί\u{98}ί\u{8f}ί«" => "ߒߞߏ ߦߋ߫ ߛߓߍߛߎߡߊ߫ ߟߎ߬ ߘߏ߫",
+    cherokee_windows1250: "áŹŁáŽłáŽ© áŽ¦áŹ¬áŹ‚áŽŻáŹŤáŹ— áŽ\u{a0}áŹ‚áŹ´áŹ«" => "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫ",
+    inuktitut_syllabics_two_layers: "Ã¡Â\u{90}Æ’Ã¡â€œâ€žÃ¡â€™Æ’Ã¡â€˜Å½Ã¡â€˜Â\u{90}Ã¡â€˜Â¦ Ã¡Â\u{90}â€¦Ã¡â€“Æ’Ã¡Â\u{90}â€¦Ã¡â€œÂ¯Ã¡â€“â€¦ Ã¡â€œâ€žÃ¡â€œâ€¡Ã¡â€¢â€”Ã¡â€™Â»Ã¡â€™Â¥" => "ᐃᓄᒃᑎᑐᑦ ᐅᖃᐅᓯᖅ ᓄᓇᕗᒻᒥ",
+    santali_ol_chiki_mac_roman: "·±•·±ü·±±·±õ·±ü·±≤·±§ ·±Ø·±ü·±π·±®·±•·±§ ·±´·±ö ·±ö·±û ·±™·±§·±†·±§ ·±ü·±†·±∑·±ö·±®" => "ᱥᱟᱱᱛᱟᱲᱤ ᱯᱟᱹᱨᱥᱤ ᱫᱚ ᱚᱞ ᱪᱤᱠᱤ ᱟᱠᱷᱚᱨ",
+    meetei_mayek_windows1257: "źÆ\u{83}źÆ©źÆ‡źÆ©źÆ‚źÆ£źÆ\u{9f} źÆ‘źÆ\u{81}źÆ¤ źÆ\u{83}źÆ…źÆ¤źÆ„źÆØźÆ”źÆ’źÆ¤ źÆ‚źÆ£źÆ\u{9f}" => "ꯃꯩꯇꯩꯂꯣꯟ ꯑꯁꯤ ꯃꯅꯤꯄꯨꯔꯒꯤ ꯂꯣꯟ",
+    tifinagh_cp437: "Γ╡£Γ┤░Γ╡ÄΓ┤░Γ╡úΓ╡ëΓ╡ûΓ╡£ Γ╡£Γ┤░Γ╡ÅΓ┤░Γ╡íΓ┤░Γ╡óΓ╡£" => "ⵜⴰⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ",
+    cherokee_word_in_english: "The Cherokee word á\u{8f}£áŽ³áŽ© means Cherokee." => "The Cherokee word ᏣᎳᎩ means Cherokee.",
+    // The Windows-1252 reading of a C1 control after `Ü` or `ß` still wins over the
+    // Syriac or NKo one.
+    c1_ellipsis_after_sharp_s_stays_windows1252: "Er sagte „GRÜ\u{85}“ und heiß\u{85} ging" => "Er sagte „GRÜ…“ und heiß… ging",
 }
 
 unchanged! {
@@ -218,4 +234,13 @@ unchanged! {
     capital_e_acute_then_en_dash: "SÉ– x",
     capital_e_acute_then_quote: "NÉ“",
     capital_ae_then_quote: "DÆ”",
+    // A character of Syriac, Thaana or NKo alone, among letters of another script, is a
+    // legacy reading's chance (`ß“` is NKo's `ߓ` read as Windows-1252): those scripts' text
+    // has them in runs.
+    sharp_s_before_a_closing_quote: "Er sagte „groß“ und ging.",
+    sharp_s_before_a_footnote_mark: "Der Fuß¹ des Berges war heiß…",
+    cyrillic_capital_ya_before_an_ellipsis: "Он ответил: «Я…» — и замолчал.",
+    cyrillic_soft_sign_before_yo: "ВЬЁТСЯ",
+    greek_iota_before_an_ellipsis: "Ήρθαν όλοι μαζί… «Είμαι καλά» είπε.",
+    capital_u_umlaut_before_a_no_break_space: "MÜ\u{a0}und",
 }

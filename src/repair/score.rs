@@ -109,6 +109,11 @@ pub(crate) struct Kind {
     /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
     /// Romanian's `Ş` and `Ţ` aside.
     pub(crate) central_capital: bool,
+    /// A character of Syriac, Thaana or NKo or a letter of Arabic's supplement (U+0700–
+    /// U+07FF), whose UTF-8 legacy readings of Latin, Greek
+    /// and Cyrillic text make by chance (`groß“`, `Я»`, `αυτή…` read as UTF-8): their
+    /// writing has them in runs of their own, those readings one at a time.
+    pub(crate) chance_script: bool,
 }
 
 impl Kind {
@@ -121,6 +126,7 @@ impl Kind {
             latin1_upper_half: false,
             uncommon: false,
             central_capital: false,
+            chance_script: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -345,6 +351,7 @@ pub(crate) fn kind(c: char) -> Kind {
     // É– Æ”`), which capitalized text writes (`NÉ—`).
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
+    k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -446,8 +453,26 @@ fn kind_of(c: char) -> Kind {
             Kind::new(Caseless, Script::Arabic)
         }
         0x0600..=0x06FF => k(Rare),
-        // Syriac, Arabic Supplement, Thaana, NKo: rare enough to be suspect.
-        0x0700..=0x07FF => Kind::new(Rare, Script::Other),
+        // Syriac, Thaana and NKo, written by living languages (Aramaic's, the Maldives',
+        // Manding's Wikipedias). Their UTF-8 leads are `Ü Ý Þ ß` in Windows-1252 and
+        // `Ь Э Ю Я` in Windows-1251, so a German `groß“` or a Russian `Я»` reads as
+        // one of their characters: one alone costs that reading (see `triple`), not their
+        // words.
+        0x0700..=0x070D | 0x07F7..=0x07F9 => k(Punct),
+        0x07C0..=0x07C9 => k(Digit),
+        0x07F6 | 0x07FE | 0x07FF => k(Symbol),
+        0x070F | 0x0711 | 0x0730..=0x074A | 0x07A6..=0x07B0 | 0x07EB..=0x07F3 | 0x07FD => {
+            Kind::new(Mark, Script::Other)
+        }
+        0x0710..=0x072F | 0x074D..=0x074F | 0x0780..=0x07A5 | 0x07B1 | 0x07CA..=0x07EA => {
+            Kind::new(Caseless, Script::Other)
+        }
+        // NKo's tone apostrophes and lengthener, inside its words.
+        0x07F4 | 0x07F5 | 0x07FA => Kind::new(Caseless, Script::Other),
+        // Arabic Supplement: the letters of African and Asian languages written in Arabic.
+        0x0750..=0x077F => Kind::new(Caseless, Script::Arabic),
+        // Unassigned.
+        0x070E | 0x074B | 0x074C | 0x07B2..=0x07BF | 0x07FB | 0x07FC => k(Invalid),
         _ => kind_above_07ff(u),
     }
 }
@@ -500,6 +525,30 @@ fn kind_above_07ff(u: u32) -> Kind {
         0x27C0..=0x27FF | 0x2900..=0x2AFF => k(Math),
         0x2800..=0x28FF => k(Rare), // braille
         0x2190..=0x21FF | 0x2600..=0x2BFF => k(Pictograph),
+        _ if is_living_script_above_0800(u) => Kind::new(Caseless, Script::Other),
+        // Those scripts' own punctuation (Ol Chiki's and Meetei Mayek's full stops,
+        // Tifinagh's separator, …).
+        0x1C7E
+        | 0x1C7F
+        | 0xABEB
+        | 0x2D70
+        | 0x1C3B..=0x1C3F
+        | 0x1944
+        | 0x1945
+        | 0x1A1E
+        | 0x1A1F
+        | 0x1AA0..=0x1AAD
+        | 0x1B5A..=0x1B60
+        | 0x1BFC..=0x1BFF
+        | 0xA4FE
+        | 0xA4FF
+        | 0xA60D..=0xA60F
+        | 0xA6F2..=0xA6F7
+        | 0xA9C1..=0xA9CD
+        | 0xA9DE
+        | 0xA9DF
+        | 0xAAF0
+        | 0xAAF1 => k(Punct),
         0x2C00..=0x2E7F => k(Rare),
         0xD800..=0xDFFF | 0xE000..=0xF8FF | 0xFDD0..=0xFDEF => k(Invalid),
         0xFB01 | 0xFB02 => k(Odd), // ﬁ ﬂ (Mac OS Roman)
@@ -523,6 +572,8 @@ fn kind_above_07ff(u: u32) -> Kind {
             Script::Other,
         ),
         0x1F00..=0x1FFF => Kind::new(Lower, Script::Greek),
+        0x1400 | 0x166E => k(Punct), // Canadian syllabics' hyphen and full stop
+        0x166D => k(Symbol),
         0x0800..=0x1FFF => k(Rare),
         0x1F000..=0x1FAFF => k(Pictograph),
         0xE0000..=0xE007F => k(Tag), // tags of flag sequences
@@ -539,6 +590,69 @@ fn kind_above_07ff(u: u32) -> Kind {
         0x10000..=0x3FFFF => k(Caseless),
         _ => k(Invalid),
     }
+}
+
+/// Whether `u` is a letter (or a sign written inside words) of one of the scripts of
+/// living languages outside the blocks of [`kind_above_07ff`]'s other arms, most with a
+/// Wikipedia of their own: Cherokee, the Canadian syllabics of Cree and Inuktitut, Ol
+/// Chiki (Santali), Meetei Mayek (Manipuri), Tifinagh (Tamazight), Georgian's capitals,
+/// Ethiopic's supplements, and the scripts of South-East Asia (Javanese, Balinese,
+/// Sundanese, Buginese, Batak, Tai Tham, Tai Le, New Tai Lue), the Himalayas (Lepcha,
+/// Limbu) and West Africa (Vai, Bamum), and Lisu. Their UTF-8 is three bytes, which a
+/// legacy text spells by chance far less often than two (see `kind_of`'s Syriac).
+/// Unassigned code points of the blocks are left out.
+fn is_living_script_above_0800(u: u32) -> bool {
+    matches!(
+        u,
+        0x1380..=0x1399 // Ethiopic Supplement
+            | 0x13A0..=0x13F5
+            | 0x13F8..=0x13FD // Cherokee
+            | 0x1401..=0x166C
+            | 0x166F..=0x167F
+            | 0x18B0..=0x18F5 // Canadian syllabics
+            | 0x1900..=0x191E
+            | 0x1920..=0x192B
+            | 0x1930..=0x193B
+            | 0x1946..=0x194F // Limbu
+            | 0x1950..=0x196D
+            | 0x1970..=0x1974 // Tai Le
+            | 0x1980..=0x19AB
+            | 0x19B0..=0x19C9
+            | 0x19D0..=0x19DA // New Tai Lue
+            | 0x1A00..=0x1A1B // Buginese
+            | 0x1A20..=0x1A5E
+            | 0x1A60..=0x1A7C
+            | 0x1A7F..=0x1A89
+            | 0x1A90..=0x1A99 // Tai Tham
+            | 0x1B00..=0x1B4C
+            | 0x1B50..=0x1B59 // Balinese
+            | 0x1B80..=0x1BBF // Sundanese
+            | 0x1BC0..=0x1BF3 // Batak
+            | 0x1C00..=0x1C37
+            | 0x1C40..=0x1C49
+            | 0x1C4D..=0x1C4F // Lepcha
+            | 0x1C50..=0x1C7D // Ol Chiki
+            | 0x1C90..=0x1CBA
+            | 0x1CBD..=0x1CBF // Georgian Mtavruli
+            | 0x1CC0..=0x1CC7 // Sundanese Supplement
+            | 0x2D30..=0x2D67
+            | 0x2D6F
+            | 0x2D7F // Tifinagh
+            | 0x2D80..=0x2DDE // Ethiopic Extended
+            | 0xA4D0..=0xA4FD // Lisu
+            | 0xA500..=0xA60C
+            | 0xA610..=0xA62B // Vai
+            | 0xA6A0..=0xA6F1 // Bamum
+            | 0xA980..=0xA9C0
+            | 0xA9CF..=0xA9D9 // Javanese
+            | 0xAAE0..=0xAAEF
+            | 0xAAF2..=0xAAF6 // Meetei Mayek Extensions
+            | 0xAB01..=0xAB2E // Ethiopic Extended-A
+            | 0xAB70..=0xABBF // Cherokee Supplement
+            | 0xABC0..=0xABEA
+            | 0xABEC..=0xABED
+            | 0xABF0..=0xABF9 // Meetei Mayek
+    )
 }
 
 /// Vowel signs and other marks of the Indic and South-East Asian scripts, roughly: the
@@ -701,6 +815,18 @@ fn pair(a: Kind, b: Kind) -> i32 {
 #[inline(always)]
 fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     let mut cost = 0;
+    // A character of Syriac, Thaana or NKo (or a letter of Arabic's supplement) with none
+    // of its script beside it: a legacy reading's chance, as rare letters are.
+    if b.chance_script {
+        let beside = |k: Kind| {
+            k.chance_script
+                || k.class == Class::Edge
+                || b.script == Script::Arabic && k.script == b.script
+        };
+        if !beside(a) && !beside(c) {
+            cost += 16;
+        }
+    }
     if a.is_letter() && b.class == Class::Upper && !b.ascii && c.class == Class::Lower {
         cost += 2;
     }
