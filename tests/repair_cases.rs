@@ -171,6 +171,9 @@ repaired! {
     meetei_mayek_windows1257: "źÆ\u{83}źÆ©źÆ‡źÆ©źÆ‚źÆ£źÆ\u{9f} źÆ‘źÆ\u{81}źÆ¤ źÆ\u{83}źÆ…źÆ¤źÆ„źÆØźÆ”źÆ’źÆ¤ źÆ‚źÆ£źÆ\u{9f}" => "ꯃꯩꯇꯩꯂꯣꯟ ꯑꯁꯤ ꯃꯅꯤꯄꯨꯔꯒꯤ ꯂꯣꯟ",
     tifinagh_cp437: "Γ╡£Γ┤░Γ╡ÄΓ┤░Γ╡úΓ╡ëΓ╡ûΓ╡£ Γ╡£Γ┤░Γ╡ÅΓ┤░Γ╡íΓ┤░Γ╡óΓ╡£" => "ⵜⴰⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ",
     cherokee_word_in_english: "The Cherokee word á\u{8f}£áŽ³áŽ© means Cherokee." => "The Cherokee word ᏣᎳᎩ means Cherokee.",
+    // A script without a Wikipedia stays rare: the ISO-8859-2 reading of this Ethiopic
+    // word's Windows-1250 mojibake is New Tai Lue, which tied with it as letters.
+    ethiopic_word_windows1250: "áŚĄá\u{88}Ş" => "ጥሪ",
     // The Windows-1252 reading of a C1 control after `Ü` or `ß` still wins over the
     // Syriac or NKo one.
     c1_ellipsis_after_sharp_s_stays_windows1252: "Er sagte „GRÜ\u{85}“ und heiß\u{85} ging" => "Er sagte „GRÜ…“ und heiß… ging",
