@@ -237,6 +237,11 @@ unchanged! {
     capital_e_acute_then_en_dash: "SÉ– x",
     capital_e_acute_then_quote: "NÉ“",
     capital_ae_then_quote: "DÆ”",
+    // Two layers of Windows-1252 over a lone Cyrillic or Greek capital: undoing one leaves
+    // `Ð’` or `Î—`, which reads as the letter no less cheaply, and which no reading
+    // clearly mends. The input, rather than a different mojibake.
+    two_layers_over_a_lone_cyrillic_capital: "Ã\u{90}â€™",
+    two_layers_over_a_lone_greek_capital: "ÃŽâ€”",
     // A character of Syriac, Thaana or NKo alone, among letters of another script, is a
     // legacy reading's chance (`ß“` is NKo's `ߓ` read as Windows-1252): those scripts' text
     // has them in runs.

@@ -99,9 +99,11 @@ pub(crate) fn layer(
         }
         // Every run can be read in some encoding, yet no reading was clearly better: the
         // text is either clean or ambiguous, and decoding some runs and not others would
-        // only make a third text.
-        Whole::Declined { cheaper } => Err(Unchanged {
-            still_mojibake: cheaper,
+        // only make a third text. After a layer was undone, a reading that costs no more
+        // than the text is another layer as likely as not (`Ð’`, left by undoing one of
+        // two layers of `В`): the text is taken for mojibake still.
+        Whole::Declined { cheaper, no_dearer } => Err(Unchanged {
+            still_mojibake: cheaper || after_layer && no_dearer,
         }),
         Whole::Unexplained => {
             layer_by_run(text, first, options, o, edits, after_layer).ok_or(clean)
@@ -307,8 +309,9 @@ pub(crate) enum Whole {
     /// Decoded with this encoding.
     Decoded(String, Encoding),
     /// Some encoding explains every run, but no reading is clearly better. `cheaper`: the
-    /// best reading costs less than the text, by less than the margin or in a tie.
-    Declined { cheaper: bool },
+    /// best reading costs less than the text, by less than the margin or in a tie;
+    /// `no_dearer`: it costs no more than the text.
+    Declined { cheaper: bool, no_dearer: bool },
     /// No encoding explains every run.
     Unexplained,
 }
@@ -497,6 +500,7 @@ fn judge_sample(
     if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
             cheaper: damaged && c < cost_in,
+            no_dearer: c <= cost_in,
         };
     }
     // What was judged, as the sample reads (a condensed sample's reading is not the
