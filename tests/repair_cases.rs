@@ -171,6 +171,10 @@ repaired! {
     meetei_mayek_windows1257: "źÆ\u{83}źÆ©źÆ‡źÆ©źÆ‚źÆ£źÆ\u{9f} źÆ‘źÆ\u{81}źÆ¤ źÆ\u{83}źÆ…źÆ¤źÆ„źÆØźÆ”źÆ’źÆ¤ źÆ‚źÆ£źÆ\u{9f}" => "ꯃꯩꯇꯩꯂꯣꯟ ꯑꯁꯤ ꯃꯅꯤꯄꯨꯔꯒꯤ ꯂꯣꯟ",
     tifinagh_cp437: "Γ╡£Γ┤░Γ╡ÄΓ┤░Γ╡úΓ╡ëΓ╡ûΓ╡£ Γ╡£Γ┤░Γ╡ÅΓ┤░Γ╡íΓ┤░Γ╡óΓ╡£" => "ⵜⴰⵎⴰⵣⵉⵖⵜ ⵜⴰⵏⴰⵡⴰⵢⵜ",
     cherokee_word_in_english: "The Cherokee word á\u{8f}£áŽ³áŽ© means Cherokee." => "The Cherokee word ᏣᎳᎩ means Cherokee.",
+    // `Ć°` is Windows-1257's `ð` and Windows-1250's `ư`: Vietnamese writes `ư` after no
+    // vowel (`thư` stays Vietnamese: a word with no vowel loses).
+    eth_after_a_vowel_windows1257: "stofnaĆ° og stappaĆ°" => "stofnað og stappað",
+    u_horn_after_a_consonant_windows1250: "thĆ°" => "thư",
     // A script without a Wikipedia stays rare: the ISO-8859-2 reading of this Ethiopic
     // word's Windows-1250 mojibake is New Tai Lue, which tied with it as letters.
     ethiopic_word_windows1250: "áŚĄá\u{88}Ş" => "ጥሪ",

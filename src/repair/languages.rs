@@ -208,6 +208,15 @@ fn likelier_letter(
         ('ü', 'ß') => return Some(false),
         _ => {}
     }
+    // Vietnamese writes `ư` after no vowel (`thư`, `ước`, `người`): after one, it is
+    // another reading's letter (Windows-1257's `ð` of `Ć°`: Icelandic `stofnað`, Faroese
+    // `stappað`, which Windows-1250 reads `stofnaư`).
+    if lx == 'ư' && p.is_some_and(is_any_vowel) {
+        return Some(false);
+    }
+    if ly == 'ư' && q.is_some_and(is_any_vowel) {
+        return Some(true);
+    }
     // A letter standing alone after a small letter and a space, mid-sentence: small
     // (`não é suportada`, not `não Ê suportada`).
     let alone_mid_sentence = |pp: Option<char>, p: Option<char>, n: Option<char>| {
