@@ -175,6 +175,10 @@ repaired! {
     // vowel (`thư` stays Vietnamese: a word with no vowel loses).
     eth_after_a_vowel_windows1257: "stofnaĆ° og stappaĆ°" => "stofnað og stappað",
     u_horn_after_a_consonant_windows1250: "thĆ°" => "thư",
+    // After the layer, `Ù` before a space reads only with its continuation byte lost:
+    // no sign of another layer (ftfy's case; the first version of the rule above left
+    // the input).
+    capital_u_grave_before_a_space_one_layer: "OÃ™ ET QUAND?" => "OÙ ET QUAND?",
     // A script without a Wikipedia stays rare: the ISO-8859-2 reading of this Ethiopic
     // word's Windows-1250 mojibake is New Tai Lue, which tied with it as letters.
     ethiopic_word_windows1250: "áŚĄá\u{88}Ş" => "ጥሪ",

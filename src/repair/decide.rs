@@ -310,7 +310,8 @@ pub(crate) enum Whole {
     Decoded(String, Encoding),
     /// Some encoding explains every run, but no reading is clearly better. `cheaper`: the
     /// best reading costs less than the text, by less than the margin or in a tie;
-    /// `no_dearer`: it costs no more than the text.
+    /// `no_dearer`: it costs no more than the text, and reads every byte (a reading with
+    /// lost bytes, `Ù` as its lead alone, is not another layer).
     Declined { cheaper: bool, no_dearer: bool },
     /// No encoding explains every run.
     Unexplained,
@@ -500,7 +501,7 @@ fn judge_sample(
     if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
             cheaper: damaged && c < cost_in,
-            no_dearer: c <= cost_in,
+            no_dearer: c <= cost_in && !found.lossy,
         };
     }
     // What was judged, as the sample reads (a condensed sample's reading is not the
