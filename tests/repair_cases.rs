@@ -179,6 +179,10 @@ repaired! {
     // no sign of another layer (ftfy's case; the first version of the rule above left
     // the input).
     capital_u_grave_before_a_space_one_layer: "OÃ™ ET QUAND?" => "OÙ ET QUAND?",
+    // After a layer of Windows-1252, `еі”` reads in Windows-1251 as one Han character, no
+    // dearer: a chance of another encoding, not another layer (found by
+    // `repair_properties` against the first version of the rule above).
+    cyrillic_then_a_quote_one_layer: "ÐµÑ–â€\u{9d} " => "еі” ",
     // A script without a Wikipedia stays rare: the ISO-8859-2 reading of this Ethiopic
     // word's Windows-1250 mojibake is New Tai Lue, which tied with it as letters.
     ethiopic_word_windows1250: "áŚĄá\u{88}Ş" => "ጥሪ",

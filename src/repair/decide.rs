@@ -75,14 +75,17 @@ pub(crate) struct Unchanged {
     pub(crate) still_mojibake: bool,
 }
 
-/// One layer: the repaired text, or, when nothing changes, whether the text still reads as
-/// mojibake. With `edits`, each replaced stretch is recorded.
+/// One layer: the repaired text, and the encoding it was read with where the whole text
+/// was read with one; or, when nothing changes, whether the text still reads as mojibake.
+/// `undone`: the encoding the layer before read the whole text with, if any. With
+/// `edits`, each replaced stretch is recorded.
 pub(crate) fn layer(
     text: &str,
     options: &RepairOptions,
     edits: Option<&mut Vec<Edit>>,
     after_layer: bool,
-) -> Result<String, Unchanged> {
+    undone: Option<Encoding>,
+) -> Result<(String, Option<Encoding>), Unchanged> {
     let o = scan_options(options);
     let clean = Unchanged {
         still_mojibake: false,
@@ -95,19 +98,25 @@ pub(crate) fn layer(
             if let Some(edits) = edits {
                 record_whole(text, enc, options, edits);
             }
-            Ok(out)
+            Ok((out, Some(enc)))
         }
         // Every run can be read in some encoding, yet no reading was clearly better: the
         // text is either clean or ambiguous, and decoding some runs and not others would
-        // only make a third text. After a layer was undone, a reading that costs no more
-        // than the text is another layer as likely as not (`Ð’`, left by undoing one of
-        // two layers of `В`): the text is taken for mojibake still.
-        Whole::Declined { cheaper, no_dearer } => Err(Unchanged {
-            still_mojibake: cheaper || after_layer && no_dearer,
+        // only make a third text. After a layer read in one encoding was undone, a reading
+        // in the same encoding again that costs no more than the text is another layer as
+        // likely as not (`Ð’`, left by undoing one of two layers of Windows-1252 over
+        // `В`): the text is taken for mojibake still. (In another encoding, it is a
+        // chance: `еі” `, a layer of Windows-1252 undone, reads in Windows-1251 as one Han
+        // character.)
+        Whole::Declined {
+            cheaper,
+            rereads_as,
+        } => Err(Unchanged {
+            still_mojibake: cheaper || undone.is_some() && rereads_as == undone,
         }),
-        Whole::Unexplained => {
-            layer_by_run(text, first, options, o, edits, after_layer).ok_or(clean)
-        }
+        Whole::Unexplained => layer_by_run(text, first, options, o, edits, after_layer)
+            .map(|out| (out, None))
+            .ok_or(clean),
     }
 }
 
@@ -310,9 +319,12 @@ pub(crate) enum Whole {
     Decoded(String, Encoding),
     /// Some encoding explains every run, but no reading is clearly better. `cheaper`: the
     /// best reading costs less than the text, by less than the margin or in a tie;
-    /// `no_dearer`: it costs no more than the text, and reads every byte (a reading with
-    /// lost bytes, `Ù` as its lead alone, is not another layer).
-    Declined { cheaper: bool, no_dearer: bool },
+    /// `rereads_as`: its encoding, where it costs no more than the text and reads every
+    /// byte (a reading with lost bytes, `Ù` as its lead alone, is not another layer).
+    Declined {
+        cheaper: bool,
+        rereads_as: Option<Encoding>,
+    },
     /// No encoding explains every run.
     Unexplained,
 }
@@ -501,7 +513,7 @@ fn judge_sample(
     if tied || !damaged || cost_in - c < WHOLE_MIN_GAIN {
         return Whole::Declined {
             cheaper: damaged && c < cost_in,
-            no_dearer: c <= cost_in && !found.lossy,
+            rereads_as: (c <= cost_in && !found.lossy).then_some(enc),
         };
     }
     // What was judged, as the sample reads (a condensed sample's reading is not the

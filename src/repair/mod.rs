@@ -365,9 +365,13 @@ pub fn repair_with<'a>(text: &'a str, options: &RepairOptions) -> Cow<'a, str> {
     let mut current: Cow<'a, str> = Cow::Borrowed(text);
     let mut still_mojibake = false;
     let mut layers = 0;
+    let mut undone = None;
     while layers < options.max_layers {
-        match decide::layer(&current, options, None, layers > 0) {
-            Ok(next) => current = Cow::Owned(next),
+        match decide::layer(&current, options, None, layers > 0, undone) {
+            Ok((next, enc)) => {
+                current = Cow::Owned(next);
+                undone = enc;
+            }
             Err(unchanged) => {
                 still_mojibake = unchanged.still_mojibake;
                 break;
@@ -397,7 +401,7 @@ const SETTLED_AFTER: usize = 8;
 /// so is not to be trusted (with fewer than [`SETTLED_AFTER`] layers allowed, the caller
 /// asked for part of the work: it is given).
 fn unsettled(text: &str, options: &RepairOptions) -> bool {
-    options.max_layers >= SETTLED_AFTER && decide::layer(text, options, None, true).is_ok()
+    options.max_layers >= SETTLED_AFTER && decide::layer(text, options, None, true, None).is_ok()
 }
 
 /// Whether [`repair`] would change `text`.
@@ -424,10 +428,18 @@ pub fn explain_with(text: &str, options: &RepairOptions) -> Report {
     let mut edits: Vec<Edit> = Vec::new();
     let mut still_mojibake = false;
     let mut layers = 0;
+    let mut undone = None;
     for layer_index in 0..options.max_layers {
         let mut new_edits = Vec::new();
-        match decide::layer(&current, options, Some(&mut new_edits), layer_index > 0) {
-            Ok(next) => {
+        match decide::layer(
+            &current,
+            options,
+            Some(&mut new_edits),
+            layer_index > 0,
+            undone,
+        ) {
+            Ok((next, enc)) => {
+                undone = enc;
                 edits = if layer_index == 0 {
                     new_edits
                 } else {
