@@ -109,10 +109,10 @@ pub(crate) struct Kind {
     /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
     /// Romanian's `Ş` and `Ţ` aside.
     pub(crate) central_capital: bool,
-    /// A character of Syriac, Thaana or NKo or a letter of Arabic's supplement (U+0700–
-    /// U+07FF), whose UTF-8 legacy readings of Latin, Greek
-    /// and Cyrillic text make by chance (`groß“`, `Я»`, `αυτή…` read as UTF-8): their
-    /// writing has them in runs of their own, those readings one at a time.
+    /// A character of U+0700–U+07FF (Syriac, Thaana, NKo, Arabic's supplement), which
+    /// legacy readings of Latin, Greek and Cyrillic text make by chance (`groß“`, `Я»`,
+    /// `μαζί…` read as UTF-8): their writing has them in runs of their own, those
+    /// readings one at a time.
     pub(crate) chance_script: bool,
 }
 
@@ -770,7 +770,9 @@ fn pair(a: Kind, b: Kind) -> i32 {
 fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     let mut cost = 0;
     // A character of Syriac, Thaana or NKo (or a letter of Arabic's supplement) with none
-    // of its script beside it: a legacy reading's chance, as rare letters are.
+    // of its script beside it: a legacy reading's chance. It costs more than a rare letter
+    // (12): at 12, a C1 control after `Ü` (`Ü\u{85}`, Windows-1252's `…` read as Latin-1)
+    // tied with its Syriac reading and was left alone.
     if b.chance_script {
         let beside = |k: Kind| {
             k.chance_script
