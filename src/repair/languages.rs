@@ -180,6 +180,8 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 /// (`Some(false)`) is the likelier there, by where letters stand in the languages that
 /// write them:
 ///
+/// - any letter rather than `ư` after a vowel, where Vietnamese never writes it (`Ć°`,
+///   `ð` in Windows-1257 and `ư` in Windows-1250: Faroese `stappað`);
 /// - a small letter rather than a capital standing alone mid-sentence (`ĂŠ`, `é` in
 ///   ISO-8859-2 and `Ê` in Windows-1250: `não é suportada`);
 /// - `ß` rather than `ü` (each `ß` follows a vowel, see [`sharp_s_follows_vowels`],
