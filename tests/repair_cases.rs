@@ -189,6 +189,21 @@ repaired! {
     // The Windows-1252 reading of a C1 control after `Ü` or `ß` still wins over the
     // Syriac or NKo one.
     c1_ellipsis_after_sharp_s_stays_windows1252: "Er sagte „GRÜ\u{85}“ und heiß\u{85} ging" => "Er sagte „GRÜ…“ und heiß… ging",
+    // Pronunciations in the International Phonetic Alphabet: its letters and marks in runs
+    // (`ɪŋɡ`), or one between letters or brackets, are writing; costed as rare letters
+    // they were left as mojibake.
+    ipa_pronunciation_windows1252: "English (/ËˆÉªÅ‹É¡lÉªÊƒ/ ING-glish) is a language." => "English (/ˈɪŋɡlɪʃ/ ING-glish) is a language.",
+    ipa_pronunciation_windows1251: "Berlin [bЙ›КЃЛ€liЛђn] ist die Hauptstadt." => "Berlin [bɛʁˈliːn] ist die Hauptstadt.",
+    ipa_pronunciation_cp437: "[╦êfr╔¿d╔¢r╔¿k fra╔▓╦êt═í╩é╔¢╩é╔¢k]" => "[ˈfrɨdɛrɨk fraɲˈt͡ʂɛʂɛk]",
+    // One IPA letter between letters: Windows-1257 read `Ę\u{81}` (Windows-1250's `ʁ`) as
+    // Hausa's `Ɓ`, a different mojibake.
+    ipa_letter_between_letters_windows1250: "Paris [paĘ\u{81}i] est la capitale." => "Paris [paʁi] est la capitale.",
+    // Two layers undone, not one (the rare letters' cost stopped at `[É‘mstÉ™rËˆdÉ‘m]`).
+    ipa_pronunciation_two_layers: "[Ã‰â€˜mstÃ‰â„¢rÃ‹Ë†dÃ‰â€˜m]" => "[ɑmstərˈdɑm]",
+    // Windows-1250's and ISO-8859-2's readings tie: `ʊ` and `ʌ`, which pronunciations
+    // write, over `ʩ` and `ʦ`, which they hardly do.
+    ipa_common_letter_wins_a_tie_windows1250: "(/Ë\u{88}dĘŚblÉŞn/; Irish" => "(/ˈdʌblɪn/; Irish",
+    ipa_common_letter_wins_a_tie_iso8859_2: "/maË\u{88}Ă°ÉžiĂ°/" => "/maˈðɾið/",
 }
 
 unchanged! {
@@ -263,4 +278,12 @@ unchanged! {
     cyrillic_soft_sign_before_yo: "ВЬЁТСЯ",
     greek_iota_before_an_ellipsis: "Ήρθαν όλοι μαζί… «Είμαι καλά» είπε.",
     capital_u_umlaut_before_a_no_break_space: "MÜ\u{a0}und",
+    // A capital that leads an IPA letter's UTF-8 (`É Ê Ë`, `Й К Л`, `Ι Κ Λ`) before a
+    // character of the upper half reads as that letter, alone: a chance, not a
+    // pronunciation.
+    capital_e_acute_before_a_closing_quote_and_comma: "the CAFÉ”, a bar",
+    capital_e_diaeresis_before_a_closing_quote: "NOËL”. Then",
+    cyrillic_capital_el_before_a_guillemet: "«ОРЁЛ», сказал он.",
+    greek_capital_kappa_before_a_guillemet: "«ΚΑΛΟΣ», είπε.",
+    capital_e_acute_before_an_ellipsis_and_letter: "CLÉ…s",
 }

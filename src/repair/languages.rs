@@ -400,6 +400,41 @@ fn has_nucleus(letters: &[char]) -> bool {
         })
 }
 
+/// The letters of the International Phonetic Alphabet (U+0250–U+02AF) that
+/// pronunciations write: the vowels and consonants of the languages' sound systems. The
+/// block's others (`ɶ ɞ ɧ ɮ ʄ ʘ ʚ ʡ`, the old ligatures `ʤ ʦ ʨ`, the turned letters) are
+/// rarely written.
+const COMMON_IPA: &str = "ɐɑɒɓɔɕɖɗəɚɛɜɟɠɡɢɣɤɥɦɨɪɫɬɭɯɰɱɲɳɴɵɸɹɻɽɾʀʁʂʃʈʉʊʋʌʍʎʏʐʑʒʔʕʝ";
+
+/// Whether `text` holds a letter of the IPA block that [`COMMON_IPA`] does not list, and
+/// whether it holds one that it does.
+fn ipa_letters(text: &str) -> (bool, bool) {
+    let (mut rare, mut common) = (false, false);
+    for c in text.chars().filter(|c| ('\u{250}'..='\u{2AF}').contains(c)) {
+        if COMMON_IPA.contains(c) {
+            common = true;
+        } else {
+            rare = true;
+        }
+    }
+    (rare, common)
+}
+
+/// Of readings that cost the same, the only one whose IPA letters are all of those
+/// pronunciations write, where every other one holds a rarely written one: `Ë\u{88}bĘŠd`
+/// is `ˈbʊd` in Windows-1250, `ˈbʩd` in ISO-8859-2.
+fn commonest_ipa<'a>(readings: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    let mut winner = None;
+    for (i, reading) in readings.into_iter().enumerate() {
+        match ipa_letters(reading) {
+            (true, _) => {}
+            (false, true) if winner.is_none() => winner = Some(i),
+            _ => return None,
+        }
+    }
+    winner
+}
+
 /// Of readings that cost the same (each different from the others), the one whose
 /// letters are clearly the likeliest (see the module documentation), if one is: the only
 /// one whose letters one language writes together, or else, of two, the one whose
@@ -417,6 +452,10 @@ pub(crate) fn clear_winner<'a>(
     after: &str,
     first_preferred: bool,
 ) -> Option<usize> {
+    let readings: Vec<(&str, &str)> = readings.into_iter().collect();
+    if let Some(i) = commonest_ipa(readings.iter().map(|r| r.1)) {
+        return Some(i);
+    }
     let mut judged = Vec::new();
     for (i, (before, reading)) in readings.into_iter().enumerate() {
         let mut back = before.chars().rev();
@@ -568,6 +607,21 @@ mod tests {
             Some(1)
         );
         assert_eq!(clear_winner(alone(["larįon", "larĝon"]), "", true), Some(0));
+    }
+
+    /// Of readings that tie, the one whose IPA letters pronunciations write wins, even
+    /// against Windows-1252's; a rare IPA letter in every reading, or none, settles nothing.
+    #[test]
+    fn the_reading_with_common_ipa_letters_wins() {
+        assert_eq!(clear_winner(alone(["ˈbʩd", "ˈbʊd"]), "", true), Some(1));
+        assert_eq!(
+            clear_winner(alone(["maˈðɾið", "maˈðɞið"]), "", false),
+            Some(0)
+        );
+        assert_eq!(commonest_ipa(["ʦ", "ʩ"]), None);
+        assert_eq!(commonest_ipa(["ʊ", "ʌ"]), None);
+        assert_eq!(commonest_ipa(["ʊ", "č"]), None);
+        assert_eq!(commonest_ipa(["ʦ", "č"]), None);
     }
 
     /// The table against the lists read the plain way, letter by letter.

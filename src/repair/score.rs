@@ -114,6 +114,14 @@ pub(crate) struct Kind {
     /// `μαζί…` read as UTF-8): their writing has them in runs of their own, those
     /// readings one at a time.
     pub(crate) chance_script: bool,
+    /// A letter or modifier of the International Phonetic Alphabet (U+0250–U+02FF, and the
+    /// letters it shares with alphabets: `ŋ æ ð ø θ β χ`): pronunciations write them in
+    /// runs (`/ˈɪŋɡlɪʃ/`) or between letters and brackets (`[paʁi]`), where legacy readings
+    /// make them one at a time after a capital (`É’`, `Ê”`, `К»` read as UTF-8).
+    pub(crate) ipa: bool,
+    /// IPA's stress and length marks `ˈ ˌ ː ˑ`, which nothing but pronunciations writes
+    /// and no legacy reading makes by chance (`Ëˆ`, `Àà`, `Л€`).
+    pub(crate) ipa_mark: bool,
 }
 
 impl Kind {
@@ -127,6 +135,8 @@ impl Kind {
             uncommon: false,
             central_capital: false,
             chance_script: false,
+            ipa: false,
+            ipa_mark: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -352,6 +362,11 @@ pub(crate) fn kind(c: char) -> Kind {
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
+    k.ipa = matches!(
+        c,
+        '\u{250}'..='\u{2AF}' | 'ŋ' | 'æ' | 'ð' | 'ø' | 'θ' | 'β' | 'χ'
+    ) || (0x02B0..=0x02FF).contains(&u) && k.class == Class::Rare;
+    k.ipa_mark = matches!(c, 'ˈ' | 'ˌ' | 'ː' | 'ˑ');
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -632,6 +647,8 @@ fn unary(k: Kind) -> i32 {
         Class::C1 => 6,
         // Odd characters cost more next to letters (see `pair`): alone, they may be art.
         Class::Odd | Class::Math => 0,
+        // A phonetic letter costs little beside another: see `triple` for one alone.
+        Class::Rare if k.ipa => 2,
         // Decoding into an archaic or phonetic letter is almost never right.
         Class::Rare => 12,
         // Combining diacritics: real text is almost always composed (NFC).
@@ -782,6 +799,14 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         if !beside(a) && !beside(c) {
             cost += 16;
         }
+    }
+    // A phonetic letter or modifier with none beside it costs what a rare letter does
+    // (12), unless letters or ASCII punctuation stand on both sides (`[paʁi]`, `[ɬ]`): a
+    // legacy reading makes one there only from a capital and a symbol inside a word
+    // (`paÉ’i`), which text hardly writes. The stress and length marks stand anywhere.
+    if b.ipa && b.class == Class::Rare && !a.ipa && !c.ipa && !b.ipa_mark {
+        let beside = |k: Kind| k.is_letter() || k.class == Class::AsciiPunct;
+        cost += if beside(a) && beside(c) { 2 } else { 10 };
     }
     if a.is_letter() && b.class == Class::Upper && !b.ascii && c.class == Class::Lower {
         cost += 2;
