@@ -192,7 +192,7 @@ fn kind_in(t: &KindTables, u: u32) -> Kind {
     }
     if let Some(&k) = u
         .checked_sub(0x2000)
-        .and_then(|i| t.punctuation.get(i as usize))
+        .and_then(|i| t.symbols.get(i as usize))
     {
         return k;
     }
@@ -208,15 +208,17 @@ const CJK: Kind = Kind::new(Class::Caseless, Script::Cjk);
 struct KindTables {
     /// U+0000–U+0FFF: Latin to Arabic, the Indic scripts, Thai.
     low: Vec<Kind>,
-    /// U+2000–U+206F, General Punctuation.
-    punctuation: Vec<Kind>,
+    /// U+2000–U+25FF: punctuation, currency, letterlike symbols, arrows, mathematical
+    /// operators, box drawing and shapes, which the readings of Windows-1252 (`€`, `™`),
+    /// Mac OS Roman (`∂`, `≈`) and CP437 (`╔`) are made of: looked up, not searched for.
+    symbols: Vec<Kind>,
     /// Every kind of the tables, and of the characters out of them (a few dozen), each
     /// once: a kind's number is its place here.
     kinds: Vec<Kind>,
     /// The number of each kind of `low`.
     low_numbers: Vec<u8>,
-    /// The number of each kind of `punctuation`.
-    punctuation_numbers: Vec<u8>,
+    /// The number of each kind of `symbols`.
+    symbols_numbers: Vec<u8>,
     /// The numbers of [`CJK`], [`EDGE`] and [`SPACE`].
     cjk: u8,
     edge: u8,
@@ -238,7 +240,7 @@ const NO_SCRIPT: u8 = u8::MAX;
 
 /// Characters out of the tables whose kinds no character in them has: a kind must have a
 /// number for [`costs`] to look its costs up (a test holds every character to that).
-const KINDS_OUT_OF_TABLES: [char; 4] = ['\u{2190}', '\u{2200}', '\u{3100}', '\u{E0000}'];
+const KINDS_OUT_OF_TABLES: [char; 2] = ['\u{3100}', '\u{E0000}'];
 
 fn kind_tables() -> &'static KindTables {
     static TABLES: std::sync::OnceLock<KindTables> = std::sync::OnceLock::new();
@@ -248,7 +250,7 @@ fn kind_tables() -> &'static KindTables {
                 .map(|u| kind(char::from_u32(u).expect("no surrogates here")))
                 .collect()
         };
-        let (low, punctuation) = (of(0..0x1000), of(0x2000..0x2070));
+        let (low, symbols) = (of(0..0x1000), of(0x2000..0x2600));
         let mut kinds: Vec<Kind> = Vec::new();
         // Neighbours in the tables are mostly of one kind: the last one found first.
         let mut last = 0;
@@ -265,7 +267,7 @@ fn kind_tables() -> &'static KindTables {
             u8::try_from(last).expect("at most 256 kinds (a test holds it)")
         };
         let low_numbers = low.iter().map(|&k| number(k)).collect();
-        let punctuation_numbers = punctuation.iter().map(|&k| number(k)).collect();
+        let symbols_numbers = symbols.iter().map(|&k| number(k)).collect();
         let (cjk, edge, space) = (number(CJK), number(EDGE), number(SPACE));
         for c in KINDS_OUT_OF_TABLES {
             number(kind(c));
@@ -281,9 +283,9 @@ fn kind_tables() -> &'static KindTables {
         }
         KindTables {
             low,
-            punctuation,
+            symbols,
             low_numbers,
-            punctuation_numbers,
+            symbols_numbers,
             cjk,
             edge,
             space,
@@ -305,7 +307,7 @@ impl KindTables {
         }
         if let Some(&n) = u
             .checked_sub(0x2000)
-            .and_then(|i| self.punctuation_numbers.get(i as usize))
+            .and_then(|i| self.symbols_numbers.get(i as usize))
         {
             return Some(n);
         }
