@@ -204,6 +204,18 @@ repaired! {
     // write, over `ʩ` and `ʦ`, which they hardly do.
     ipa_common_letter_wins_a_tie_windows1250: "(/Ë\u{88}dĘŚblÉŞn/; Irish" => "(/ˈdʌblɪn/; Irish",
     ipa_common_letter_wins_a_tie_iso8859_2: "/maË\u{88}Ă°ÉžiĂ°/" => "/maˈðɾið/",
+    // Transliterated Arabic's `ʿ` at a word's start (Windows-1250's `Ęż`).
+    ayn_at_a_word_start_windows1250: "ĘżAbd al-Rahman ibn ĘżAwf" => "ʿAbd al-Rahman ibn ʿAwf",
+    // The rupee sign's ISO-8859-2 mojibake read in Windows-1250 is a subscript `ₚ`, which
+    // no text writes (a different mojibake before).
+    rupee_sign_iso8859_2: "the GDP was â\u{82}š3.5 trillion" => "the GDP was ₹3.5 trillion",
+    // `Âą`: ISO-8859-2's `±`, Windows-1250's `¹`, which marks nothing after a space.
+    plus_minus_iso8859_2: "The value is 5 Âą 2 % of the total." => "The value is 5 ± 2 % of the total.",
+    plus_minus_before_a_number_iso8859_2: "The error was Âą0.5 mm." => "The error was ±0.5 mm.",
+    // Subscript digits are a formula's (no legacy encoding has them): `H₂O` read as
+    // writing, where they cost as odd characters beside letters.
+    subscript_digit_in_a_formula_windows1252: "water (Hâ‚‚O) and COâ‚‚" => "water (H₂O) and CO₂",
+    subscript_digit_two_layers: "(HÃ¢â€šâ€šO)" => "(H₂O)",
 }
 
 unchanged! {
@@ -286,4 +298,10 @@ unchanged! {
     cyrillic_capital_el_before_a_guillemet: "«ОРЁЛ», сказал он.",
     greek_capital_kappa_before_a_guillemet: "«ΚΑΛΟΣ», είπε.",
     capital_e_acute_before_an_ellipsis_and_letter: "CLÉ…s",
+    // A footnote's mark at a line's start (a superscript digit after a space costs a
+    // little more: nothing reads it otherwise).
+    footnote_mark_at_a_line_start: "¹ See the notes.",
+    // Mac OS Roman reads a no-break space and `æ` or `ø` as Arabic's transliterated `ʾ`
+    // and `ʿ`, which stand anywhere: a Danish word after a no-break space stays.
+    no_break_space_before_ae: "Det er på\u{a0}æblet, kr.\u{a0}økonomi.",
 }

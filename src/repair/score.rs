@@ -109,6 +109,11 @@ pub(crate) struct Kind {
     /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
     /// Romanian's `Ş` and `Ţ` aside.
     pub(crate) central_capital: bool,
+    /// A small letter of ISO-8859-2's and Windows-1250's upper half that Romanian does not
+    /// write (`ą ł ľ ś š ź ž ż`).
+    pub(crate) central_small: bool,
+    /// A superscript digit (`¹ ² ³ ⁴`): it follows what it marks (`m²`, `word¹`).
+    pub(crate) superscript_digit: bool,
     /// A character of U+0700–U+07FF (Syriac, Thaana, NKo, Arabic's supplement), which
     /// legacy readings of Latin, Greek and Cyrillic text make by chance (`groß“`, `Я»`,
     /// `μαζί…` read as UTF-8): their writing has them in runs of their own, those
@@ -119,9 +124,11 @@ pub(crate) struct Kind {
     /// runs (`/ˈɪŋɡlɪʃ/`) or between letters and brackets (`[paʁi]`), where legacy readings
     /// make them one at a time after a capital (`É’`, `Ê”`, `К»` read as UTF-8).
     pub(crate) ipa: bool,
-    /// IPA's stress and length marks `ˈ ˌ ː ˑ`, which nothing but pronunciations writes
-    /// and no legacy reading makes by chance (`Ëˆ`, `Àà`, `Л€`).
-    pub(crate) ipa_mark: bool,
+    /// A modifier letter that stands anywhere in the text that writes it: IPA's stress and
+    /// length marks `ˈ ˌ ː ˑ`, and the `ʾ` and `ʿ` of transliterated Arabic and Hebrew
+    /// (`Qurʾān`, `ʿAbd`). No legacy reading makes one by chance (`Ëˆ`, `Àà`, `Л€`,
+    /// `Ê¿`).
+    pub(crate) free_modifier: bool,
 }
 
 impl Kind {
@@ -134,9 +141,11 @@ impl Kind {
             latin1_upper_half: false,
             uncommon: false,
             central_capital: false,
+            central_small: false,
+            superscript_digit: false,
             chance_script: false,
             ipa: false,
-            ipa_mark: false,
+            free_modifier: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -363,12 +372,14 @@ pub(crate) fn kind(c: char) -> Kind {
     // É– Æ”`), which capitalized text writes (`NÉ—`).
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
+    k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ź' | 'ž' | 'ż');
+    k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
     k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
     k.ipa = matches!(
         c,
         '\u{250}'..='\u{2AF}' | 'ŋ' | 'æ' | 'ð' | 'ø' | 'θ' | 'β' | 'χ'
     ) || (0x02B0..=0x02FF).contains(&u) && k.class == Class::Rare;
-    k.ipa_mark = matches!(c, 'ˈ' | 'ˌ' | 'ː' | 'ˑ');
+    k.free_modifier = matches!(c, 'ˈ' | 'ˌ' | 'ː' | 'ˑ' | 'ʾ' | 'ʿ');
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -528,7 +539,15 @@ fn kind_above_07ff(u: u32) -> Kind {
         0x1E00..=0x1EFF => Kind::new(if u % 2 == 0 { Upper } else { Lower }, Script::Latin),
         0x2021 | 0x2044 => k(Odd), // ‡ ⁄
         0x2000..=0x206F => k(Symbol),
-        0x2070..=0x209F => k(Odd), // superscripts and subscripts (ⁿ)
+        // Subscript letters (`ₐ ₑ ₚ`): no legacy encoding has them, and a reading makes
+        // one where its neighbour in the block is meant (`ₚ` for the rupee's `₹`).
+        0x2090..=0x209F => k(Rare),
+        // Superscript and subscript digits and signs, which no legacy encoding has but
+        // exponents and formulas write (`10⁻⁶`, `H₂O`): digits and symbols. (CP437's `ⁿ`
+        // is odd, as are the other superscript letters.)
+        0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089 => k(Digit),
+        0x207A..=0x207E | 0x208A..=0x208E => k(Symbol),
+        0x2070..=0x208F => k(Odd),
         0x20A0..=0x20CF | 0x2100..=0x218F => k(Symbol), // currency, letterlike, numbers
         0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF => k(Mark),
         // Mathematical brackets (`⟨a⟩`, linguistics' graphemes): punctuation.
@@ -722,10 +741,17 @@ fn pair(a: Kind, b: Kind) -> i32 {
     if b.class == Punct && b.script == Script::Armenian && a.class == Space {
         cost += 2;
     }
-    // `Â` (or `Ã`) before a capital of the Central European upper half: ISO-8859-2's
-    // reading of U+0080–U+00BF (`ÂŤ` for `«`; `Âť`, a lowercase, is not counted here).
-    if a.a_tilde_or_circumflex && b.central_capital {
-        cost += 2;
+    // `Â` (or `Ã`) before a letter of the Central European upper half: ISO-8859-2's
+    // reading of U+0080–U+00BF (`ÂŤ` for `«`, `Âą` for `±`; `Âť` and `Âş`, which
+    // Romanian's capital and small letters may make, are not counted here).
+    if a.a_tilde_or_circumflex && (b.central_capital || b.central_small) {
+        // (A small one more: `Âą` is no word of any language.)
+        cost += if b.central_small { 3 } else { 2 };
+    }
+    // A superscript digit after a space marks nothing (`km ¹ 5`: Windows-1250's reading
+    // of `Âą`, ISO-8859-2's `±`).
+    if a.class == Class::Space && b.superscript_digit {
+        cost += 1;
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
     if a.a_tilde_or_circumflex && (b.ascii && b.class == Class::Space || b.nbsp) {
@@ -805,8 +831,9 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // A phonetic letter or modifier with none beside it costs what a rare letter does
     // (12), unless letters or ASCII punctuation stand on both sides (`[paʁi]`, `[ɬ]`): a
     // legacy reading makes one there only from a capital and a symbol inside a word
-    // (`paÉ’i`), which text hardly writes. The stress and length marks stand anywhere.
-    if b.ipa && b.class == Class::Rare && !a.ipa && !c.ipa && !b.ipa_mark {
+    // (`paÉ’i`), which text hardly writes. The stress and length marks, and `ʾ` and
+    // `ʿ`, stand anywhere.
+    if b.ipa && b.class == Class::Rare && !a.ipa && !c.ipa && !b.free_modifier {
         let beside = |k: Kind| k.is_letter() || k.class == Class::AsciiPunct;
         cost += if beside(a) && beside(c) { 2 } else { 10 };
     }
