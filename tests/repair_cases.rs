@@ -216,6 +216,15 @@ repaired! {
     // writing, where they cost as odd characters beside letters.
     subscript_digit_in_a_formula_windows1252: "water (Hâ‚‚O) and COâ‚‚" => "water (H₂O) and CO₂",
     subscript_digit_two_layers: "(HÃ¢â€šâ€šO)" => "(H₂O)",
+    // `ñ` at a word's start: Wolof's (added to the languages whose letters go together),
+    // where no language writes `ù`; and between consonants, `ù` (Sardinian).
+    wolof_n_tilde_at_a_word_start_iso8859_2: "Wolof lĂ\u{a0}kk la bu Ăąu di wax ci Senegaal, GĂ\u{a0}mbi ak Mooritani." => "Wolof làkk la bu ñu di wax ci Senegaal, Gàmbi ak Mooritani.",
+    guarani_iso8859_2: "AvaĂąeĘźáş˝ ha'e peteÄŠ Ăąe'áş˝ oĂąeĂąe'áş˝va ParaguĂĄipe." => "Avañeʼẽ ha'e peteĩ ñe'ẽ oñeñe'ẽva Paraguáipe.",
+    u_grave_between_consonants_windows1250: "In freĂ\u{a0}rgiu, they speak RĂąssia." => "In freàrgiu, they speak Rùssia.",
+    // `Ă` and `Ć` lead Latin-1's letters in Windows-1250, ISO-8859-2 and Windows-1257 as
+    // `Ã` does in Windows-1252: a no-break space after one was the byte of `à`.
+    a_grave_windows1250: "Hommage Ă\u{a0} Newton" => "Hommage à Newton",
+    a_grave_in_a_word_windows1257: "PĆ\u{a0}rant so-ruigsinneach" => "Pàrant so-ruigsinneach",
 }
 
 unchanged! {
@@ -304,4 +313,8 @@ unchanged! {
     // Mac OS Roman reads a no-break space and `æ` or `ø` as Arabic's transliterated `ʾ`
     // and `ʿ`, which stand anywhere: a Danish word after a no-break space stays.
     no_break_space_before_ae: "Det er på\u{a0}æblet, kr.\u{a0}økonomi.",
+    // A capital that leads no Latin-1 letter, then a no-break space: Windows-1257 reads
+    // `Ł\u{a0}` as the Arabic-Indic digit `٠`.
+    l_stroke_before_a_no_break_space: "Ł\u{a0}test",
+    romanian_capital_a_breve_before_a_no_break_space: "ROMÂNĂ\u{a0}– text",
 }

@@ -51,10 +51,19 @@ const LANGUAGES: &[&str] = &[
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", // Pinyin
     "āēīōū",                     // Māori, Hawaiian, Japanese in Hepburn
     "āīūśñēō",                   // Sanskrit and Indic names (IAST)
+    "àéëñóŋ",                    // Wolof
+    "áãéíĩóõúũýñ",               // Guarani
+    "çêîşû",                     // Kurdish
 ];
 
+/// A set of the languages of [`LANGUAGES`], one bit each in their order.
+type Languages = u64;
+
+/// The bit of Guarani in [`LANGUAGES`].
+const GUARANI: Languages = 1 << 33;
+
 /// The bit of the Vietnamese language in [`LANGUAGES`].
-const VIETNAMESE: u32 = 1 << 22;
+const VIETNAMESE: Languages = 1 << 22;
 
 /// The first code point of [`table`].
 const TABLE_START: u32 = 0xC0;
@@ -62,11 +71,11 @@ const TABLE_START: u32 = 0xC0;
 /// For U+00C0–U+024F, the languages that write each letter, one bit each in the order of
 /// [`LANGUAGES`] (none for a letter no language of the list writes), all bits for what
 /// is no letter (`×`, `÷`).
-fn table() -> Vec<u32> {
-    let mut table: Vec<u32> = (TABLE_START..0x250)
+fn table() -> Vec<Languages> {
+    let mut table: Vec<Languages> = (TABLE_START..0x250)
         .map(|u| match char::from_u32(u) {
             Some(c) if c.is_alphabetic() => 0,
-            _ => u32::MAX,
+            _ => Languages::MAX,
         })
         .collect();
     for (bit, letters) in LANGUAGES.iter().enumerate() {
@@ -88,16 +97,18 @@ fn table() -> Vec<u32> {
 
 /// The languages that write `c`, one bit each in the order of [`LANGUAGES`]; `None` for
 /// a character that is no accented Latin letter (ASCII, other scripts, symbols).
-fn languages_of(c: char) -> Option<u32> {
-    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+fn languages_of(c: char) -> Option<Languages> {
+    static TABLE: std::sync::OnceLock<Vec<Languages>> = std::sync::OnceLock::new();
     let u = c as u32;
-    // Vietnamese's letters with two marks (U+1EA0–U+1EF9).
+    // Vietnamese's letters with two marks (U+1EA0–U+1EF9), and `ẽ` and `ỹ`, which
+    // Guarani writes too.
     if (0x1EA0..=0x1EF9).contains(&u) {
-        return Some(VIETNAMESE);
+        let guarani = matches!(c, 'ẽ' | 'Ẽ' | 'ỹ' | 'Ỹ');
+        return Some(VIETNAMESE | if guarani { GUARANI } else { 0 });
     }
     let i = u.checked_sub(TABLE_START)?;
     match TABLE.get_or_init(table).get(i as usize) {
-        Some(&u32::MAX) | None => None,
+        Some(&Languages::MAX) | None => None,
         Some(&languages) => Some(languages),
     }
 }
@@ -106,8 +117,8 @@ fn languages_of(c: char) -> Option<u32> {
 /// holds none), or `None` when `text` holds a letter of another script, which this cannot
 /// judge. `before` is the character before `text`, if any. A `ß` that follows no vowel
 /// is written by no language ([`sharp_s_follows_vowels`]).
-fn languages_of_text(before: Option<char>, text: &str) -> Option<u32> {
-    let mut mask = u32::MAX;
+fn languages_of_text(before: Option<char>, text: &str) -> Option<Languages> {
+    let mut mask = Languages::MAX;
     for c in text.chars() {
         if let Some(m) = languages_of(c) {
             mask &= m;
@@ -197,7 +208,9 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 /// - `ù` rather than `ñ` at a word's end after a consonant, `o` or `u` (`pakadoù`, `où`,
 ///   `thù`): the languages that end words in `ñ` (Breton, Tatar) write it after `a`,
 ///   `e` or `i`, where Italian's `più` and Breton's `krouiñ` stay a tie; and `ñ` rather
-///   than `ù` after `a` or `e`, where no language writes `ù` (Breton's `kanañ`).
+///   than `ù` after `a` or `e`, where no language writes `ù` (Breton's `kanañ`), or at a
+///   word's start, where none does either (Wolof's `ñu`); but `ù` rather than `ñ`
+///   between consonants, where no language writes `ñ` (Sardinian's `Rùssia`).
 fn likelier_letter(
     ((pp, p), x, n): ((Option<char>, Option<char>), char, Option<char>),
     ((qq, q), y, m): ((Option<char>, Option<char>), char, Option<char>),
@@ -268,6 +281,16 @@ fn likelier_letter(
     let v = if vowel_first { lx } else { ly };
     if c == 'ñ' && v == 'ù' && vp.is_some_and(|b| matches!(lower(b), 'a' | 'e')) {
         return Some(!vowel_first);
+    }
+    // Nor starts a word with `ù` (Wolof's `ñu`, Spanish `ñandú`).
+    if c == 'ñ' && v == 'ù' && !vp.is_some_and(char::is_alphabetic) {
+        return Some(!vowel_first);
+    }
+    // And every language that writes `ñ` writes a vowel after it, or ends the word:
+    // between two consonants, `ù` (Sardinian's `Rùssia`, not `Rñssia`).
+    let consonant = |b: Option<char>| b.is_some_and(|b| b.is_alphabetic() && !is_any_vowel(b));
+    if c == 'ñ' && v == 'ù' && consonant(cn) && consonant(vp) {
+        return Some(vowel_first);
     }
     None
 }
@@ -631,7 +654,7 @@ mod tests {
         for (i, &languages) in table.iter().enumerate() {
             let c = char::from_u32(TABLE_START + i as u32).expect("no surrogates here");
             if !c.is_alphabetic() {
-                assert_eq!(languages, u32::MAX, "{c}");
+                assert_eq!(languages, Languages::MAX, "{c}");
                 continue;
             }
             let lower = if c == 'İ' {
@@ -646,11 +669,13 @@ mod tests {
                 .fold(0, |mask, (bit, _)| mask | 1 << bit);
             assert_eq!(languages, plain, "{c}");
         }
-        assert!(LANGUAGES.len() <= 32, "one bit a language in a u32");
+        assert!(LANGUAGES.len() <= 64, "one bit a language in a u64");
         assert!(
             LANGUAGES[22].contains('ư'),
             "VIETNAMESE is the Vietnamese row"
         );
+        assert!(LANGUAGES[33].contains('ĩ') && !LANGUAGES[33].contains('ư'));
+        assert_eq!(GUARANI, 1 << 33, "GUARANI is the Guarani row");
     }
 
     #[test]

@@ -112,6 +112,9 @@ pub(crate) struct Kind {
     /// A small letter of ISO-8859-2's and Windows-1250's upper half that Romanian does not
     /// write (`ą ł ľ ś š ź ž ż`).
     pub(crate) central_small: bool,
+    /// `Ă`, `Ĺ` or `Ć`: bytes 0xC3 and 0xC5, which lead Latin-1's letters in UTF-8, in
+    /// Windows-1250, ISO-8859-2 and Windows-1257.
+    pub(crate) latin1_lead: bool,
     /// A superscript digit (`¹ ² ³ ⁴`): it follows what it marks (`m²`, `word¹`).
     pub(crate) superscript_digit: bool,
     /// A character of U+0700–U+07FF (Syriac, Thaana, NKo, Arabic's supplement), which
@@ -143,6 +146,7 @@ impl Kind {
             central_capital: false,
             central_small: false,
             superscript_digit: false,
+            latin1_lead: false,
             chance_script: false,
             ipa: false,
             free_modifier: false,
@@ -373,6 +377,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ź' | 'ž' | 'ż');
+    k.latin1_lead = matches!(c, 'Ă' | 'Ĺ' | 'Ć');
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
     k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
     k.ipa = matches!(
@@ -913,10 +918,12 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     {
         cost += 3;
     }
-    // A Latin-1 capital, a no-break space, then a lowercase word or a space: the space was
-    // a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} ` for `à `).
+    // A Latin-1 capital (or `Ă`, `Ĺ`, `Ć`, which lead Latin-1's letters in the Central
+    // European and Baltic encodings), a no-break space, then a lowercase word or a space:
+    // the space was a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} `
+    // for `à `, Windows-1250's `GĂ\u{a0}mbi` for `Gàmbi`).
     if a.class == Class::Upper
-        && a.latin1
+        && (a.latin1 || a.latin1_lead)
         && b.class == Class::Space
         && !b.ascii
         && (c.class == Class::Lower || c.class == Class::Space)

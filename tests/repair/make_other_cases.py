@@ -2,7 +2,7 @@
 """Repair cases from phrases of languages the corpus does not have.
 
 Reads other-languages.tsv (a language code, a tab, a phrase or paragraph written for
-this check: 214 of them in 83 languages, 13 with pronunciations in the IPA) and writes other-language-cases.jsonl as
+this check: 235 of them in 101 languages, 13 with pronunciations in the IPA) and writes other-language-cases.jsonl as
 make_dev_cases.py does for the corpus: each phrase and up to three of its non-ASCII
 words as a negative, and their mojibake through the same readings as cases to repair.
 Standard library only, deterministic. Usage: make_other_cases.py [OUT.jsonl]
