@@ -225,6 +225,11 @@ repaired! {
     // `Ã` does in Windows-1252: a no-break space after one was the byte of `à`.
     a_grave_windows1250: "Hommage Ă\u{a0} Newton" => "Hommage à Newton",
     a_grave_in_a_word_windows1257: "PĆ\u{a0}rant so-ruigsinneach" => "Pàrant so-ruigsinneach",
+    // `Ă` or `Ć` before a small letter of the upper half (not Romanian's): a Latin-1
+    // letter's two bytes, not a word.
+    u_diaeresis_at_a_word_start_iso8859_2: "Anwendungskennung Ăźberschreiben" => "Anwendungskennung überschreiben",
+    o_acute_at_a_word_start_windows1250: "Map Ăłnlaesbaar: %s" => "Map ónlaesbaar: %s",
+    u_acute_at_a_word_start_windows1257: "desde el Ćŗltimo logueo" => "desde el último logueo",
 }
 
 unchanged! {
@@ -317,4 +322,7 @@ unchanged! {
     // `Ł\u{a0}` as the Arabic-Indic digit `٠`.
     l_stroke_before_a_no_break_space: "Ł\u{a0}test",
     romanian_capital_a_breve_before_a_no_break_space: "ROMÂNĂ\u{a0}– text",
+    // Romanian's `Ă` before `ş` (with a cedilla, as much Romanian text writes it) reads
+    // in Windows-1250 as `ú`: a word, left alone (so `Ăşltimo` is too).
+    romanian_capital_a_breve_before_s_cedilla: "Ăştia sunt prietenii mei.",
 }

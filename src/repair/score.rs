@@ -112,9 +112,13 @@ pub(crate) struct Kind {
     /// A small letter of ISO-8859-2's and Windows-1250's upper half that Romanian does not
     /// write (`ą ł ľ ś š ź ž ż`).
     pub(crate) central_small: bool,
-    /// `Ă`, `Ĺ` or `Ć`: bytes 0xC3 and 0xC5, which lead Latin-1's letters in UTF-8, in
-    /// Windows-1250, ISO-8859-2 and Windows-1257.
-    pub(crate) latin1_lead: bool,
+    /// `Ă`, `Ć` or `Ĺ`: bytes 0xC3 and 0xC5 in Windows-1250, ISO-8859-2 and Windows-1257,
+    /// which lead UTF-8's Latin-1 letters (`à`) and Latin Extended-A's first ones (`Š`).
+    pub(crate) central_lead: bool,
+    /// `Ă` or `Ć`: 0xC3 there, the lead of Latin-1's letters.
+    pub(crate) central_latin1_lead: bool,
+    /// A small letter Romanian writes after its `Ă` (`ş ţ â î ă`, `ș ț`: `Ăştia`).
+    pub(crate) romanian: bool,
     /// A superscript digit (`¹ ² ³ ⁴`): it follows what it marks (`m²`, `word¹`).
     pub(crate) superscript_digit: bool,
     /// A character of U+0700–U+07FF (Syriac, Thaana, NKo, Arabic's supplement), which
@@ -146,7 +150,9 @@ impl Kind {
             central_capital: false,
             central_small: false,
             superscript_digit: false,
-            latin1_lead: false,
+            central_lead: false,
+            central_latin1_lead: false,
+            romanian: false,
             chance_script: false,
             ipa: false,
             free_modifier: false,
@@ -377,7 +383,9 @@ pub(crate) fn kind(c: char) -> Kind {
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ź' | 'ž' | 'ż');
-    k.latin1_lead = matches!(c, 'Ă' | 'Ĺ' | 'Ć');
+    k.central_lead = matches!(c, 'Ă' | 'Ć' | 'Ĺ');
+    k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
+    k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
     k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
     k.ipa = matches!(
@@ -753,6 +761,14 @@ fn pair(a: Kind, b: Kind) -> i32 {
         // (A small one more: `Âą` is no word of any language.)
         cost += if b.central_small { 3 } else { 2 };
     }
+    // `Ă` or `Ć` before a small letter of the upper half: the lead of a Latin-1 letter
+    // and its continuation byte (`Ăşltimo` for `último`), where no language writes such
+    // a capital before such a letter. (Not `Ĺ`, which leads Latin Extended-A: there
+    // Windows-1250 and ISO-8859-2 read one mojibake as two letters, Esperanto's `ŝ` and
+    // Polish `Ż`, which this would have settled for the commoner, wrongly.)
+    if a.central_latin1_lead && b.class == Class::Lower && !b.ascii && !b.romanian {
+        cost += 2;
+    }
     // A superscript digit after a space marks nothing (`km ¹ 5`: Windows-1250's reading
     // of `Âą`, ISO-8859-2's `±`).
     if a.class == Class::Space && b.superscript_digit {
@@ -923,7 +939,7 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // the space was a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} `
     // for `à `, Windows-1250's `GĂ\u{a0}mbi` for `Gàmbi`).
     if a.class == Class::Upper
-        && (a.latin1 || a.latin1_lead)
+        && (a.latin1 || a.central_lead)
         && b.class == Class::Space
         && !b.ascii
         && (c.class == Class::Lower || c.class == Class::Space)
