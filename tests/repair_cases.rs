@@ -212,6 +212,8 @@ repaired! {
     // `Âą`: ISO-8859-2's `±`, Windows-1250's `¹`, which marks nothing after a space.
     plus_minus_iso8859_2: "The value is 5 Âą 2 % of the total." => "The value is 5 ± 2 % of the total.",
     plus_minus_before_a_number_iso8859_2: "The error was Âą0.5 mm." => "The error was ±0.5 mm.",
+    // `Â` before a small Central European letter, as before a capital (`ÂŤ`).
+    closing_guillemet_alone_iso8859_2: "Âť" => "»",
     // Subscript digits are a formula's (no legacy encoding has them): `H₂O` read as
     // writing, where they cost as odd characters beside letters.
     subscript_digit_in_a_formula_windows1252: "water (Hâ‚‚O) and COâ‚‚" => "water (H₂O) and CO₂",

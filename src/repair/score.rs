@@ -109,8 +109,8 @@ pub(crate) struct Kind {
     /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
     /// Romanian's `Ş` and `Ţ` aside.
     pub(crate) central_capital: bool,
-    /// A small letter of ISO-8859-2's and Windows-1250's upper half that Romanian does not
-    /// write (`ą ł ľ ś š ź ž ż`).
+    /// A small letter of ISO-8859-2's and Windows-1250's upper half (`ą ł ľ ś š ş ť ź ž
+    /// ż`).
     pub(crate) central_small: bool,
     /// `Ă`, `Ć` or `Ĺ`: bytes 0xC3 and 0xC5 in Windows-1250, ISO-8859-2 and Windows-1257,
     /// which lead UTF-8's Latin-1 letters (`à`) and Latin Extended-A's first ones (`Š`).
@@ -382,7 +382,7 @@ pub(crate) fn kind(c: char) -> Kind {
     // É– Æ”`), which capitalized text writes (`NÉ—`).
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
-    k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ź' | 'ž' | 'ż');
+    k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.central_lead = matches!(c, 'Ă' | 'Ć' | 'Ĺ');
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
     k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
@@ -755,15 +755,16 @@ fn pair(a: Kind, b: Kind) -> i32 {
         cost += 2;
     }
     // `Â` (or `Ã`) before a letter of the Central European upper half: ISO-8859-2's
-    // reading of U+0080–U+00BF (`ÂŤ` for `«`, `Âą` for `±`; `Âť` and `Âş`, which
-    // Romanian's capital and small letters may make, are not counted here).
+    // reading of U+0080–U+00BF (`ÂŤ` for `«`, `Âą` for `±`). Romanian, which writes `Â`,
+    // writes it inside capitals' words only (`ROMÂNIA`), never before a small letter.
     if a.a_tilde_or_circumflex && (b.central_capital || b.central_small) {
-        // (A small one more: `Âą` is no word of any language.)
+        // (A small one more: `Âą` is no word's start.)
         cost += if b.central_small { 3 } else { 2 };
     }
     // `Ă` or `Ć` before a small letter of the upper half: the lead of a Latin-1 letter
-    // and its continuation byte (`Ăşltimo` for `último`), where no language writes such
-    // a capital before such a letter. (Not `Ĺ`, which leads Latin Extended-A: there
+    // and its continuation byte (`Ăźber` for `über`), where no language writes such a
+    // capital before such a letter but Romanian its own (`Ăştia`, which Windows-1250
+    // reads as `útia`, is left alone). (Not `Ĺ`, which leads Latin Extended-A: there
     // Windows-1250 and ISO-8859-2 read one mojibake as two letters, Esperanto's `ŝ` and
     // Polish `Ż`, which this would have settled for the commoner, wrongly.)
     if a.central_latin1_lead && b.class == Class::Lower && !b.ascii && !b.romanian {
