@@ -223,8 +223,8 @@ repaired! {
     wolof_n_tilde_at_a_word_start_iso8859_2: "Wolof lĂ\u{a0}kk la bu Ăąu di wax ci Senegaal, GĂ\u{a0}mbi ak Mooritani." => "Wolof làkk la bu ñu di wax ci Senegaal, Gàmbi ak Mooritani.",
     guarani_iso8859_2: "AvaĂąeĘźáş˝ ha'e peteÄŠ Ăąe'áş˝ oĂąeĂąe'áş˝va ParaguĂĄipe." => "Avañeʼẽ ha'e peteĩ ñe'ẽ oñeñe'ẽva Paraguáipe.",
     u_grave_between_consonants_windows1250: "In freĂ\u{a0}rgiu, they speak RĂąssia." => "In freàrgiu, they speak Rùssia.",
-    // `Ă` and `Ć` lead Latin-1's letters in Windows-1250, ISO-8859-2 and Windows-1257 as
-    // `Ã` does in Windows-1252: a no-break space after one was the byte of `à`.
+    // `Ă` (Windows-1250, ISO-8859-2) and `Ć` (Windows-1257) lead Latin-1's letters as `Ã`
+    // does in Windows-1252: a no-break space after one was the byte of `à`.
     a_grave_windows1250: "Hommage Ă\u{a0} Newton" => "Hommage à Newton",
     a_grave_in_a_word_windows1257: "PĆ\u{a0}rant so-ruigsinneach" => "Pàrant so-ruigsinneach",
     // `Ă` or `Ć` before a small letter of the upper half (not Romanian's): a Latin-1
@@ -314,14 +314,15 @@ unchanged! {
     cyrillic_capital_el_before_a_guillemet: "«ОРЁЛ», сказал он.",
     greek_capital_kappa_before_a_guillemet: "«ΚΑΛΟΣ», είπε.",
     capital_e_acute_before_an_ellipsis_and_letter: "CLÉ…s",
-    // A footnote's mark at a line's start (a superscript digit after a space costs a
-    // little more: nothing reads it otherwise).
+    // A footnote's mark at a line's start stays (a superscript digit after a space costs
+    // a little more, and no reading of this text is cheaper).
     footnote_mark_at_a_line_start: "¹ See the notes.",
     // Mac OS Roman reads a no-break space and `æ` or `ø` as Arabic's transliterated `ʾ`
     // and `ʿ`, which stand anywhere: a Danish word after a no-break space stays.
     no_break_space_before_ae: "Det er på\u{a0}æblet, kr.\u{a0}økonomi.",
-    // A capital that leads no Latin-1 letter, then a no-break space: Windows-1257 reads
-    // `Ł\u{a0}` as the Arabic-Indic digit `٠`.
+    // A capital that leads no Latin-1 letter, then a no-break space, stays (Windows-1257
+    // reads `Ł\u{a0}` as the Arabic-Indic digit `٠`; the rule for `Ă`, `Ć`, `Ĺ` is not
+    // for it).
     l_stroke_before_a_no_break_space: "Ł\u{a0}test",
     romanian_capital_a_breve_before_a_no_break_space: "ROMÂNĂ\u{a0}– text",
     // Romanian's `Ă` before `ş` (with a cedilla, as much Romanian text writes it) reads

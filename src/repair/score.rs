@@ -935,10 +935,10 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     {
         cost += 3;
     }
-    // A Latin-1 capital (or `Ă`, `Ĺ`, `Ć`, which lead Latin-1's letters in the Central
-    // European and Baltic encodings), a no-break space, then a lowercase word or a space:
-    // the space was a byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} `
-    // for `à `, Windows-1250's `GĂ\u{a0}mbi` for `Gàmbi`).
+    // A Latin-1 capital (or `Ă`, `Ć`, `Ĺ`, the Central European and Baltic encodings'
+    // 0xC3 and 0xC5), a no-break space, then a lowercase word or a space: the space was a
+    // byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} ` for `à `,
+    // Windows-1250's `GĂ\u{a0}mbi` for `Gàmbi`).
     if a.class == Class::Upper
         && (a.latin1 || a.central_lead)
         && b.class == Class::Space
