@@ -1249,7 +1249,8 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
-/// 0xA0 of `à`) or before a Central European capital (`ÂŤ`), no letter of
+/// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`), no `Ă` or `Ć` before a
+/// small letter of the upper half but Romanian's (`Ăźber`), no letter of
 /// Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no non-ASCII capital inside a
 /// word before a small letter (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII
 /// letter (` Å Å `), no letter that costs more alone (`Ĩ`, see `Kind::uncommon`): what
@@ -1260,6 +1261,8 @@ struct PlainWord {
     prev_lower: bool,
     capitals: u8,
     a_tilde_or_circumflex: bool,
+    /// The last letter was `Ă` or `Ć` (see `Kind::central_latin1_lead`).
+    central_latin1_lead: bool,
     latin1: bool,
     /// The last letter was a non-ASCII capital after a letter (`KĂ`).
     inner_capital: bool,
@@ -1284,7 +1287,8 @@ impl PlainWord {
             || self.capitals >= 2 && !upper && !k.ascii
             || self.latin1 && k.latin1_upper_half
             || self.inner_capital && k.class == Class::Lower
-            || self.a_tilde_or_circumflex && k.central_capital
+            || self.a_tilde_or_circumflex && (k.central_capital || k.central_small)
+            || self.central_latin1_lead && k.class == Class::Lower && !k.ascii && !k.romanian
         {
             return false;
         }
@@ -1297,6 +1301,7 @@ impl PlainWord {
             0
         };
         self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
+        self.central_latin1_lead = k.central_latin1_lead;
         self.latin1 = k.latin1;
         if self.letters == 0 {
             self.non_ascii = !k.ascii;
@@ -1314,6 +1319,7 @@ impl PlainWord {
         self.prev_lower = false;
         self.capitals = 0;
         self.a_tilde_or_circumflex = false;
+        self.central_latin1_lead = false;
         self.latin1 = false;
         self.inner_capital = false;
         self.bounded = true;
@@ -1360,6 +1366,9 @@ pub(crate) fn plain_words(window: &str) -> bool {
             }
             // A low single quote before a letter is how Mac OS Roman reads much (`‚Äì`).
             _ if k.low_quote => return false,
+            // A superscript or subscript digit after a space costs (`5 ¹ 2`): such
+            // windows go to the cost.
+            Class::Digit if !k.ascii => return false,
             Class::AsciiPunct | Class::Digit | Class::Punct => {
                 let before_space = chars.peek().is_none_or(|&n| n == ' ');
                 if !(after_space || before_space) {
@@ -1389,6 +1398,19 @@ pub(crate) fn plain_words(window: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Found by fuzzing: `Â` before a small Central European letter and `Ă` before a
+    /// small letter of the upper half cost as damage since this session's rules, which
+    /// the plain words did not know (`fuzz/regressions/repair/plain_words_a_circumflex_before_central_small`).
+    #[test]
+    fn a_circumflex_or_breve_before_a_small_letter_is_not_plain() {
+        for window in ["Âťól", "Ăźber", "Ćŗltimo"] {
+            assert!(window_damage(window) >= 2, "{window}");
+            assert!(!plain_letters(window) && !plain_words(window), "{window}");
+        }
+        // Romanian's own letter after its `Ă` costs nothing, and is plain.
+        assert!(plain_letters("Ăştia"));
+    }
 
     /// Found by fuzzing: a word of capitals ending in `Ĩ`, which costs more alone than
     /// other letters, was called plain where its cost showed damage.
@@ -1489,8 +1511,9 @@ mod tests {
 
     /// Characters the quick checks and the cost treat differently: ASCII letters, spaces
     /// and punctuation, Latin-1 letters (`Ã`, `Â` among them), Windows-1252's letters of
-    /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes.
-    const ALPHABET: &str = "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×";
+    /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes,
+    /// Central European leads and small letters, superscript and subscript digits, IPA.
+    const ALPHABET: &str = "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźł¹⁴₂ɪəˈʿ\u{a0}";
 
     fn window() -> impl Strategy<Value = String> {
         let chars: Vec<char> = ALPHABET.chars().collect();
