@@ -232,6 +232,15 @@ repaired! {
     u_diaeresis_at_a_word_start_iso8859_2: "Anwendungskennung Ăźberschreiben" => "Anwendungskennung überschreiben",
     o_acute_at_a_word_start_windows1250: "Map Ăłnlaesbaar: %s" => "Map ónlaesbaar: %s",
     u_acute_at_a_word_start_windows1257: "desde el Ćŗltimo logueo" => "desde el último logueo",
+    // CP437 reads a two-byte character as a box-drawing character and a box, shade or
+    // sign: two alone (no line drawn on either side) are a character's bytes, where they
+    // cost too little to be read (`┬▒` two odd characters).
+    plus_minus_alone_cp437: "Population: 5,000 (┬▒3%)" => "Population: 5,000 (±3%)",
+    one_half_after_a_digit_cp437: "a sheet of 8┬╜ by 11 inches" => "a sheet of 8½ by 11 inches",
+    greek_letter_in_english_cp437: "An ╬▒-amino acid has a central carbon" => "An α-amino acid has a central carbon",
+    portuguese_e_acute_word_cp437: "A cidade ├⌐ conhecida pelas suas igrejas" => "A cidade é conhecida pelas suas igrejas",
+    cyrillic_letter_alone_cp437: "╨▓" => "в",
+    romanian_i_circumflex_cp437: "fonturile ├«nglobate" => "fonturile înglobate",
 }
 
 unchanged! {
@@ -328,4 +337,6 @@ unchanged! {
     // Romanian's `Ă` before `ş` (with a cedilla, as much Romanian text writes it) reads
     // in Windows-1250 as `ú`: a word, left alone (so `Ăşltimo` is too).
     romanian_capital_a_breve_before_s_cedilla: "Ăştia sunt prietenii mei.",
+    // Box drawing, its pairs inside lines (`─┐` is `Ŀ`'s bytes in CP437, `═╗` `ͻ`'s).
+    box_drawing: "┌──┐\n│ab│\n└──┘ ╔═╗ ═╗ ─┐ a ─┐ b ──» next ▓▒░ text ░▒▓",
 }

@@ -136,6 +136,16 @@ pub(crate) struct Kind {
     /// (`Qurʾān`, `ʿAbd`). No legacy reading makes one by chance (`Ëˆ`, `Àà`, `Л€`,
     /// `Ê¿`).
     pub(crate) free_modifier: bool,
+    /// A box-drawing or block character (U+2500–U+259F).
+    pub(crate) box_art: bool,
+    /// A box-drawing character CP437 has at 0xC2, 0xC3, 0xCE, 0xD0, 0xD5 or 0xD8: the
+    /// leads of UTF-8's Latin-1 symbols and letters, and of the Greek, Cyrillic,
+    /// Armenian and Arabic letters that stand alone as words (`┬`, `├`, `╬`, `╨`, `╒`,
+    /// `╪`). (Not `─`, whose pairs are corners of lines, `─┐`.)
+    pub(crate) cp437_lead: bool,
+    /// A character CP437 has at 0xA9–0xAA, 0xAE–0xAF or 0xB0–0xBF, continuation bytes of
+    /// UTF-8 (`⌐ ¬ « »`, the shades, box drawing: `┬▒` is `±`, `╬▒` `α`, `├⌐` `é`).
+    pub(crate) cp437_trail: bool,
 }
 
 impl Kind {
@@ -156,6 +166,9 @@ impl Kind {
             chance_script: false,
             ipa: false,
             free_modifier: false,
+            box_art: false,
+            cp437_lead: false,
+            cp437_trail: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -393,6 +406,9 @@ pub(crate) fn kind(c: char) -> Kind {
         '\u{250}'..='\u{2AF}' | 'ŋ' | 'æ' | 'ð' | 'ø' | 'θ' | 'β' | 'χ'
     ) || (0x02B0..=0x02FF).contains(&u) && k.class == Class::Rare;
     k.free_modifier = matches!(c, 'ˈ' | 'ˌ' | 'ː' | 'ˑ' | 'ʾ' | 'ʿ');
+    k.box_art = (0x2500..=0x259F).contains(&u);
+    k.cp437_lead = matches!(c, '┬' | '├' | '╬' | '╨' | '╒' | '╪');
+    k.cp437_trail = matches!(c, '⌐' | '¬' | '«' | '»' | '░'..='▓') || "│┤╡╢╖╕╣║╗╝╜╛┐".contains(c);
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -860,6 +876,16 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         cost += if beside(a) && beside(c) { 2 } else { 10 };
     }
     if a.is_letter() && b.class == Class::Upper && !b.ascii && c.class == Class::Lower {
+        cost += 2;
+    }
+    // CP437's reading of a two-byte character, a box-drawing character and a box, shade
+    // or sign, with no box drawing before or after it (`a ┬▒ b`, `An ╬▒-amino`, `cidade
+    // ├⌐ conhecida`): box drawing draws lines of such characters, never two alone.
+    let open = |k: Kind| !k.box_art && k.class != Class::Edge;
+    if open(a) && b.cp437_lead && c.cp437_trail {
+        cost += 2;
+    }
+    if a.cp437_lead && b.cp437_trail && open(c) {
         cost += 2;
     }
     if a.is_letter() && b.class == Class::Punct && !b.in_word && c.is_letter() {
