@@ -241,6 +241,10 @@ repaired! {
     portuguese_e_acute_word_cp437: "A cidade ├⌐ conhecida pelas suas igrejas" => "A cidade é conhecida pelas suas igrejas",
     cyrillic_letter_alone_cp437: "╨▓" => "в",
     romanian_i_circumflex_cp437: "fonturile ├«nglobate" => "fonturile înglobate",
+    // `¡` and `¿` open a Spanish sentence before its first word: costed as a symbol
+    // touching a letter, ISO-8859-2's `·Aquí` (`Âˇ`) read cheaper than Windows-1250's
+    // `¡Aquí`, and the sentence, its runs read in two encodings, was left alone.
+    spanish_inverted_marks_windows1250: "ÂżDĂłnde estĂˇ la estaciĂłn? ÂˇAquĂ\u{ad}!" => "¿Dónde está la estación? ¡Aquí!",
 }
 
 unchanged! {

@@ -136,6 +136,8 @@ pub(crate) struct Kind {
     /// (`Qurʾān`, `ʿAbd`). No legacy reading makes one by chance (`Ëˆ`, `Àà`, `Л€`,
     /// `Ê¿`).
     pub(crate) free_modifier: bool,
+    /// `¡` or `¿`, which open a Spanish sentence before its first word (`¡Hola!`).
+    pub(crate) opening_mark: bool,
     /// A box-drawing or block character (U+2500–U+259F).
     pub(crate) box_art: bool,
     /// A box-drawing character CP437 has at 0xC2, 0xC3, 0xCE, 0xD0, 0xD5 or 0xD8: the
@@ -166,6 +168,7 @@ impl Kind {
             chance_script: false,
             ipa: false,
             free_modifier: false,
+            opening_mark: false,
             box_art: false,
             cp437_lead: false,
             cp437_trail: false,
@@ -406,6 +409,7 @@ pub(crate) fn kind(c: char) -> Kind {
         '\u{250}'..='\u{2AF}' | 'ŋ' | 'æ' | 'ð' | 'ø' | 'θ' | 'β' | 'χ'
     ) || (0x02B0..=0x02FF).contains(&u) && k.class == Class::Rare;
     k.free_modifier = matches!(c, 'ˈ' | 'ˌ' | 'ː' | 'ˑ' | 'ʾ' | 'ʿ');
+    k.opening_mark = matches!(c, '¡' | '¿');
     k.box_art = (0x2500..=0x259F).contains(&u);
     k.cp437_lead = matches!(c, '┬' | '├' | '╬' | '╨' | '╒' | '╪');
     k.cp437_trail = matches!(c, '⌐' | '¬' | '«' | '»' | '░'..='▓') || "│┤╡╢╖╕╣║╗╝╜╛┐".contains(c);
@@ -742,7 +746,8 @@ fn pair(a: Kind, b: Kind) -> i32 {
             2
         };
     }
-    if a.is_symbolic() && lb {
+    // (`¡` and `¿` before a letter cost only after one: see `triple`.)
+    if a.is_symbolic() && lb && !a.opening_mark {
         cost += match a.class {
             Odd => 3,
             Math => 0,
@@ -876,6 +881,11 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         cost += if beside(a) && beside(c) { 2 } else { 10 };
     }
     if a.is_letter() && b.class == Class::Upper && !b.ascii && c.class == Class::Lower {
+        cost += 2;
+    }
+    // `¡` or `¿` between letters: Windows-1252's `Ã¡` (`á`) inside a word, where Spanish
+    // writes them before a word (`¡Aquí!`, `¿Dónde?`).
+    if a.is_letter() && b.opening_mark && c.is_letter() {
         cost += 2;
     }
     // CP437's reading of a two-byte character, a box-drawing character and a box, shade
