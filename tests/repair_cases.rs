@@ -241,6 +241,10 @@ repaired! {
     portuguese_e_acute_word_cp437: "A cidade ├⌐ conhecida pelas suas igrejas" => "A cidade é conhecida pelas suas igrejas",
     cyrillic_letter_alone_cp437: "╨▓" => "в",
     romanian_i_circumflex_cp437: "fonturile ├«nglobate" => "fonturile înglobate",
+    // `Ă` before a capital of the Central European upper half (`Š Ś Ť Ž Ź Ł Ą Ľ`) leads a
+    // Latin-1 letter: no language that writes `Ă` writes those after it.
+    e_acute_word_iso8859_2: "Ela ĂŠ muito bonita e ĂŠ professora." => "Ela é muito bonita e é professora.",
+    i_grave_in_capitals_windows1250: "ID-APLACAIDE GNĂŚOMH [PARAMADAIR]" => "ID-APLACAIDE GNÌOMH [PARAMADAIR]",
     // `¡` and `¿` open a Spanish sentence before its first word: costed as a symbol
     // touching a letter, ISO-8859-2's `·Aquí` (`Âˇ`) read cheaper than Windows-1250's
     // `¡Aquí`, and the sentence, its runs read in two encodings, was left alone.
@@ -341,6 +345,8 @@ unchanged! {
     // Romanian's `Ă` before `ş` (with a cedilla, as much Romanian text writes it) reads
     // in Windows-1250 as `ú`: a word, left alone (so `Ăşltimo` is too).
     romanian_capital_a_breve_before_s_cedilla: "Ăştia sunt prietenii mei.",
+    // Romanian's capitals after its `Ă` (`Ş`, `Ţ` are no Central European capitals here).
+    romanian_capitals_after_a_breve: "ÎNVĂŢĂMÂNTUL ROMÂNESC: ĂŞTIA SUNT",
     // Box drawing, its pairs inside lines (`─┐` is `Ŀ`'s bytes in CP437, `═╗` `ͻ`'s).
     box_drawing: "┌──┐\n│ab│\n└──┘ ╔═╗ ═╗ ─┐ a ─┐ b ──» next ▓▒░ text ░▒▓",
 }
