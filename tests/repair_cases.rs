@@ -347,6 +347,8 @@ unchanged! {
     romanian_capital_a_breve_before_s_cedilla: "Ăştia sunt prietenii mei.",
     // Romanian's capitals after its `Ă` (`Ş`, `Ţ` are no Central European capitals here).
     romanian_capitals_after_a_breve: "ÎNVĂŢĂMÂNTUL ROMÂNESC: ĂŞTIA SUNT",
+    // Polish and Croatian capitals around their `Ć`.
+    polish_and_croatian_capitals_after_c_acute: "MIŁOŚĆ, ŚWIĘTA I ŻYCIE; ĆEVAPČIĆI I ŠLJIVOVICA",
     // Box drawing, its pairs inside lines (`─┐` is `Ŀ`'s bytes in CP437, `═╗` `ͻ`'s).
     box_drawing: "┌──┐\n│ab│\n└──┘ ╔═╗ ═╗ ─┐ a ─┐ b ──» next ▓▒░ text ░▒▓",
 }

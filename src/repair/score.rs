@@ -117,8 +117,6 @@ pub(crate) struct Kind {
     pub(crate) central_lead: bool,
     /// `Ă` or `Ć`: 0xC3 there, the lead of Latin-1's letters.
     pub(crate) central_latin1_lead: bool,
-    /// `Ă`, 0xC3 in Windows-1250 and ISO-8859-2.
-    pub(crate) a_breve: bool,
     /// A small letter Romanian writes after its `Ă` (`ş ţ â î ă`, `ș ț`: `Ăştia`).
     pub(crate) romanian: bool,
     /// A superscript digit (`¹ ² ³ ⁴`): it follows what it marks (`m²`, `word¹`).
@@ -166,7 +164,6 @@ impl Kind {
             superscript_digit: false,
             central_lead: false,
             central_latin1_lead: false,
-            a_breve: false,
             romanian: false,
             chance_script: false,
             ipa: false,
@@ -353,7 +350,11 @@ impl KindTables {
             return Some(self.cjk);
         }
         let k = kind(char::from_u32(u).unwrap_or('\u{FFFD}'));
-        self.kinds.iter().position(|&x| x == k).map(|i| i as u8)
+        // (The class and script first: a kind's whole comparison is a call.)
+        self.kinds
+            .iter()
+            .position(|&x| x.class == k.class && x.script == k.script && x == k)
+            .map(|i| i as u8)
     }
 
     /// What the character of kind `c` costs after `a` and `b`: [`unary`], [`pair`] and
@@ -404,7 +405,6 @@ pub(crate) fn kind(c: char) -> Kind {
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.central_lead = matches!(c, 'Ă' | 'Ć' | 'Ĺ');
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
-    k.a_breve = c == 'Ă';
     k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
     k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
@@ -415,8 +415,24 @@ pub(crate) fn kind(c: char) -> Kind {
     k.free_modifier = matches!(c, 'ˈ' | 'ˌ' | 'ː' | 'ˑ' | 'ʾ' | 'ʿ');
     k.opening_mark = matches!(c, '¡' | '¿');
     k.box_art = (0x2500..=0x259F).contains(&u);
-    k.cp437_lead = matches!(c, '┬' | '├' | '╬' | '╨' | '╒' | '╪');
-    k.cp437_trail = matches!(c, '⌐' | '¬' | '«' | '»' | '░'..='▓') || "│┤╡╢╖╕╣║╗╝╜╛┐".contains(c);
+    if k.box_art || matches!(c, '⌐' | '¬' | '«' | '»') {
+        k.cp437_lead = matches!(c, '┬' | '├' | '╬' | '╨' | '╒' | '╪');
+        // `« ¬ » ⌐ │ ┐ ┤ ║ ╕ ╖ ╗ ╛ ╜ ╝ ╡ ╢ ╣ ░ ▒ ▓`
+        k.cp437_trail = matches!(
+            u,
+            0xAB | 0xAC
+                | 0xBB
+                | 0x2310
+                | 0x2502
+                | 0x2510
+                | 0x2524
+                | 0x2551
+                | 0x2555..=0x2557
+                | 0x255B..=0x255D
+                | 0x2561..=0x2563
+                | 0x2591..=0x2593
+        );
+    }
     k.in_word = matches!(
         u,
         0xB7 | 0x2BB | 0x2BC | 0x55A..=0x55C | 0x55E | 0x5BE | 0x5F3 | 0x5F4 | 0x2010..=0x2015
@@ -795,10 +811,10 @@ fn pair(a: Kind, b: Kind) -> i32 {
     if a.central_latin1_lead && b.class == Class::Lower && !b.ascii && !b.romanian {
         cost += 2;
     }
-    // `Ă` before a capital of the Central European upper half: a Latin-1 letter's two
-    // bytes (`ĂŠ`, ISO-8859-2's `é`; Windows-1250's `Ê`), where no language that writes
-    // `Ă` (Romanian, Vietnamese) writes those capitals (`Ela ĂŠ muito bonita`).
-    if a.a_breve && b.central_capital {
+    // And before a capital of the Central European upper half: `ĂŠ` is ISO-8859-2's `é`
+    // (Windows-1250's `Ê`), where no language that writes `Ă` (Romanian, Vietnamese)
+    // or `Ć` (Polish, Croatian) writes those capitals after it (`Ela ĂŠ muito bonita`).
+    if a.central_latin1_lead && b.central_capital {
         cost += 4;
     }
     // A superscript digit after a space marks nothing (`km ¹ 5`: Windows-1250's reading
@@ -1309,8 +1325,6 @@ struct PlainWord {
     a_tilde_or_circumflex: bool,
     /// The last letter was `Ă` or `Ć` (see `Kind::central_latin1_lead`).
     central_latin1_lead: bool,
-    /// The last letter was `Ă`.
-    a_breve: bool,
     latin1: bool,
     /// The last letter was a non-ASCII capital after a letter (`KĂ`).
     inner_capital: bool,
@@ -1336,8 +1350,8 @@ impl PlainWord {
             || self.latin1 && k.latin1_upper_half
             || self.inner_capital && k.class == Class::Lower
             || self.a_tilde_or_circumflex && (k.central_capital || k.central_small)
-            || self.central_latin1_lead && k.class == Class::Lower && !k.ascii && !k.romanian
-            || self.a_breve && k.central_capital
+            || self.central_latin1_lead
+                && (k.class == Class::Lower && !k.ascii && !k.romanian || k.central_capital)
         {
             return false;
         }
@@ -1351,7 +1365,6 @@ impl PlainWord {
         };
         self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
         self.central_latin1_lead = k.central_latin1_lead;
-        self.a_breve = k.a_breve;
         self.latin1 = k.latin1;
         if self.letters == 0 {
             self.non_ascii = !k.ascii;
@@ -1370,7 +1383,6 @@ impl PlainWord {
         self.capitals = 0;
         self.a_tilde_or_circumflex = false;
         self.central_latin1_lead = false;
-        self.a_breve = false;
         self.latin1 = false;
         self.inner_capital = false;
         self.bounded = true;
@@ -1463,11 +1475,11 @@ mod tests {
         assert!(plain_letters("Ăştia"));
     }
 
-    /// `Ă` before a Central European capital costs as damage, and the plain words know it
+    /// `Ă` or `Ć` before a Central European capital costs as damage, and the plain words know it
     /// (the property test below found `ĂŠ` when they did not).
     #[test]
-    fn a_breve_before_a_central_capital_is_not_plain() {
-        for window in ["ĂŠ", "GNĂŚOMH"] {
+    fn a_breve_or_c_acute_before_a_central_capital_is_not_plain() {
+        for window in ["ĂŠ", "GNĂŚOMH", "ĆŠ"] {
             assert!(window_damage(window) >= 2, "{window}");
             assert!(!plain_letters(window) && !plain_words(window), "{window}");
         }
