@@ -91,7 +91,7 @@ impl<'a> Emphases<'a> {
             stack: std::mem::take(&mut room.stack),
             lower_bounds: [[0; 4]; 2],
             pending: std::mem::take(&mut room.pending),
-            events: super::builder::recycled(std::mem::take(&mut room.events)),
+            events: std::mem::take(&mut room.events),
         }
     }
 
