@@ -1312,11 +1312,11 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
 /// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`), no `Ă` or `Ć` before a
-/// small letter of the upper half but Romanian's (`Ăźber`), no letter of
-/// Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no non-ASCII capital inside a
-/// word before a small letter (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII
-/// letter (` Å Å `), no letter that costs more alone (`Ĩ`, see `Kind::uncommon`): what
-/// the cost charges for.
+/// small letter of the upper half but Romanian's (`Ăźber`) or a Central European capital
+/// (`ĂŠ`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no
+/// non-ASCII capital inside a word before a small letter (`CÆb`, `KĂśppen`), at most one
+/// word of a lone non-ASCII letter (` Å Å `), no letter that costs more alone (`Ĩ`, see
+/// `Kind::uncommon`): what the cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -1462,27 +1462,29 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Each window shows damage, and neither shortcut calls it plain.
+    fn damaged_and_not_plain(windows: &[&str]) {
+        for window in windows {
+            assert!(window_damage(window) >= 2, "{window}");
+            assert!(!plain_letters(window) && !plain_words(window), "{window}");
+        }
+    }
+
     /// Found by fuzzing: `Â` before a small Central European letter and `Ă` before a
     /// small letter of the upper half cost as damage since this session's rules, which
     /// the plain words did not know (`fuzz/regressions/repair/plain_words_a_circumflex_before_central_small`).
     #[test]
     fn a_circumflex_or_breve_before_a_small_letter_is_not_plain() {
-        for window in ["Âťól", "Ăźber", "Ćŗltimo"] {
-            assert!(window_damage(window) >= 2, "{window}");
-            assert!(!plain_letters(window) && !plain_words(window), "{window}");
-        }
+        damaged_and_not_plain(&["Âťól", "Ăźber", "Ćŗltimo"]);
         // Romanian's own letter after its `Ă` costs nothing, and is plain.
         assert!(plain_letters("Ăştia"));
     }
 
-    /// `Ă` or `Ć` before a Central European capital costs as damage, and the plain words know it
-    /// (the property test below found `ĂŠ` when they did not).
+    /// `Ă` or `Ć` before a Central European capital costs as damage, and the plain words
+    /// know it (the property test below found `ĂŠ` when they did not).
     #[test]
     fn a_breve_or_c_acute_before_a_central_capital_is_not_plain() {
-        for window in ["ĂŠ", "GNĂŚOMH", "ĆŠ"] {
-            assert!(window_damage(window) >= 2, "{window}");
-            assert!(!plain_letters(window) && !plain_words(window), "{window}");
-        }
+        damaged_and_not_plain(&["ĂŠ", "GNĂŚOMH", "ĆŠ"]);
         // Romanian's capitals after its `Ă` are plain.
         assert!(plain_letters("ĂŞTIA"));
     }
@@ -1587,7 +1589,8 @@ mod tests {
     /// Characters the quick checks and the cost treat differently: ASCII letters, spaces
     /// and punctuation, Latin-1 letters (`Ã`, `Â` among them), Windows-1252's letters of
     /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes,
-    /// Central European leads and small letters, superscript and subscript digits, IPA.
+    /// Central European leads, small letters and capitals, superscript and subscript
+    /// digits, IPA, Spanish opening marks, CP437's box drawing.
     const ALPHABET: &str =
         "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}";
 
