@@ -211,11 +211,11 @@ thread_local! {
 }
 
 /// `vec`'s room, emptied, for values of the same type that borrow another input: the
-/// allocation is reused in place (a test checks that it is). For giving a parse's
-/// vectors back to the room: the room's own, of `'static` values, are vectors of values
-/// of any shorter lifetime as they are, taken without a call (one through this, which
-/// the compiler inlines or not as the crate's code units fall, cost Latgalian's `parse`
-/// 1.6 % more instructions after a change to another module).
+/// allocation is reused in place (a test checks that it is). It gives a parse's vectors
+/// back to the room; taking the room's needs no call, its vectors of `'static` values
+/// being vectors of values of any shorter lifetime as they are. (Taken through this too,
+/// they cost Latgalian's `parse` 1.6 % more instructions once a change to another module
+/// moved the crate's code units and the compiler stopped inlining the in-place collect.)
 pub(super) fn recycled<T, U>(mut vec: Vec<T>) -> Vec<U> {
     vec.clear();
     vec.into_iter()
