@@ -249,6 +249,10 @@ repaired! {
     // touching a letter, ISO-8859-2's `·Aquí` (`Âˇ`) read cheaper than Windows-1250's
     // `¡Aquí`, and the sentence, its runs read in two encodings, was left alone.
     spanish_inverted_marks_windows1250: "ÂżDĂłnde estĂˇ la estaciĂłn? ÂˇAquĂ\u{ad}!" => "¿Dónde está la estación? ¡Aquí!",
+    // `ů` and `į` where Czech and Lithuanian write them (their `¯` is Windows-1257's
+    // `ŝ` and `ĝ` byte; `tests/repair_properties.rs` generates neither).
+    czech_u_ring_windows1252: "PÅ™Ã\u{ad}liÅ¡ Å¾luÅ¥ouÄ\u{8d}kÃ½ kÅ¯Åˆ" => "Příliš žluťoučký kůň",
+    lithuanian_i_ogonek_windows1252: "blokinis Ä¯renginys" => "blokinis įrenginys",
 }
 
 unchanged! {

@@ -116,7 +116,22 @@ fn word_token() -> impl Strategy<Value = String> {
         3 => latin_word("éèêëàâäçîïôöùûüñßæøåáíóúãõœ"),
         1 => (prop::sample::select("ÉÈÀÇÔÜÑÅØĄŁŚŻČŘŠŽ".chars().collect::<Vec<_>>()), lower_latin_word("éèàçôüñåø"))
             .prop_map(|(capital, rest)| format!("{capital}{rest}")),
-        2 => latin_word("ąćęłńóśźżčďěňřšťůžőűăâîșțğışįėūųāēīķļņ"),
+        // Central and Eastern European words, each in one language's letters, as words
+        // are. Not `ů` and `į`, which these words would put anywhere: their mojibake
+        // (`Å¯`, `Ä¯`) reads in Windows-1257 as Esperanto's `ŝ` and `ĝ`, which win by
+        // design between two vowels, where neither Czech nor Lithuanian writes them
+        // (`aůaį` and `oįu` came back as `aŝaĝ` and `oĝu`, found by fresh seeds in
+        // CI; about one run in 200). The named cases hold them where words have them
+        // (`kůň`, `įrenginys`).
+        2 => prop_oneof![
+            latin_word("ąćęłńóśźż"),      // Polish
+            latin_word("áčďéěíňóřšťúýž"), // Czech, Slovak
+            latin_word("áéíóöőúüű"),      // Hungarian
+            latin_word("ăâîșț"),          // Romanian
+            latin_word("çğıöşü"),         // Turkish
+            latin_word("ąčęėšųūž"),       // Lithuanian
+            latin_word("āčēģīķļņšūž"),    // Latvian
+        ],
         2 => word("αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ"),
         2 => word("абвгдеёжзийклмнопрстуфхцчшщъыьэюяієїґ"),
         // Lowercase, as words are: capitals at random inside a word are not text.
