@@ -99,6 +99,11 @@ repaired! {
     operator_and_degree_mac_roman: "≈°ablon" => "šablon",
     // A no-break space after a capital of another script inside a Latin word.
     nbsp_after_greek_capital_windows1253: "TΓ\u{a0}i" => "Tài",
+    // The Cyrillic and Greek readings of 0xC3 and 0xC5, a no-break space and a Latin
+    // word (or a space): `Š` at a word's start, `à` alone.
+    nbsp_after_cyrillic_capital_ie_windows1251: "municipality Е\u{a0}odolovci, Vukovar" => "municipality Šodolovci, Vukovar",
+    nbsp_after_greek_capital_epsilon_windows1253: "Ε\u{a0}ryft TrueType" => "Šryft TrueType",
+    nbsp_after_cyrillic_capital_ghe_windows1251: "Hommage Г\u{a0} Newton" => "Hommage à Newton",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // Readings that cost the same: letters one language writes together win (`ŝ` and `ĝ`
@@ -289,6 +294,10 @@ unchanged! {
     operators_with_units_and_letters: "∆° ≈ 5 °C, √x ≤ ∞, ∑ᵢ xᵢ, ∆T = 3 K",
     unit_after_an_operator: "a change of ∆°C",
     greek_capital_with_nbsp_in_greek: "Ο\u{a0}δρόμος και Γ\u{a0}τάξη",
+    // Cyrillic one-letter words and initials before a no-break space (only a Latin word
+    // after `Е`, `Г`, `Ε`, `Γ` and the space reads as mojibake; `В\u{a0}` is a no-break
+    // space's own bytes in Windows-1251).
+    cyrillic_capitals_with_nbsp_in_russian: "В\u{a0}iOS 17 есть Е\u{a0}Иванов и Г\u{a0}Петров.",
     word_then_ellipsis_and_quote: "“Café…” and «élan»“",
     // Mojibake that reads as two letters as common as each other: `så` in Windows-1250,
     // `sá` in ISO-8859-2, `ù` or `ñ` where both end words (Italian's `più`, Breton's

@@ -113,7 +113,8 @@ pub(crate) struct Kind {
     /// ż`).
     pub(crate) central_small: bool,
     /// `Ă`, `Ć` or `Ĺ`: bytes 0xC3 and 0xC5 in Windows-1250, ISO-8859-2 and Windows-1257,
-    /// which lead UTF-8's Latin-1 letters (`à`) and Latin Extended-A's first ones (`Š`).
+    /// which lead UTF-8's Latin-1 letters (`à`) and Latin Extended-A's first ones (`Š`);
+    /// and the same bytes in Windows-1251 and Windows-1253, `Г` `Е` and `Γ` `Ε`.
     pub(crate) central_lead: bool,
     /// `Ă` or `Ć`: 0xC3 there, the lead of Latin-1's letters.
     pub(crate) central_latin1_lead: bool,
@@ -403,7 +404,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
-    k.central_lead = matches!(c, 'Ă' | 'Ć' | 'Ĺ');
+    k.central_lead = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
     k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
@@ -1000,12 +1001,15 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // A Latin-1 capital (or `Ă`, `Ć`, `Ĺ`, the Central European and Baltic encodings'
     // 0xC3 and 0xC5), a no-break space, then a lowercase word or a space: the space was a
     // byte of a letter (`Å\u{a0}odolovci` for `Šodolovci`, `Ã\u{a0} ` for `à `,
-    // Windows-1250's `GĂ\u{a0}mbi` for `Gàmbi`).
+    // Windows-1250's `GĂ\u{a0}mbi` for `Gàmbi`). The Cyrillic and Greek readings of those
+    // bytes (`Е\u{a0}odolovci`, `Ε\u{a0}odolovci`) only before a Latin word: a Russian
+    // text may put a no-break space after a one-letter word before its next.
     if a.class == Class::Upper
         && (a.latin1 || a.central_lead)
         && b.class == Class::Space
         && !b.ascii
-        && (c.class == Class::Lower || c.class == Class::Space)
+        && (c.class == Class::Lower && (a.script == Script::Latin || c.script == Script::Latin)
+            || c.class == Class::Space)
     {
         cost += 3;
     }
