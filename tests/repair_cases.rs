@@ -104,6 +104,11 @@ repaired! {
     nbsp_after_cyrillic_capital_ie_windows1251: "municipality Е\u{a0}odolovci, Vukovar" => "municipality Šodolovci, Vukovar",
     nbsp_after_greek_capital_epsilon_windows1253: "Ε\u{a0}ryft TrueType" => "Šryft TrueType",
     nbsp_after_cyrillic_capital_ghe_windows1251: "Hommage Г\u{a0} Newton" => "Hommage à Newton",
+    // `ĂĽ` is `ü` in Windows-1250 and `å` in ISO-8859-2, `ĂĄ` `å` and `á`: the words
+    // around tell the language.
+    german_u_umlaut_among_german_words_windows1250: "Die Stadt liegt am Ufer der Elbe im SĂĽden des Landes" => "Die Stadt liegt am Ufer der Elbe im Süden des Landes",
+    swedish_a_ring_among_swedish_words_windows1250: "Fall inte tillbaka pĂĄ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
+    swedish_a_ring_among_swedish_words_iso8859_2: "Fall inte tillbaka pĂĽ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // Readings that cost the same: letters one language writes together win (`ŝ` and `ĝ`
@@ -297,6 +302,8 @@ unchanged! {
     // Cyrillic one-letter words and initials before a no-break space (only a Latin word
     // after `Е`, `Г`, `Ε`, `Γ` and the space reads as mojibake; `В\u{a0}` is a no-break
     // space's own bytes in Windows-1251).
+    // The same with one function word or none: a tie, left alone.
+    tie_of_u_umlaut_and_a_ring_without_words: "Neben der TĂĽrkischen NetzwĂĽhle",
     cyrillic_capitals_with_nbsp_in_russian: "В\u{a0}iOS 17 есть Е\u{a0}Иванов и Г\u{a0}Петров.",
     word_then_ellipsis_and_quote: "“Café…” and «élan»“",
     // Mojibake that reads as two letters as common as each other: `så` in Windows-1250,

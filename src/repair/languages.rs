@@ -13,8 +13,10 @@
 //! Windows-1250) is no word, and `groß` is likelier than `groü`; a vowel is likelier than
 //! a consonant that would stand between two consonants (Latvian `derīgs`, not `derčgs`),
 //! a consonant than a vowel between two vowels (`tamaño`, not `tamaùo`). Letters as
-//! common as each other in the same places (`å` and `á`) settle nothing: the text is left
-//! as it is.
+//! common as each other in the same places (`å` and `á`, `ü` and `å`) are settled last by
+//! the words around them: German's `der`, `ist`, `als` make `Rücken` of `RĂĽcken`, which
+//! Swedish would write `Råcken` (see [`FUNCTION_WORDS`]). Where those say nothing, the
+//! text is left as it is.
 
 /// The accented letters (lowercase) each of the languages written in Latin letters that
 /// the legacy encodings served writes.
@@ -54,6 +56,34 @@ const LANGUAGES: &[&str] = &[
     "àéëñóŋ",                    // Wolof
     "áãéíĩóõúũýñ",               // Guarani
     "çêîşû",                     // Kurdish
+];
+
+/// Short words each language of [`LANGUAGES`] (at the same place) writes in most of its
+/// sentences, in ASCII letters only (they read the same in every reading of the
+/// mojibake around them), of two letters or more, and none that English writes (`die`,
+/// `den`, `is`, `to`, `et` of `et al.`): what tells the language of a sentence whose
+/// damaged letters read as two languages' letters (`Rücken` or `Råcken`). A word may be
+/// several languages' (`de`, `en`); only the count of each language's words matters.
+const FUNCTION_WORDS: &[&str] = &[
+    "les des une dans pour qui sur pas avec sont aux ont mais cette elle du au le la", // French
+    "der das und ist nicht dem des ein eine einer einem sich auch auf wird wurde werden im zu zum zur bei nach oder aus sind als noch sehr nur unter wie", // German
+    "el en es un una por para que se su lo pero fue muy", // Spanish
+    "os do da dos das em uma por para que se na nos nas foi ao mais", // Portuguese
+    "il lo gli della del di che una sono anche nel alla", // Italian
+    "el els les del de que amb una es dels", // Catalan
+    "de het een en op te voor niet zijn aan ook als bij", // Dutch
+    "og er det en af som med ikke har de var fra blev paa", // Danish, Norwegian
+    "och att det som en av med har inte om var ett blev", // Swedish
+    "ja ei se oli kun mutta tai ka ning ta oma", // Finnish, Estonian
+    "og er sem var ekki hann", // Icelandic, Faroese
+    "na nie od po za jak", // Polish
+    "se na je ze jako sa ako od po za", // Czech, Slovak
+    "az es hogy nem egy de csak", // Hungarian
+    "si de la cu pe un este mai sau", // Romanian
+    "je na se da za od su sa iz", // Croatian, Serbian, Bosnian, Slovenian
+    "ve bir bu da de ile olan gibi en ne", // Turkish, Azerbaijani, Tatar, Turkmen
+    "un ir ar uz ka kas", // Latvian
+    "ir yra su kad", // Lithuanian
 ];
 
 /// A set of the languages of [`LANGUAGES`], one bit each in their order.
@@ -480,76 +510,187 @@ pub(crate) fn clear_winner<'a>(
         return Some(i);
     }
     let mut judged = Vec::new();
-    for (i, (before, reading)) in readings.into_iter().enumerate() {
+    for (index, (before, reading)) in readings.into_iter().enumerate() {
         let mut back = before.chars().rev();
         let last = back.next();
         let Some(languages) = languages_of_text(last, reading) else {
             return first_preferred.then_some(0);
         };
-        judged.push((
-            i,
-            languages != 0,
-            rarity(reading),
-            (back.next(), last),
+        judged.push(Judged {
+            index,
+            languages,
+            rarity: rarity(reading),
+            preceding: (back.next(), last),
             reading,
             before,
-        ));
+        });
     }
-    let written = judged.iter().any(|j| j.1);
+    let written = judged.iter().any(|j| j.languages != 0);
     if written {
-        judged.retain(|j| j.1);
+        judged.retain(|j| j.languages != 0);
     }
-    type Judged<'a> = (
-        usize,
-        bool,
-        u8,
-        (Option<char>, Option<char>),
-        &'a str,
-        &'a str,
-    );
     if let [a, b] = &judged[..] {
-        let vowelless = |x: &Judged, y: &Judged| has_vowelless_word(x.5, x.4, y.4, after);
+        let vowelless =
+            |x: &Judged, y: &Judged| has_vowelless_word(x.before, x.reading, y.reading, after);
         match (vowelless(a, b), vowelless(b, a)) {
-            (true, false) => return Some(b.0),
-            (false, true) => return Some(a.0),
+            (true, false) => return Some(b.index),
+            (false, true) => return Some(a.index),
             _ => {}
         }
     }
     let next = after.chars().next();
     let by_position = |a: &Judged, b: &Judged| {
-        if a.3 != b.3 {
+        if a.preceding != b.preceding {
             return None;
         }
-        Some(if likelier_of_two(a.3, a.4, b.4, next)? {
-            a.0
-        } else {
-            b.0
-        })
+        Some(
+            if likelier_of_two(a.preceding, a.reading, b.reading, next)? {
+                a.index
+            } else {
+                b.index
+            },
+        )
     };
     // Two readings some language writes: where a letter stands outweighs one tier of
     // rarity, not two (`inštaluje` through Windows-1250 is no Welsh `inŷtaluje`, though
     // its `š` stands between consonants), and Windows-1252's lead (Esperanto's
     // `komenciĝi` through Windows-1257 is no Lithuanian `komenciįi`).
     if let [a, b] = &judged[..] {
-        if let Some(winner) = by_position(a, b).filter(|_| written && a.2.abs_diff(b.2) <= 1) {
+        let close = a.rarity.abs_diff(b.rarity) <= 1;
+        if let Some(winner) = by_position(a, b).filter(|_| written && close) {
             return Some(winner);
         }
     }
-    if first_preferred && (!written || judged.first().is_some_and(|j| j.0 == 0)) {
+    if first_preferred && (!written || judged.first().is_some_and(|j| j.index == 0)) {
         return Some(0);
     }
-    if let [only] = judged[..] {
-        return Some(only.0);
+    if let [only] = &judged[..] {
+        return Some(only.index);
     }
     if first_preferred {
         return Some(0);
     }
-    let least = judged.iter().map(|j| j.2).min()?;
-    match judged.iter().filter(|j| j.2 == least).collect::<Vec<_>>()[..] {
-        [only] => Some(only.0),
+    let least = judged.iter().map(|j| j.rarity).min()?;
+    let tied: Vec<&Judged> = judged.iter().filter(|j| j.rarity == least).collect();
+    let settled = match tied[..] {
+        [only] => Some(only.index),
         [a, b] => by_position(a, b),
         _ => None,
+    };
+    settled.or_else(|| by_words_around(&tied, after))
+}
+
+/// A reading [`clear_winner`] judges.
+struct Judged<'a> {
+    /// Its place among the readings.
+    index: usize,
+    /// The languages that write its accented letters (all, where it holds none).
+    languages: Languages,
+    /// How rarely they are written ([`rarity`]).
+    rarity: u8,
+    /// The two characters before it, the nearer last.
+    preceding: (Option<char>, Option<char>),
+    reading: &'a str,
+    /// The text before it.
+    before: &'a str,
+}
+
+/// Of readings as likely as each other by their letters, the one that a language whose
+/// words ([`FUNCTION_WORDS`]) stand around it writes, where that language has two of its
+/// words there or more and no other reading's language as many: `RĂĽcken` with `der`,
+/// `ist` and `als` around it is German's `Rücken`, not Swedish's `Råcken`. The words are
+/// read in the text before the first reading (up to [`WORDS_AROUND`] bytes), in that
+/// reading (a whole text's, or a run's) and after them all: all but the run read are the
+/// same in every reading.
+fn by_words_around(tied: &[&Judged], after: &str) -> Option<usize> {
+    let first = tied.first()?;
+    let counts = function_word_counts([
+        tail(first.before, WORDS_AROUND),
+        head(first.reading, 4 * WORDS_AROUND),
+        head(after, WORDS_AROUND),
+    ]);
+    let score = |languages: Languages| {
+        (0..FUNCTION_WORDS.len())
+            .filter(|&l| languages & 1 << l != 0)
+            .map(|l| counts[l])
+            .max()
+            .unwrap_or(0)
+    };
+    let scores: Vec<u8> = tied.iter().map(|j| score(j.languages)).collect();
+    let best = *scores.iter().max()?;
+    let mut winners = tied.iter().zip(&scores).filter(|(_, &s)| s == best);
+    match (winners.next(), winners.next()) {
+        (Some((winner, _)), None) if best >= 2 => Some(winner.index),
+        _ => None,
     }
+}
+
+/// How many bytes of the text on each side of a tied reading (and of the reading)
+/// [`clear_winner`] reads words in.
+const WORDS_AROUND: usize = 160;
+
+/// The last `n` bytes of `text` or fewer, from a character's start.
+fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first `n` bytes of `text` or fewer, to a character's end.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The words of [`FUNCTION_WORDS`], sorted, each with the languages that write it.
+fn function_words() -> &'static [(&'static str, Languages)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, Languages)>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<(&str, Languages)> = Vec::new();
+        for (language, list) in FUNCTION_WORDS.iter().enumerate() {
+            for word in list.split(' ') {
+                match words.iter_mut().find(|w| w.0 == word) {
+                    Some(w) => w.1 |= 1 << language,
+                    None => words.push((word, 1 << language)),
+                }
+            }
+        }
+        words.sort_unstable();
+        words
+    })
+}
+
+/// For each language of [`FUNCTION_WORDS`], how many of its words `texts` hold (each
+/// counted once, however often it stands), whole words of ASCII letters in any case.
+fn function_word_counts(texts: [&str; 3]) -> [u8; FUNCTION_WORDS.len()] {
+    let words = function_words();
+    let mut seen = vec![false; words.len()];
+    let mut counts = [0u8; FUNCTION_WORDS.len()];
+    for text in texts {
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            if !(2..=6).contains(&word.len()) || !word.is_ascii() {
+                continue;
+            }
+            let mut lower = [0u8; 6];
+            lower[..word.len()].copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = &lower[..word.len()];
+            let Ok(i) = words.binary_search_by(|w| w.0.as_bytes().cmp(lower)) else {
+                continue;
+            };
+            if !std::mem::replace(&mut seen[i], true) {
+                for (language, count) in counts.iter_mut().enumerate() {
+                    *count += u8::from(words[i].1 & 1 << language != 0);
+                }
+            }
+        }
+    }
+    counts
 }
 
 #[cfg(test)]
@@ -796,5 +937,107 @@ mod tests {
         assert!(has_vowelless_word(" ", "č", "ī", "t "));
         // Two readings: the one with vowels wins, whatever its rarity.
         assert_eq!(pick(["tš", "tŷ"]), Some(1));
+    }
+
+    /// The function words are whole words as the count reads them, one list per
+    /// language of [`LANGUAGES`] at the same place.
+    #[test]
+    fn function_words_are_short_lowercase_ascii_words() {
+        assert!(FUNCTION_WORDS.len() <= LANGUAGES.len());
+        for list in FUNCTION_WORDS {
+            for word in list.split(' ') {
+                assert!((2..=6).contains(&word.len()), "{word:?}");
+                assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word:?}");
+            }
+        }
+        // German's and Swedish's lists, at German's and Swedish's places.
+        assert!(FUNCTION_WORDS[1].split(' ').any(|w| w == "und") && LANGUAGES[1] == "äöüß");
+        assert!(FUNCTION_WORDS[8].split(' ').any(|w| w == "och") && LANGUAGES[8] == "åäöé");
+    }
+
+    /// Each word counts once for each language that writes it, in any case, whole, in
+    /// each of the three texts; words in other letters or too long count nothing.
+    #[test]
+    fn function_words_are_counted_once_each() {
+        let counts = function_word_counts(["Der Zug", " und der ", "DER Zugang nicht"]);
+        assert_eq!(counts[1], 3, "German: der, und, nicht");
+        let counts = function_word_counts(["underscore derived", "Bund", "ünd"]);
+        assert_eq!(counts[1], 0);
+        // `och` is Swedish's, `det` Swedish's and Danish's.
+        let counts = function_word_counts(["och det", "", ""]);
+        assert_eq!((counts[8], counts[7], counts[1]), (2, 1, 0));
+    }
+
+    /// Letters as common as each other (`ü` and `å`, `å` and `á`) in the same place: the
+    /// language whose words stand around settles it, with two of its words at least and
+    /// more than the other reading's languages have.
+    #[test]
+    fn words_around_settle_a_tie_of_letters() {
+        let german = " liegt am Ufer der Elbe im ";
+        assert_eq!(pick(["Süden", "Såden"]), None, "nothing around");
+        assert_eq!(
+            clear_winner([(german, "Süden"), (german, "Såden")], " des Landes", false),
+            Some(0)
+        );
+        assert_eq!(
+            clear_winner([(german, "Såden"), (german, "Süden")], " des Landes", false),
+            Some(1)
+        );
+        let swedish = "Fall inte tillbaka ";
+        assert_eq!(
+            clear_winner(
+                [(swedish, "pá"), (swedish, "på")],
+                " kopiera och ta bort",
+                false
+            ),
+            Some(1)
+        );
+        // One word is not enough, nor a word twice.
+        assert_eq!(
+            clear_winner([("im ", "Süden"), ("im ", "Såden")], "", false),
+            None
+        );
+        assert_eq!(
+            clear_winner([("der der ", "Süden"), ("der der ", "Såden")], "", false),
+            None
+        );
+        // Words of both readings' languages, as many: nothing settled.
+        let both = "und der och det ";
+        assert_eq!(
+            clear_winner([(both, "Süden"), (both, "Såden")], "", false),
+            None
+        );
+        // A whole text: its own words.
+        assert_eq!(
+            pick(["Der Zug fährt über München", "Der Zug fährt åber Månchen"]),
+            None,
+            "one word"
+        );
+        assert_eq!(
+            pick([
+                "Der Zug fährt um 8 Uhr über München nach Zürich.",
+                "Der Zug fährt um 8 Uhr åber Månchen nach Zårich."
+            ]),
+            Some(0)
+        );
+    }
+
+    /// The words are read near the reading only, cut at characters' boundaries.
+    #[test]
+    fn words_around_are_read_near() {
+        assert_eq!(tail("aé", 1), "");
+        assert_eq!(tail("aé", 2), "é");
+        assert_eq!(head("éa", 1), "");
+        assert_eq!(head("éa", 2), "é");
+        assert_eq!(head("ab", 9), "ab");
+        let far = format!("und der ist{}", " x".repeat(WORDS_AROUND));
+        assert_eq!(
+            clear_winner(
+                [(far.as_str(), "Süden"), (far.as_str(), "Såden")],
+                "",
+                false
+            ),
+            None
+        );
     }
 }
