@@ -104,14 +104,22 @@ fn main() {
         }];
         let counts = ways.map(passes);
         let (mut parse_ratio, mut repair_ratio) = (Vec::new(), Vec::new());
+        let mut times = [Vec::new(), Vec::new(), Vec::new()];
         for _ in 0..rounds {
             let [p, r, d] =
                 [0, 1, 2].map(|i| timed(counts[i], ways[i]).as_secs_f64() / counts[i] as f64);
             parse_ratio.push(p / d);
             repair_ratio.push(r / d);
+            for (kept, t) in times.iter_mut().zip([p, r, d]) {
+                kept.push(t * 1e6);
+            }
         }
         let [p0, p1, p2] = quartiles(&mut parse_ratio);
         let [r0, r1, r2] = quartiles(&mut repair_ratio);
-        println!("{lang}: {p1:.3} [{p0:.3}, {p2:.3}], {r1:.3} [{r0:.3}, {r2:.3}]");
+        let [p, r, d] = times.map(|mut t| quartiles(&mut t)[1]);
+        println!(
+            "{lang}: {p1:.3} [{p0:.3}, {p2:.3}], {r1:.3} [{r0:.3}, {r2:.3}] \
+             (medians: parse {p:.1} µs, repair + parse {r:.1} µs, pulldown-cmark {d:.1} µs)"
+        );
     }
 }
