@@ -109,6 +109,7 @@ repaired! {
     german_u_umlaut_among_german_words_windows1250: "Die Stadt liegt am Ufer der Elbe im SĂĽden des Landes" => "Die Stadt liegt am Ufer der Elbe im Süden des Landes",
     swedish_a_ring_among_swedish_words_windows1250: "Fall inte tillbaka pĂĄ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     swedish_a_ring_among_swedish_words_iso8859_2: "Fall inte tillbaka pĂĽ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
+    irish_a_acute_among_irish_words_iso8859_2: "TĂĄ an chathair suite ar bhruach na Life" => "Tá an chathair suite ar bhruach na Life",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // Readings that cost the same: letters one language writes together win (`ŝ` and `ĝ`

@@ -84,6 +84,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "ve bir bu da de ile olan gibi en ne", // Turkish, Azerbaijani, Tatar, Turkmen
     "un ir ar uz ka kas", // Latvian
     "ir yra su kad", // Lithuanian
+    "kaj estas kun ne", // Esperanto
+    "ta li fil tal huwa kien", // Maltese
+    "yn ac mae yr ei oedd", // Welsh
+    "trong cho theo khi sau", // Vietnamese
+    "dhe nga te ne", // Albanian
+    "agus na ar ag sa nach ach", // Irish, Scottish Gaelic
 ];
 
 /// A set of the languages of [`LANGUAGES`], one bit each in their order.
@@ -953,6 +959,9 @@ mod tests {
         // German's and Swedish's lists, at German's and Swedish's places.
         assert!(FUNCTION_WORDS[1].split(' ').any(|w| w == "und") && LANGUAGES[1] == "äöüß");
         assert!(FUNCTION_WORDS[8].split(' ').any(|w| w == "och") && LANGUAGES[8] == "åäöé");
+        assert!(
+            FUNCTION_WORDS[24].split(' ').any(|w| w == "agus") && LANGUAGES[24] == "áéíóúàèìòù"
+        );
     }
 
     /// Each word counts once for each language that writes it, in any case, whole, in
