@@ -50,7 +50,9 @@
 //!    writes together wins (`ŝanĝo`, not `ůanįo`), or else the one with no rare letter
 //!    (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`), or the one whose `ß` follows a
 //!    vowel, as in every word that writes it (`groß`, not `groü`; `früh`, not `frßh`).
-//!    Letters as common as each other (`så` or `sá`) leave the text as it is.
+//!    Letters as common as each other (`så` or `sá`, `Süden` or `Såden`) go to the
+//!    language whose short words stand around them, two of its words at least (`im
+//!    Süden des Landes`); where none do, they leave the text as it is.
 //!
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
