@@ -303,9 +303,10 @@ unchanged! {
     // Cyrillic one-letter words and initials before a no-break space (only a Latin word
     // after `Е`, `Г`, `Ε`, `Γ` and the space reads as mojibake; `В\u{a0}` is a no-break
     // space's own bytes in Windows-1251).
-    // The same with one function word or none: a tie, left alone.
-    tie_of_u_umlaut_and_a_ring_without_words: "Neben der TĂĽrkischen NetzwĂĽhle",
     cyrillic_capitals_with_nbsp_in_russian: "В\u{a0}iOS 17 есть Е\u{a0}Иванов и Г\u{a0}Петров.",
+    // `ĂĽ` (`ü` in Windows-1250, `å` in ISO-8859-2) with one function word around or
+    // none: a tie, left alone.
+    tie_of_u_umlaut_and_a_ring_without_words: "Neben der TĂĽrkischen NetzwĂĽhle",
     word_then_ellipsis_and_quote: "“Café…” and «élan»“",
     // Mojibake that reads as two letters as common as each other: `så` in Windows-1250,
     // `sá` in ISO-8859-2, `ù` or `ñ` where both end words (Italian's `più`, Breton's
