@@ -675,7 +675,8 @@ fn function_words() -> &'static [(&'static str, Languages)] {
 /// counted once, however often it stands), whole words of ASCII letters in any case.
 fn function_word_counts(texts: [&str; 3]) -> [u8; FUNCTION_WORDS.len()] {
     let words = function_words();
-    let mut seen = vec![false; words.len()];
+    // (Fewer than 256 words: a test holds them to it.)
+    let mut seen = [false; 256];
     let mut counts = [0u8; FUNCTION_WORDS.len()];
     for text in texts {
         for word in text.split(|c: char| !c.is_alphabetic()) {
@@ -702,6 +703,7 @@ fn function_word_counts(texts: [&str; 3]) -> [u8; FUNCTION_WORDS.len()] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     /// The winner of two readings with nothing around them, Windows-1252 not first.
     fn pick(readings: [&str; 2]) -> Option<usize> {
@@ -950,6 +952,7 @@ mod tests {
     #[test]
     fn function_words_are_short_lowercase_ascii_words() {
         assert!(FUNCTION_WORDS.len() <= LANGUAGES.len());
+        assert!(function_words().len() <= 256, "the count's bitset");
         for list in FUNCTION_WORDS {
             for word in list.split(' ') {
                 assert!((2..=6).contains(&word.len()), "{word:?}");
@@ -975,6 +978,57 @@ mod tests {
         // `och` is Swedish's, `det` Swedish's and Danish's.
         let counts = function_word_counts(["och det", "", ""]);
         assert_eq!((counts[8], counts[7], counts[1]), (2, 1, 0));
+    }
+
+    /// The count as a reader of the lists would make it: each language's words, each
+    /// looked for among the words of the texts, lowercased.
+    fn function_word_counts_reference(texts: [&str; 3]) -> Vec<u8> {
+        let words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        FUNCTION_WORDS
+            .iter()
+            .map(|list| {
+                let mut own: Vec<&str> = list.split(' ').collect();
+                own.sort_unstable();
+                own.dedup();
+                own.iter().filter(|w| words.iter().any(|x| x == *w)).count() as u8
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// The sorted look-up counts what the reference counts, for texts of function
+        /// words (in any case), other words, letters of other alphabets and punctuation.
+        #[test]
+        fn function_word_counts_are_the_reference(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(
+                        FUNCTION_WORDS.iter().flat_map(|l| l.split(' ')).collect::<Vec<_>>()
+                    ).prop_map(String::from),
+                    proptest::sample::select(
+                        vec!["DER", "Och", "x", "word", "ünd", "δε", "и", "agusX", "deR"]
+                    ).prop_map(String::from),
+                    proptest::sample::select(vec![" ", ", ", "-", "\n", "’", "1"]).prop_map(String::from),
+                ],
+                0..40,
+            ),
+            cut in 0usize..3,
+        ) {
+            let text = pieces.concat();
+            let mut at = text.len() * cut / 3;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            let texts = [&text[..at], &text[at..], ""];
+            prop_assert_eq!(
+                function_word_counts(texts).to_vec(),
+                function_word_counts_reference(texts)
+            );
+        }
     }
 
     /// Letters as common as each other (`ü` and `å`, `å` and `á`) in the same place: the
