@@ -112,10 +112,11 @@ pub(crate) struct Kind {
     /// A small letter of ISO-8859-2's and Windows-1250's upper half (`ą ł ľ ś š ş ť ź ž
     /// ż`).
     pub(crate) central_small: bool,
-    /// `Ă`, `Ć` or `Ĺ`: bytes 0xC3 and 0xC5 in Windows-1250, ISO-8859-2 and Windows-1257,
-    /// which lead UTF-8's Latin-1 letters (`à`) and Latin Extended-A's first ones (`Š`);
-    /// and the same bytes in Windows-1251 and Windows-1253, `Г` `Е` and `Γ` `Ε`.
-    pub(crate) central_lead: bool,
+    /// A capital that legacy encodings read bytes 0xC3 and 0xC5 as, the leads of UTF-8's
+    /// Latin-1 letters (`à`) and of Latin Extended-A's first ones (`Š`): `Ă`, `Ć`, `Ĺ`
+    /// in Windows-1250, ISO-8859-2 and Windows-1257, `Г` `Е` in Windows-1251, `Γ` `Ε` in
+    /// Windows-1253 (Windows-1252's `Ã` and `Å` are Latin-1 letters already).
+    pub(crate) reads_c3_or_c5: bool,
     /// `Ă` or `Ć`: 0xC3 there, the lead of Latin-1's letters.
     pub(crate) central_latin1_lead: bool,
     /// A small letter Romanian writes after its `Ă` (`ş ţ â î ă`, `ș ț`: `Ăştia`).
@@ -163,7 +164,7 @@ impl Kind {
             central_capital: false,
             central_small: false,
             superscript_digit: false,
-            central_lead: false,
+            reads_c3_or_c5: false,
             central_latin1_lead: false,
             romanian: false,
             chance_script: false,
@@ -404,7 +405,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
-    k.central_lead = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
+    k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
     k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
@@ -1005,7 +1006,7 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // bytes (`Е\u{a0}odolovci`, `Ε\u{a0}odolovci`) only before a Latin word: a Russian
     // text may put a no-break space after a one-letter word before its next.
     if a.class == Class::Upper
-        && (a.latin1 || a.central_lead)
+        && (a.latin1 || a.reads_c3_or_c5)
         && b.class == Class::Space
         && !b.ascii
         && (c.class == Class::Lower && (a.script == Script::Latin || c.script == Script::Latin)
