@@ -264,6 +264,21 @@ repaired! {
     // `ŝ` and `ĝ` byte; `tests/repair_properties.rs` generates neither).
     czech_u_ring_windows1252: "PÅ™Ã\u{ad}liÅ¡ Å¾luÅ¥ouÄ\u{8d}kÃ½ kÅ¯Åˆ" => "Příliš žluťoučký kůň",
     lithuanian_i_ogonek_windows1252: "blokinis Ä¯renginys" => "blokinis įrenginys",
+    // Windows-1252's reading stands for Latin-1's and for the two mixed, and wins a tie;
+    // but no one reading writes a C1 control where Windows-1252 has a character beside one
+    // of Windows-1252's own characters of 0x80–0x9F. Another encoding that reads the text
+    // with C1 controls of its own, at the same cost, wins then (`ç\u{89}Š`: ISO-8859-2's
+    // `物`, 0xA9, where the mix read `牊`, 0x8A).
+    han_not_read_as_latin1_mixed_with_1252_iso8859_2: "ç\u{94}\u{9f}ç\u{89}Š" => "生物",
+    hangul_not_read_as_latin1_mixed_with_1252_iso8859_2: "í\u{95}\u{a0}ë\u{8b}ší\u{95}\u{98}ë\u{8a}\u{94}ë\u{8d}°" => "할당하는데",
+    han_not_read_as_latin1_mixed_with_1252_windows1257: "JPEG-2000 JPM å›¾å\u{83}¸" => "JPEG-2000 JPM 图像",
+    greek_capitals_in_english_iso8859_2: "The constant ÎŠ is used in cosmology; Î\u{94}x denotes a change." => "The constant Ω is used in cosmology; Δx denotes a change.",
+    // The mix may be another encoding's reading all the same: Windows-1250 reads every
+    // byte of this one as Windows-1252 mixed with Latin-1 does (its 0x83, 0x90 and 0x98
+    // are undefined: C1 controls), and that reading stands.
+    georgian_windows1250_read_as_the_mix_reads_it: "á\u{83}¤á\u{83}\u{90}á\u{83}\u{98}á\u{83}šá\u{83}\u{98}" => "ფაილი",
+    // The same run beside clean text, read run by run.
+    georgian_run_windows1250_read_as_the_mix_reads_it: "Café á\u{83}¤á\u{83}\u{90}á\u{83}\u{98}á\u{83}šá\u{83}\u{98} end" => "Café ფაილი end",
 }
 
 unchanged! {

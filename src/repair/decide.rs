@@ -39,6 +39,54 @@ fn first_choice(enc: Encoding) -> bool {
     matches!(enc, Encoding::Windows1252 | Encoding::Windows1254)
 }
 
+/// Whether `mojibake`, read in `enc`, is Windows-1252's reading mixed with Latin-1's in a
+/// way no one reading writes: a C1 control at a byte Windows-1252 has a character for,
+/// and one of Windows-1252's own characters of 0x80–0x9F. Windows-1252's reading stands
+/// for Latin-1's too, and for the two mixed in one text; but where another encoding reads
+/// every character as well, with C1 controls of its own, and reads it otherwise at the
+/// same cost, that one is the likelier: `ç\u{94}\u{9f}ç\u{89}Š` is ISO-8859-2's `生物`
+/// (0xA9 is its `Š`), where Windows-1252 mixed with Latin-1 reads `生牊` (0x8A).
+fn mixed_1252(enc: Encoding, mojibake: &str) -> bool {
+    enc == Encoding::Windows1252 && mixes_latin1_and_1252(mojibake)
+}
+
+/// Whether an encoding of `encodings` besides the one that read `run` (as `run_by_run`
+/// keeps a reading: gain, start, end, reading, encoding) reads the same bytes as it.
+fn read_alike_by_another(
+    text: &str,
+    run: &(i32, usize, usize, String, Encoding),
+    encodings: u16,
+    options: &RepairOptions,
+) -> bool {
+    let (_, start, end, decoded, enc) = run;
+    options.encodings.iter().any(|&other| {
+        other != *enc
+            && encodings & other.bit() != 0
+            && read_run(
+                text,
+                *start,
+                other,
+                local_nbsp(options.restore_nbsp),
+                options.lossy,
+            )
+            .is_some_and(|(e, d)| e == *end && d == *decoded)
+    })
+}
+
+/// Whether `text` holds a C1 control at a byte Windows-1252 has a character for, and one
+/// of Windows-1252's characters of 0x80–0x9F.
+fn mixes_latin1_and_1252(text: &str) -> bool {
+    let (mut c1, mut special) = (false, false);
+    for c in text.chars().filter(|&c| c >= '\u{80}') {
+        c1 |= c1_as_1252(c).is_some();
+        special |= super::tables::is_1252_special(c);
+        if c1 && special {
+            return true;
+        }
+    }
+    false
+}
+
 /// Where a space may stand for a lost 0xA0 when the whole text is decoded.
 fn whole_nbsp(restore: bool) -> Nbsp {
     if restore {
@@ -499,6 +547,15 @@ fn judge_sample(
         return Whole::Unexplained;
     };
     let mut tied = false;
+    // Windows-1252's reading mixed with Latin-1's ties no more: the other reading wins, or
+    // the others settle the tie among them (unless an encoding that reads `judged` alike,
+    // as Windows-1250 may, reads it so too).
+    if !rivals.is_empty()
+        && alike[best.3] == Encoding::Windows1252.bit()
+        && mixed_1252(best.2, judged)
+    {
+        best = rivals.remove(0);
+    }
     if !rivals.is_empty() {
         let outs = std::iter::once(best.1.as_str()).chain(rivals.iter().map(|r| r.1.as_str()));
         let outs = outs.map(|out| ("", out));
@@ -1078,6 +1135,14 @@ fn best_reading(
             }
         }
         let mut tied = false;
+        // Windows-1252's reading mixed with Latin-1's ties no more (see `judge_sample`).
+        if let Some(b) = best.as_mut().filter(|b| {
+            !rivals.is_empty()
+                && mixed_1252(b.4, &text[b.1..b.2])
+                && !read_alike_by_another(text, b, found.encodings, options)
+        }) {
+            *b = rivals.remove(0);
+        }
         if let Some(b) = best.as_mut().filter(|_| !rivals.is_empty()) {
             let before = |start: usize| &text[..start];
             let outs = std::iter::once((before(b.1), b.3.as_str()))
@@ -1316,6 +1381,20 @@ mod tests {
         }
         // Not a test that cannot fail: most English documents are condensed.
         assert!(condensing > 40, "{condensing} condensed");
+    }
+
+    /// A C1 control where Windows-1252 has a character, beside one of its own characters
+    /// of 0x80–0x9F: the mix no one reading writes. Not a C1 control of the five bytes
+    /// Windows-1252 leaves undefined (its own sloppy reading writes those), nor either
+    /// kind alone, nor another encoding's reading.
+    #[test]
+    fn the_mix_of_latin1_and_windows1252_is_told() {
+        assert!(mixed_1252(Encoding::Windows1252, "ç\u{89}Š"));
+        assert!(mixed_1252(Encoding::Windows1252, "Š, then \u{94}"));
+        assert!(!mixed_1252(Encoding::Windows1252, "Å\u{81}Ã³dÅº"));
+        assert!(!mixed_1252(Encoding::Windows1252, "ç\u{89}©"));
+        assert!(!mixed_1252(Encoding::Windows1252, "â€™"));
+        assert!(!mixed_1252(Encoding::Iso8859_2, "ç\u{89}Š"));
     }
 
     /// A piece of generated text: a stretch of ASCII (spaces and question marks among
