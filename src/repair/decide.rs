@@ -1231,9 +1231,13 @@ fn run_by_run(
             &mut doubtful,
             probe.then_some(&mut first_damaged),
         );
-        if first_damaged {
-            // A run that looks damaged, in a line not judged yet: the line may be damaged
-            // as a whole (unless something before in it was mended already).
+        // A run that looks damaged, or one about to be mended, in a line not judged yet:
+        // the line may be damaged as a whole (unless something before in it was mended
+        // already). A run that reads as letters of the document's own script (`–ø–æ` in
+        // a Bulgarian text) may show no damage in its first window: its line is judged
+        // before it is mended all the same, else the line's one-letter words (`–µ`),
+        // too short to judge alone, were left as they were.
+        if first_damaged || probe && reading.is_some() {
             if let Some(line) = lines
                 .judge(text, at, options, o)
                 .filter(|l| l.span.start >= copied)
@@ -1242,7 +1246,9 @@ fn run_by_run(
                 lines.decoded.push(line);
                 continue;
             }
-            reading = best_reading(text, at, found, options, evidence, &mut doubtful, None);
+            if first_damaged {
+                reading = best_reading(text, at, found, options, evidence, &mut doubtful, None);
+            }
         }
         match &reading {
             Some(r) => {

@@ -28,8 +28,8 @@
 //!    clearly (see below). Using the whole text's evidence decides short runs that alone
 //!    would be ambiguous.
 //! 3. **Line by line, then run by run.** Otherwise (a document damaged in some lines and
-//!    clean in others), a line in which a run looks damaged is first judged as the
-//!    whole-text step would judge it if it stood alone: a line damaged as a whole (a
+//!    clean in others), a line in which a run looks damaged, or would be mended, is first
+//!    judged as the whole-text step would judge it if it stood alone: a line damaged as a whole (a
 //!    field, a pasted paragraph) is decoded by its own evidence, in one pass. The rest
 //!    goes run by run: each candidate run is read in every encoding, and a reading is
 //!    taken when it lowers the cost of the run and its neighbours by a wider margin. The
