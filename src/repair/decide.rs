@@ -192,6 +192,9 @@ struct Lines {
     /// Where the last line judged ends.
     judged_to: usize,
     after_layer: bool,
+    /// Bytes of the text around the lines judged searched for the words of tied
+    /// readings (see [`Elsewhere`]).
+    searched: usize,
 }
 
 impl Lines {
@@ -216,7 +219,11 @@ impl Lines {
             return None;
         }
         let line = &text[start..end];
-        match whole_with_depth(line, options, o, 3, self.after_layer, true) {
+        let mut elsewhere = Elsewhere {
+            around: [&text[..start], &text[end..]],
+            searched: &mut self.searched,
+        };
+        match whole_with_depth(line, options, o, 3, self.after_layer, Some(&mut elsewhere)) {
             Whole::Decoded(decoded, enc) => Some(DecodedLine {
                 span: start..end,
                 decoded,
@@ -260,6 +267,7 @@ fn layer_by_run(
         judging: true,
         judged_to: 0,
         after_layer,
+        searched: 0,
     };
     let mut evidence = Evidence::default();
     let mut out = run_by_run(text, first, &mut lines, options, o, None, &mut evidence)?;
@@ -320,6 +328,9 @@ struct Evidence {
     /// one fell short of the margin (one bit each): where a trusted encoding can change
     /// something.
     short: u16,
+    /// Bytes of the text searched so far for the words of tied readings (see
+    /// [`by_document_words`]).
+    searched: usize,
 }
 
 impl Evidence {
@@ -384,7 +395,7 @@ pub(crate) fn whole(
     o: ScanOptions,
     after_layer: bool,
 ) -> Whole {
-    whole_with_depth(text, options, o, 3, after_layer, false)
+    whole_with_depth(text, options, o, 3, after_layer, None)
 }
 
 /// [`whole`] `depth` layers deep. With `cut_short`, the sample may end at a space too, or
@@ -397,8 +408,9 @@ fn whole_with_depth(
     o: ScanOptions,
     depth: usize,
     after_layer: bool,
-    cut_short: bool,
+    mut line: Option<&mut Elsewhere<'_, '_>>,
 ) -> Whole {
+    let cut_short = line.is_some();
     // The readings are compared on a sample, the start of the text: which encoding reads
     // the text best mostly shows in its first few dozen characters. When it does not
     // (a tie, or too little evidence), the sample grows, up to the whole text. The rest
@@ -416,7 +428,16 @@ fn whole_with_depth(
             condensed(sample)
         };
         let judged = condensed.as_deref().unwrap_or(sample);
-        match judge_sample(text, sample, judged, options, o, depth, after_layer) {
+        match judge_sample(
+            text,
+            sample,
+            judged,
+            options,
+            o,
+            depth,
+            after_layer,
+            line.as_deref_mut(),
+        ) {
             Whole::Declined { .. } if sample.len() < text.len() => limit *= 8,
             // A sample cut short may end inside a sequence (at a space that stood for a
             // lost 0xA0, or before what leads no sequence in the encoding that reads
@@ -429,6 +450,7 @@ fn whole_with_depth(
 
 /// The whole-text step, its decision made on `judged`: `sample`, a start of `text`, or
 /// the same [`condensed`].
+#[allow(clippy::too_many_arguments)]
 fn judge_sample(
     text: &str,
     sample: &str,
@@ -437,6 +459,7 @@ fn judge_sample(
     o: ScanOptions,
     depth: usize,
     after_layer: bool,
+    line: Option<&mut Elsewhere<'_, '_>>,
 ) -> Whole {
     let found = whole_encodings(judged, o);
     if found.encodings == 0 {
@@ -558,8 +581,15 @@ fn judge_sample(
     }
     if !rivals.is_empty() {
         let outs = std::iter::once(best.1.as_str()).chain(rivals.iter().map(|r| r.1.as_str()));
+        // A line's readings: the document's own words first (see `Elsewhere`).
+        let by_document = line.and_then(|line| {
+            let outs: Vec<&str> = outs.clone().collect();
+            line.the_one_written(&own_words(&outs))
+        });
         let outs = outs.map(|out| ("", out));
-        match super::languages::clear_winner(outs, "", first_choice(best.2)) {
+        let winner =
+            by_document.or_else(|| super::languages::clear_winner(outs, "", first_choice(best.2)));
+        match winner {
             Some(0) => {}
             Some(i) => best = rivals.swap_remove(i - 1),
             None => tied = true,
@@ -730,7 +760,7 @@ fn decision_sample(text: &str, limit: usize, cut_short: bool) -> &str {
 /// layers.
 fn settled_cost(text: &str, options: &RepairOptions, o: ScanOptions, depth: usize) -> i32 {
     if depth > 0 && first_candidate(text, 0, o).is_some() {
-        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1, false, false)
+        if let Whole::Decoded(next, _) = whole_with_depth(text, options, o, depth - 1, false, None)
         {
             return cost(None, &next, None);
         }
@@ -1147,7 +1177,22 @@ fn best_reading(
             let before = |start: usize| &text[..start];
             let outs = std::iter::once((before(b.1), b.3.as_str()))
                 .chain(rivals.iter().map(|r| (before(r.1), r.3.as_str())));
-            match super::languages::clear_winner(outs, &text[b.2..], first_choice(b.4)) {
+            // The document's own words first (see `Elsewhere`): each reading's word, the
+            // run read so with the letters that touch it.
+            let words: Vec<Vec<String>> = std::iter::once((b.1, b.2, b.3.as_str()))
+                .chain(rivals.iter().map(|r| (r.1, r.2, r.3.as_str())))
+                .map(|(start, end, reading)| {
+                    word_around(text, start, end, reading).into_iter().collect()
+                })
+                .collect();
+            let mut elsewhere = Elsewhere {
+                around: [text, ""],
+                searched: &mut evidence.searched,
+            };
+            let winner = elsewhere
+                .the_one_written(&words)
+                .or_else(|| super::languages::clear_winner(outs, &text[b.2..], first_choice(b.4)));
+            match winner {
                 Some(0) => {}
                 Some(i) => *b = rivals.swap_remove(i - 1),
                 None => tied = true,
@@ -1167,6 +1212,114 @@ fn best_reading(
         s += text[s..].chars().next().map_or(1, char::len_utf8);
     }
     None
+}
+
+/// The most letters of a word [`word_around`] makes.
+const LONGEST_DOCUMENT_WORD: usize = 48;
+
+/// Where a tie between readings may be settled by the words of the document itself: the
+/// text around what is judged (a line: the document before and after it; a run: the
+/// whole document, where the run itself is mojibake). A document damaged in places
+/// writes its words clean in others: `ÄŤtaka` is `ītaka` (ISO-8859-2) or `čtaka`
+/// (Windows-1250), and a Latgalian article that writes `ītaka` in a clean line settles
+/// it, before what the letters say (`č` is the commoner letter).
+struct Elsewhere<'t, 's> {
+    around: [&'t str; 2],
+    /// Bytes searched so far, in this repair's line judgements or runs: no search starts
+    /// past four times the text's length (and 64 kB), so that a text of nothing but ties
+    /// stays linear.
+    searched: &'s mut usize,
+}
+
+impl Elsewhere<'_, '_> {
+    /// Of the readings, each given by the words that tell it from the others, the one
+    /// some of whose words the text around writes, if no other's are written.
+    fn the_one_written<W: AsRef<str>>(&mut self, readings: &[Vec<W>]) -> Option<usize> {
+        let len = self.around[0].len() + self.around[1].len();
+        let budget = 4 * len + (1 << 16);
+        let mut winner = None;
+        for (index, words) in readings.iter().enumerate() {
+            for word in words {
+                if *self.searched + len > budget {
+                    return None;
+                }
+                *self.searched += len;
+                if self
+                    .around
+                    .iter()
+                    .any(|t| written_as_a_word(t, word.as_ref()))
+                {
+                    if winner.is_some() {
+                        return None;
+                    }
+                    winner = Some(index);
+                    break;
+                }
+            }
+        }
+        winner
+    }
+}
+
+/// The word a run of `text` (`start..end`) read as `reading` makes with the letters (and
+/// digits) of the text that touch it on either side: none if longer than
+/// [`LONGEST_DOCUMENT_WORD`] letters on a side.
+fn word_around(text: &str, start: usize, end: usize, reading: &str) -> Option<String> {
+    let touching = |chars: &mut dyn Iterator<Item = char>| {
+        let mut len = 0;
+        for (n, c) in chars.take_while(|c| c.is_alphanumeric()).enumerate() {
+            if n == LONGEST_DOCUMENT_WORD {
+                return None;
+            }
+            len += c.len_utf8();
+        }
+        Some(len)
+    };
+    let head = touching(&mut text[..start].chars().rev())?;
+    let tail = touching(&mut text[end..].chars())?;
+    let mut word = String::with_capacity(head + reading.len() + tail);
+    word.push_str(&text[start - head..start]);
+    word.push_str(reading);
+    word.push_str(&text[end..end + tail]);
+    Some(word)
+}
+
+/// For each of `readings`, its words (letters and digits) that no other writes, in
+/// order (once each).
+fn own_words<'a>(readings: &[&'a str]) -> Vec<Vec<&'a str>> {
+    let words = |r: &'a str| {
+        r.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    // Which readings write each word (a bit each; past 64 readings, none is told).
+    let mut by: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+    for (i, r) in readings.iter().enumerate().take(64) {
+        for w in words(r) {
+            *by.entry(w).or_default() |= 1 << i;
+        }
+    }
+    (0..readings.len())
+        .map(|i| {
+            let mut own = Vec::new();
+            for w in words(readings[i]) {
+                if i < 64 && by.get(w).is_some_and(|&m| m == 1 << i) {
+                    own.push(w);
+                    // Once each.
+                    by.remove(w);
+                }
+            }
+            own
+        })
+        .collect()
+}
+
+/// Whether `text` writes `word` with no letter or digit touching it on either side.
+fn written_as_a_word(text: &str, word: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Repairs each run that is mojibake on its own evidence, and C1 controls; lines that the
@@ -1401,6 +1554,56 @@ mod tests {
         assert!(!mixed_1252(Encoding::Windows1252, "ç\u{89}©"));
         assert!(!mixed_1252(Encoding::Windows1252, "â€™"));
         assert!(!mixed_1252(Encoding::Iso8859_2, "ç\u{89}Š"));
+    }
+
+    /// The words that tell readings apart, once each; the word a run makes with the
+    /// letters that touch it.
+    #[test]
+    fn the_words_of_a_tie() {
+        let readings = ["tān ītak Meirānu, ītak", "tān čtak Meirānu, čtak", "tān"];
+        assert_eq!(own_words(&readings), [vec!["ītak"], vec!["čtak"], vec![]]);
+        let text = "upe ÄŤtak, ÄŤ";
+        assert_eq!(word_around(text, 4, 8, "ī").as_deref(), Some("ītak"));
+        assert_eq!(word_around(text, 13, 17, "ī").as_deref(), Some("ī"));
+        for (letters, some) in [
+            (LONGEST_DOCUMENT_WORD, true),
+            (LONGEST_DOCUMENT_WORD + 1, false),
+        ] {
+            let long = format!("{}ÄŤ", "a".repeat(letters));
+            assert_eq!(word_around(&long, letters, long.len(), "ī").is_some(), some);
+        }
+    }
+
+    /// The reading whose words the text around writes (as a word: not inside another),
+    /// if no other's; and no more searches once four times the text has been searched.
+    #[test]
+    fn a_tie_goes_to_the_words_written_around() {
+        let mut searched = 0;
+        let mut around = |before, after| {
+            Elsewhere {
+                around: [before, after],
+                searched: &mut searched,
+            }
+            .the_one_written(&[vec!["ītak"], vec!["čtak"]])
+        };
+        assert_eq!(around("upe ītak.", ""), Some(0));
+        assert_eq!(around("", "(čtak)"), Some(1));
+        assert_eq!(around("ītaka", "čtakys"), None);
+        assert_eq!(around("ītak", "čtak"), None);
+        let mut searched = 0;
+        let text = "ītak ".repeat(100_000);
+        let mut elsewhere = Elsewhere {
+            around: [&text, ""],
+            searched: &mut searched,
+        };
+        let searches = (0..10)
+            .filter(|_| {
+                elsewhere
+                    .the_one_written(&[vec!["ītak"], vec!["čtak"]])
+                    .is_some()
+            })
+            .count();
+        assert_eq!(searches, 2);
     }
 
     /// A piece of generated text: a stretch of ASCII (spaces and question marks among
