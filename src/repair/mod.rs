@@ -46,13 +46,16 @@
 //!    `phố`, is decoded then, not on its own).
 //! 5. **Ties.** Two readings that cost the same and say different things (Windows-1250
 //!    and ISO-8859-2 put different letters at many of the same bytes: `ÄŤ` is `č` or `ī`)
-//!    are settled by their letters: the reading whose accented letters one language
-//!    writes together wins (`ŝanĝo`, not `ůanįo`), or else the one with no rare letter
-//!    (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`), or the one whose `ß` follows a
-//!    vowel, as in every word that writes it (`groß`, not `groü`; `früh`, not `frßh`).
-//!    Letters as common as each other (`så` or `sá`, `Süden` or `Såden`) go to the
-//!    language whose short words stand around them, two of its words at least (`im
-//!    Süden des Landes`); where none do, they leave the text as it is.
+//!    are settled, in a line or a run of a document damaged in places, by the document's
+//!    own words first: the reading whose word it writes clean elsewhere wins (`ītak` in
+//!    a Latgalian article that writes `ītak`). Then by their letters: the reading whose
+//!    accented letters one language writes together wins (`ŝanĝo`, not `ůanįo`), or else
+//!    the one with no rare letter (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`), or
+//!    the one whose `ß` follows a vowel, as in every word that writes it (`groß`, not
+//!    `groü`; `früh`, not `frßh`). Letters as common as each other (`så` or `sá`,
+//!    `Süden` or `Såden`) go to the language whose short words stand around them, two of
+//!    its words at least (`im Süden des Landes`); where none do, they leave the text as
+//!    it is.
 //!
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
