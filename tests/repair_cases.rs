@@ -277,11 +277,20 @@ repaired! {
     // byte of this one as Windows-1252 mixed with Latin-1 does (its 0x83, 0x90 and 0x98
     // are undefined: C1 controls), and that reading stands.
     georgian_windows1250_read_as_the_mix_reads_it: "á\u{83}¤á\u{83}\u{90}á\u{83}\u{98}á\u{83}šá\u{83}\u{98}" => "ფაილი",
+    // Windows-1251's `В` and Windows-1253's `Β` read 0xC2, the lead of Latin-1's symbols,
+    // as Windows-1252's `Â` does: before such a symbol, a character's two bytes.
+    middle_dot_windows1251: "British В· Briton" => "British · Briton",
+    degree_in_parentheses_windows1251: "the optimal value (109.5В°)" => "the optimal value (109.5°)",
+    degree_windows1253: "a bond angle of 109.5Β°, as in methane" => "a bond angle of 109.5°, as in methane",
     // The same run beside clean text, read run by run.
     georgian_run_windows1250_read_as_the_mix_reads_it: "Café á\u{83}¤á\u{83}\u{90}á\u{83}\u{98}á\u{83}šá\u{83}\u{98} end" => "Café ფაილი end",
 }
 
 unchanged! {
+    // A Cyrillic or Greek capital `В`/`Β` in its own script's text, before a guillemet
+    // or a Greek ano teleia (U+00B7 as Greek text writes it).
+    cyrillic_letter_in_guillemets: "категории «В» и «С»",
+    greek_beta_before_a_middle_dot: "Η ομάδα Β· η ομάδα Γ.",
 
     sao_paulo: "SÃO PAULO",
     marque_ellipsis: "PARCE QUE SUR LEURS PLAQUES IL Y MARQUÉ…",

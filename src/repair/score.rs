@@ -117,6 +117,9 @@ pub(crate) struct Kind {
     /// in Windows-1250, ISO-8859-2 and Windows-1257, `Г` `Е` in Windows-1251, `Γ` `Ε` in
     /// Windows-1253 (Windows-1252's `Ã` and `Å` are Latin-1 letters already).
     pub(crate) reads_c3_or_c5: bool,
+    /// `В` or `Β`: Windows-1251's and -1253's readings of 0xC2, the lead of UTF-8's
+    /// Latin-1 symbols (`В°`, `Β·` for `°`, `·`), as Windows-1252's `Â` is.
+    pub(crate) reads_c2: bool,
     /// `Ă` or `Ć`: 0xC3 there, the lead of Latin-1's letters.
     pub(crate) central_latin1_lead: bool,
     /// A small letter Romanian writes after its `Ă` (`ş ţ â î ă`, `ș ț`: `Ăştia`).
@@ -165,6 +168,7 @@ impl Kind {
             central_small: false,
             superscript_digit: false,
             reads_c3_or_c5: false,
+            reads_c2: false,
             central_latin1_lead: false,
             romanian: false,
             chance_script: false,
@@ -406,6 +410,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
+    k.reads_c2 = matches!(c, 'В' | 'Β');
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
     k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
@@ -848,6 +853,19 @@ fn pair(a: Kind, b: Kind) -> i32 {
         && b.class != Class::Space
         && !b.apostrophe
         && (!b.quote_or_dash || a.a_tilde_or_circumflex)
+    {
+        cost += 2;
+    }
+    // Windows-1251's `В` and Windows-1253's `Β` before a Latin-1 symbol (`В°`, `Β±`):
+    // 0xC2 and a continuation byte, as Windows-1252's `Â°` is. (Not before a guillemet:
+    // Russian writes a letter in quotes, `«В»`; nor before a dash, a quote or a space.)
+    if a.reads_c2
+        && b.latin1_upper_half
+        && !b.is_letter()
+        && !matches!(b.class, Class::Space | Class::C1)
+        && !b.cp437_trail
+        && !b.quote_or_dash
+        && !b.apostrophe
     {
         cost += 2;
     }
