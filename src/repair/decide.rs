@@ -329,7 +329,7 @@ struct Evidence {
     /// something.
     short: u16,
     /// Bytes of the text searched so far for the words of tied readings (see
-    /// [`by_document_words`]).
+    /// [`Elsewhere`]).
     searched: usize,
 }
 

@@ -857,8 +857,9 @@ fn pair(a: Kind, b: Kind) -> i32 {
         cost += 2;
     }
     // Windows-1251's `В` and Windows-1253's `Β` before a Latin-1 symbol (`В°`, `Β±`):
-    // 0xC2 and a continuation byte, as Windows-1252's `Â°` is. (Not before a guillemet:
-    // Russian writes a letter in quotes, `«В»`; nor before a dash, a quote or a space.)
+    // 0xC2 and a continuation byte, as Windows-1252's `Â°` is. Not before a guillemet
+    // (Russian writes a letter in quotes, `«В»`; `cp437_trail` marks `«`, `»` and `¬`),
+    // nor before a dash, a quote or a space.
     if a.reads_c2
         && b.latin1_upper_half
         && !b.is_letter()
