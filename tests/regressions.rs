@@ -371,3 +371,19 @@ fn more_layers_than_allowed_are_left_alone() {
     let nine_allowed = wikimd::RepairOptions::default().max_layers(9);
     assert_eq!(wikimd::repair_with(nine, &nine_allowed), clean);
 }
+
+/// Fuzzing (repair target, `explain` against `repair`): ties settled by the document's
+/// own words search the text, at most four times its length; the budget was kept across
+/// the run-by-run passes, and `explain` repeats a pass to record its edits, so its pass
+/// found the budget spent and left ties its repair had settled (and a document of many
+/// ties spent it on the same word again and again, and was left whole). Each pass now
+/// searches afresh, each word once. (The fuzzer's input is in `fuzz/regressions/repair/`.)
+#[test]
+fn explain_settles_ties_by_the_documents_words_as_repair_does() {
+    let tie = "Coop Eesti KeskĂĽhistu — a retailer — with stores.\n";
+    let input = format!("Coop Eesti Keskühistu.\n\n{}", tie.repeat(200));
+    let repaired = wikimd::repair(&input);
+    assert!(repaired.starts_with("Coop Eesti Keskühistu.\n\nCoop Eesti Keskühistu —"));
+    assert_eq!(wikimd::repair::explain(&input).text, repaired);
+    assert_eq!(wikimd::repair(&repaired), repaired);
+}

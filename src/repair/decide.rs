@@ -192,9 +192,6 @@ struct Lines {
     /// Where the last line judged ends.
     judged_to: usize,
     after_layer: bool,
-    /// Bytes of the text around the lines judged searched for the words of tied
-    /// readings (see [`Elsewhere`]).
-    searched: usize,
 }
 
 impl Lines {
@@ -206,6 +203,7 @@ impl Lines {
         at: usize,
         options: &RepairOptions,
         o: ScanOptions,
+        words: &mut DocumentWords,
     ) -> Option<DecodedLine> {
         if !self.judging || at < self.judged_to {
             return None;
@@ -219,11 +217,7 @@ impl Lines {
             return None;
         }
         let line = &text[start..end];
-        let mut elsewhere = Elsewhere {
-            around: [&text[..start], &text[end..]],
-            searched: &mut self.searched,
-        };
-        match whole_with_depth(line, options, o, 3, self.after_layer, Some(&mut elsewhere)) {
+        match whole_with_depth(line, options, o, 3, self.after_layer, Some((text, words))) {
             Whole::Decoded(decoded, enc) => Some(DecodedLine {
                 span: start..end,
                 decoded,
@@ -267,7 +261,6 @@ fn layer_by_run(
         judging: true,
         judged_to: 0,
         after_layer,
-        searched: 0,
     };
     let mut evidence = Evidence::default();
     let mut out = run_by_run(text, first, &mut lines, options, o, None, &mut evidence)?;
@@ -328,9 +321,8 @@ struct Evidence {
     /// one fell short of the margin (one bit each): where a trusted encoding can change
     /// something.
     short: u16,
-    /// Bytes of the text searched so far for the words of tied readings (see
-    /// [`Elsewhere`]).
-    searched: usize,
+    /// The document's words searched for in this pass (see [`DocumentWords`]).
+    words: DocumentWords,
 }
 
 impl Evidence {
@@ -408,7 +400,7 @@ fn whole_with_depth(
     o: ScanOptions,
     depth: usize,
     after_layer: bool,
-    mut line: Option<&mut Elsewhere<'_, '_>>,
+    mut line: Option<(&str, &mut DocumentWords)>,
 ) -> Whole {
     let cut_short = line.is_some();
     // The readings are compared on a sample, the start of the text: which encoding reads
@@ -436,7 +428,8 @@ fn whole_with_depth(
             o,
             depth,
             after_layer,
-            line.as_deref_mut(),
+            line.as_mut()
+                .map(|(document, words)| (*document, &mut **words)),
         ) {
             Whole::Declined { .. } if sample.len() < text.len() => limit *= 8,
             // A sample cut short may end inside a sequence (at a space that stood for a
@@ -459,7 +452,7 @@ fn judge_sample(
     o: ScanOptions,
     depth: usize,
     after_layer: bool,
-    line: Option<&mut Elsewhere<'_, '_>>,
+    line: Option<(&str, &mut DocumentWords)>,
 ) -> Whole {
     let found = whole_encodings(judged, o);
     if found.encodings == 0 {
@@ -581,10 +574,10 @@ fn judge_sample(
     }
     if !rivals.is_empty() {
         let outs = std::iter::once(best.1.as_str()).chain(rivals.iter().map(|r| r.1.as_str()));
-        // A line's readings: the document's own words first (see `Elsewhere`).
-        let by_document = line.and_then(|line| {
+        // A line's readings: the document's own words first (see `DocumentWords`).
+        let by_document = line.and_then(|(document, words)| {
             let outs: Vec<&str> = outs.clone().collect();
-            line.the_one_written(&own_words(&outs))
+            words.the_one_written(document, &own_words(&outs))
         });
         let outs = outs.map(|out| ("", out));
         let winner =
@@ -1177,20 +1170,17 @@ fn best_reading(
             let before = |start: usize| &text[..start];
             let outs = std::iter::once((before(b.1), b.3.as_str()))
                 .chain(rivals.iter().map(|r| (before(r.1), r.3.as_str())));
-            // The document's own words first (see `Elsewhere`): each reading's word, the
-            // run read so with the letters that touch it.
+            // The document's own words first (see `DocumentWords`): each reading's word,
+            // the run read so with the letters that touch it.
             let words: Vec<Vec<String>> = std::iter::once((b.1, b.2, b.3.as_str()))
                 .chain(rivals.iter().map(|r| (r.1, r.2, r.3.as_str())))
                 .map(|(start, end, reading)| {
                     word_around(text, start, end, reading).into_iter().collect()
                 })
                 .collect();
-            let mut elsewhere = Elsewhere {
-                around: [text, ""],
-                searched: &mut evidence.searched,
-            };
-            let winner = elsewhere
-                .the_one_written(&words)
+            let winner = evidence
+                .words
+                .the_one_written(text, &words)
                 .or_else(|| super::languages::clear_winner(outs, &text[b.2..], first_choice(b.4)));
             match winner {
                 Some(0) => {}
@@ -1217,38 +1207,44 @@ fn best_reading(
 /// The most letters of a word [`word_around`] makes.
 const LONGEST_DOCUMENT_WORD: usize = 48;
 
-/// Where a tie between readings may be settled by the words of the document itself: the
-/// text around what is judged (a line: the document before and after it; a run: the
-/// whole document, where the run itself is mojibake). A document damaged in places
-/// writes its words clean in others: `ÄŤtaka` is `ītaka` (ISO-8859-2) or `čtaka`
-/// (Windows-1250), and a Latgalian article that writes `ītaka` in a clean line settles
-/// it, before what the letters say (`č` is the commoner letter).
-struct Elsewhere<'t, 's> {
-    around: [&'t str; 2],
-    /// Bytes searched so far, in this repair's line judgements or runs: no search starts
-    /// past four times the text's length (and 64 kB), so that a text of nothing but ties
-    /// stays linear.
-    searched: &'s mut usize,
+/// The words of the document itself, where a tie between readings may be settled: a
+/// document damaged in places writes its words clean in others (its front matter's
+/// description repeats its first paragraph). `ÄŤtaka` is `ītaka` (ISO-8859-2) or
+/// `čtaka` (Windows-1250), and a Latgalian article that writes `ītaka` in a clean line
+/// settles it, before what the letters say (`č` is the commoner letter). Each word is
+/// looked for once a pass (a repeated name, once); a pass's searches stop at four times
+/// the text's length (and 64 kB), so that a text of nothing but ties stays linear. Kept
+/// for one pass: a pass repeated (as `explain` repeats one) decides as it did.
+#[derive(Default)]
+struct DocumentWords {
+    /// Bytes searched in this pass.
+    searched: usize,
+    /// The words looked for in this pass, and whether the text writes them.
+    written: std::collections::HashMap<String, bool>,
 }
 
-impl Elsewhere<'_, '_> {
+impl DocumentWords {
+    /// Whether `text` writes `word` as a word; `None` once the pass has searched enough.
+    fn written(&mut self, text: &str, word: &str) -> Option<bool> {
+        if let Some(&written) = self.written.get(word) {
+            return Some(written);
+        }
+        if self.searched + text.len() > 4 * text.len() + (1 << 16) {
+            return None;
+        }
+        self.searched += text.len();
+        let written = written_as_a_word(text, word);
+        self.written.insert(word.to_owned(), written);
+        Some(written)
+    }
+
     /// Of the readings, each given by the words that tell it from the others, the one
-    /// some of whose words the text around writes, if no other's are written.
-    fn the_one_written<W: AsRef<str>>(&mut self, readings: &[Vec<W>]) -> Option<usize> {
-        let len = self.around[0].len() + self.around[1].len();
-        let budget = 4 * len + (1 << 16);
+    /// some of whose words `text` writes, if no other's are written.
+    fn the_one_written<W: AsRef<str>>(&mut self, text: &str, readings: &[Vec<W>]) -> Option<usize> {
         let mut winner = None;
         for (index, words) in readings.iter().enumerate() {
             for word in words {
-                if *self.searched + len > budget {
-                    return None;
-                }
-                *self.searched += len;
-                if self
-                    .around
-                    .iter()
-                    .any(|t| written_as_a_word(t, word.as_ref()))
-                {
+                if self.written(text, word.as_ref())? {
                     if winner.is_some() {
                         return None;
                     }
@@ -1335,6 +1331,9 @@ fn run_by_run(
 ) -> Option<String> {
     evidence.counts = [0; Encoding::ALL.len()];
     evidence.short = 0;
+    // Each pass searches afresh: the pass that records the edits for `explain` decides as
+    // the pass it repeats did.
+    evidence.words = DocumentWords::default();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut next = candidate(text, first, o);
@@ -1392,7 +1391,7 @@ fn run_by_run(
         // too short to judge alone, were left as they were.
         if first_damaged || probe && reading.is_some() {
             if let Some(line) = lines
-                .judge(text, at, options, o)
+                .judge(text, at, options, o, &mut evidence.words)
                 .filter(|l| l.span.start >= copied)
             {
                 evidence.decoded_scripts |= scripts_of(&line.decoded);
@@ -1574,36 +1573,29 @@ mod tests {
         }
     }
 
-    /// The reading whose words the text around writes (as a word: not inside another),
-    /// if no other's; and no more searches once four times the text has been searched.
+    /// The reading whose words the text writes (as a word: not inside another), if no
+    /// other's; each word searched for once, and no search past four times the text.
     #[test]
-    fn a_tie_goes_to_the_words_written_around() {
-        let mut searched = 0;
-        let mut around = |before, after| {
-            Elsewhere {
-                around: [before, after],
-                searched: &mut searched,
-            }
-            .the_one_written(&[vec!["ītak"], vec!["čtak"]])
-        };
-        assert_eq!(around("upe ītak.", ""), Some(0));
-        assert_eq!(around("", "(čtak)"), Some(1));
-        assert_eq!(around("ītaka", "čtakys"), None);
-        assert_eq!(around("ītak", "čtak"), None);
-        let mut searched = 0;
+    fn a_tie_goes_to_the_words_the_document_writes() {
+        let readings = [vec!["ītak"], vec!["čtak"]];
+        let one = |text| DocumentWords::default().the_one_written(text, &readings);
+        assert_eq!(one("upe ītak."), Some(0));
+        assert_eq!(one("(čtak)"), Some(1));
+        assert_eq!(one("ītaka čtakys"), None);
+        assert_eq!(one("ītak čtak"), None);
         let text = "ītak ".repeat(100_000);
-        let mut elsewhere = Elsewhere {
-            around: [&text, ""],
-            searched: &mut searched,
-        };
-        let searches = (0..10)
-            .filter(|_| {
-                elsewhere
-                    .the_one_written(&[vec!["ītak"], vec!["čtak"]])
-                    .is_some()
-            })
-            .count();
-        assert_eq!(searches, 2);
+        let mut words = DocumentWords::default();
+        // The same words again: searched for once, then known.
+        for _ in 0..10 {
+            assert_eq!(words.the_one_written(&text, &readings), Some(0));
+        }
+        assert_eq!(words.searched, 2 * text.len());
+        // Two more words searched for, then no more.
+        for i in 0..10 {
+            let other = [vec![format!("a{i}")], vec![format!("b{i}")]];
+            assert_eq!(words.the_one_written(&text, &other), None);
+        }
+        assert_eq!(words.searched, 4 * text.len());
     }
 
     /// A piece of generated text: a stretch of ASCII (spaces and question marks among
