@@ -856,18 +856,7 @@ fn pair(a: Kind, b: Kind) -> i32 {
     {
         cost += 2;
     }
-    // Windows-1251's `В` and Windows-1253's `Β` before a Latin-1 symbol (`В°`, `Β±`):
-    // 0xC2 and a continuation byte, as Windows-1252's `Â°` is. Not before a guillemet
-    // (Russian writes a letter in quotes, `«В»`; `cp437_trail` marks `«`, `»` and `¬`),
-    // nor before a dash, a quote or a space.
-    if a.reads_c2
-        && b.latin1_upper_half
-        && !b.is_letter()
-        && !matches!(b.class, Class::Space | Class::C1)
-        && !b.cp437_trail
-        && !b.quote_or_dash
-        && !b.apostrophe
-    {
+    if c2_lead_before_symbol(a, b) {
         cost += 2;
     }
     // An accented lowercase letter of Latin-1 followed by a symbol of the upper half: the
@@ -897,6 +886,21 @@ fn pair(a: Kind, b: Kind) -> i32 {
         }
     }
     cost
+}
+
+/// Windows-1251's `В` and Windows-1253's `Β` before a Latin-1 symbol (`В°`, `Β±`): 0xC2
+/// and a continuation byte, as Windows-1252's `Â°` is. Not before a guillemet (Russian
+/// writes a letter in quotes, `«В»`; `cp437_trail` marks `«`, `»` and `¬`), nor before a
+/// dash, a quote or a space.
+#[inline(always)]
+fn c2_lead_before_symbol(a: Kind, b: Kind) -> bool {
+    a.reads_c2
+        && b.latin1_upper_half
+        && !b.is_letter()
+        && !matches!(b.class, Class::Space | Class::C1)
+        && !b.cp437_trail
+        && !b.quote_or_dash
+        && !b.apostrophe
 }
 
 /// A non-ASCII capital inside a word, before a lowercase letter (`KĂśppen`); punctuation
@@ -1431,9 +1435,15 @@ pub(crate) fn plain_words(window: &str) -> bool {
     let mut word = PlainWord::default();
     // Whether the previous character was a space, or the window's start.
     let mut after_space = true;
+    let mut before: Option<Kind> = None;
     let mut chars = window.chars().peekable();
     while let Some(c) = chars.next() {
         let k = kind_in(t, c as u32);
+        // `Β·`, `В°`: 0xC2 and a continuation byte (see `pair`).
+        if before.is_some_and(|b| c2_lead_before_symbol(b, k)) {
+            return false;
+        }
+        before = Some(k);
         let space = k.ascii && k.class == Class::Space;
         match k.class {
             // Accented Latin letters are what Latin mojibake is made of (`Â -`, a lost
@@ -1492,6 +1502,16 @@ mod tests {
             assert!(window_damage(window) >= 2, "{window}");
             assert!(!plain_letters(window) && !plain_words(window), "{window}");
         }
+    }
+
+    /// `В` and `Β` before a Latin-1 symbol cost as damage since the twenty-fourth
+    /// session, which the plain words did not know (`α Β· η`, found by the debug build's
+    /// check in `best_reading`); Greek's `Β·` in Greek text stays unchanged all the same
+    /// (`tests/repair_cases.rs`).
+    #[test]
+    fn a_c2_lead_before_a_symbol_is_not_plain() {
+        damaged_and_not_plain(&["α Β· η", "я В° д", "Β±"]);
+        assert!(plain_words("категории «В» и"));
     }
 
     /// Found by fuzzing: `Â` before a small Central European letter and `Ă` before a
