@@ -68,6 +68,21 @@ repaired! {
     lost_byte_as_replacement_char: "â€œ like this â€\u{fffd}" => "“ like this \u{fffd}",
     nbsp_lost_a_grave: "voilÃ le travail" => "voilà le travail",
     nbsp_lost_portuguese_contraction: "vou Ã s compras" => "vou às compras",
+    // `à` at a word's end before a stop: the space was the 0xA0 (no space comes there).
+    nbsp_lost_a_grave_before_a_stop: "Il est dÃ©jÃ ." => "Il est déjà.",
+    nbsp_lost_a_grave_before_a_comma: "voilÃ , c'est fini" => "voilà, c'est fini",
+    // `à` inside a word (the space was its 0xA0), told from a word `à` ends, the space
+    // kept (the 0xA0 and a space merged): Catalan, Vietnamese (`Đ` before, `m` after
+    // `là`), Italian `-tà`, French before a capital.
+    nbsp_lost_a_grave_inside_a_catalan_word: "Francesc Ferrer i GuÃ rdia" => "Francesc Ferrer i Guàrdia",
+    nbsp_lost_a_grave_inside_a_vietnamese_word: "Ä\u{90}Ã i Tiáº¿ng nÃ³i" => "Đài Tiếng nói",
+    nbsp_lost_a_grave_inside_vietnamese_lam: "lÃ m viá»‡c" => "làm việc",
+    nbsp_lost_a_grave_ending_an_italian_word: "UniversitÃ popolare" => "Università popolare",
+    nbsp_lost_a_grave_before_a_capital: "Hommage Ã Newton" => "Hommage à Newton",
+    // ... and in a run mended on its own, in a line with clean letters.
+    nbsp_lost_a_grave_in_a_run: "Le café est prêt. Il est dÃ©jÃ  fini." => "Le café est prêt. Il est déjà fini.",
+    // A three-byte character whose last byte, 0xA0, was lost to a space (`素`).
+    nbsp_lost_in_a_cjk_character: "äºŒé…¸åŒ–ç‚\u{ad}ç´ ã\u{81}Œå¤šã\u{81}„" => "二酸化炭素が多い",
     c1_control_left_by_latin1: "parlé\u{85} Tu sais" => "parlé… Tu sais",
     partly_damaged_line: "Clean: café.\nDamaged: cafÃ© and crÃ¨me.\nClean again: naïve." => "Clean: café.\nDamaged: café and crème.\nClean again: naïve.",
     partly_damaged_field: "title: Zürich\ndescription: ZÃ¼rich is a city" => "title: Zürich\ndescription: Zürich is a city",
@@ -317,6 +332,7 @@ unchanged! {
     triangle_degree: "∆°",
     baltic_name: "Connect with Āø on Facebook",
     spaced_letters_a_tilde: "C O N C L U S Ã O",
+    a_tilde_alone_before_a_stop: "Ã .",
     concatenated_strings: "Oborzos, per. Vahbarz, frataraká§ 141",
     leetspeak: "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH SÖÄ£ ÑÝÄ $ÚÄMÌ Q £ÄGÌ",
     math: "(-1/2)! = √π",

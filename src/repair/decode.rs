@@ -28,6 +28,79 @@ pub(crate) struct Sequence {
     pub(crate) kept_space: bool,
 }
 
+/// The ASCII letters before which `à` ends a word (French `voilà`, `là`, `delà`, `déjà`
+/// (`dÃ©jÃ`), `holà`; Vietnamese `và`, `là`, `nhà`), lowercase; and so do letters that end
+/// in `t` or `r` (Italian `città`, `università`, Catalan and Italian futures `serà`,
+/// `farà`).
+const A_GRAVE_ENDS: [&str; 7] = ["voil", "l", "del", "j", "hol", "v", "nh"];
+
+/// What follows `à` inside a Vietnamese word (`vào`, `hành`, `toàn`, `Đài`, `làm`): a word
+/// after a space that is one of these is the rest of the word.
+const A_GRAVE_INSIDE: [&str; 12] = [
+    "i", "o", "u", "y", "m", "n", "ng", "nh", "c", "ch", "p", "t",
+];
+
+/// Whether `Ã` at `at`, a space at `space` after it, is `à` whose 0xA0 was lost to that
+/// space: `Some(true)` where a space is kept after `à` (the 0xA0 and a real space were
+/// merged into one), `Some(false)` where the space was the 0xA0 and goes, `None` where it
+/// is no `à`.
+///
+/// - Before a lowercase word, `Ã` alone is `à` and a space (`Ã la`), and so it is after
+///   the letters of a word `à` ends (`voilÃ le`); after other letters, it is inside a word
+///   (Catalan `GuÃ rdia`, Vietnamese `Ä\u{90}Ã i`, `vÃ o`: `Guàrdia`, `Đài`, `vào`).
+/// - Before another space, `s ` (Portuguese `às`) or `quele`, the space was the 0xA0; so
+///   it was before `.`, `,`, `)` or the line's end after a letter (`dÃ©jÃ .`), where no
+///   space comes; before `!`, `?`, `;` and `:`, which French writes after a space, it is
+///   kept.
+/// - Not in spaced capitals (`S Ã O`) or a list of letters (`Ã ã`); where the text is
+///   read a run at a time (`AGrave`), the space is taken for the 0xA0 only after a letter.
+fn a_grave_space(text: &str, at: usize, space: usize, nbsp: Nbsp) -> Option<bool> {
+    let rest = &text[space + 1..];
+    let before = text[..at].chars().next_back();
+    // After a letter, or a character of the damage (the last of another
+    // letter's bytes, `Ä\u{90}` for `Đ`), `Ã` is in a word.
+    let in_word =
+        before.is_some_and(|c| c.is_ascii_alphabetic() || !c.is_ascii() && !c.is_whitespace());
+    if rest.is_empty() || rest.starts_with(['.', ',', ')', '\n', '\r']) {
+        return in_word.then_some(false);
+    }
+    if ["s ", " ", "quele", "quela", "quilo"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        return (nbsp != Nbsp::AGrave || in_word).then_some(false);
+    }
+    let next = rest.as_bytes()[0];
+    if !in_word {
+        // `à` before a word, or a number; before a capital only after a lowercase word
+        // (`Hommage Ã Newton`), not among spaced capitals.
+        let after_word = text[..at]
+            .strip_suffix(' ')
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| c.is_lowercase());
+        let word = next.is_ascii_lowercase()
+            || next.is_ascii_digit()
+            || next.is_ascii_uppercase() && after_word && nbsp != Nbsp::AGrave;
+        return word.then_some(true);
+    }
+    if b"!?;:".contains(&next) || next.is_ascii_digit() || next.is_ascii_uppercase() {
+        // (No word goes on after `à` with these.)
+        return Some(true);
+    }
+    if !next.is_ascii_lowercase() {
+        return None;
+    }
+    let stem = text[..at].trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let stem = &text[stem.len()..at];
+    let after = rest
+        .find(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .map_or(rest, |end| &rest[..end]);
+    let ends_word = (A_GRAVE_ENDS.iter().any(|w| stem.eq_ignore_ascii_case(w))
+        || stem.len() >= 2 && stem.ends_with(['t', 'r']))
+        && !A_GRAVE_INSIDE.contains(&after);
+    Some(ends_word)
+}
+
 /// Reads the sequence that starts at byte `at` of `text` (a non-ASCII character), for
 /// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens
 /// (`Whole`: the features for text damaged as a whole; `AGrave`: only `Ã ` for `à `
@@ -65,25 +138,7 @@ pub(crate) fn sequence_at(
                 return None;
             }
             if len == 2 && lead == 0xC3 {
-                // `Ã ` before a word is `à` whose 0xA0 was lost and the space is a real
-                // one (the two spaces `à` + space make were merged); `Ã  ` or `Ã s `
-                // (Portuguese `às`) had the 0xA0 turned into the first space.
-                let rest = &text[end + 1..];
-                let consumed = rest.starts_with(' ')
-                    || rest.starts_with("s ")
-                    || rest.starts_with("quele")
-                    || rest.starts_with("quela")
-                    || rest.starts_with("quilo");
-                if !consumed {
-                    // Merged: only before a lowercase word (`voilÃ le`), not in spaced
-                    // capitals (`S Ã O`) or a list of letters (`Ã ã`).
-                    if !rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-                        return None;
-                    }
-                    kept_space = true;
-                } else if nbsp == Nbsp::AGrave {
-                    return None;
-                }
+                kept_space = a_grave_space(text, at, end, nbsp)?;
             } else if !enc.nbsp_lead(0xC2) || nbsp == Nbsp::AGrave {
                 // Outside the Latin encodings, only `à` is restored.
                 return None;

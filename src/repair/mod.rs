@@ -155,7 +155,9 @@ impl Encoding {
     }
 
     /// Whether a space may stand for a lost 0xA0 as the last byte of a sequence led by
-    /// `lead` (ftfy's list: 0xC2 0xC3 0xC5 0xCE 0xD0 0xD9, and 0xE0–0xE3 for three bytes).
+    /// `lead` (ftfy's list: 0xC2 0xC3 0xC5 0xCE 0xD0 0xD9; for three bytes, 0xE0–0xEF,
+    /// where ftfy stops at 0xE3: Chinese and Japanese `素`, `場`, `加`, `頁` end in 0xA0,
+    /// and a lead, a character of the upper half and a space are no clean text's).
     /// Only in the encodings whose leads there are Latin capitals that end no word; in
     /// Cyrillic and Greek they are capitals that do (`СССР `), and there only `à` (0xC3
     /// 0xA0) before a word is restored. Never in Mac OS Roman or CP437.
@@ -170,7 +172,7 @@ impl Encoding {
         );
         match lead {
             0xC3 => !matches!(self, Encoding::MacRoman | Encoding::Cp437),
-            0xC2 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xE3 => latin,
+            0xC2 | 0xC5 | 0xCE | 0xD0 | 0xD9 | 0xE0..=0xEF => latin,
             _ => false,
         }
     }
