@@ -83,6 +83,8 @@ repaired! {
     nbsp_lost_a_grave_in_a_run: "Le café est prêt. Il est dÃ©jÃ  fini." => "Le café est prêt. Il est déjà fini.",
     // A three-byte character whose last byte, 0xA0, was lost to a space (`素`).
     nbsp_lost_in_a_cjk_character: "äºŒé…¸åŒ–ç‚\u{ad}ç´ ã\u{81}Œå¤šã\u{81}„" => "二酸化炭素が多い",
+    // ... or its middle byte (`場`), before a character of the upper half.
+    nbsp_lost_in_the_middle_of_a_cjk_character: "å¿…è¦\u{81}ã\u{81}ªå ´æ‰€ã\u{81}§" => "必要な場所で",
     c1_control_left_by_latin1: "parlé\u{85} Tu sais" => "parlé… Tu sais",
     partly_damaged_line: "Clean: café.\nDamaged: cafÃ© and crÃ¨me.\nClean again: naïve." => "Clean: café.\nDamaged: café and crème.\nClean again: naïve.",
     partly_damaged_field: "title: Zürich\ndescription: ZÃ¼rich is a city" => "title: Zürich\ndescription: Zürich is a city",

@@ -144,6 +144,19 @@ pub(crate) fn sequence_at(
                 return None;
             }
             0xA0
+        } else if c == u32::from(b' ')
+            && nbsp == Nbsp::Whole
+            && len == 3
+            && k == 1
+            && lead >= 0xE0
+            && enc.nbsp_lead(lead)
+            && end + 1 < bytes.len()
+            && t.byte(enc, code_point_at(bytes, end + 1).0)
+                .is_some_and(|b| (0x80..=0xBF).contains(&b))
+        {
+            // The middle byte of three lost to a space, a character of the upper half
+            // after it (`å ´` is `場`): in text damaged as a whole, in the Latin readings.
+            0xA0
         } else if (c == 0xFFFD
             || c == u32::from(b'?') && nbsp == Nbsp::Whole && last && buf[..2] == [0xE2, 0x80])
             && lossy

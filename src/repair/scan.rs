@@ -764,6 +764,9 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
         if b < 0x80 {
             let pending = p1 | p2 | p3;
             if pending != 0 {
+                // A space for a lost 0xA0 right after a three-byte lead (`å ´`): the
+                // middle byte, the last to come.
+                let middle = if b == b' ' { p2 & p1n } else { 0 };
                 let lost = if b == b' ' {
                     p1 & p1n
                 } else if b == b'?' && o.lossy && bytes[..i].ends_with("â€".as_bytes()) {
@@ -772,10 +775,10 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 } else {
                     0
                 };
-                if lost != 0 {
+                if lost | middle != 0 {
                     // A space for a lost 0xA0, or a question mark for a lost byte,
                     // completes the sequences missing one byte only.
-                    ok &= !(pending & !lost);
+                    ok &= !(pending & !(lost | middle));
                     seen |= lost & ok;
                     lossy = true;
                 } else {
@@ -783,6 +786,12 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 }
                 if ok == 0 {
                     return Whole::default();
+                }
+                if middle & ok != 0 {
+                    p1 = middle & ok;
+                    (p2, p3, p1n) = (0, 0, 0);
+                    i += 1;
+                    continue;
                 }
             }
             p1 = 0;
