@@ -83,6 +83,11 @@ repaired! {
     nbsp_lost_a_grave_in_a_run: "Le café est prêt. Il est dÃ©jÃ  fini." => "Le café est prêt. Il est déjà fini.",
     // A three-byte character whose last byte, 0xA0, was lost to a space (`素`).
     nbsp_lost_in_a_cjk_character: "äºŒé…¸åŒ–ç‚\u{ad}ç´ ã\u{81}Œå¤šã\u{81}„" => "二酸化炭素が多い",
+    // In the Cyrillic and Greek readings too (Devanagari `ठ`), but only after another
+    // character of the damage: a clean word of two letters (`её`) stays.
+    nbsp_lost_in_a_devanagari_letter_windows1251: "а¤ёа¤ѕа¤ аҐЂ" => "साठी",
+    nbsp_lost_in_a_devanagari_letter_windows1253: "ΰ¤Έΰ¤Ύΰ¤ ΰ¥€" => "साठी",
+    clean_two_letter_word_among_damage_windows1251: "ж—Ґжњ¬иЄћ её ж—Ґжњ¬иЄћ" => "日本語 её 日本語",
     // ... or its middle byte (`場`), before a character of the upper half.
     nbsp_lost_in_the_middle_of_a_cjk_character: "å¿…è¦\u{81}ã\u{81}ªå ´æ‰€ã\u{81}§" => "必要な場所で",
     c1_control_left_by_latin1: "parlé\u{85} Tu sais" => "parlé… Tu sais",

@@ -101,6 +101,17 @@ fn a_grave_space(text: &str, at: usize, space: usize, nbsp: Nbsp) -> Option<bool
     Some(ends_word)
 }
 
+/// Whether the character before byte `at` of `text` is not ASCII: in the Cyrillic and
+/// Greek readings, a three-byte lead whose 0xA0 was lost to a space is read only there,
+/// not at a word's start, where a clean word of a lowercase letter and one of the upper
+/// half is (Russian `её `, Bulgarian `е „`).
+fn after_damage(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_ascii())
+}
+
 /// Reads the sequence that starts at byte `at` of `text` (a non-ASCII character), for
 /// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens
 /// (`Whole`: the features for text damaged as a whole; `AGrave`: only `Ã ` for `à `
@@ -133,14 +144,21 @@ pub(crate) fn sequence_at(
         }
         let (c, clen) = code_point_at(bytes, end);
         let last = k == len - 1;
-        let byte = if c == u32::from(b' ') && nbsp != Nbsp::No && last && enc.nbsp_lead(lead) {
+        let byte = if c == u32::from(b' ')
+            && nbsp != Nbsp::No
+            && last
+            && (enc.nbsp_lead(lead) || nbsp == Nbsp::Whole && enc.nbsp_lead_in_whole_text(lead))
+        {
             if len == 3 && matches!(buf[1], 0x85 | 0xA0) {
                 return None;
             }
             if len == 2 && lead == 0xC3 {
                 kept_space = a_grave_space(text, at, end, nbsp)?;
-            } else if !enc.nbsp_lead(0xC2) || nbsp == Nbsp::AGrave {
-                // Outside the Latin encodings, only `à` is restored.
+            } else if nbsp == Nbsp::AGrave
+                || !enc.nbsp_lead(0xC2) && (len == 2 || !after_damage(text, at))
+            {
+                // Outside the Latin encodings, only `à` and three-byte characters are
+                // restored, these only after another character of the damage.
                 return None;
             }
             0xA0
@@ -148,14 +166,15 @@ pub(crate) fn sequence_at(
             && nbsp == Nbsp::Whole
             && len == 3
             && k == 1
-            && lead >= 0xE0
-            && enc.nbsp_lead(lead)
+            && enc.nbsp_lead_in_whole_text(lead)
             && end + 1 < bytes.len()
             && t.byte(enc, code_point_at(bytes, end + 1).0)
                 .is_some_and(|b| (0x80..=0xBF).contains(&b))
+            && (enc.nbsp_lead(0xC2) || after_damage(text, at))
         {
             // The middle byte of three lost to a space, a character of the upper half
-            // after it (`å ´` is `場`): in text damaged as a whole, in the Latin readings.
+            // after it (`å ´` is `場`): in text damaged as a whole (in the Cyrillic and
+            // Greek readings, after another character of the damage).
             0xA0
         } else if (c == 0xFFFD
             || c == u32::from(b'?') && nbsp == Nbsp::Whole && last && buf[..2] == [0xE2, 0x80])

@@ -150,7 +150,7 @@ impl Encoding {
         }
     }
 
-    pub(crate) fn index(self) -> usize {
+    pub(crate) const fn index(self) -> usize {
         self as usize
     }
 
@@ -160,7 +160,8 @@ impl Encoding {
     /// and a lead, a character of the upper half and a space are no clean text's).
     /// Only in the encodings whose leads there are Latin capitals that end no word; in
     /// Cyrillic and Greek they are capitals that do (`СССР `), and there only `à` (0xC3
-    /// 0xA0) before a word is restored. Never in Mac OS Roman or CP437.
+    /// 0xA0) before a word is restored (and, in text damaged as a whole, the three-byte
+    /// characters: [`Encoding::nbsp_lead_in_whole_text`]). Never in Mac OS Roman or CP437.
     pub(crate) fn nbsp_lead(self, lead: u8) -> bool {
         let latin = matches!(
             self,
@@ -177,7 +178,24 @@ impl Encoding {
         }
     }
 
-    pub(crate) fn bit(self) -> u16 {
+    /// The encodings in which, in text damaged as a whole, a space may also stand for a
+    /// lost 0xA0 in a three-byte character (after its lead, or as its last byte):
+    /// Windows-1251 and Windows-1253, where [`Encoding::nbsp_lead`] restores only `à`
+    /// (Devanagari `ठ` is Windows-1251's `а¤ `). Their three-byte leads are lowercase
+    /// letters, which the scan of runs does not take for leads before a lost 0xA0: clean
+    /// text ends a word with them.
+    pub(crate) const NBSP_THREE_IN_WHOLE_TEXT: u16 =
+        Encoding::Windows1251.bit() | Encoding::Windows1253.bit();
+
+    /// Whether a space may stand for a lost 0xA0 after `lead` in text damaged as a whole:
+    /// [`Encoding::nbsp_lead`], or a three-byte lead of
+    /// [`Encoding::NBSP_THREE_IN_WHOLE_TEXT`].
+    pub(crate) fn nbsp_lead_in_whole_text(self, lead: u8) -> bool {
+        self.nbsp_lead(lead)
+            || (0xE0..=0xEF).contains(&lead) && Self::NBSP_THREE_IN_WHOLE_TEXT & self.bit() != 0
+    }
+
+    pub(crate) const fn bit(self) -> u16 {
         1 << self.index()
     }
 }

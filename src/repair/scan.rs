@@ -12,6 +12,7 @@
 //! the text might be mojibake.
 
 use super::tables::{tables, Roles, Tables};
+use super::Encoding;
 
 /// Offset of the first byte >= 0x80 at or after `from` (the length if none).
 ///
@@ -758,6 +759,9 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let mut lossy = false;
     let mut like_1252 = u16::MAX;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
+    // Of `p1`, the sequences of three or four bytes; of `p2`, those whose lead was the
+    // last character.
+    let (mut p1_multi, mut p2_fresh) = (0u16, 0u16);
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -766,9 +770,14 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             if pending != 0 {
                 // A space for a lost 0xA0 right after a three-byte lead (`å ´`): the
                 // middle byte, the last to come.
-                let middle = if b == b' ' { p2 & p1n } else { 0 };
+                let three = Encoding::NBSP_THREE_IN_WHOLE_TEXT;
+                let middle = if b == b' ' {
+                    p2 & p1n | p2_fresh & three
+                } else {
+                    0
+                };
                 let lost = if b == b' ' {
-                    p1 & p1n
+                    p1 & p1n | p1_multi & three
                 } else if b == b'?' && o.lossy && bytes[..i].ends_with("â€".as_bytes()) {
                     // `â€?`: a question mark for the lost last byte of U+2000–U+203F.
                     p1
@@ -789,7 +798,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 }
                 if middle & ok != 0 {
                     p1 = middle & ok;
-                    (p2, p3, p1n) = (0, 0, 0);
+                    (p2, p3, p1n, p1_multi, p2_fresh) = (0, 0, 0, 0, 0);
                     i += 1;
                     continue;
                 }
@@ -798,6 +807,8 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             p2 = 0;
             p3 = 0;
             p1n = 0;
+            p1_multi = 0;
+            p2_fresh = 0;
             i = next_non_ascii(bytes, i + 1);
             continue;
         }
@@ -827,6 +838,8 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
         } else {
             0
         };
+        p1_multi = p2 & cont & ok;
+        p2_fresh = lead3 & ok;
         p1 = ((p2 & cont) | lead2) & ok;
         p2 = ((p3 & cont) | lead3) & ok;
         p3 = lead4 & ok;
