@@ -27,12 +27,6 @@ const DIFFERENT: &[(&str, &str)] = &[
          ftfy leaves it all. Its document-level evidence makes readings in a second \
          encoding pay more, not enough here.",
     ),
-    (
-        "A complex, lossy pile-up of mojibake in Portuguese",
-        "wikimd repairs the Portuguese words and the emoji but leaves the runs that lost \
-         bytes in the middle of a sequence (`â € `, `âš ï¸�`), which ftfy restores by \
-         guessing the lost bytes.",
-    ),
 ];
 
 #[test]
