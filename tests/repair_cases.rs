@@ -66,6 +66,12 @@ repaired! {
     tag_sequence_flag: "Scotland ðŸ\u{8f}´ó\u{a0}\u{81}§ó\u{a0}\u{81}¢ó\u{a0}\u{81}³ó\u{a0}\u{81}£ó\u{a0}\u{81}´ó\u{a0}\u{81}¿" => "Scotland 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
     variation_selector: "â™¥ï¸\u{8f} ok" => "♥\u{fe0f} ok",
     lost_byte_as_replacement_char: "â€œ like this â€\u{fffd}" => "“ like this \u{fffd}",
+    // A byte lost to a question mark (a strict decoder's replacement), in text damaged as
+    // a whole: in a three-byte character, or after `Ã` (`Á`), as ftfy reads it.
+    question_mark_for_a_lost_byte_in_cjk: "æ—¥æœ¬èªžã?®ãƒ†ã‚\u{ad}ã‚¹ãƒˆã?§ã?™ã€‚" => "日本語\u{fffd}テキスト\u{fffd}\u{fffd}。",
+    question_mark_for_a_lost_byte_after_a_tilde: "BogotÃ¡ y Ã?frica del Sur, cafÃ©" => "Bogotá y \u{fffd}frica del Sur, café",
+    // ... and after any two-byte lead where the damage goes on beside it (Russian `с`).
+    question_mark_for_a_lost_byte_in_cyrillic: "ÐœÐ¾Ñ?ÐºÐ²Ð° â€” Ñ?Ñ‚Ð¾Ð»Ð¸Ñ†Ð°" => "Мо\u{fffd}ква — \u{fffd}толица",
     nbsp_lost_a_grave: "voilÃ le travail" => "voilà le travail",
     nbsp_lost_portuguese_contraction: "vou Ã s compras" => "vou às compras",
     // `à` at a word's end before a stop: the space was the 0xA0 (no space comes there).
@@ -340,6 +346,8 @@ unchanged! {
     baltic_name: "Connect with Āø on Facebook",
     spaced_letters_a_tilde: "C O N C L U S Ã O",
     a_tilde_alone_before_a_stop: "Ã .",
+    // A letter and a question mark, no damage beside them: Spanish.
+    spanish_n_tilde_before_a_question_mark: "¿Qué es la Ñ?",
     concatenated_strings: "Oborzos, per. Vahbarz, frataraká§ 141",
     leetspeak: "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH SÖÄ£ ÑÝÄ $ÚÄMÌ Q £ÄGÌ",
     math: "(-1/2)! = √π",

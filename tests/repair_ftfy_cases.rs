@@ -15,12 +15,6 @@ const DIFFERENT: &[(&str, &str)] = &[
          the clean en dash elsewhere on the line does not make it less so.",
     ),
     (
-        "For goodness' sake. We can come close to fixing this, but fail in the last step",
-        "ftfy replaces each question mark by U+FFFD and decodes around them; wikimd takes \
-         a question mark for a lost byte only after `â€`, where nothing else can stand, \
-         and leaves this text as it is rather than guess.",
-    ),
-    (
         "An absolutely hopeless garble",
         "A known miss, not a choice: wikimd decodes five of the runs of this lowercased \
          garble that read as Windows-1252 and Mac OS Roman mojibake (`â€™` → `’`), where \

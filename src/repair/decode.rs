@@ -2,7 +2,7 @@
 //! bytes read as UTF-8 (or as CESU-8, the UTF-8 of Java and old databases, where an emoji
 //! is two three-byte halves).
 
-use super::scan::{code_point_at, next_non_ascii};
+use super::scan::{code_point_at, next_non_ascii, question_in_damage};
 use super::tables::tables;
 use super::Encoding;
 
@@ -177,11 +177,14 @@ pub(crate) fn sequence_at(
             // Greek readings, after another character of the damage).
             0xA0
         } else if (c == 0xFFFD
-            || c == u32::from(b'?') && nbsp == Nbsp::Whole && last && buf[..2] == [0xE2, 0x80])
+            || c == u32::from(b'?')
+                && nbsp == Nbsp::Whole
+                && (len >= 3 || matches!(lead, 0xC2 | 0xC3) || question_in_damage(bytes, end)))
             && lossy
         {
-            // A byte lost to U+FFFD, or (in text damaged as a whole) to a question mark
-            // after `â€`, where nothing else can follow.
+            // A byte lost to U+FFFD, or (in text damaged as a whole) to a question mark:
+            // one of three or four (`â€?`, `ã?®`), or of two after `Â` or `Ã`, as ftfy
+            // reads them, or after any lead with damage on either side (`Ð¾Ñ?Ðº`).
             lost = true;
             0x80
         } else if c < 0x80 {

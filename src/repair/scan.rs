@@ -747,6 +747,36 @@ pub(crate) struct Whole {
     pub(crate) like_1252: u16,
 }
 
+/// The encodings in which a question mark at byte `at` of `bytes`, after a two-byte
+/// lead, may stand for a lost byte: where the lead is 0xC2 or 0xC3 (`Â`, `Ã` in
+/// Windows-1252), as ftfy reads it; every one where the damage goes on on either side
+/// (`Ð¾Ñ?Ðº`, `Ð¸Ñ? `: Russian `с`, `я`), not after a letter alone (Spanish `la Ñ?`).
+fn question_after_two_byte_lead(t: &Tables, bytes: &[u8], at: usize) -> u16 {
+    if question_in_damage(bytes, at) {
+        return u16::MAX;
+    }
+    let Some(start) = (0..at).rev().find(|&k| bytes[k] & 0xC0 != 0x80) else {
+        return 0;
+    };
+    let (c, _) = code_point_at(bytes, start);
+    Encoding::ALL
+        .iter()
+        .filter(|enc| matches!(t.byte(**enc, c), Some(0xC2 | 0xC3)))
+        .fold(0, |bits, enc| bits | enc.bit())
+}
+
+/// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
+/// two-byte lead), has a character not ASCII right after it or before that lead.
+pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
+    if bytes.get(at + 1).is_some_and(|&b| b >= 0x80) {
+        return true;
+    }
+    let Some(lead) = (0..at).rev().find(|&k| bytes[k] & 0xC0 != 0x80) else {
+        return false;
+    };
+    lead > 0 && bytes[lead - 1] >= 0x80
+}
+
 /// The encodings in which the whole text re-encodes to something shaped like UTF-8
 /// (leads followed by the right number of continuation bytes; the finer rules are checked
 /// when decoding). Gives up as soon as no encoding is left, which in clean text is at the
@@ -778,12 +808,17 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 };
                 let lost = if b == b' ' {
                     p1 & p1n | p1_multi & three
-                } else if b == b'?' && o.lossy && bytes[..i].ends_with("â€".as_bytes()) {
-                    // `â€?`: a question mark for the lost last byte of U+2000–U+203F.
-                    p1
+                } else if b == b'?' && o.lossy {
+                    // A question mark for a lost byte (a strict decoder's replacement:
+                    // .NET's, Java's): the last of three or four (`â€?`, `ã?`), or of
+                    // two after `Â` or `Ã` (`Ã?` for `Á`, `Í`, `Ð`, `Ý`), as ftfy reads it.
+                    p1_multi | p1 & question_after_two_byte_lead(t, bytes, i)
                 } else {
                     0
                 };
+                // ... or the middle byte of three (`ã?®`), a character of the upper half to
+                // come.
+                let middle = middle | if b == b'?' && o.lossy { p2_fresh } else { 0 };
                 if lost | middle != 0 {
                     // A space for a lost 0xA0, or a question mark for a lost byte,
                     // completes the sequences missing one byte only.
@@ -798,7 +833,9 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 }
                 if middle & ok != 0 {
                     p1 = middle & ok;
-                    (p2, p3, p1n, p1_multi, p2_fresh) = (0, 0, 0, 0, 0);
+                    // (A question mark may stand for the last byte too.)
+                    p1_multi = p1;
+                    (p2, p3, p1n, p2_fresh) = (0, 0, 0, 0);
                     i += 1;
                     continue;
                 }
