@@ -11,9 +11,12 @@
 //! -1257, ISO-8859-2, Mac OS Roman and CP437, each "sloppy" as the tools that make mojibake
 //! are (a byte the encoding leaves undefined reads as the C1 control of the same number),
 //! one layer or several. Also undone, as Python's ftfy does: CESU-8 (an emoji written as
-//! two surrogate halves, `í ½í¸\u{8d}` → 😍), a byte lost to U+FFFD (`â€�` → `�`), a
-//! no-break space turned into a plain space (`voilÃ le` → `voilà le`), and C1 controls
-//! left by a Latin-1 reading of Windows-1252 text (U+0085 → `…`).
+//! two surrogate halves, `í ½í¸\u{8d}` → 😍), a byte lost to U+FFFD (`â€�` → `�`) or,
+//! in text damaged as a whole, to a question mark (`ã?®` → `�`, as ftfy reads it, and
+//! beside other damage after any lead: `ÐœÐ¾Ñ?ÐºÐ²Ð°` → `Мо�ква`), a no-break space
+//! turned into a plain space (`voilÃ le` → `voilà le`; `GuÃ rdia` → `Guàrdia` inside a
+//! word; `ç´ ` → `素`, `å ´` → `場` in a three-byte character), and C1 controls left by
+//! a Latin-1 reading of Windows-1252 text (U+0085 → `…`).
 //!
 //! # How a decision is made
 //!
@@ -270,7 +273,8 @@ pub struct RepairOptions {
     /// Put back a non-breaking space that became a plain space (`Ã ` → `à`), in text
     /// damaged as a whole.
     pub restore_nbsp: bool,
-    /// Decode a sequence whose byte was lost to U+FFFD as U+FFFD (`â€�` → `�`).
+    /// Decode a sequence whose byte was lost to U+FFFD (`â€�` → `�`), or in text
+    /// damaged as a whole to a question mark (`ã?®` → `�`), as U+FFFD.
     pub lossy: bool,
     /// Read leftover C1 control characters as the Windows-1252 characters they stand
     /// for (U+0093 → `“`).
@@ -299,7 +303,7 @@ impl RepairOptions {
         self
     }
 
-    /// Whether to decode sequences whose byte was lost to U+FFFD.
+    /// Whether to decode sequences whose byte was lost to U+FFFD or to a question mark.
     pub fn lossy(mut self, yes: bool) -> Self {
         self.lossy = yes;
         self
