@@ -68,6 +68,8 @@ repaired! {
     lost_byte_as_replacement_char: "â€œ like this â€\u{fffd}" => "“ like this \u{fffd}",
     // A byte lost to a question mark (a strict decoder's replacement), in text damaged as
     // a whole: in a three-byte character, or after `Ã` (`Á`), as ftfy reads it.
+    // A lost byte read in the whole text; the letter before it is no lead read alone.
+    lost_byte_after_a_greek_capital: "## Î§Ï\u{fffd}Î®ÏƒÎµÎ¹Ï‚ Ï„Î¿Ï…" => "## Χ\u{fffd}ήσεις του",
     question_mark_for_a_lost_byte_in_cjk: "æ—¥æœ¬èªžã?®ãƒ†ã‚\u{ad}ã‚¹ãƒˆã?§ã?™ã€‚" => "日本語\u{fffd}テキスト\u{fffd}\u{fffd}。",
     question_mark_for_a_lost_byte_after_a_tilde: "BogotÃ¡ y Ã?frica del Sur, cafÃ©" => "Bogotá y \u{fffd}frica del Sur, café",
     // ... and after any two-byte lead where the damage goes on beside it (Russian `с`).
@@ -346,6 +348,9 @@ unchanged! {
     baltic_name: "Connect with Āø on Facebook",
     spaced_letters_a_tilde: "C O N C L U S Ã O",
     a_tilde_alone_before_a_stop: "Ã .",
+    // A replacement character after a Greek capital, in clean Greek: no lost byte of
+    // Windows-1253's `Χ` (0xD7, a lead).
+    replacement_character_after_a_greek_capital: "Χρήσεις Χ\u{fffd}ήσεις",
     // A letter and a question mark, no damage beside them: Spanish.
     spanish_n_tilde_before_a_question_mark: "¿Qué es la Ñ?",
     concatenated_strings: "Oborzos, per. Vahbarz, frataraká§ 141",

@@ -67,7 +67,7 @@ fn read_alike_by_another(
                 *start,
                 other,
                 local_nbsp(options.restore_nbsp),
-                options.lossy,
+                RUN_LOSSY,
             )
             .is_some_and(|(e, d)| e == *end && d == *decoded)
     })
@@ -95,6 +95,13 @@ fn whole_nbsp(restore: bool) -> Nbsp {
         Nbsp::No
     }
 }
+
+/// Whether a run decoded on its own evidence may read U+FFFD as a lost byte: no. A lost
+/// byte is read where the whole text (or line) is damaged, as ftfy reads it; in a run
+/// alone, a letter before a U+FFFD of clean text read as a lead (Greek `Χ�ή` as
+/// Windows-1253's `Χ` and a lost byte: `�ή`) lost the letter, and a run mended alone
+/// beside a lost byte left the text half read.
+const RUN_LOSSY: bool = false;
 
 /// Where a space may stand for a lost 0xA0 when a run is decoded on its own evidence.
 fn local_nbsp(restore: bool) -> Nbsp {
@@ -1123,13 +1130,9 @@ fn best_reading(
             if found.encodings & enc.bit() == 0 {
                 continue;
             }
-            let Some((end, decoded)) = read_run(
-                text,
-                s,
-                enc,
-                local_nbsp(options.restore_nbsp),
-                options.lossy,
-            ) else {
+            let Some((end, decoded)) =
+                read_run(text, s, enc, local_nbsp(options.restore_nbsp), RUN_LOSSY)
+            else {
                 continue;
             };
             let other = evidence.preferred.is_some_and(|p| p != enc);
