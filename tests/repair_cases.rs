@@ -73,6 +73,7 @@ repaired! {
     question_mark_for_a_lost_byte_in_cjk: "æ—¥æœ¬èªžã?®ãƒ†ã‚\u{ad}ã‚¹ãƒˆã?§ã?™ã€‚" => "日本語\u{fffd}テキスト\u{fffd}\u{fffd}。",
     question_mark_for_a_lost_byte_after_a_tilde: "BogotÃ¡ y Ã?frica del Sur, cafÃ©" => "Bogotá y \u{fffd}frica del Sur, café",
     // ... and after any two-byte lead where the damage goes on beside it (Russian `с`).
+    question_marks_for_lost_bytes_in_a_row: "Ð´Ð¾Ð²Ð¶Ð¸Ð½Ð° Ð¿Ð¾Ð·Ð½Ð°Ñ‡Ð°Ñ”Ñ‚ÑŒÑ?Ñ? Ð·Ð´ÐµÐ±Ñ–Ð»ÑŒÑˆÐ¾Ð³Ð¾" => "довжина позначаєть\u{fffd}\u{fffd} здебільшого",
     question_mark_for_a_lost_byte_in_cyrillic: "ÐœÐ¾Ñ?ÐºÐ²Ð° â€” Ñ?Ñ‚Ð¾Ð»Ð¸Ñ†Ð°" => "Мо\u{fffd}ква — \u{fffd}толица",
     nbsp_lost_a_grave: "voilÃ le travail" => "voilà le travail",
     nbsp_lost_portuguese_contraction: "vou Ã s compras" => "vou às compras",

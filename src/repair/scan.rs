@@ -755,7 +755,10 @@ fn question_after_two_byte_lead(t: &Tables, bytes: &[u8], at: usize) -> u16 {
     if question_in_damage(bytes, at) {
         return u16::MAX;
     }
-    let Some(start) = (0..at).rev().find(|&k| bytes[k] & 0xC0 != 0x80) else {
+    let Some(start) = (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&k| bytes[k] & 0xC0 != 0x80)
+    else {
         return 0;
     };
     let (c, _) = code_point_at(bytes, start);
@@ -766,15 +769,29 @@ fn question_after_two_byte_lead(t: &Tables, bytes: &[u8], at: usize) -> u16 {
 }
 
 /// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
-/// two-byte lead), has a character not ASCII right after it or before that lead.
+/// two-byte lead), has a character not ASCII right after it or before that lead, or
+/// before that lead another such question mark (`ÑŒÑ?Ñ? `: Ukrainian `ься`).
 pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
     if bytes.get(at + 1).is_some_and(|&b| b >= 0x80) {
         return true;
     }
-    let Some(lead) = (0..at).rev().find(|&k| bytes[k] & 0xC0 != 0x80) else {
-        return false;
-    };
-    lead > 0 && bytes[lead - 1] >= 0x80
+    let mut at = at;
+    // (Eight question marks back at most: a text of them stays linear.)
+    for _ in 0..8 {
+        let Some(lead) = (at.saturating_sub(4)..at)
+            .rev()
+            .find(|&k| bytes[k] & 0xC0 != 0x80)
+        else {
+            return false;
+        };
+        match lead.checked_sub(1).map(|k| bytes[k]) {
+            Some(b) if b >= 0x80 => return true,
+            // A question mark after a character not ASCII: on from there.
+            Some(b'?') if lead >= 2 && bytes[lead - 2] >= 0x80 => at = lead - 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The encodings in which the whole text re-encodes to something shaped like UTF-8
