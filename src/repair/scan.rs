@@ -747,6 +747,17 @@ pub(crate) struct Whole {
     pub(crate) like_1252: u16,
 }
 
+/// The roles of the character that ends at byte `at` of `bytes` (none for ASCII).
+fn last_roles(t: &Tables, bytes: &[u8], at: usize) -> Roles {
+    match (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&k| bytes[k] & 0xC0 != 0x80)
+    {
+        Some(start) if bytes[start] >= 0x80 => roles_at(t, bytes, start).0,
+        _ => Roles::default(),
+    }
+}
+
 /// The encodings in which a question mark at byte `at` of `bytes`, after a two-byte
 /// lead, may stand for a lost byte: where the lead is 0xC2 or 0xC3 (`Â`, `Ã` in
 /// Windows-1252), as ftfy reads it; every one where the damage goes on on either side
@@ -806,15 +817,22 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let mut lossy = false;
     let mut like_1252 = u16::MAX;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
-    // Of `p1`, the sequences of three or four bytes; of `p2`, those whose lead was the
-    // last character.
-    let (mut p1_multi, mut p2_fresh) = (0u16, 0u16);
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             let pending = p1 | p2 | p3;
             if pending != 0 {
+                // Of `p1`, the sequences of three or four bytes; of `p2`, those whose lead
+                // was the last character (worked out here, where they are needed, from the
+                // last character's roles: an ASCII one, a question mark or a space read
+                // as a lost middle byte, leads nothing).
+                let (p1_multi, p2_fresh) = if b == b' ' || b == b'?' {
+                    let last = last_roles(t, bytes, i);
+                    (p1 & !last.lead2(), p2 & last.lead3())
+                } else {
+                    (0, 0)
+                };
                 // A space for a lost 0xA0 right after a three-byte lead (`å ´`): the
                 // middle byte, the last to come.
                 let three = Encoding::NBSP_THREE_IN_WHOLE_TEXT;
@@ -850,9 +868,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 }
                 if middle & ok != 0 {
                     p1 = middle & ok;
-                    // (A question mark may stand for the last byte too.)
-                    p1_multi = p1;
-                    (p2, p3, p1n, p2_fresh) = (0, 0, 0, 0);
+                    (p2, p3, p1n) = (0, 0, 0);
                     i += 1;
                     continue;
                 }
@@ -861,8 +877,6 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             p2 = 0;
             p3 = 0;
             p1n = 0;
-            p1_multi = 0;
-            p2_fresh = 0;
             i = next_non_ascii(bytes, i + 1);
             continue;
         }
@@ -892,8 +906,6 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
         } else {
             0
         };
-        p1_multi = p2 & cont & ok;
-        p2_fresh = lead3 & ok;
         p1 = ((p2 & cont) | lead2) & ok;
         p2 = ((p3 & cont) | lead3) & ok;
         p3 = lead4 & ok;
