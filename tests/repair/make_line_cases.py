@@ -18,7 +18,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from make_dev_cases import CLEAN, ENCODINGS, mojibake  # noqa: E402
-from make_other_cases import write_cases  # noqa: E402
+from make_other_cases import document_fix, write_cases  # noqa: E402
 
 
 def main(draws: int, out_path: str) -> None:
@@ -39,14 +39,9 @@ def main(draws: int, out_path: str) -> None:
                 damaged = mojibake(lines[i], enc)
                 if damaged == lines[i]:
                     continue
-                cases.append({
-                    "id": f"{name[:-3]}-{draw}-{i}-{enc}",
-                    "lang": name.split("_")[1],
-                    "kind": "fix",
-                    "encoding": enc,
-                    "input": "\n".join(lines[:i] + [damaged] + lines[i + 1:]),
-                    "expected": text,
-                })
+                damaged_text = "\n".join(lines[:i] + [damaged] + lines[i + 1:])
+                cases.append(document_fix(f"{name[:-3]}-{draw}-{i}-{enc}", name, enc,
+                                          damaged_text, text))
     write_cases(cases, out_path)
     print(f"wrote {len(cases)} cases", file=sys.stderr)
 

@@ -27,7 +27,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from make_dev_cases import CLEAN, ENCODINGS, sloppy  # noqa: E402
-from make_other_cases import write_cases  # noqa: E402
+from make_other_cases import document_fix, write_cases  # noqa: E402
 
 C1 = "".join(chr(c) for c in range(0x80, 0xA0))
 
@@ -78,14 +78,8 @@ def main(per_document: int, out_path: str) -> None:
                 continue
             for i in sorted(rng.sample(range(len(lines)), min(per_document, len(lines)))):
                 for kind, text, expected in variants(lines[i], enc):
-                    cases.append({
-                        "id": f"{name[:-3]}-{i}-{enc}-{kind}",
-                        "lang": name.split("_")[1],
-                        "kind": "fix",
-                        "encoding": f"{enc}/{kind}",
-                        "input": text,
-                        "expected": expected,
-                    })
+                    cases.append(document_fix(f"{name[:-3]}-{i}-{enc}-{kind}", name,
+                                              f"{enc}/{kind}", text, expected))
     write_cases(cases, out_path)
     print(f"wrote {len(cases)} cases", file=sys.stderr)
 

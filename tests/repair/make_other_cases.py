@@ -30,6 +30,12 @@ def add_cases(cases: list, seen: set, lang: str, text: str, words: int) -> None:
                 cases.append({"lang": lang, "kind": "fix", "encoding": enc, "input": bad, "expected": t})
 
 
+def document_fix(case_id: str, document: str, encoding: str, text: str, expected: str) -> dict:
+    """A case of a corpus document (`NNN_LANG_HASH.md`): `text` is to repair to `expected`."""
+    return {"id": case_id, "lang": document.split("_")[1], "kind": "fix",
+            "encoding": encoding, "input": text, "expected": expected}
+
+
 def write_cases(cases: list, out_path: str) -> None:
     with open(out_path, "w", encoding="utf-8") as f:
         for c in cases:
