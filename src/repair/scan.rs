@@ -747,12 +747,16 @@ pub(crate) struct Whole {
     pub(crate) like_1252: u16,
 }
 
-/// The roles of the character that ends at byte `at` of `bytes` (none for ASCII).
-fn last_roles(t: &Tables, bytes: &[u8], at: usize) -> Roles {
-    match (at.saturating_sub(4)..at)
+/// Where the character that ends at byte `at` of `bytes` starts (`None` at the start).
+fn char_start_before(bytes: &[u8], at: usize) -> Option<usize> {
+    (at.saturating_sub(4)..at)
         .rev()
         .find(|&k| bytes[k] & 0xC0 != 0x80)
-    {
+}
+
+/// The roles of the character that ends at byte `at` of `bytes` (none for ASCII).
+fn last_roles(t: &Tables, bytes: &[u8], at: usize) -> Roles {
+    match char_start_before(bytes, at) {
         Some(start) if bytes[start] >= 0x80 => roles_at(t, bytes, start).0,
         _ => Roles::default(),
     }
@@ -766,10 +770,7 @@ fn question_after_two_byte_lead(t: &Tables, bytes: &[u8], at: usize) -> u16 {
     if question_in_damage(bytes, at) {
         return u16::MAX;
     }
-    let Some(start) = (at.saturating_sub(4)..at)
-        .rev()
-        .find(|&k| bytes[k] & 0xC0 != 0x80)
-    else {
+    let Some(start) = char_start_before(bytes, at) else {
         return 0;
     };
     let (c, _) = code_point_at(bytes, start);
@@ -789,10 +790,7 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
     let mut at = at;
     // (Eight question marks back at most: a text of them stays linear.)
     for _ in 0..8 {
-        let Some(lead) = (at.saturating_sub(4)..at)
-            .rev()
-            .find(|&k| bytes[k] & 0xC0 != 0x80)
-        else {
+        let Some(lead) = char_start_before(bytes, at) else {
             return false;
         };
         match lead.checked_sub(1).map(|k| bytes[k]) {
