@@ -33,8 +33,6 @@ def main(draws: int, out_path: str) -> None:
             if not damageable:
                 continue
             for enc in ENCODINGS:
-                if "x" in enc:
-                    continue
                 i = rng.choice(damageable)
                 damaged = mojibake(lines[i], enc)
                 if damaged == lines[i]:
