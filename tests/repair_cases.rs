@@ -90,6 +90,19 @@ repaired! {
     nbsp_lost_a_grave_before_a_capital: "Hommage Ã Newton" => "Hommage à Newton",
     // ... and in a run mended on its own, in a line with clean letters.
     nbsp_lost_a_grave_in_a_run: "Le café est prêt. Il est dÃ©jÃ  fini." => "Le café est prêt. Il est déjà fini.",
+    // A Vietnamese `à` ending a word, its 0xA0 and the space after merged into one space:
+    // before a syllable of its own (consonants, then an accented vowel) and before a word
+    // of the damage, the space is kept.
+    nbsp_merged_a_grave_before_a_vietnamese_syllable: "báº±ng hÆ¡n 40 ngÃ´n ngá»¯ mÃ nÃ³ phÃ¢n phá»‘i" => "bằng hơn 40 ngôn ngữ mà nó phân phối",
+    nbsp_merged_a_grave_before_a_consonant_pair: "má»™t ngÃ´n ngá»¯ mÃ nháº¯c Ä‘áº¿n Java" => "một ngôn ngữ mà nhắc đến Java",
+    nbsp_merged_a_grave_before_a_word_of_the_damage: "Washington, D.C., vÃ Ä‘Æ°á»£c CÆ¡ quan" => "Washington, D.C., và được Cơ quan",
+    nbsp_merged_portuguese_a_grave_before_a_word_of_the_damage: "Chegou Ã Ã©poca das chuvas, Ã noite e Ã Ã‰vora." => "Chegou à época das chuvas, à noite e à Évora.",
+    nbsp_merged_a_grave_before_emphasis: "Radio Liberty* vÃ *Radio Free Asia* nháº±m" => "Radio Liberty* và *Radio Free Asia* nhằm",
+    nbsp_merged_a_grave_before_emphasis_windows1251: "gб»Ќi lГ **LibreOffice**. LГЅ do" => "gọi là **LibreOffice**. Lý do",
+    // A hyphen after `à` goes on with the word: the space was the 0xA0.
+    nbsp_lost_a_grave_before_a_hyphen: "Il habite lÃ -bas, prÃ¨s de la forÃªt." => "Il habite là-bas, près de la forêt.",
+    // ... but a Catalan word `à` is inside has no other accent: the space was its 0xA0.
+    nbsp_lost_a_grave_inside_catalan_words: "La mÃ quina Ã©s nova i la cÃ mera tambÃ©." => "La màquina és nova i la càmera també.",
     // A three-byte character whose last byte, 0xA0, was lost to a space (`素`).
     nbsp_lost_in_a_cjk_character: "äºŒé…¸åŒ–ç‚\u{ad}ç´ ã\u{81}Œå¤šã\u{81}„" => "二酸化炭素が多い",
     // In the Cyrillic and Greek readings too (Devanagari `ठ`), but only after another

@@ -71,6 +71,12 @@ fn a_grave_space(text: &str, at: usize, space: usize, nbsp: Nbsp) -> Option<bool
         return (nbsp != Nbsp::AGrave || in_word).then_some(false);
     }
     let next = rest.as_bytes()[0];
+    if next >= 0x80 && nbsp == Nbsp::Whole {
+        // A word of the damage after the space (Vietnamese `vÃ Ä‘Æ°á»£c`, Portuguese
+        // `Ã Ã©poca`: `và được`, `à época`), in text damaged as a whole: no letter of
+        // the same word (no word has a letter not ASCII right after `à`).
+        return Some(true);
+    }
     if !in_word {
         // `à` before a word, or a number; before a capital only after a lowercase word
         // (`Hommage Ã Newton`), not among spaced capitals.
@@ -87,6 +93,17 @@ fn a_grave_space(text: &str, at: usize, space: usize, nbsp: Nbsp) -> Option<bool
         // (No word goes on after `à` with these.)
         return Some(true);
     }
+    if nbsp == Nbsp::Whole {
+        // In text damaged as a whole, where no `Ã` is clean: Markdown's emphasis, a
+        // bracket or a quote opens the next word (`vÃ *Radio*`: `và *Radio*`); a hyphen
+        // goes on with the same one (`lÃ -bas`: `là-bas`).
+        if b"*_([\"".contains(&next) {
+            return Some(true);
+        }
+        if next == b'-' {
+            return Some(false);
+        }
+    }
     if !next.is_ascii_lowercase() {
         return None;
     }
@@ -98,7 +115,19 @@ fn a_grave_space(text: &str, at: usize, space: usize, nbsp: Nbsp) -> Option<bool
     let ends_word = (A_GRAVE_ENDS.iter().any(|w| stem.eq_ignore_ascii_case(w))
         || stem.len() >= 2 && stem.ends_with(['t', 'r']))
         && !A_GRAVE_INSIDE.contains(&after);
-    Some(ends_word)
+    Some(ends_word || nbsp == Nbsp::Whole && accented_syllable(after))
+}
+
+/// Whether `word` (after `Ã` and a space, in text damaged as a whole) is a syllable of
+/// its own: consonants, then a character of the damage, its accented vowel (Vietnamese
+/// `mÃ nÃ³`, `mÃ nháº¯c`: `mà nó`, `mà nhắc`). A word `à` is inside has no second accent
+/// (Catalan `GuÃ rdia`, `mÃ quina`), and what follows `à` inside a Vietnamese syllable
+/// is its last letters (`Ã i`, `Ã nh`), all ASCII.
+fn accented_syllable(word: &str) -> bool {
+    let vowel = word.trim_start_matches(|c: char| {
+        c.is_ascii_lowercase() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+    });
+    vowel.len() < word.len() && vowel.starts_with(|c: char| !c.is_ascii())
 }
 
 /// Whether the character before byte `at` of `text` is not ASCII: in the Cyrillic and

@@ -15,7 +15,8 @@
 //! in text damaged as a whole, to a question mark (`ã?®` → `�`, as ftfy reads it, and
 //! beside other damage after any lead: `ÐœÐ¾Ñ?ÐºÐ²Ð°` → `Мо�ква`), a no-break space
 //! turned into a plain space (`voilÃ le` → `voilà le`; `GuÃ rdia` → `Guàrdia` inside a
-//! word; `ç´ ` → `素`, `å ´` → `場` in a three-byte character), and C1 controls left by
+//! word, and `mÃ nÃ³` → `mà nó` where the space after it was merged into it;
+//! `ç´ ` → `素`, `å ´` → `場` in a three-byte character), and C1 controls left by
 //! a Latin-1 reading of Windows-1252 text (U+0085 → `…`).
 //!
 //! # How a decision is made
