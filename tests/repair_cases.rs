@@ -75,6 +75,15 @@ repaired! {
     // ... and after any two-byte lead where the damage goes on beside it (Russian `с`).
     question_marks_for_lost_bytes_in_a_row: "Ð´Ð¾Ð²Ð¶Ð¸Ð½Ð° Ð¿Ð¾Ð·Ð½Ð°Ñ‡Ð°Ñ”Ñ‚ÑŒÑ?Ñ? Ð·Ð´ÐµÐ±Ñ–Ð»ÑŒÑˆÐ¾Ð³Ð¾" => "довжина позначаєть\u{fffd}\u{fffd} здебільшого",
     question_mark_for_a_lost_byte_in_cyrillic: "ÐœÐ¾Ñ?ÐºÐ²Ð° â€” Ñ?Ñ‚Ð¾Ð»Ð¸Ñ†Ð°" => "Мо\u{fffd}ква — \u{fffd}толица",
+    // ... and after any lead inside a word once a sequence was read whole before it
+    // (Latvian `ā`, `Ä` and a lost 0x81), a lowercase letter right before the lead or
+    // right after the question mark ...
+    question_mark_for_a_lost_byte_inside_a_latvian_word: "Ä¶Ä«mija ir zinÄ?tne par vielÄ?m." => "Ķīmija ir zin\u{fffd}tne par viel\u{fffd}m.",
+    question_mark_for_a_lost_byte_ending_a_latvian_word: "Laika skaiteiÅ¡onys zeimeibÄ? 18 godusymts irÄ? laika periods" => "Laika skaiteišonys zeimeib\u{fffd} 18 godusymts ir\u{fffd} laika periods",
+    // ... not after a capital that starts a word or ends one in capitals, which clean text
+    // writes before a question mark (the damage before it mended, the capital kept).
+    question_mark_after_a_clean_capital_after_damage: "cafÃ© y la Ñ?" => "café y la Ñ?",
+    question_mark_after_a_clean_capital_after_a_symbol: "Copyright Â© 2020. Was ist mit Ä?" => "Copyright © 2020. Was ist mit Ä?",
     nbsp_lost_a_grave: "voilÃ le travail" => "voilà le travail",
     nbsp_lost_portuguese_contraction: "vou Ã s compras" => "vou às compras",
     // `à` at a word's end before a stop: the space was the 0xA0 (no space comes there).

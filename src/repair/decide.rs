@@ -774,6 +774,7 @@ fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut 
     let mut i = super::scan::next_non_ascii(bytes, 0);
     let mut out_len = 0;
     let mut copied = 0;
+    let mut read_before = false;
     while i < bytes.len() {
         let start = i;
         let mut decoded = String::new();
@@ -787,8 +788,10 @@ fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut 
                 enc,
                 whole_nbsp(options.restore_nbsp),
                 options.lossy,
+                read_before,
             ) {
                 Some(seq) => {
+                    read_before |= !seq.lost;
                     decoded.push(seq.decoded);
                     i = seq.end;
                     if seq.kept_space {
@@ -831,11 +834,12 @@ fn read_run(
     let mut end = at;
     let mut decoded = String::new();
     while end < bytes.len() && bytes[end] >= 0x80 {
-        match sequence_at(text, end, enc, nbsp, lossy) {
+        match sequence_at(text, end, enc, nbsp, lossy, false) {
             Some(Sequence {
                 end: e,
                 decoded: d,
                 kept_space,
+                ..
             }) => {
                 decoded.push(d);
                 end = e;

@@ -2,7 +2,7 @@
 //! bytes read as UTF-8 (or as CESU-8, the UTF-8 of Java and old databases, where an emoji
 //! is two three-byte halves).
 
-use super::scan::{code_point_at, next_non_ascii, question_in_damage};
+use super::scan::{code_point_at, next_non_ascii, question_in_damage, question_inside_word};
 use super::tables::tables;
 use super::Encoding;
 
@@ -26,6 +26,8 @@ pub(crate) struct Sequence {
     pub(crate) decoded: char,
     /// A space stood for a lost 0xA0 byte and stays in the text: `end` is before it.
     pub(crate) kept_space: bool,
+    /// A byte of it was lost (to U+FFFD or a question mark): `decoded` is U+FFFD.
+    pub(crate) lost: bool,
 }
 
 /// The ASCII letters before which `à` ends a word (French `voilà`, `là`, `delà`, `déjà`
@@ -145,13 +147,16 @@ fn after_damage(text: &str, at: usize) -> bool {
 /// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens
 /// (`Whole`: the features for text damaged as a whole; `AGrave`: only `Ã ` for `à `
 /// before a word, which needs no other evidence);
-/// `lossy` lets U+FFFD stand for a lost continuation byte.
+/// `lossy` lets U+FFFD stand for a lost continuation byte (and, with `Whole`, a question
+/// mark: after a two-byte lead where damage is beside it, or inside a word where
+/// `read_before`, a sequence read from all its bytes came before in the text).
 pub(crate) fn sequence_at(
     text: &str,
     at: usize,
     enc: Encoding,
     nbsp: Nbsp,
     lossy: bool,
+    read_before: bool,
 ) -> Option<Sequence> {
     let bytes = text.as_bytes();
     let t = tables();
@@ -208,12 +213,16 @@ pub(crate) fn sequence_at(
         } else if (c == 0xFFFD
             || c == u32::from(b'?')
                 && nbsp == Nbsp::Whole
-                && (len >= 3 || matches!(lead, 0xC2 | 0xC3) || question_in_damage(bytes, end)))
+                && (len >= 3
+                    || matches!(lead, 0xC2 | 0xC3)
+                    || read_before && question_inside_word(bytes, end)
+                    || question_in_damage(bytes, end)))
             && lossy
         {
             // A byte lost to U+FFFD, or (in text damaged as a whole) to a question mark:
             // one of three or four (`â€?`, `ã?®`), or of two after `Â` or `Ã`, as ftfy
-            // reads them, or after any lead with damage on either side (`Ð¾Ñ?Ðº`).
+            // reads them, or after any lead with damage on either side (`Ð¾Ñ?Ðº`) or
+            // inside a word after a sequence read whole (Latvian `zinÄ?tne`: `zin�tne`).
             lost = true;
             0x80
         } else if c < 0x80 {
@@ -249,6 +258,7 @@ pub(crate) fn sequence_at(
         end,
         decoded,
         kept_space,
+        lost,
     })
 }
 
@@ -419,12 +429,14 @@ pub(crate) fn transcode_by_sequence(
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut i = next_non_ascii(bytes, 0);
+    let mut read_before = false;
     while i < bytes.len() {
         if lossy && text[i..].starts_with('\u{FFFD}') {
             i = next_non_ascii(bytes, i + 3);
             continue;
         }
-        let seq = sequence_at(text, i, enc, nbsp, lossy)?;
+        let seq = sequence_at(text, i, enc, nbsp, lossy, read_before)?;
+        read_before |= !seq.lost;
         out.push_str(&text[copied..i]);
         out.push(seq.decoded);
         copied = seq.end;

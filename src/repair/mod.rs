@@ -13,7 +13,8 @@
 //! one layer or several. Also undone, as Python's ftfy does: CESU-8 (an emoji written as
 //! two surrogate halves, `í ½í¸\u{8d}` → 😍), a byte lost to U+FFFD (`â€�` → `�`) or,
 //! in text damaged as a whole, to a question mark (`ã?®` → `�`, as ftfy reads it, and
-//! beside other damage after any lead: `ÐœÐ¾Ñ?ÐºÐ²Ð°` → `Мо�ква`), a no-break space
+//! beside other damage after any lead: `ÐœÐ¾Ñ?ÐºÐ²Ð°` → `Мо�ква`, or inside a word once
+//! a sequence was read whole: `zinÄ?tne` → `zin�tne`), a no-break space
 //! turned into a plain space (`voilÃ le` → `voilà le`; `GuÃ rdia` → `Guàrdia` inside a
 //! word, and `mÃ nÃ³` → `mà nó` where the space after it was merged into it;
 //! `ç´ ` → `素`, `å ´` → `場` in a three-byte character), and C1 controls left by

@@ -781,6 +781,18 @@ fn question_after_two_byte_lead(t: &Tables, bytes: &[u8], at: usize) -> u16 {
 }
 
 /// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
+/// two-byte lead), is inside a word: a lowercase ASCII letter right after it or right
+/// before that lead (Latvian `zinÄ?tne`, `irÄ? laika`: `zin�tne`, `ir� laika`). A clean
+/// capital before a question mark ends a word that starts with it or is all capitals
+/// (Spanish `la Ñ?`, `CAFÉ?`).
+pub(crate) fn question_inside_word(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase)
+        || char_start_before(bytes, at)
+            .and_then(|lead| lead.checked_sub(1))
+            .is_some_and(|k| bytes[k].is_ascii_lowercase())
+}
+
+/// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
 /// two-byte lead), has a character not ASCII right after it or before that lead, or
 /// before that lead another such question mark (`ÑŒÑ?Ñ? `: Ukrainian `ься`).
 pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
@@ -812,6 +824,8 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let t = tables();
     let mut ok = o.enabled;
     let mut seen = 0u16;
+    // The encodings in which a sequence was read from all its bytes (no byte lost).
+    let mut read = 0u16;
     let mut lossy = false;
     let mut like_1252 = u16::MAX;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
@@ -844,8 +858,14 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 } else if b == b'?' && o.lossy {
                     // A question mark for a lost byte (a strict decoder's replacement:
                     // .NET's, Java's): the last of three or four (`â€?`, `ã?`), or of
-                    // two after `Â` or `Ã` (`Ã?` for `Á`, `Í`, `Ð`, `Ý`), as ftfy reads it.
-                    p1_multi | p1 & question_after_two_byte_lead(t, bytes, i)
+                    // two after `Â` or `Ã` (`Ã?` for `Á`, `Í`, `Ð`, `Ý`), as ftfy reads it;
+                    // after any other lead inside a word, once a sequence was read whole.
+                    let read = if question_inside_word(bytes, i) {
+                        read
+                    } else {
+                        0
+                    };
+                    p1_multi | p1 & (question_after_two_byte_lead(t, bytes, i) | read)
                 } else {
                     0
                 };
@@ -899,6 +919,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             return Whole::default();
         }
         seen |= p1 & cont;
+        read |= p1 & roles.cont();
         p1n = if o.nbsp {
             roles.nbsp() & (lead2 | lead3) | p1n & p2 & cont
         } else {
