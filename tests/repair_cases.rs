@@ -108,6 +108,8 @@ repaired! {
     nbsp_merged_portuguese_a_grave_before_a_word_of_the_damage: "Chegou Ã Ã©poca das chuvas, Ã noite e Ã Ã‰vora." => "Chegou à época das chuvas, à noite e à Évora.",
     nbsp_merged_a_grave_before_emphasis: "Radio Liberty* vÃ *Radio Free Asia* nháº±m" => "Radio Liberty* và *Radio Free Asia* nhằm",
     nbsp_merged_a_grave_before_emphasis_windows1251: "gб»Ќi lГ **LibreOffice**. LГЅ do" => "gọi là **LibreOffice**. Lý do",
+    // ... and before a short word that follows a word (`de`, `et`): `à` ends a word.
+    nbsp_merged_a_grave_before_a_short_word: "which survive in Sant JuliÃ de LÃ²ria especially, Ã§Ã et lÃ ." => "which survive in Sant Julià de Lòria especially, çà et là.",
     // A hyphen after `à` goes on with the word: the space was the 0xA0.
     nbsp_lost_a_grave_before_a_hyphen: "Il habite lÃ -bas, prÃ¨s de la forÃªt." => "Il habite là-bas, près de la forêt.",
     // ... but a Catalan word `à` is inside has no other accent: the space was its 0xA0.

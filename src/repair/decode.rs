@@ -36,6 +36,13 @@ pub(crate) struct Sequence {
 /// `farà`).
 const A_GRAVE_ENDS: [&str; 7] = ["voil", "l", "del", "j", "hol", "v", "nh"];
 
+/// The short words of the languages that write `à` at a word's end, which follow such a
+/// word and are no rest of one (Catalan `Sant JuliÃ de LÃ²ria`: `Julià de`).
+const A_GRAVE_BEFORE: [&str; 16] = [
+    "de", "del", "des", "di", "da", "du", "la", "le", "les", "el", "els", "et", "en", "per", "que",
+    "un",
+];
+
 /// What follows `à` inside a Vietnamese word (`vào`, `hành`, `toàn`, `Đài`, `làm`): a word
 /// after a space that is one of these is the rest of the word.
 const A_GRAVE_INSIDE: [&str; 12] = [
@@ -115,7 +122,8 @@ fn a_grave_space(text: &str, at: usize, space: usize, nbsp: Nbsp) -> Option<bool
         .find(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
         .map_or(rest, |end| &rest[..end]);
     let ends_word = (A_GRAVE_ENDS.iter().any(|w| stem.eq_ignore_ascii_case(w))
-        || stem.len() >= 2 && stem.ends_with(['t', 'r']))
+        || stem.len() >= 2 && stem.ends_with(['t', 'r'])
+        || A_GRAVE_BEFORE.contains(&after))
         && !A_GRAVE_INSIDE.contains(&after);
     Some(ends_word || nbsp == Nbsp::Whole && accented_syllable(after))
 }
