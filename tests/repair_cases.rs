@@ -84,6 +84,25 @@ repaired! {
     // writes before a question mark (the damage before it mended, the capital kept).
     question_mark_after_a_clean_capital_after_damage: "cafÃ© y la Ñ?" => "café y la Ñ?",
     question_mark_after_a_clean_capital_after_a_symbol: "Copyright Â© 2020. Was ist mit Ä?" => "Copyright © 2020. Was ist mit Ä?",
+    // A byte dropped (a decoder that ignores errors: Windows-1252's 0x81, 0x8D, 0x8F,
+    // 0x90, 0x9D), in text damaged as a whole: a sequence cut short where it has a
+    // continuation byte already (`â€` of `”`, `à¥` of Devanagari's virama), a two-byte
+    // lead alone after other damage (Ukrainian `с`, `Ñ` and a dropped 0x81) or before
+    // another lead (Vietnamese `Đ`), or inside a word (Latvian `ā`).
+    dropped_byte_of_a_closing_quote: "He said â€œyesâ€" => "He said “yes\u{fffd}",
+    dropped_byte_of_a_devanagari_virama: "à¤•à¤¾à¤¶à¥à¤®à¥€à¤° à¤¹à¤¾ à¤…à¤«à¤—à¤¾à¤¨à¤¿à¤¸à¥à¤¤à¤¾à¤¨" => "काश\u{fffd}मीर हा अफगानिस\u{fffd}तान",
+    dropped_byte_after_cyrillic_damage: " * 29 Ð»ÑŽÑ‚Ð¾Ð³Ð¾ â€” Ð”ÐµÐ½Ð½Ñ–Ñ Ð¤Ð°Ñ€Ñ–Ð½Ð°, Ð°ÐºÑ‚Ð¾Ñ€." => " * 29 лютого — Денні\u{fffd} Фаріна, актор.",
+    dropped_byte_before_another_lead: "ÄÃ\u{a0}i Tiáº¿ng nÃ³i Hoa Ká»³" => "\u{fffd}ài Tiếng nói Hoa Kỳ",
+    dropped_byte_inside_a_latvian_word: "Kuorsova irÄ mÄ«sts reitu LatgolÄ, natuoli nu KrÄ«vejis rÅ«beÅ¾a" => "Kuorsova ir\u{fffd} mīsts reitu Latgol\u{fffd}, natuoli nu Krīvejis rūbeža",
+    dropped_bytes_in_greek_read_as_windows_1253: "Ξ— ΞΏΞΎΞΉΟ„Ξ±Ξ½ΞΉΞΊΞ® Ξ³Ξ»ΟΟƒΟƒΞ± Ξ\u{ad}Ο‡ΞµΞΉ Ξ»Ξ±Ο„ΞΉΞ½ΞΉΞΊΞ® ΟΞ―Ξ¶Ξ±" => "Η οξιτανική γλ\u{fffd}σσα έχει λατινική \u{fffd}ίζα",
+    dropped_bytes_in_russian_read_as_windows_1257: "Š›Š°Ń‚ŠøŠ½ŃŠŗŠøŠ¹ Š°Š»Ń„Š°Š²ŠøŃ‚, Ń€ŃŃŃŠŗŠøŠ¹ Ń¸Š·Ń‹Šŗ" => "Латин\u{fffd}кий алфавит, р\u{fffd}\u{fffd}\u{fffd}кий язык",
+    dropped_bytes_of_katakana_read_as_windows_1250: "ĺ…¬ĺĽŹă‚µă‚¤ă: ć—Ąćś¬čŞž" => "公式サイ\u{fffd}: 日本語",
+    // ... not where every byte is read another way (Mac OS Roman's `公式`, which
+    // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
+    // in a word of capitals beside the damage.
+    every_byte_read_rather_than_some_dropped: "OpenOffice Math ÂÖ¨Âºè" => "OpenOffice Math 公式",
+    clean_capital_starting_a_word_after_damage: "cafÃ© Äpfel" => "café Äpfel",
+    clean_capital_in_a_word_of_capitals_after_damage: "cafÃ© GRÜN" => "café GRÜN",
     nbsp_lost_a_grave: "voilÃ le travail" => "voilà le travail",
     nbsp_lost_portuguese_contraction: "vou Ã s compras" => "vou às compras",
     // `à` at a word's end before a stop: the space was the 0xA0 (no space comes there).

@@ -461,9 +461,14 @@ fn judge_sample(
     after_layer: bool,
     line: Option<(&str, &mut DocumentWords)>,
 ) -> Whole {
-    let found = whole_encodings(judged, o);
+    let mut found = whole_encodings(judged, o);
     if found.encodings == 0 {
         return Whole::Unexplained;
+    }
+    // Bytes dropped are read only where no encoding reads the text without: a reading of
+    // every byte (Mac OS Roman's `ÂÖ¨Âºè`, `公式`) is likelier than one that drops some.
+    if found.encodings & !found.cut != 0 {
+        found.encodings &= !found.cut;
     }
     // Where the text is read as the sample was, then the rest onto it (below), the
     // sample's readings get room for the whole text: the rest is written where it goes.

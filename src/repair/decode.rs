@@ -2,7 +2,10 @@
 //! bytes read as UTF-8 (or as CESU-8, the UTF-8 of Java and old databases, where an emoji
 //! is two three-byte halves).
 
-use super::scan::{code_point_at, next_non_ascii, question_in_damage, question_inside_word};
+use super::scan::{
+    code_point_at, lead_inside_word, next_non_ascii, question_in_damage, question_inside_word,
+    NBSP_LEADS,
+};
 use super::tables::tables;
 use super::Encoding;
 
@@ -180,8 +183,28 @@ pub(crate) fn sequence_at(
     let mut end = at + first_len;
     let mut lost = false;
     let mut kept_space = false;
+    // A byte (or two) dropped where the sequence stops short, in text damaged as a whole:
+    // where it has a continuation byte already, or after another character of the
+    // damage (as the scan reads it: `scan::dropped`), or before a lead.
+    let drops = nbsp == Nbsp::Whole && lossy && Encoding::DROPS_UNDEFINED & enc.bit() != 0;
+    let dropped = |k: usize, end: usize| {
+        // Before a space, not where the space may be a lost 0xA0 (`scan::dropped`), and
+        // not before a question mark, which the rules below read.
+        let nbsp_space =
+            bytes.get(end) == Some(&b' ') && k == len - 1 && (k >= 2 || NBSP_LEADS.contains(&lead));
+        drops
+            && !nbsp_space
+            && bytes.get(end) != Some(&b'?')
+            && (k >= 2
+                || at > 0 && bytes[at - 1] >= 0x80
+                || len == 2 && lead_inside_word(bytes, at, end))
+    };
     for k in 1..len {
         if end >= bytes.len() {
+            if dropped(k, end) {
+                lost = true;
+                break;
+            }
             return None;
         }
         let (c, clen) = code_point_at(bytes, end);
@@ -191,19 +214,32 @@ pub(crate) fn sequence_at(
             && last
             && (enc.nbsp_lead(lead) || nbsp == Nbsp::Whole && enc.nbsp_lead_in_whole_text(lead))
         {
-            if len == 3 && matches!(buf[1], 0x85 | 0xA0) {
-                return None;
+            let space = 'space: {
+                if len == 3 && matches!(buf[1], 0x85 | 0xA0) {
+                    break 'space None;
+                }
+                if len == 2 && lead == 0xC3 {
+                    match a_grave_space(text, at, end, nbsp) {
+                        Some(kept) => kept_space = kept,
+                        None => break 'space None,
+                    }
+                } else if nbsp == Nbsp::AGrave
+                    || !enc.nbsp_lead(0xC2) && (len == 2 || !after_damage(text, at))
+                {
+                    // Outside the Latin encodings, only `à` and three-byte characters are
+                    // restored, these only after another character of the damage.
+                    break 'space None;
+                }
+                Some(0xA0)
+            };
+            match space {
+                Some(byte) => byte,
+                None if dropped(k, end) => {
+                    lost = true;
+                    break;
+                }
+                None => return None,
             }
-            if len == 2 && lead == 0xC3 {
-                kept_space = a_grave_space(text, at, end, nbsp)?;
-            } else if nbsp == Nbsp::AGrave
-                || !enc.nbsp_lead(0xC2) && (len == 2 || !after_damage(text, at))
-            {
-                // Outside the Latin encodings, only `à` and three-byte characters are
-                // restored, these only after another character of the damage.
-                return None;
-            }
-            0xA0
         } else if c == u32::from(b' ')
             && nbsp == Nbsp::Whole
             && len == 3
@@ -234,11 +270,23 @@ pub(crate) fn sequence_at(
             lost = true;
             0x80
         } else if c < 0x80 {
+            if dropped(k, end) {
+                lost = true;
+                break;
+            }
             return None;
         } else {
             t.byte(enc, c)?
         };
         if !(0x80..=0xBF).contains(&byte) {
+            if drops
+                && (k >= 2 || len == 2 || at > 0 && bytes[at - 1] >= 0x80)
+                && (0xC2..=0xF4).contains(&byte)
+            {
+                // Another lead right after: the damage goes on.
+                lost = true;
+                break;
+            }
             return None;
         }
         buf[k] = byte;

@@ -14,7 +14,11 @@
 //! two surrogate halves, `í ½í¸\u{8d}` → 😍), a byte lost to U+FFFD (`â€�` → `�`) or,
 //! in text damaged as a whole, to a question mark (`ã?®` → `�`, as ftfy reads it, and
 //! beside other damage after any lead: `ÐœÐ¾Ñ?ÐºÐ²Ð°` → `Мо�ква`, or inside a word once
-//! a sequence was read whole: `zinÄ?tne` → `zin�tne`), a no-break space
+//! a sequence was read whole: `zinÄ?tne` → `zin�tne`), or, in text damaged as a whole,
+//! dropped by a decoder that ignores errors (Windows-1252's 0x81, 0x8D, 0x8F, 0x90, 0x9D
+//! and the like: a sequence cut short where it has begun, `â€œyesâ€` → `“yes�`, or a
+//! two-byte lead alone after other damage or inside a word, `Ð½Ð½Ñ–Ñ ` → `нні� `,
+//! `irÄ laika` → `ir� laika`), a no-break space
 //! turned into a plain space (`voilÃ le` → `voilà le`; `GuÃ rdia` → `Guàrdia` inside a
 //! word, and `mÃ nÃ³` → `mà nó` where the space after it was merged into it;
 //! `ç´ ` → `素`, `å ´` → `場` in a three-byte character), and C1 controls left by
@@ -200,6 +204,18 @@ impl Encoding {
             || (0xE0..=0xEF).contains(&lead) && Self::NBSP_THREE_IN_WHOLE_TEXT & self.bit() != 0
     }
 
+    /// The encodings that leave some bytes of the upper half undefined (Windows-1252's
+    /// 0x81, 0x8D, 0x8F, 0x90, 0x9D, …): a strict decoder that ignores errors drops them
+    /// (Python's `errors="ignore"`), and a sequence of the damage is cut short. The
+    /// others define every byte (ISO-8859-2 its C1 controls), or all but one:
+    /// Windows-1251 leaves only 0x98 (`И` and Serbian `ј` less a byte), and clean
+    /// Cyrillic read as Windows-1251 is a chain of leads the scan would follow further.
+    pub(crate) const DROPS_UNDEFINED: u16 = Encoding::Windows1252.bit()
+        | Encoding::Windows1250.bit()
+        | Encoding::Windows1253.bit()
+        | Encoding::Windows1254.bit()
+        | Encoding::Windows1257.bit();
+
     pub(crate) const fn bit(self) -> u16 {
         1 << self.index()
     }
@@ -276,7 +292,8 @@ pub struct RepairOptions {
     /// damaged as a whole.
     pub restore_nbsp: bool,
     /// Decode a sequence whose byte was lost to U+FFFD (`â€�` → `�`), or in text
-    /// damaged as a whole to a question mark (`ã?®` → `�`), as U+FFFD.
+    /// damaged as a whole to a question mark (`ã?®` → `�`) or dropped (`â€œyesâ€` →
+    /// `“yes�`), as U+FFFD.
     pub lossy: bool,
     /// Read leftover C1 control characters as the Windows-1252 characters they stand
     /// for (U+0093 → `“`).
@@ -305,7 +322,8 @@ impl RepairOptions {
         self
     }
 
-    /// Whether to decode sequences whose byte was lost to U+FFFD or to a question mark.
+    /// Whether to decode sequences whose byte was lost to U+FFFD or to a question mark,
+    /// or dropped.
     pub fn lossy(mut self, yes: bool) -> Self {
         self.lossy = yes;
         self

@@ -741,6 +741,8 @@ pub(crate) struct Whole {
     pub(crate) encodings: u16,
     /// Some sequence needs a space read as 0xA0 or a U+FFFD read as a lost byte.
     pub(crate) lossy: bool,
+    /// Of `encodings`, those that read a sequence cut short by a dropped byte.
+    pub(crate) cut: u16,
     /// The encodings that write every non-ASCII character of the text as Windows-1252
     /// does (see [`Roles::like_1252`](super::tables::Roles::like_1252)), when some
     /// encoding explains it: they read it alike.
@@ -815,11 +817,115 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
     false
 }
 
+/// Of the encodings in `pending`, whose sequence under way meets a character that does
+/// not go on with it at byte `at` of `bytes` (ASCII, or the text's end), those in which
+/// the byte (or two) it misses was dropped, where that shows: bytes the encoding leaves
+/// undefined, which a decoder that ignores errors drops (Python's `errors="ignore"`).
+/// It shows in a sequence that has a continuation byte already (`â€` for `”`,
+/// `à¤` of Devanagari), and in a two-byte lead alone after another character of the
+/// damage (Ukrainian `ÐÐµÐ½Ð½Ñ–Ñ ` for `Денніс `, its `с` read as `Ñ` and a dropped
+/// 0x81) or inside a word (`lead_inside_word`: Latvian `irÄ laika` for `irā laika`). A
+/// lead alone at a word's start is a letter as likely as not (`la Ñ`). (Leads alone are
+/// counted against the sequences read whole: see [`whole_encodings`].)
+fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16) -> (u16, u16) {
+    let begun = begun_before(t, bytes, at);
+    // Before a space, a sequence that misses its last byte may have lost a 0xA0 to it
+    // (`Р ` for `Р`, `å ´` for `場`): not a dropped byte but where a no-break space's
+    // rules read one, unless its lead and 0xA0 make no common character (`Ñ ` for `с`).
+    let pending = if bytes.get(at) == Some(&b' ') {
+        pending & !(p1 & (begun | space_after_nbsp_lead(bytes, at, p1 & !begun)))
+    } else {
+        pending
+    };
+    let alone = pending & !begun;
+    let alone = match char_start_before(bytes, at) {
+        Some(_) if alone != 0 && after_damage_before(bytes, at) => alone,
+        Some(lead) if alone != 0 && lead_inside_word(bytes, lead, at) => alone & p1,
+        _ => 0,
+    } & Encoding::DROPS_UNDEFINED;
+    ((pending & begun & Encoding::DROPS_UNDEFINED) | alone, alone)
+}
+
+/// Of the encodings, those in which the character that ends at byte `at` of `bytes` is
+/// a continuation byte (or which read it, a space or a question mark, as a lost middle
+/// byte): where a sequence is under way, it has begun. Worked out only where a sequence
+/// stops short, which the scan meets rarely.
+fn begun_before(t: &Tables, bytes: &[u8], at: usize) -> u16 {
+    match at.checked_sub(1).map(|k| bytes[k]) {
+        Some(b) if b < 0x80 => u16::MAX,
+        Some(_) => last_roles(t, bytes, at).cont(),
+        None => 0,
+    }
+}
+
+/// How many more leads alone than sequences read whole [`whole_encodings`] lets a text
+/// show before it gives up on the encodings that read them.
+const LONE_LEADS_AHEAD: u32 = 4;
+
+/// Whether the character that ends at byte `at` of `bytes` (a lead) has a character not
+/// ASCII right before it.
+fn after_damage_before(bytes: &[u8], at: usize) -> bool {
+    char_start_before(bytes, at)
+        .and_then(|lead| lead.checked_sub(1))
+        .is_some_and(|k| bytes[k] >= 0x80)
+}
+
+/// The leads that a 0xA0 makes a common character of (`à`, `Š`, `Π`, `Р`, Arabic's
+/// `٠`, Hebrew's `נ`, and the no-break space itself): ftfy's list and Hebrew's, where
+/// a space after one may be that byte lost (see [`Encoding::nbsp_lead`]).
+pub(crate) const NBSP_LEADS: [u8; 7] = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD7, 0xD9];
+
+/// Of the encodings in `two` (a two-byte lead alone right before the space at byte `at`
+/// of `bytes`), those in which that lead is one of [`NBSP_LEADS`].
+fn space_after_nbsp_lead(bytes: &[u8], at: usize, two: u16) -> u16 {
+    if two == 0 {
+        return 0;
+    }
+    let Some(lead) = char_start_before(bytes, at) else {
+        return 0;
+    };
+    let c = code_point_at(bytes, lead).0;
+    let t = tables();
+    Encoding::ALL
+        .iter()
+        .filter(|enc| two & enc.bit() != 0)
+        .filter(|enc| t.byte(**enc, c).is_some_and(|b| NBSP_LEADS.contains(&b)))
+        .fold(0, |bits, enc| bits | enc.bit())
+}
+
+/// Whether the lead at byte `lead` of `bytes`, alone before byte `at` (ASCII or the
+/// text's end), stands inside a word as its damage does: a capital (as the encoding
+/// reads it) right after an ASCII letter, with a lowercase one on either side (`irÄ`,
+/// `PÄternīki`). Clean text writes capitals at words' starts (`Äpfel`) and in words of
+/// capitals (`GRÜN`).
+pub(crate) fn lead_inside_word(bytes: &[u8], lead: usize, at: usize) -> bool {
+    let Some(&before) = lead.checked_sub(1).map(|k| &bytes[k]) else {
+        return false;
+    };
+    before.is_ascii_alphabetic()
+        && (before.is_ascii_lowercase() || bytes.get(at).is_some_and(u8::is_ascii_lowercase))
+        && char::from_u32(code_point_at(bytes, lead).0).is_some_and(char::is_uppercase)
+}
+
 /// The encodings in which the whole text re-encodes to something shaped like UTF-8
 /// (leads followed by the right number of continuation bytes; the finer rules are checked
 /// when decoding). Gives up as soon as no encoding is left, which in clean text is at the
 /// first non-ASCII word.
+///
+/// Bytes dropped (see `dropped`) are looked for by a second scan, only where the first
+/// gave up on a sequence cut short or after reading some: mojibake without them, most
+/// of it, pays nothing for them.
 pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
+    match scan_whole::<false>(text, o) {
+        (found, true) if found.encodings == 0 && o.lossy => scan_whole::<true>(text, o).0,
+        (found, _) => found,
+    }
+}
+
+/// [`whole_encodings`], reading bytes dropped where `DROPPED`; and, where it finds no
+/// encoding, whether bytes dropped may be why (it gave up on a sequence cut short in an
+/// encoding that drops some, or after reading a sequence whole).
+fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) {
     let bytes = text.as_bytes();
     let t = tables();
     let mut ok = o.enabled;
@@ -829,6 +935,10 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
     let mut lossy = false;
     let mut like_1252 = u16::MAX;
     let (mut p1, mut p2, mut p3, mut p1n) = (0u16, 0u16, 0u16, 0u16);
+    // Sequences cut short by a dropped byte (see `dropped`): the encodings that read
+    // some, at how many places a lead stood alone, and how many sequences were read
+    // whole.
+    let (mut cut, mut cut_places, mut whole_reads) = (0u16, 0u32, 0u32);
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -872,17 +982,31 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
                 // ... or the middle byte of three (`ã?®`), a character of the upper half to
                 // come.
                 let middle = middle | if b == b'?' && o.lossy { p2_fresh } else { 0 };
-                if lost | middle != 0 {
+                // ... or the byte (or two) the sequence misses was dropped, where that
+                // shows (see `dropped`; not before a question mark, which the rules above
+                // read).
+                let cut_short = pending & !(lost | middle);
+                let (short, alone) = if DROPPED && o.lossy && b != b'?' && cut_short != 0 {
+                    dropped(t, bytes, i, cut_short, p1)
+                } else {
+                    (0, 0)
+                };
+                if short != 0 {
+                    cut |= short;
+                    cut_places += u32::from(alone != 0);
+                }
+                if lost | middle | short != 0 {
                     // A space for a lost 0xA0, or a question mark for a lost byte,
                     // completes the sequences missing one byte only.
-                    ok &= !(pending & !(lost | middle));
+                    ok &= !(pending & !(lost | middle | short));
                     seen |= lost & ok;
                     lossy = true;
                 } else {
                     ok &= !pending;
                 }
                 if ok == 0 {
-                    return Whole::default();
+                    let retry = read != 0 || cut_short & Encoding::DROPS_UNDEFINED != 0;
+                    return (Whole::default(), retry);
                 }
                 if middle & ok != 0 {
                     p1 = middle & ok;
@@ -900,7 +1024,7 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
         }
         let (roles, c, len) = roles_at(t, bytes, i);
         like_1252 &= roles.like_1252();
-        let expecting = p1 | p2 | p3;
+        let mut expecting = p1 | p2 | p3;
         let mut cont = roles.cont();
         if c == 0xFFFD && o.lossy {
             if expecting == 0 {
@@ -911,15 +1035,45 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
             cont = o.enabled;
             lossy = true;
         }
+        if DROPPED && expecting & !cont != 0 && o.lossy {
+            // A sequence cut short by a dropped byte, a lead of the encoding right after
+            // it: the damage goes on. (A lead of three or four bytes alone, only after
+            // another character of the damage: clean words put such leads side by side,
+            // Portuguese `çã` read as Windows-1252.)
+            let leads = roles.lead2() | roles.lead3() | roles.lead4();
+            let begun = begun_before(t, bytes, i);
+            let mut short = expecting & !cont & leads & Encoding::DROPS_UNDEFINED;
+            if short & !(begun | p1) != 0 && !after_damage_before(bytes, i) {
+                short &= begun | p1;
+            }
+            if short != 0 {
+                cut |= short;
+                cut_places += u32::from(short & !begun != 0);
+                lossy = true;
+                expecting &= !short;
+                // Leads alone well ahead of the sequences read whole: clean text (a
+                // Cyrillic word read as Windows-1251 is a chain of leads), given up on
+                // as soon as it shows (see the count at the end).
+                if cut_places > whole_reads + LONE_LEADS_AHEAD {
+                    ok &= !cut;
+                }
+            }
+        }
         let lead2 = roles.lead2() & !expecting;
         let lead3 = roles.lead3() & !expecting;
         let lead4 = roles.lead4() & !expecting;
         ok &= !(expecting & !cont) & (expecting | lead2 | lead3 | lead4);
         if ok == 0 {
-            return Whole::default();
+            // (Where the sequences under way stop short, `read` is 0 at the start only.)
+            let retry = read != 0 || (p1 | p2 | p3) & Encoding::DROPS_UNDEFINED != 0;
+            return (Whole::default(), retry);
         }
         seen |= p1 & cont;
-        read |= p1 & roles.cont();
+        let read_here = p1 & roles.cont();
+        read |= read_here;
+        if DROPPED {
+            whole_reads += u32::from(read_here & ok != 0);
+        }
         p1n = if o.nbsp {
             roles.nbsp() & (lead2 | lead3) | p1n & p2 & cont
         } else {
@@ -930,12 +1084,31 @@ pub(crate) fn whole_encodings(text: &str, o: ScanOptions) -> Whole {
         p3 = lead4 & ok;
         i += len;
     }
-    ok &= !(p1 | p2 | p3);
-    Whole {
+    let pending = p1 | p2 | p3;
+    if DROPPED && pending != 0 && o.lossy {
+        let (short, alone) = dropped(t, bytes, bytes.len(), pending, p1);
+        if short != 0 {
+            cut |= short;
+            cut_places += u32::from(alone != 0);
+            lossy = true;
+        }
+        ok &= !(pending & !short);
+    } else {
+        ok &= !pending;
+    }
+    // More leads alone than sequences read whole: not the damage of a text read whole
+    // (in clean Greek read as Windows-1253, every letter is a lead).
+    if cut_places > whole_reads {
+        ok &= !cut;
+    }
+    let retry = read != 0 || pending & Encoding::DROPS_UNDEFINED != 0;
+    let found = Whole {
         encodings: ok & seen,
         lossy,
+        cut: ok & seen & cut,
         like_1252,
-    }
+    };
+    (found, retry)
 }
 
 #[cfg(test)]
