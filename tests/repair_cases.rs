@@ -80,6 +80,9 @@ repaired! {
     // right after the question mark ...
     question_mark_for_a_lost_byte_inside_a_latvian_word: "Ä¶Ä«mija ir zinÄ?tne par vielÄ?m." => "Ķīmija ir zin\u{fffd}tne par viel\u{fffd}m.",
     question_mark_for_a_lost_byte_ending_a_latvian_word: "Laika skaiteiÅ¡onys zeimeibÄ? 18 godusymts irÄ? laika periods" => "Laika skaiteišonys zeimeib\u{fffd} 18 godusymts ir\u{fffd} laika periods",
+    // ... and before any sequence read whole, after a capital inside a word (a lowercase
+    // ASCII letter right before it), as a byte dropped is read there.
+    question_mark_for_a_lost_byte_after_a_capital_inside_a_word: "come from the name al-KhwÄ?rizmÄ«." => "come from the name al-Khw\u{fffd}rizmī.",
     // ... not after a capital that starts a word or ends one in capitals, which clean text
     // writes before a question mark (the damage before it mended, the capital kept).
     question_mark_after_a_clean_capital_after_damage: "cafÃ© y la Ñ?" => "café y la Ñ?",

@@ -160,7 +160,9 @@ fn after_damage(text: &str, at: usize) -> bool {
 /// before a word, which needs no other evidence);
 /// `lossy` lets U+FFFD stand for a lost continuation byte (and, with `Whole`, a question
 /// mark: after a two-byte lead where damage is beside it, or inside a word where
-/// `read_before`, a sequence read from all its bytes came before in the text).
+/// `read_before`, a sequence read from all its bytes came before in the text, or the
+/// lead is a capital inside a word; and a byte dropped where the sequence stops short
+/// as the scan reads it).
 pub(crate) fn sequence_at(
     text: &str,
     at: usize,
@@ -259,14 +261,16 @@ pub(crate) fn sequence_at(
                 && nbsp == Nbsp::Whole
                 && (len >= 3
                     || matches!(lead, 0xC2 | 0xC3)
-                    || read_before && question_inside_word(bytes, end)
+                    || (read_before || len == 2 && lead_inside_word(bytes, at, end))
+                        && question_inside_word(bytes, end)
                     || question_in_damage(bytes, end)))
             && lossy
         {
             // A byte lost to U+FFFD, or (in text damaged as a whole) to a question mark:
             // one of three or four (`â€?`, `ã?®`), or of two after `Â` or `Ã`, as ftfy
             // reads them, or after any lead with damage on either side (`Ð¾Ñ?Ðº`) or
-            // inside a word after a sequence read whole (Latvian `zinÄ?tne`: `zin�tne`).
+            // inside a word after a sequence read whole (Latvian `zinÄ?tne`: `zin�tne`),
+            // or after a capital inside a word (`al-KhwÄ?rizmÄ«`: `al-Khw�rizmī`).
             lost = true;
             0x80
         } else if c < 0x80 {

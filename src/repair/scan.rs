@@ -969,11 +969,16 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                     // A question mark for a lost byte (a strict decoder's replacement:
                     // .NET's, Java's): the last of three or four (`â€?`, `ã?`), or of
                     // two after `Â` or `Ã` (`Ã?` for `Á`, `Í`, `Ð`, `Ý`), as ftfy reads it;
-                    // after any other lead inside a word, once a sequence was read whole.
-                    let read = if question_inside_word(bytes, i) {
-                        read
-                    } else {
+                    // after any other lead inside a word, once a sequence was read whole,
+                    // or a capital inside a word (`lead_inside_word`: `KhwÄ?rizmÄ«`).
+                    let read = if !question_inside_word(bytes, i) {
                         0
+                    } else if char_start_before(bytes, i)
+                        .is_some_and(|lead| lead_inside_word(bytes, lead, i))
+                    {
+                        u16::MAX
+                    } else {
+                        read
                     };
                     p1_multi | p1 & (question_after_two_byte_lead(t, bytes, i) | read)
                 } else {
