@@ -1190,7 +1190,7 @@ const STOP_HIGH_HALVES: [u8; 16] = [1, 1, 2, 4, 0, 8, 16, 4, 0, 0, 0, 0, 0, 0, 0
 /// Thirty-two bytes a step where the processor has AVX2 (two table look-ups on the halves
 /// of each byte: `repair::simd`; the last, shorter step too, over bytes looked at already
 /// or past `end`), then sixteen a step where SSE2 is (every x86-64 processor), eight
-/// elsewhere: text runs long between stops. [`next_stop_bytewise`] is
+/// elsewhere: text runs long between stops. `next_stop_bytewise` (in the tests) is
 /// the reference it is tested against.
 #[inline]
 fn next_stop(bytes: &[u8], from: usize, end: usize) -> usize {
@@ -1584,7 +1584,7 @@ fn after_marker(bytes: &[u8], marker_at: usize, line_end: usize) -> Option<usize
 
 /// `start..end` without the spaces at either end, eight bytes a step where there are
 /// eight (wtf_wikipedia pads table cells with spaces to sixteen columns).
-/// [`trim_spaces_bytewise`] is the reference it is tested against.
+/// `trim_spaces_bytewise` (in the tests) is the reference it is tested against.
 #[inline]
 fn trim_spaces(bytes: &[u8], mut start: usize, mut end: usize) -> Range<usize> {
     const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
