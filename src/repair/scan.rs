@@ -819,7 +819,8 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
 
 /// Of the encodings in `pending`, whose sequence under way meets a character that does
 /// not go on with it at byte `at` of `bytes` (ASCII, or the text's end), those in which
-/// the byte (or two) it misses was dropped, where that shows: bytes the encoding leaves
+/// the byte (or two) it misses was dropped, and of these, those whose lead stands alone
+/// (no continuation byte came after it). Where that shows: bytes the encoding leaves
 /// undefined, which a decoder that ignores errors drops (Python's `errors="ignore"`).
 /// It shows in a sequence that has a continuation byte already (`â€` for `”`,
 /// `à¤` of Devanagari), and in a two-byte lead alone after another character of the
@@ -833,7 +834,7 @@ fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16) -> (u16, 
     // (`Р ` for `Р`, `å ´` for `場`): not a dropped byte but where a no-break space's
     // rules read one, unless its lead and 0xA0 make no common character (`Ñ ` for `с`).
     let pending = if bytes.get(at) == Some(&b' ') {
-        pending & !(p1 & (begun | space_after_nbsp_lead(bytes, at, p1 & !begun)))
+        pending & !(p1 & (begun | space_after_nbsp_lead(t, bytes, at, p1 & !begun)))
     } else {
         pending
     };
@@ -877,7 +878,7 @@ pub(crate) const NBSP_LEADS: [u8; 7] = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD7, 0xD9
 
 /// Of the encodings in `two` (a two-byte lead alone right before the space at byte `at`
 /// of `bytes`), those in which that lead is one of [`NBSP_LEADS`].
-fn space_after_nbsp_lead(bytes: &[u8], at: usize, two: u16) -> u16 {
+fn space_after_nbsp_lead(t: &Tables, bytes: &[u8], at: usize, two: u16) -> u16 {
     if two == 0 {
         return 0;
     }
@@ -885,7 +886,6 @@ fn space_after_nbsp_lead(bytes: &[u8], at: usize, two: u16) -> u16 {
         return 0;
     };
     let c = code_point_at(bytes, lead).0;
-    let t = tables();
     Encoding::ALL
         .iter()
         .filter(|enc| two & enc.bit() != 0)
@@ -1056,9 +1056,9 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                 cut_places += u32::from(short & !begun != 0);
                 lossy = true;
                 expecting &= !short;
-                // Leads alone well ahead of the sequences read whole: clean text (a
-                // Cyrillic word read as Windows-1251 is a chain of leads), given up on
-                // as soon as it shows (see the count at the end).
+                // Leads alone well ahead of the sequences read whole: clean text (Greek
+                // read as Windows-1253 is a chain of leads), given up on as soon as it
+                // shows (see the count at the end).
                 if cut_places > whole_reads + LONE_LEADS_AHEAD {
                     ok &= !cut;
                 }
