@@ -93,6 +93,9 @@ repaired! {
     // lead alone after other damage (Ukrainian `с`, `Ñ` and a dropped 0x81) or before
     // another lead (Vietnamese `Đ`), or inside a word (Latvian `ā`).
     dropped_byte_of_a_closing_quote: "He said â€œyesâ€" => "He said “yes\u{fffd}",
+    // Once a byte dropped shows, a space after a three-byte sequence that misses its last
+    // byte is a space, not a lost 0xA0 (`â€ ` is `”` and a space, not `†`).
+    dropped_byte_before_a_space_once_drops_show: "He said â€œyesâ€ and â€œnoâ€" => "He said “yes\u{fffd} and “no\u{fffd}",
     dropped_byte_of_a_devanagari_virama: "à¤•à¤¾à¤¶à¥à¤®à¥€à¤° à¤¹à¤¾ à¤…à¤«à¤—à¤¾à¤¨à¤¿à¤¸à¥à¤¤à¤¾à¤¨" => "काश\u{fffd}मीर हा अफगानिस\u{fffd}तान",
     dropped_byte_after_cyrillic_damage: " * 29 Ð»ÑŽÑ‚Ð¾Ð³Ð¾ â€” Ð”ÐµÐ½Ð½Ñ–Ñ Ð¤Ð°Ñ€Ñ–Ð½Ð°, Ð°ÐºÑ‚Ð¾Ñ€." => " * 29 лютого — Денні\u{fffd} Фаріна, актор.",
     dropped_byte_before_another_lead: "ÄÃ\u{a0}i Tiáº¿ng nÃ³i Hoa Ká»³" => "\u{fffd}ài Tiếng nói Hoa Kỳ",

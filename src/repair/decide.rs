@@ -1,8 +1,8 @@
 //! One layer of repair: the decisions described in the module documentation.
 
 use super::decode::{
-    sequence_at, transcode_by_sequence, transcode_onto, transcode_with_room, write_alike, Nbsp,
-    Sequence,
+    drops_shown, sequence_at, transcode_by_sequence, transcode_onto, transcode_with_room,
+    write_alike, Nbsp, Sequence,
 };
 use super::explain::Edit;
 use super::scan::{candidate, first_candidate, whole_encodings, Candidate, ScanOptions};
@@ -776,6 +776,7 @@ fn settled_cost(text: &str, options: &RepairOptions, o: ScanOptions, depth: usiz
 /// The edits of a whole-text decoding: one per run of sequences.
 fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut Vec<Edit>) {
     let bytes = text.as_bytes();
+    let shown = drops_shown(text, enc, whole_nbsp(options.restore_nbsp), options.lossy);
     let mut i = super::scan::next_non_ascii(bytes, 0);
     let mut out_len = 0;
     let mut copied = 0;
@@ -794,6 +795,7 @@ fn record_whole(text: &str, enc: Encoding, options: &RepairOptions, edits: &mut 
                 whole_nbsp(options.restore_nbsp),
                 options.lossy,
                 read_before,
+                shown,
             ) {
                 Some(seq) => {
                     read_before |= !seq.lost;
@@ -839,7 +841,7 @@ fn read_run(
     let mut end = at;
     let mut decoded = String::new();
     while end < bytes.len() && bytes[end] >= 0x80 {
-        match sequence_at(text, end, enc, nbsp, lossy, false) {
+        match sequence_at(text, end, enc, nbsp, lossy, false, false) {
             Some(Sequence {
                 end: e,
                 decoded: d,

@@ -31,6 +31,9 @@ pub(crate) struct Sequence {
     pub(crate) kept_space: bool,
     /// A byte of it was lost (to U+FFFD or a question mark): `decoded` is U+FFFD.
     pub(crate) lost: bool,
+    /// The byte it lost was dropped (no character stands for it), where no lost 0xA0
+    /// could be instead.
+    pub(crate) dropped: bool,
 }
 
 /// The ASCII letters before which `à` ends a word (French `voilà`, `là`, `delà`, `déjà`
@@ -162,7 +165,9 @@ fn after_damage(text: &str, at: usize) -> bool {
 /// mark: after a two-byte lead where damage is beside it, or inside a word where
 /// `read_before`, a sequence read from all its bytes came before in the text, or the
 /// lead is a capital inside a word; and a byte dropped where the sequence stops short
-/// as the scan reads it).
+/// as the scan reads it). With `drops_shown` (see [`drops_shown`]), a space after a
+/// sequence of three or four bytes that misses its last one is a space, its byte
+/// dropped, not a lost 0xA0 (`â€ ` is `”` and a space, not `†`).
 pub(crate) fn sequence_at(
     text: &str,
     at: usize,
@@ -170,6 +175,7 @@ pub(crate) fn sequence_at(
     nbsp: Nbsp,
     lossy: bool,
     read_before: bool,
+    drops_shown: bool,
 ) -> Option<Sequence> {
     let bytes = text.as_bytes();
     let t = tables();
@@ -184,6 +190,7 @@ pub(crate) fn sequence_at(
     let mut buf = [lead, 0, 0, 0];
     let mut end = at + first_len;
     let mut lost = false;
+    let mut dropped_here = false;
     let mut kept_space = false;
     // A byte (or two) dropped where the sequence stops short, in text damaged as a whole:
     // where it has a continuation byte already, or after another character of the
@@ -204,7 +211,7 @@ pub(crate) fn sequence_at(
     for k in 1..len {
         if end >= bytes.len() {
             if dropped(k, end) {
-                lost = true;
+                (lost, dropped_here) = (true, true);
                 break;
             }
             return None;
@@ -216,6 +223,10 @@ pub(crate) fn sequence_at(
             && last
             && (enc.nbsp_lead(lead) || nbsp == Nbsp::Whole && enc.nbsp_lead_in_whole_text(lead))
         {
+            if drops && drops_shown && k >= 2 {
+                (lost, dropped_here) = (true, true);
+                break;
+            }
             let space = 'space: {
                 if len == 3 && matches!(buf[1], 0x85 | 0xA0) {
                     break 'space None;
@@ -237,7 +248,7 @@ pub(crate) fn sequence_at(
             match space {
                 Some(byte) => byte,
                 None if dropped(k, end) => {
-                    lost = true;
+                    (lost, dropped_here) = (true, true);
                     break;
                 }
                 None => return None,
@@ -275,7 +286,7 @@ pub(crate) fn sequence_at(
             0x80
         } else if c < 0x80 {
             if dropped(k, end) {
-                lost = true;
+                (lost, dropped_here) = (true, true);
                 break;
             }
             return None;
@@ -288,7 +299,7 @@ pub(crate) fn sequence_at(
                 && (0xC2..=0xF4).contains(&byte)
             {
                 // Another lead right after: the damage goes on.
-                lost = true;
+                (lost, dropped_here) = (true, true);
                 break;
             }
             return None;
@@ -319,7 +330,37 @@ pub(crate) fn sequence_at(
         decoded,
         kept_space,
         lost,
+        dropped: dropped_here,
     })
+}
+
+/// Whether `text`, read whole with `enc` (`nbsp` being [`Nbsp::Whole`], and `lossy`),
+/// shows a byte dropped somewhere a lost 0xA0 could not be instead: then its bytes were
+/// dropped by a decoder that ignores errors, and a space after a sequence that misses
+/// its last byte is a space (`“vulgarâ€ communists` is `“vulgar� communists`, where
+/// text whose no-break spaces became spaces reads `â€ ` as `†`).
+pub(crate) fn drops_shown(text: &str, enc: Encoding, nbsp: Nbsp, lossy: bool) -> bool {
+    if nbsp != Nbsp::Whole || !lossy || Encoding::DROPS_UNDEFINED & enc.bit() == 0 {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut i = next_non_ascii(bytes, 0);
+    let mut read_before = false;
+    while i < bytes.len() {
+        if text[i..].starts_with('\u{FFFD}') {
+            i = next_non_ascii(bytes, i + 3);
+            continue;
+        }
+        let Some(seq) = sequence_at(text, i, enc, nbsp, lossy, read_before, false) else {
+            return false;
+        };
+        if seq.dropped {
+            return true;
+        }
+        read_before |= !seq.lost;
+        i = next_non_ascii(bytes, seq.end);
+    }
+    false
 }
 
 /// The three bytes of the three-byte sequence at `at` read with `enc`, and its end.
@@ -486,6 +527,7 @@ pub(crate) fn transcode_by_sequence(
     lossy: bool,
 ) -> Option<String> {
     let bytes = text.as_bytes();
+    let shown = drops_shown(text, enc, nbsp, lossy);
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut i = next_non_ascii(bytes, 0);
@@ -495,7 +537,7 @@ pub(crate) fn transcode_by_sequence(
             i = next_non_ascii(bytes, i + 3);
             continue;
         }
-        let seq = sequence_at(text, i, enc, nbsp, lossy, read_before)?;
+        let seq = sequence_at(text, i, enc, nbsp, lossy, read_before, shown)?;
         read_before |= !seq.lost;
         out.push_str(&text[copied..i]);
         out.push(seq.decoded);
