@@ -146,6 +146,28 @@ repaired! {
     nbsp_lost_in_a_devanagari_letter_windows1251: "а¤ёа¤ѕа¤ аҐЂ" => "साठी",
     nbsp_lost_in_a_devanagari_letter_windows1253: "ΰ¤Έΰ¤Ύΰ¤ ΰ¥€" => "साठी",
     clean_two_letter_word_among_damage_windows1251: "ж—Ґжњ¬иЄћ её ж—Ґжњ¬иЄћ" => "日本語 её 日本語",
+    // ... or before one, where the lead and the character after it end no clean word
+    // (`а¤`: a letter and a sign).
+    nbsp_lost_in_a_devanagari_letter_at_a_word_start_windows1251: "а¤ЄаҐЃа¤ёаҐЌа¤¤а¤•аҐ‡ а¤µ а¤ІаҐ‡а¤–а¤ЈаҐЌа¤Їа¤ѕ а¤ аҐ‡а¤µаҐ‚а¤Ё" => "पुस्तके व लेखण्या ठेवून",
+    nbsp_lost_in_a_devanagari_letter_at_a_word_start_windows1253: "ΰ¤¬ΰ¤Ύΰ¤³ ΰ¤ ΰ¤Ύΰ¤•ΰ¤°ΰ¥‡" => "बाळ ठाकरे",
+    // ... and, in text damaged as a whole, a two-byte letter whose 0xA0 a space took:
+    // Cyrillic `Р` (Windows-1251's `Р `, Windows-1253's `Π `), Greek `Π` (`О `, `Ξ `),
+    // after another character of the damage, or before one that reads as a letter of
+    // its alphabet.
+    nbsp_lost_in_cyrillic_capital_er_windows1251: "## Р С–Р·РЅРѕРІРёРґРё" => "## Різновиди",
+    nbsp_lost_in_cyrillic_capital_er_windows1253: "## Π Ρ–Π·Π½ΠΎΠ²ΠΈΠ΄ΠΈ" => "## Різновиди",
+    nbsp_lost_in_cyrillic_names_windows1251: " * 30 РіСЂСѓРґРЅСЏ вЂ” Р РѕРјРµРЅ Р РѕР»Р»Р°РЅ, С„СЂР°РЅС†СѓР·СЊРєРёР№ РїРёСЃСЊРјРµРЅРЅРёРє" => " * 30 грудня — Ромен Роллан, французький письменник",
+    nbsp_lost_inside_a_cyrillic_word_windows1253: "ΠΊΠ°Π½Ρ†Π»ΠµΡ€ Π¤Π Π\u{9d} (Π· 1998)" => "канцлер ФРН (з 1998)",
+    nbsp_lost_in_greek_capital_pi_windows1251: "О О±ПЃПЊП„О№ П…ПЂО®ПЃОѕОµ О· ОєП…ПЃОЇО±ПЃП‡О·" => "Παρότι υπήρξε η κυρίαρχη",
+    nbsp_lost_in_greek_capital_pi_windows1253: "## Ξ Ξ±Ο\u{81}Ξ±Ο€ΞΏΞΌΟ€Ξ\u{ad}Ο‚" => "## Παραπομπές",
+    nbsp_lost_in_a_cyrillic_acronym_windows1251: " * 1944 РІ РЈРєСЂР°С—РЅСЃСЊРєС–Р№ Р РЎР " => " * 1944 в Українській РСР",
+    // A clean capital alone between damaged words stays: `В ` would be a no-break space,
+    // `О ` Greek `Π` before a Cyrillic letter.
+    clean_capital_ve_between_damaged_words_windows1251: "РЇРїРѕРЅС–СЏ В РЇРїРѕРЅС–СЏ" => "Японія В Японія",
+    clean_capital_o_between_damaged_words_windows1251: "РЇРїРѕРЅС–СЏ, О РЇРїРѕРЅС–СЏ" => "Японія, О Японія",
+    // Where bytes dropped show elsewhere (Windows-1253's 0x81 of `ā`), such a letter
+    // before a space lost its last byte: `Ω ` is Arabic `ي` less its 0x8A, not `٠`.
+    dropped_byte_before_a_space_windows1253: "al-JazΔΚΎir (Ψ§Ω„Ψ¬Ψ²Ψ§Ψ¦Ψ±) and JazΔΚΎir BanΔ« Mazghanna (Ψ¬Ψ²Ψ§Ψ¦Ψ± Ψ¨Ω†Ω Ω…Ψ²ΨΊΩ†Ψ©)" => "al-Jaz\u{fffd}ʾir (الجزائر) and Jaz\u{fffd}ʾir Banī Mazghanna (جزائر بن\u{fffd} مزغنة)",
     // ... or its middle byte (`場`), before a character of the upper half.
     nbsp_lost_in_the_middle_of_a_cjk_character: "å¿…è¦\u{81}ã\u{81}ªå ´æ‰€ã\u{81}§" => "必要な場所で",
     c1_control_left_by_latin1: "parlé\u{85} Tu sais" => "parlé… Tu sais",
@@ -453,6 +475,11 @@ unchanged! {
     sharp_s_before_a_footnote_mark: "Der Fuß¹ des Berges war heiß…",
     cyrillic_capital_ya_before_an_ellipsis: "Он ответил: «Я…» — и замолчал.",
     cyrillic_soft_sign_before_yo: "ВЬЁТСЯ",
+    // Cyrillic and Greek capitals before a space, which Windows-1251 and -1253 read as
+    // leads 0xA0 makes a letter of: clean text, and a clean word among damage.
+    cyrillic_capitals_before_spaces: "В СССР было Р 5, О О О; Р.Р. Р Р",
+    greek_capitals_before_spaces: "Ξ Ξ Ξ, Π Π",
+    clean_capital_er_among_damage_windows1251: "РЎРЎРЎР  хм",
     greek_iota_before_an_ellipsis: "Ήρθαν όλοι μαζί… «Είμαι καλά» είπε.",
     capital_u_umlaut_before_a_no_break_space: "MÜ\u{a0}und",
     // A capital that leads an IPA letter's UTF-8 (`É Ê Ë`, `Й К Л`, `Ι Κ Λ`) before a

@@ -157,6 +157,60 @@ fn after_damage(text: &str, at: usize) -> bool {
         .is_some_and(|c| !c.is_ascii())
 }
 
+/// In the Cyrillic and Greek readings of text damaged as a whole, whether the space at
+/// byte `space` of `text`, after a sequence from byte `at` that misses its last byte (its
+/// lead `lead`, as `enc` writes it), stands for a lost 0xA0: beside another character of
+/// the damage. After one (`а¤ёа¤ѕа¤ ` is `साठ`, `РЎРЎРЎР ` `СССР`), or before one where
+/// what the sequence has is no clean word's end: a three-byte lead and a character that
+/// is no lowercase letter (`а¤ ` is `ठ`, `гЃ ` `だ`; Russian `её ` before a damaged word
+/// stays); a capital of two bytes, where the damage after the space reads as a letter of
+/// the same alphabet (`Р РѕРјРµРЅ` is `Ромен`, `Р РЎР ` `РСР`; a clean `В` alone between
+/// damaged words stays, `В ` being a no-break space, and so does `О РЇ`, which would be
+/// Greek `Π` before Cyrillic `Я`).
+fn lost_nbsp_beside_damage(text: &str, at: usize, lead: u8, space: usize, enc: Encoding) -> bool {
+    if after_damage(text, at) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    if bytes.get(space + 1).is_none_or(|&b| b < 0x80) {
+        return false;
+    }
+    if lead >= 0xE0 {
+        let mut sequence = text[at..space].chars();
+        sequence.next();
+        return sequence.next().is_none_or(|middle| !middle.is_lowercase());
+    }
+    let Some(capital) =
+        char::from_u32(u32::from(lead & 0x1F) << 6 | 0x20).filter(|c| c.is_uppercase())
+    else {
+        return false;
+    };
+    // The two bytes after the space, as `enc` writes them, read as UTF-8.
+    let t = tables();
+    let (first, len) = code_point_at(bytes, space + 1);
+    let second = bytes
+        .get(space + 1 + len)
+        .map(|_| code_point_at(bytes, space + 1 + len).0);
+    let next = match (t.byte(enc, first), second.and_then(|c| t.byte(enc, c))) {
+        (Some(b1 @ 0xC2..=0xDF), Some(b2 @ 0x80..=0xBF)) => {
+            char::from_u32(u32::from(b1 & 0x1F) << 6 | u32::from(b2 & 0x3F))
+        }
+        _ => None,
+    };
+    next.is_some_and(|next| next.is_alphabetic() && alphabet(next) == alphabet(capital))
+}
+
+/// The alphabet of a letter below U+0800, as far as [`lost_nbsp_beside_damage`] tells them
+/// apart: Latin, Greek, Cyrillic, or another.
+fn alphabet(c: char) -> u8 {
+    match u32::from(c) {
+        ..0x0250 => 0,
+        0x0370..0x0400 => 1,
+        0x0400..0x0530 => 2,
+        _ => 3,
+    }
+}
+
 /// Reads the sequence that starts at byte `at` of `text` (a non-ASCII character), for
 /// `enc`. `nbsp` lets a space stand for a lost 0xA0 after the leads where that happens
 /// (`Whole`: the features for text damaged as a whole; `AGrave`: only `Ã ` for `à `
@@ -223,7 +277,10 @@ pub(crate) fn sequence_at(
             && last
             && (enc.nbsp_lead(lead) || nbsp == Nbsp::Whole && enc.nbsp_lead_in_whole_text(lead))
         {
-            if drops && drops_shown && k >= 2 {
+            // (Once drops show, the byte a sequence misses before a space was dropped:
+            // of three or four, or of two where only text damaged as a whole reads a
+            // lost 0xA0, Windows-1253's `Π ` for Cyrillic `А`, its 0x90 dropped.)
+            if drops && drops_shown && (k >= 2 || !enc.nbsp_lead(lead)) {
                 (lost, dropped_here) = (true, true);
                 break;
             }
@@ -237,10 +294,10 @@ pub(crate) fn sequence_at(
                         None => break 'space None,
                     }
                 } else if nbsp == Nbsp::AGrave
-                    || !enc.nbsp_lead(0xC2) && (len == 2 || !after_damage(text, at))
+                    || !enc.nbsp_lead(0xC2) && !lost_nbsp_beside_damage(text, at, lead, end, enc)
                 {
-                    // Outside the Latin encodings, only `à` and three-byte characters are
-                    // restored, these only after another character of the damage.
+                    // Outside the Latin encodings, only `à`, and in text damaged as a
+                    // whole the characters beside other damage, are restored.
                     break 'space None;
                 }
                 Some(0xA0)
