@@ -160,6 +160,9 @@ repaired! {
     nbsp_lost_inside_a_cyrillic_word_windows1253: "ΠΊΠ°Π½Ρ†Π»ΠµΡ€ Π¤Π Π\u{9d} (Π· 1998)" => "канцлер ФРН (з 1998)",
     nbsp_lost_in_greek_capital_pi_windows1251: "О О±ПЃПЊП„О№ П…ПЂО®ПЃОѕОµ О· ОєП…ПЃОЇО±ПЃП‡О·" => "Παρότι υπήρξε η κυρίαρχη",
     nbsp_lost_in_greek_capital_pi_windows1253: "## Ξ Ξ±Ο\u{81}Ξ±Ο€ΞΏΞΌΟ€Ξ\u{ad}Ο‚" => "## Παραπομπές",
+    // Hebrew's `נ` (`× ` in the Latin readings: a sign alone is no damage).
+    nbsp_lost_in_hebrew_nun_windows1252: "Agronomie ×\u{90}×’×¨×•× ×•×ž×™×” Landbouwkunde" => "Agronomie אגרונומיה Landbouwkunde",
+    nbsp_lost_in_hebrew_nun_at_a_word_start_windows1252: "× ×•×ž×™×” × ×•×ž×™×”" => "נומיה נומיה",
     nbsp_lost_in_a_cyrillic_acronym_windows1251: " * 1944 РІ РЈРєСЂР°С—РЅСЃСЊРєС–Р№ Р РЎР " => " * 1944 в Українській РСР",
     // A clean capital alone between damaged words stays: `В ` would be a no-break space,
     // `О ` Greek `Π` before a Cyrillic letter.
@@ -510,4 +513,15 @@ unchanged! {
     polish_and_croatian_capitals_after_c_acute: "MIŁOŚĆ, ŚWIĘTA I ŻYCIE; ĆEVAPČIĆI I ŠLJIVOVICA",
     // Box drawing, its pairs inside lines (`─┐` is `Ŀ`'s bytes in CP437, `═╗` `ͻ`'s).
     box_drawing: "┌──┐\n│ab│\n└──┘ ╔═╗ ═╗ ─┐ a ─┐ b ──» next ▓▒░ text ░▒▓",
+}
+
+/// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and
+/// where bytes dropped show, a lead before a space lost its last byte: but a `×` between
+/// numbers, with no damage beside it, is the sign, in text damaged elsewhere too.
+#[test]
+fn multiplication_sign_stays_where_dropped_bytes_show() {
+    // (`א` less its 0x90: a byte dropped shows.)
+    let input = "2 × 3 = 6, ××’×¨×•× ×•×ž×™×”";
+    let repaired = wikimd::repair(input);
+    assert!(repaired.starts_with("2 × 3 = 6, "), "{repaired:?}");
 }

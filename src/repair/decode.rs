@@ -163,10 +163,11 @@ fn after_damage(text: &str, at: usize) -> bool {
 /// the damage. After one (`а¤ёа¤ѕа¤ ` is `साठ`, `РЎРЎРЎР ` `СССР`), or before one where
 /// what the sequence has is no clean word's end: a three-byte lead and a character that
 /// is no lowercase letter (`а¤ ` is `ठ`, `гЃ ` `だ`; Russian `её ` before a damaged word
-/// stays); a capital of two bytes, where the damage after the space reads as a letter of
-/// the same alphabet (`Р РѕРјРµРЅ` is `Ромен`, `Р РЎР ` `РСР`; a clean `В` alone between
-/// damaged words stays, `В ` being a no-break space, and so does `О РЇ`, which would be
-/// Greek `Π` before Cyrillic `Я`).
+/// stays); a capital (or a letter of a script without case) of two bytes, where the
+/// damage after the space reads as a letter of the same alphabet (`Р РѕРјРµРЅ` is `Ромен`,
+/// `Р РЎР ` `РСР`, Hebrew `× ×•` `נו`; a clean `В` alone between damaged words stays, `В `
+/// being a no-break space, and so does `О РЇ`, which would be Greek `Π` before Cyrillic
+/// `Я`).
 fn lost_nbsp_beside_damage(text: &str, at: usize, lead: u8, space: usize, enc: Encoding) -> bool {
     if after_damage(text, at) {
         return true;
@@ -180,8 +181,8 @@ fn lost_nbsp_beside_damage(text: &str, at: usize, lead: u8, space: usize, enc: E
         sequence.next();
         return sequence.next().is_none_or(|middle| !middle.is_lowercase());
     }
-    let Some(capital) =
-        char::from_u32(u32::from(lead & 0x1F) << 6 | 0x20).filter(|c| c.is_uppercase())
+    let Some(capital) = char::from_u32(u32::from(lead & 0x1F) << 6 | 0x20)
+        .filter(|c| c.is_alphabetic() && !c.is_lowercase())
     else {
         return false;
     };
@@ -279,8 +280,13 @@ pub(crate) fn sequence_at(
         {
             // (Once drops show, the byte a sequence misses before a space was dropped:
             // of three or four, or of two where only text damaged as a whole reads a
-            // lost 0xA0, Windows-1253's `Π ` for Cyrillic `А`, its 0x90 dropped.)
-            if drops && drops_shown && (k >= 2 || !enc.nbsp_lead(lead)) {
+            // lost 0xA0, beside other damage: Windows-1253's `Π Π°` is Cyrillic `А а`,
+            // its 0x90 dropped. Not a sign alone: `2 × 3`.)
+            if drops
+                && drops_shown
+                && (k >= 2
+                    || !enc.nbsp_lead(lead) && lost_nbsp_beside_damage(text, at, lead, end, enc))
+            {
                 (lost, dropped_here) = (true, true);
                 break;
             }
@@ -294,10 +300,11 @@ pub(crate) fn sequence_at(
                         None => break 'space None,
                     }
                 } else if nbsp == Nbsp::AGrave
-                    || !enc.nbsp_lead(0xC2) && !lost_nbsp_beside_damage(text, at, lead, end, enc)
+                    || !enc.nbsp_lead(lead) && !lost_nbsp_beside_damage(text, at, lead, end, enc)
                 {
-                    // Outside the Latin encodings, only `à`, and in text damaged as a
-                    // whole the characters beside other damage, are restored.
+                    // Where the lead alone does not tell (outside the Latin encodings
+                    // but for `à`, and Hebrew's `נ` in them), only in text damaged as a
+                    // whole, beside other damage.
                     break 'space None;
                 }
                 Some(0xA0)

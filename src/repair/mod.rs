@@ -189,23 +189,32 @@ impl Encoding {
     }
 
     /// The encodings in which, in text damaged as a whole, a space may also stand for a
-    /// lost 0xA0 where [`Encoding::nbsp_lead`] does not say so: Windows-1251 and
-    /// Windows-1253, where it restores only `à`. There, a three-byte character (after its
-    /// lead, or as its last byte: Devanagari `ठ` is Windows-1251's `а¤ `), and the
-    /// two-byte ones of [`NBSP_LEADS`](scan::NBSP_LEADS) (`Р` is Windows-1251's `Р ` and
-    /// Windows-1253's `Π `, `Π` Windows-1253's `Ξ `), each beside another character of the
-    /// damage. Their leads are letters that end clean words (`СССР `, `на `), which the
-    /// scan of runs does not take for leads before a lost 0xA0.
-    pub(crate) const NBSP_MORE_IN_WHOLE_TEXT: u16 =
+    /// lost 0xA0 in a three-byte character (after its lead, or as its last byte) where
+    /// [`Encoding::nbsp_lead`] does not say so: Windows-1251 and Windows-1253, where it
+    /// restores only `à` (Devanagari `ठ` is Windows-1251's `а¤ `), beside another
+    /// character of the damage. Their three-byte leads are lowercase letters that end
+    /// clean words (`на `), which the scan of runs does not take for leads before a lost
+    /// 0xA0.
+    pub(crate) const NBSP_THREE_IN_WHOLE_TEXT: u16 =
         Encoding::Windows1251.bit() | Encoding::Windows1253.bit();
 
+    /// The encodings in which, in text damaged as a whole, a space may also stand for a
+    /// lost 0xA0 after a two-byte lead of [`NBSP_LEADS`](scan::NBSP_LEADS) where
+    /// [`Encoding::nbsp_lead`] does not say so, beside another character of the damage:
+    /// all but Mac OS Roman and CP437. Cyrillic `Р` is Windows-1251's `Р ` and
+    /// Windows-1253's `Π `, Greek `Π` Windows-1253's `Ξ `, Hebrew `נ` Windows-1252's `× `:
+    /// leads that are capitals ending clean words (`СССР `) or a sign (`2 × 3`).
+    pub(crate) const NBSP_TWO_IN_WHOLE_TEXT: u16 =
+        !(Encoding::MacRoman.bit() | Encoding::Cp437.bit());
+
     /// Whether a space may stand for a lost 0xA0 after `lead` in text damaged as a whole:
-    /// [`Encoding::nbsp_lead`], or a three-byte lead or one of
-    /// [`NBSP_LEADS`](scan::NBSP_LEADS) in [`Encoding::NBSP_MORE_IN_WHOLE_TEXT`].
+    /// [`Encoding::nbsp_lead`], a three-byte lead in
+    /// [`Encoding::NBSP_THREE_IN_WHOLE_TEXT`], or one of [`NBSP_LEADS`](scan::NBSP_LEADS)
+    /// in [`Encoding::NBSP_TWO_IN_WHOLE_TEXT`].
     pub(crate) fn nbsp_lead_in_whole_text(self, lead: u8) -> bool {
         self.nbsp_lead(lead)
-            || Self::NBSP_MORE_IN_WHOLE_TEXT & self.bit() != 0
-                && ((0xE0..=0xEF).contains(&lead) || scan::NBSP_LEADS.contains(&lead))
+            || (0xE0..=0xEF).contains(&lead) && Self::NBSP_THREE_IN_WHOLE_TEXT & self.bit() != 0
+            || scan::NBSP_LEADS.contains(&lead) && Self::NBSP_TWO_IN_WHOLE_TEXT & self.bit() != 0
     }
 
     /// The encodings that leave some bytes of the upper half undefined (Windows-1252's

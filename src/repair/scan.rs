@@ -957,17 +957,17 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                 };
                 // A space for a lost 0xA0 right after a three-byte lead (`å ´`): the
                 // middle byte, the last to come.
-                let more = Encoding::NBSP_MORE_IN_WHOLE_TEXT;
+                let three = Encoding::NBSP_THREE_IN_WHOLE_TEXT;
                 let middle = if b == b' ' {
-                    p2 & p1n | p2_fresh & more
+                    p2 & p1n | p2_fresh & three
                 } else {
                     0
                 };
                 let lost = if b == b' ' {
                     // (Where the leads do not say so, the last byte of three or four, or
-                    // of two after a lead 0xA0 makes a common character of: `Р `.)
-                    let two = p1 & !p1_multi & !p1n & more;
-                    p1 & p1n | p1_multi & more | space_after_nbsp_lead(t, bytes, i, two)
+                    // of two after a lead 0xA0 makes a common character of: `Р `, `× `.)
+                    let two = p1 & !p1_multi & !p1n & Encoding::NBSP_TWO_IN_WHOLE_TEXT;
+                    p1 & p1n | p1_multi & three | space_after_nbsp_lead(t, bytes, i, two)
                 } else if b == b'?' && o.lossy {
                     // A question mark for a lost byte (a strict decoder's replacement:
                     // .NET's, Java's): the last of three or four (`â€?`, `ã?`), or of
