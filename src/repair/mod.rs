@@ -22,7 +22,9 @@
 //! `irÄ laika` → `ir� laika`), a no-break space
 //! turned into a plain space (`voilÃ le` → `voilà le`; `GuÃ rdia` → `Guàrdia` inside a
 //! word, and `mÃ nÃ³` → `mà nó` where the space after it was merged into it;
-//! `ç´ ` → `素`, `å ´` → `場` in a three-byte character), and C1 controls left by
+//! `ç´ ` → `素`, `å ´` → `場` in a three-byte character; in text damaged as a whole,
+//! beside other damage, the Cyrillic and Greek readings' letters too, `Р РѕРјРµРЅ` →
+//! `Ромен`, `а¤ аҐ‡` → `ठे`, and Hebrew's `נ`, `× ×•` → `נו`), and C1 controls left by
 //! a Latin-1 reading of Windows-1252 text (U+0085 → `…`).
 //!
 //! # How a decision is made
