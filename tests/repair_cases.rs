@@ -83,8 +83,15 @@ repaired! {
     // ... and before any sequence read whole, after a capital inside a word (a lowercase
     // ASCII letter right before it), as a byte dropped is read there.
     question_mark_for_a_lost_byte_after_a_capital_inside_a_word: "come from the name al-KhwÄ?rizmÄ«." => "come from the name al-Khw\u{fffd}rizmī.",
-    // ... not after a capital that starts a word or ends one in capitals, which clean text
-    // writes before a question mark (the damage before it mended, the capital kept).
+    // ... or as a word of one letter, once a sequence was read whole, next to a word of
+    // the damage (Ukrainian `у` and Bulgarian `с` less their last byte, an initial).
+    question_mark_for_a_lost_byte_in_a_one_letter_word_windows1250: "ĐśĐµŃ‚Ń€ Ń” ĐľĐ´Đ¸Đ˝Đ¸Ń†ĐµŃŽ Đ´ĐľĐ˛Đ¶Đ¸Đ˝Đ¸ Ń? ĐĽŃ–Đ¶Đ˝Đ°Ń€ĐľĐ´Đ˝Ń–Đą Ń?Đ¸Ń?Ń‚ĐµĐĽŃ–" => "Метр є одиницею довжини \u{fffd} міжнародній \u{fffd}и\u{fffd}темі",
+    question_mark_for_a_lost_byte_in_a_one_letter_word_windows1252: "Ð² Ñ?ÑŠÐ¾Ñ‚Ð²ÐµÑ‚Ñ?Ñ‚Ð²Ð¸Ðµ Ñ? Ð±ÑƒÐ»Ð° Ð¾Ñ‚" => "в \u{fffd}ъответ\u{fffd}твие \u{fffd} була от",
+    question_mark_for_a_lost_byte_after_a_number_windows1257: "Š£ 1944 Ń? Š°Š²Ń–Š°Ń†Ń–Ń—" => "У 1944 \u{fffd} авіації",
+    question_mark_for_a_lost_byte_in_an_initial_windows1250: "Đ‘ĐľĐłĐľĐ˛Đ¸Đş Đž. Đ?. ĐˇĐµĐĽĐ°Đ˝Ń‚Đ¸Ń‡Đ˝Đ°" => "Боговик О. \u{fffd}. Семантична",
+    // ... not after a capital that starts a word or ends one in capitals, beside no word
+    // of the damage: clean text writes that before a question mark (the damage before it
+    // mended, the capital kept).
     question_mark_after_a_clean_capital_after_damage: "cafÃ© y la Ñ?" => "café y la Ñ?",
     question_mark_after_a_clean_capital_after_a_symbol: "Copyright Â© 2020. Was ist mit Ä?" => "Copyright © 2020. Was ist mit Ä?",
     // A byte dropped (a decoder that ignores errors: Windows-1252's 0x81, 0x8D, 0x8F,

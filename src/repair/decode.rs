@@ -4,7 +4,7 @@
 
 use super::scan::{
     code_point_at, lead_inside_word, next_non_ascii, question_in_damage, question_inside_word,
-    NBSP_LEADS,
+    question_word_beside_damage, NBSP_LEADS,
 };
 use super::tables::tables;
 use super::Encoding;
@@ -338,6 +338,7 @@ pub(crate) fn sequence_at(
                     || matches!(lead, 0xC2 | 0xC3)
                     || (read_before || len == 2 && lead_inside_word(bytes, at, end))
                         && question_inside_word(bytes, end)
+                    || read_before && len == 2 && question_word_beside_damage(bytes, end)
                     || question_in_damage(bytes, end)))
             && lossy
         {
@@ -345,7 +346,9 @@ pub(crate) fn sequence_at(
             // one of three or four (`â€?`, `ã?®`), or of two after `Â` or `Ã`, as ftfy
             // reads them, or after any lead with damage on either side (`Ð¾Ñ?Ðº`) or
             // inside a word after a sequence read whole (Latvian `zinÄ?tne`: `zin�tne`),
-            // or after a capital inside a word (`al-KhwÄ?rizmÄ«`: `al-Khw�rizmī`).
+            // or after a capital inside a word (`al-KhwÄ?rizmÄ«`: `al-Khw�rizmī`), or
+            // after a lead alone as a word next to a word of the damage, after a
+            // sequence read whole (Ukrainian `у`, `Ń? ĐĽŃ–Đ¶`: `� між`).
             lost = true;
             0x80
         } else if c < 0x80 {

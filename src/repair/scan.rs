@@ -795,6 +795,39 @@ pub(crate) fn question_inside_word(bytes: &[u8], at: usize) -> bool {
 }
 
 /// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
+/// two-byte lead) that starts a word, ends that word, with a word of characters not ASCII
+/// next to it: after a space (and a stop or a comma before it), or before one (Ukrainian
+/// `у` or `с` less its last byte, `Ń? ĐĽŃ–Đ¶`, `Đ?. ĐˇĐµ`). A capital alone with a
+/// question mark is clean text's only where no sequence was read whole (Spanish `la Ñ?`,
+/// whose damage would be `Ã‘?`).
+pub(crate) fn question_word_beside_damage(bytes: &[u8], at: usize) -> bool {
+    let Some(lead) = char_start_before(bytes, at) else {
+        return false;
+    };
+    if lead > 0 && !matches!(bytes[lead - 1], b' ' | b'\n' | b'(' | b'*' | b'"') {
+        return false;
+    }
+    let mut after = at + 1;
+    while after < bytes.len() && after <= at + 2 && matches!(bytes[after], b'.' | b',') {
+        after += 1;
+    }
+    let spaced = after < bytes.len() && bytes[after] == b' ';
+    while after < bytes.len() && bytes[after] == b' ' {
+        after += 1;
+    }
+    if !spaced && after < bytes.len() {
+        return false;
+    }
+    let next = spaced && bytes.get(after).is_some_and(|&b| b >= 0x80);
+    let mut before = lead;
+    while before > 0 && bytes[before - 1] == b' ' {
+        before -= 1;
+    }
+    let previous = before < lead && before > 0 && bytes[before - 1] >= 0x80;
+    next || previous
+}
+
+/// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
 /// two-byte lead), has a character not ASCII right after it or before that lead, or
 /// before that lead another such question mark (`ÑŒÑ?Ñ? `: Ukrainian `ься`).
 pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
@@ -974,8 +1007,15 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                     // two after `Â` or `Ã` (`Ã?` for `Á`, `Í`, `Ð`, `Ý`), as ftfy reads it;
                     // after any other lead inside a word, once a sequence was read whole,
                     // or a capital inside a word (`lead_inside_word`: `KhwÄ?rizmÄ«`).
+                    // Or, once a sequence was read whole, after a lead alone as a word
+                    // next to a word of the damage (Ukrainian `у` less its 0x83:
+                    // `Ń? ĐĽŃ–Đ¶`).
                     let read = if !question_inside_word(bytes, i) {
-                        0
+                        if question_word_beside_damage(bytes, i) {
+                            read
+                        } else {
+                            0
+                        }
                     } else if char_start_before(bytes, i)
                         .is_some_and(|lead| lead_inside_word(bytes, lead, i))
                     {
