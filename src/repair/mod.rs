@@ -15,7 +15,9 @@
 //! in text damaged as a whole, to a question mark (`ã?®` → `�`, as ftfy reads it, and
 //! beside other damage after any lead: `ÐœÐ¾Ñ?ÐºÐ²Ð°` → `Мо�ква`, or inside a word once
 //! a sequence was read whole, `zinÄ?tne` → `zin�tne`, or after a capital inside a word,
-//! `al-KhwÄ?rizmÄ«` → `al-Khw�rizmī`), or, in text damaged as a whole,
+//! `al-KhwÄ?rizmÄ«` → `al-Khw�rizmī`, or after a lead alone as a word next to a word of
+//! the damage once a sequence was read whole, `Ń? ĐĽŃ–Đ¶` → `� між`), or, in text damaged
+//! as a whole,
 //! dropped by a decoder that ignores errors (Windows-1252's 0x81, 0x8D, 0x8F, 0x90, 0x9D
 //! and the like: a sequence cut short where it has begun, `â€œyesâ€` → `“yes�`, or a
 //! two-byte lead alone after other damage or inside a word, `Ð½Ð½Ñ–Ñ ` → `нні� `,
