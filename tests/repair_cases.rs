@@ -106,6 +106,13 @@ repaired! {
     dropped_byte_of_a_devanagari_virama: "à¤•à¤¾à¤¶à¥à¤®à¥€à¤° à¤¹à¤¾ à¤…à¤«à¤—à¤¾à¤¨à¤¿à¤¸à¥à¤¤à¤¾à¤¨" => "काश\u{fffd}मीर हा अफगानिस\u{fffd}तान",
     dropped_byte_after_cyrillic_damage: " * 29 Ð»ÑŽÑ‚Ð¾Ð³Ð¾ â€” Ð”ÐµÐ½Ð½Ñ–Ñ Ð¤Ð°Ñ€Ñ–Ð½Ð°, Ð°ÐºÑ‚Ð¾Ñ€." => " * 29 лютого — Денні\u{fffd} Фаріна, актор.",
     dropped_byte_before_another_lead: "ÄÃ\u{a0}i Tiáº¿ng nÃ³i Hoa Ká»³" => "\u{fffd}ài Tiếng nói Hoa Kỳ",
+    // ... or alone as a word next to a word of the damage, once a sequence was read whole
+    // (Ukrainian `у` less its 0x83, initials less their 0x90).
+    dropped_byte_of_a_one_letter_word_windows1250: "ĐśĐµŃ‚Ń€ Ń” ĐľĐ´Đ¸Đ˝Đ¸Ń†ĐµŃŽ Đ´ĐľĐ˛Đ¶Đ¸Đ˝Đ¸ Ń ĐĽŃ–Đ¶Đ˝Đ°Ń€ĐľĐ´Đ˝Ń–Đą ŃĐ¸ŃŃ‚ĐµĐĽŃ–" => "Метр є одиницею довжини \u{fffd} міжнародній \u{fffd}и\u{fffd}темі",
+    dropped_byte_of_an_initial_windows1253: "Π‘ΠΎΠ³ΠΎΠ²ΠΈΠΊ Π. Π. Π΅ΠµΠΌΠ°Π½Ρ‚ΠΈΡ‡Π½Π°" => "Боговик \u{fffd}. \u{fffd}. Семантична",
+    dropped_byte_of_a_one_letter_word_after_a_number_windows1257: "Š£ 1944 Ń Š°Š²Ń–Š°Ń†Ń–Ń—" => "У 1944 \u{fffd} авіації",
+    // A capital alone before damage, with none read before it, stays.
+    clean_capital_alone_before_damage: "la Ñ Ã©tÃ©" => "la Ñ été",
     dropped_byte_inside_a_latvian_word: "Kuorsova irÄ mÄ«sts reitu LatgolÄ, natuoli nu KrÄ«vejis rÅ«beÅ¾a" => "Kuorsova ir\u{fffd} mīsts reitu Latgol\u{fffd}, natuoli nu Krīvejis rūbeža",
     dropped_bytes_in_greek_read_as_windows_1253: "Ξ— ΞΏΞΎΞΉΟ„Ξ±Ξ½ΞΉΞΊΞ® Ξ³Ξ»ΟΟƒΟƒΞ± Ξ\u{ad}Ο‡ΞµΞΉ Ξ»Ξ±Ο„ΞΉΞ½ΞΉΞΊΞ® ΟΞ―Ξ¶Ξ±" => "Η οξιτανική γλ\u{fffd}σσα έχει λατινική \u{fffd}ίζα",
     dropped_bytes_in_russian_read_as_windows_1257: "Š›Š°Ń‚ŠøŠ½ŃŠŗŠøŠ¹ Š°Š»Ń„Š°Š²ŠøŃ‚, Ń€ŃŃŃŠŗŠøŠ¹ Ń¸Š·Ń‹Šŗ" => "Латин\u{fffd}кий алфавит, р\u{fffd}\u{fffd}\u{fffd}кий язык",

@@ -3,8 +3,8 @@
 //! is two three-byte halves).
 
 use super::scan::{
-    code_point_at, lead_inside_word, next_non_ascii, question_in_damage, question_inside_word,
-    question_word_beside_damage, NBSP_LEADS,
+    code_point_at, lead_inside_word, lone_lead_beside_damage, next_non_ascii, question_in_damage,
+    question_inside_word, question_word_beside_damage, NBSP_LEADS,
 };
 use super::tables::tables;
 use super::Encoding;
@@ -261,7 +261,8 @@ pub(crate) fn sequence_at(
             && bytes.get(end) != Some(&b'?')
             && (k >= 2
                 || at > 0 && bytes[at - 1] >= 0x80
-                || len == 2 && lead_inside_word(bytes, at, end))
+                || len == 2 && lead_inside_word(bytes, at, end)
+                || len == 2 && read_before && lone_lead_beside_damage(bytes, at, end))
     };
     for k in 1..len {
         if end >= bytes.len() {

@@ -796,19 +796,24 @@ pub(crate) fn question_inside_word(bytes: &[u8], at: usize) -> bool {
 
 /// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
 /// two-byte lead) that starts a word, ends that word, with a word of characters not ASCII
-/// next to it: after a space (and a stop or a comma before it), or before one (Ukrainian
-/// `у` or `с` less its last byte, `Ń? ĐĽŃ–Đ¶`, `Đ?. ĐˇĐµ`). A capital alone with a
-/// question mark is clean text's only where no sequence was read whole (Spanish `la Ñ?`,
-/// whose damage would be `Ã‘?`).
+/// next to it (see [`lone_lead_beside_damage`]: Ukrainian `у` or `с` less its last
+/// byte, `Ń? ĐĽŃ–Đ¶`, `Đ?. ĐˇĐµ`). A capital alone with a question mark is clean text's
+/// only where no sequence was read whole (Spanish `la Ñ?`, whose damage would be `Ã‘?`).
 pub(crate) fn question_word_beside_damage(bytes: &[u8], at: usize) -> bool {
-    let Some(lead) = char_start_before(bytes, at) else {
-        return false;
-    };
+    char_start_before(bytes, at).is_some_and(|lead| lone_lead_beside_damage(bytes, lead, at + 1))
+}
+
+/// Whether the lead at byte `lead` of `bytes`, with what stands up to byte `end` (a
+/// question mark for its lost byte, or nothing where it was dropped), is a word of its
+/// own: a word's start before it, and up to two stops or commas, then a space or the
+/// text's end after it; and a word of characters not ASCII next to it, after the space
+/// or before it (Ukrainian `у` less its last byte between damaged words: `Ń ĐĽŃ–Đ¶`).
+pub(crate) fn lone_lead_beside_damage(bytes: &[u8], lead: usize, end: usize) -> bool {
     if lead > 0 && !matches!(bytes[lead - 1], b' ' | b'\n' | b'(' | b'*' | b'"') {
         return false;
     }
-    let mut after = at + 1;
-    while after < bytes.len() && after <= at + 2 && matches!(bytes[after], b'.' | b',') {
+    let mut after = end;
+    while after < bytes.len() && after < end + 2 && matches!(bytes[after], b'.' | b',') {
         after += 1;
     }
     let spaced = after < bytes.len() && bytes[after] == b' ';
@@ -861,7 +866,7 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
 /// 0x81) or inside a word (`lead_inside_word`: Latvian `irÄ laika` for `irā laika`). A
 /// lead alone at a word's start is a letter as likely as not (`la Ñ`). (Leads alone are
 /// counted against the sequences read whole: see [`whole_encodings`].)
-fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16) -> (u16, u16) {
+fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16, read: u16) -> (u16, u16) {
     let begun = begun_before(t, bytes, at);
     // Before a space, a sequence that misses its last byte may have lost a 0xA0 to it
     // (`Р ` for `Р`, `å ´` for `場`): not a dropped byte but where a no-break space's
@@ -875,6 +880,11 @@ fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16) -> (u16, 
     let alone = match char_start_before(bytes, at) {
         Some(_) if alone != 0 && after_damage_before(bytes, at) => alone,
         Some(lead) if alone != 0 && lead_inside_word(bytes, lead, at) => alone & p1,
+        // A two-byte lead alone as a word, next to a word of the damage, once a sequence
+        // was read whole (Ukrainian `у` less its 0x83: `Ń ĐĽŃ–Đ¶`).
+        Some(lead) if alone & p1 & read != 0 && lone_lead_beside_damage(bytes, lead, at) => {
+            alone & p1 & read
+        }
         _ => 0,
     } & Encoding::DROPS_UNDEFINED;
     ((pending & begun & Encoding::DROPS_UNDEFINED) | alone, alone)
@@ -1035,7 +1045,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                 // read).
                 let cut_short = pending & !(lost | middle);
                 let (short, alone) = if DROPPED && o.lossy && b != b'?' && cut_short != 0 {
-                    dropped(t, bytes, i, cut_short, p1)
+                    dropped(t, bytes, i, cut_short, p1, read)
                 } else {
                     (0, 0)
                 };
@@ -1134,7 +1144,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
     }
     let pending = p1 | p2 | p3;
     if DROPPED && pending != 0 && o.lossy {
-        let (short, alone) = dropped(t, bytes, bytes.len(), pending, p1);
+        let (short, alone) = dropped(t, bytes, bytes.len(), pending, p1, read);
         if short != 0 {
             cut |= short;
             cut_places += u32::from(alone != 0);
