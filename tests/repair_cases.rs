@@ -103,6 +103,12 @@ repaired! {
     // Once a byte dropped shows, a space after a three-byte sequence that misses its last
     // byte is a space, not a lost 0xA0 (`â€ ` is `”` and a space, not `†`).
     dropped_byte_before_a_space_once_drops_show: "He said â€œyesâ€ and â€œnoâ€" => "He said “yes\u{fffd} and “no\u{fffd}",
+    // Where no drop shows, a three-byte sign that a lost 0xA0 would glue to the next word
+    // lost a dropped byte before its space instead (`”` less its 0x9D, `←` less its
+    // 0x90); a dagger before a space that was its 0xA0 stays a dagger.
+    dropped_byte_rather_than_a_sign_glued_to_a_word: "the philosophy of â€œanarcho-capitalismâ€ dreamed up" => "the philosophy of “anarcho-capitalism\u{fffd} dreamed up",
+    dropped_byte_of_an_arrow_before_a_letter: "R â† L and 4 L â† R" => "R \u{fffd} L and 4 L \u{fffd} R",
+    nbsp_lost_in_a_dagger_before_a_space: "Alice â€  Bob, 1901 â€  1950" => "Alice † Bob, 1901 † 1950",
     dropped_byte_of_a_devanagari_virama: "à¤•à¤¾à¤¶à¥à¤®à¥€à¤° à¤¹à¤¾ à¤…à¤«à¤—à¤¾à¤¨à¤¿à¤¸à¥à¤¤à¤¾à¤¨" => "काश\u{fffd}मीर हा अफगानिस\u{fffd}तान",
     dropped_byte_after_cyrillic_damage: " * 29 Ð»ÑŽÑ‚Ð¾Ð³Ð¾ â€” Ð”ÐµÐ½Ð½Ñ–Ñ Ð¤Ð°Ñ€Ñ–Ð½Ð°, Ð°ÐºÑ‚Ð¾Ñ€." => " * 29 лютого — Денні\u{fffd} Фаріна, актор.",
     dropped_byte_before_another_lead: "ÄÃ\u{a0}i Tiáº¿ng nÃ³i Hoa Ká»³" => "\u{fffd}ài Tiếng nói Hoa Kỳ",

@@ -201,6 +201,19 @@ fn lost_nbsp_beside_damage(text: &str, at: usize, lead: u8, space: usize, enc: E
     next.is_some_and(|next| next.is_alphabetic() && alphabet(next) == alphabet(capital))
 }
 
+/// Whether the three-byte sequence begun in `buf` (its first two bytes), completed by
+/// a lost 0xA0 at the space at byte `space` of `bytes`, would be a sign (`†`, `↠`, not a
+/// letter such as Chinese `素`) glued to the letter or digit after that space: in text
+/// where bytes may have been dropped, less likely than a character of the same two bytes
+/// that lost its last one before the space (`”`, `←`, `‐`: 0x9D, 0x90).
+fn symbol_glued_to_a_word(buf: [u8; 4], bytes: &[u8], space: usize) -> bool {
+    bytes.get(space + 1).is_some_and(u8::is_ascii_alphanumeric)
+        && std::str::from_utf8(&[buf[0], buf[1], 0xA0])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| !c.is_alphanumeric())
+}
+
 /// The alphabet of a letter below U+0800, as far as [`lost_nbsp_beside_damage`] tells them
 /// apart: Latin, Greek, Cyrillic, or another.
 fn alphabet(c: char) -> u8 {
@@ -289,6 +302,14 @@ pub(crate) fn sequence_at(
                     || !enc.nbsp_lead(lead) && lost_nbsp_beside_damage(text, at, lead, end, enc))
             {
                 (lost, dropped_here) = (true, true);
+                break;
+            }
+            if drops && len == 3 && k == 2 && symbol_glued_to_a_word(buf, bytes, end) {
+                // Where no drop shows, a three-byte sign that a lost 0xA0 would glue to
+                // the next word (`â€ political`: `†political`) lost a dropped byte
+                // instead, before its space (`”` less its 0x9D: `� political`). Not
+                // counted as a drop shown: a lost 0xA0 could be there.
+                lost = true;
                 break;
             }
             let space = 'space: {
