@@ -157,10 +157,11 @@ fn after_damage(text: &str, at: usize) -> bool {
         .is_some_and(|c| !c.is_ascii())
 }
 
-/// In the Cyrillic and Greek readings of text damaged as a whole, whether the space at
-/// byte `space` of `text`, after a sequence from byte `at` that misses its last byte (its
-/// lead `lead`, as `enc` writes it), stands for a lost 0xA0: beside another character of
-/// the damage. After one (`а¤ёа¤ѕа¤ ` is `साठ`, `РЎРЎРЎР ` `СССР`), or before one where
+/// In text damaged as a whole, where the lead alone does not tell (the Cyrillic and Greek
+/// readings' leads but `à`'s, Hebrew's `נ` in the Latin ones: see
+/// [`Encoding::nbsp_lead_in_whole_text`]), whether the space at byte `space` of `text`,
+/// after a sequence from byte `at` that misses its last byte (its lead `lead`, as `enc`
+/// writes it), stands for a lost 0xA0: beside another character of the damage. After one (`а¤ёа¤ѕа¤ ` is `साठ`, `РЎРЎРЎР ` `СССР`), or before one where
 /// what the sequence has is no clean word's end: a three-byte lead and a character that
 /// is no lowercase letter (`а¤ ` is `ठ`, `гЃ ` `だ`; Russian `её ` before a damaged word
 /// stays); a capital (or a letter of a script without case) of two bytes, where the

@@ -864,8 +864,10 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
 /// `à¤` of Devanagari), and in a two-byte lead alone after another character of the
 /// damage (Ukrainian `ÐÐµÐ½Ð½Ñ–Ñ ` for `Денніс `, its `с` read as `Ñ` and a dropped
 /// 0x81) or inside a word (`lead_inside_word`: Latvian `irÄ laika` for `irā laika`). A
-/// lead alone at a word's start is a letter as likely as not (`la Ñ`). (Leads alone are
-/// counted against the sequences read whole: see [`whole_encodings`].)
+/// lead alone at a word's start is a letter as likely as not (`la Ñ`), unless it is a
+/// word of its own next to a word of the damage, once a sequence was read whole (`read`:
+/// Ukrainian `у` less its 0x83, `Ń ĐĽŃ–Đ¶`). (Leads alone are counted against the
+/// sequences read whole: see [`whole_encodings`].)
 fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16, read: u16) -> (u16, u16) {
     let begun = begun_before(t, bytes, at);
     // Before a space, a sequence that misses its last byte may have lost a 0xA0 to it
