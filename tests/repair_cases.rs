@@ -112,6 +112,9 @@ repaired! {
     dropped_byte_of_a_devanagari_virama: "à¤•à¤¾à¤¶à¥à¤®à¥€à¤° à¤¹à¤¾ à¤…à¤«à¤—à¤¾à¤¨à¤¿à¤¸à¥à¤¤à¤¾à¤¨" => "काश\u{fffd}मीर हा अफगानिस\u{fffd}तान",
     dropped_byte_after_cyrillic_damage: " * 29 Ð»ÑŽÑ‚Ð¾Ð³Ð¾ â€” Ð”ÐµÐ½Ð½Ñ–Ñ Ð¤Ð°Ñ€Ñ–Ð½Ð°, Ð°ÐºÑ‚Ð¾Ñ€." => " * 29 лютого — Денні\u{fffd} Фаріна, актор.",
     dropped_byte_before_another_lead: "ÄÃ\u{a0}i Tiáº¿ng nÃ³i Hoa Ká»³" => "\u{fffd}ài Tiếng nói Hoa Kỳ",
+    // Leads alone inside words count only against no sequence read whole: Latgalian's `ā`
+    // less its 0x81 ends more words than its other letters are read.
+    dropped_bytes_ending_more_latgalian_words_than_read: "MÄ«stÄ irÄ Latgolys Muokslys i â€“ mÄ«sts vokoru LatgolÄ, Daugovys lobajÄ molÄ pi" => "Mīst\u{fffd} ir\u{fffd} Latgolys Muokslys i – mīsts vokoru Latgol\u{fffd}, Daugovys lobaj\u{fffd} mol\u{fffd} pi",
     // ... or alone as a word next to a word of the damage, once a sequence was read whole
     // (Ukrainian `у` less its 0x83, initials less their 0x90).
     dropped_byte_of_a_one_letter_word_windows1250: "ĐśĐµŃ‚Ń€ Ń” ĐľĐ´Đ¸Đ˝Đ¸Ń†ĐµŃŽ Đ´ĐľĐ˛Đ¶Đ¸Đ˝Đ¸ Ń ĐĽŃ–Đ¶Đ˝Đ°Ń€ĐľĐ´Đ˝Ń–Đą ŃĐ¸ŃŃ‚ĐµĐĽŃ–" => "Метр є одиницею довжини \u{fffd} міжнародній \u{fffd}и\u{fffd}темі",

@@ -868,7 +868,18 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
 /// word of its own next to a word of the damage, once a sequence was read whole (`read`:
 /// Ukrainian `у` less its 0x83, `Ń ĐĽŃ–Đ¶`). (Leads alone are counted against the
 /// sequences read whole: see [`whole_encodings`].)
-fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16, read: u16) -> (u16, u16) {
+///
+/// Returns the encodings that read a byte dropped here, and of them, those whose lead
+/// stands alone after other damage and those whose lead stands alone where the words
+/// around show it (inside a word, or a word of its own beside damage).
+fn dropped(
+    t: &Tables,
+    bytes: &[u8],
+    at: usize,
+    pending: u16,
+    p1: u16,
+    read: u16,
+) -> (u16, u16, u16) {
     let begun = begun_before(t, bytes, at);
     // Before a space, a sequence that misses its last byte may have lost a 0xA0 to it
     // (`Р ` for `Р`, `å ´` for `場`): not a dropped byte but where a no-break space's
@@ -879,17 +890,23 @@ fn dropped(t: &Tables, bytes: &[u8], at: usize, pending: u16, p1: u16, read: u16
         pending
     };
     let alone = pending & !begun;
-    let alone = match char_start_before(bytes, at) {
-        Some(_) if alone != 0 && after_damage_before(bytes, at) => alone,
-        Some(lead) if alone != 0 && lead_inside_word(bytes, lead, at) => alone & p1,
+    let (alone, in_word) = match char_start_before(bytes, at) {
+        Some(_) if alone != 0 && after_damage_before(bytes, at) => (alone, false),
+        Some(lead) if alone != 0 && lead_inside_word(bytes, lead, at) => (alone & p1, true),
         // A two-byte lead alone as a word, next to a word of the damage, once a sequence
         // was read whole (Ukrainian `у` less its 0x83: `Ń ĐĽŃ–Đ¶`).
         Some(lead) if alone & p1 & read != 0 && lone_lead_beside_damage(bytes, lead, at) => {
-            alone & p1 & read
+            (alone & p1 & read, true)
         }
-        _ => 0,
-    } & Encoding::DROPS_UNDEFINED;
-    ((pending & begun & Encoding::DROPS_UNDEFINED) | alone, alone)
+        _ => (0, false),
+    };
+    let alone = alone & Encoding::DROPS_UNDEFINED;
+    let short = (pending & begun & Encoding::DROPS_UNDEFINED) | alone;
+    (
+        short,
+        if in_word { 0 } else { alone },
+        if in_word { alone } else { 0 },
+    )
 }
 
 /// Of the encodings, those in which the character that ends at byte `at` of `bytes` is
@@ -984,6 +1001,8 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
     // some, at how many places a lead stood alone, and how many sequences were read
     // whole.
     let (mut cut, mut cut_places, mut whole_reads) = (0u16, 0u32, 0u32);
+    // Of the leads alone, those the words around them show (see `dropped`).
+    let mut word_places = 0u32;
     let mut i = next_non_ascii(bytes, 0);
     while i < bytes.len() {
         let b = bytes[i];
@@ -1046,14 +1065,15 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                 // shows (see `dropped`; not before a question mark, which the rules above
                 // read).
                 let cut_short = pending & !(lost | middle);
-                let (short, alone) = if DROPPED && o.lossy && b != b'?' && cut_short != 0 {
+                let (short, alone, in_word) = if DROPPED && o.lossy && b != b'?' && cut_short != 0 {
                     dropped(t, bytes, i, cut_short, p1, read)
                 } else {
-                    (0, 0)
+                    (0, 0, 0)
                 };
                 if short != 0 {
                     cut |= short;
                     cut_places += u32::from(alone != 0);
+                    word_places += u32::from(in_word != 0);
                 }
                 if lost | middle | short != 0 {
                     // A space for a lost 0xA0, or a question mark for a lost byte,
@@ -1146,10 +1166,11 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
     }
     let pending = p1 | p2 | p3;
     if DROPPED && pending != 0 && o.lossy {
-        let (short, alone) = dropped(t, bytes, bytes.len(), pending, p1, read);
+        let (short, alone, in_word) = dropped(t, bytes, bytes.len(), pending, p1, read);
         if short != 0 {
             cut |= short;
             cut_places += u32::from(alone != 0);
+            word_places += u32::from(in_word != 0);
             lossy = true;
         }
         ok &= !(pending & !short);
@@ -1157,8 +1178,12 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
         ok &= !pending;
     }
     // More leads alone than sequences read whole: not the damage of a text read whole
-    // (in clean Greek read as Windows-1253, every letter is a lead).
-    if cut_places > whole_reads {
+    // (in clean Greek read as Windows-1253, every letter is a lead). Leads alone that the
+    // words around show dropped a byte (`irÄ laika`: a capital as the encoding reads it
+    // inside a lowercase word, which clean Greek does not have) count only against no
+    // sequence read whole at all: Latgalian's `ā` less its 0x81 ends words more often
+    // than its other letters are read.
+    if cut_places > whole_reads || word_places > 0 && whole_reads == 0 {
         ok &= !cut;
     }
     let retry = read != 0 || pending & Encoding::DROPS_UNDEFINED != 0;
