@@ -6,6 +6,7 @@ use super::scan::{
     code_point_at, lead_inside_word, lone_lead_beside_damage, next_non_ascii, question_in_damage,
     question_inside_word, question_word_beside_damage, NBSP_LEADS,
 };
+use super::score::kind_of_code_point;
 use super::tables::tables;
 use super::Encoding;
 
@@ -199,7 +200,8 @@ fn lost_nbsp_beside_damage(text: &str, at: usize, lead: u8, space: usize, enc: E
         }
         _ => None,
     };
-    next.is_some_and(|next| next.is_alphabetic() && alphabet(next) == alphabet(capital))
+    let script = |c: char| kind_of_code_point(u32::from(c)).script;
+    next.is_some_and(|next| next.is_alphabetic() && script(next) == script(capital))
 }
 
 /// Whether the three-byte sequence begun in `buf` (its first two bytes), completed by
@@ -213,17 +215,6 @@ fn symbol_glued_to_a_word(buf: [u8; 4], bytes: &[u8], space: usize) -> bool {
             .ok()
             .and_then(|s| s.chars().next())
             .is_some_and(|c| !c.is_alphanumeric())
-}
-
-/// The alphabet of a letter below U+0800, as far as [`lost_nbsp_beside_damage`] tells them
-/// apart: Latin, Greek, Cyrillic, or another.
-fn alphabet(c: char) -> u8 {
-    match u32::from(c) {
-        ..0x0250 => 0,
-        0x0370..0x0400 => 1,
-        0x0400..0x0530 => 2,
-        _ => 3,
-    }
 }
 
 /// Reads the sequence that starts at byte `at` of `text` (a non-ASCII character), for
