@@ -126,6 +126,13 @@ repaired! {
     dropped_bytes_in_greek_read_as_windows_1253: "Ξ— ΞΏΞΎΞΉΟ„Ξ±Ξ½ΞΉΞΊΞ® Ξ³Ξ»ΟΟƒΟƒΞ± Ξ\u{ad}Ο‡ΞµΞΉ Ξ»Ξ±Ο„ΞΉΞ½ΞΉΞΊΞ® ΟΞ―Ξ¶Ξ±" => "Η οξιτανική γλ\u{fffd}σσα έχει λατινική \u{fffd}ίζα",
     dropped_bytes_in_russian_read_as_windows_1257: "Š›Š°Ń‚ŠøŠ½ŃŠŗŠøŠ¹ Š°Š»Ń„Š°Š²ŠøŃ‚, Ń€ŃŃŃŠŗŠøŠ¹ Ń¸Š·Ń‹Šŗ" => "Латин\u{fffd}кий алфавит, р\u{fffd}\u{fffd}\u{fffd}кий язык",
     dropped_bytes_of_katakana_read_as_windows_1250: "ĺ…¬ĺĽŹă‚µă‚¤ă: ć—Ąćś¬čŞž" => "公式サイ\u{fffd}: 日本語",
+    // Windows-1251 leaves one byte undefined, 0x98: dropped, it cuts short `‘`, `И`,
+    // Serbian `ј` and Devanagari `घ` (`вЂ`, `Р`, `С`, `а¤`), where the rest is damage read
+    // whole.
+    dropped_byte_of_a_quote_windows1251: "describes Atkinson as \"a вЂradicalвЂ™ in the best sense of that termвЂ¦.\"" => "describes Atkinson as \"a \u{fffd}radical’ in the best sense of that term….\"",
+    dropped_byte_of_cyrillic_capital_i_windows1251: "РРІР°РЅ РРІР°РЅРѕРІРёС‡ РЁРёС€РєРёРЅ вЂ” СЂСѓСЃСЃРєРёР№ С…СѓРґРѕР¶РЅРёРє" => "\u{fffd}ван \u{fffd}ванович Шишкин — русский художник",
+    dropped_byte_of_serbian_je_windows1251: "РџРѕСР°Рј РјРѕС Рё С‚РІРѕС Сѓ СЃСЂРїСЃРєРѕРј СРµР·РёРєСѓ" => "По\u{fffd}ам мо\u{fffd} и тво\u{fffd} у српском \u{fffd}езику",
+    dropped_byte_of_a_devanagari_letter_windows1251: "а¤\u{ad}а¤ѕа¤°а¤¤а¤ѕа¤¤аҐЂа¤Іа¤љ а¤Ёа¤µаҐЌа¤№аҐ‡ а¤¤а¤° а¤а¤°" => "भारतातीलच नव्हे तर \u{fffd}र",
     // ... not where every byte is read another way (Mac OS Roman's `公式`, which
     // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
     // in a word of capitals beside the damage.
@@ -418,6 +425,10 @@ unchanged! {
     // A Cyrillic or Greek capital `В`/`Β` in its own script's text, before a guillemet
     // or a Greek ano teleia (U+00B7 as Greek text writes it).
     cyrillic_letter_in_guillemets: "категории «В» и «С»",
+    // Clean Cyrillic whose `Р` and `С` stand alone or side by side, as Windows-1251's
+    // `И` less its 0x98 does (`РР`): acronyms and one-letter words.
+    cyrillic_acronyms_of_er_and_es: "Союз ССР и РСФСР, С 1990 года",
+    cyrillic_capital_i_alone_between_capitals: "ИВАН И РОССИЯ",
     greek_beta_before_a_middle_dot: "Η ομάδα Β· η ομάδα Γ.",
 
     sao_paulo: "SÃO PAULO",
@@ -547,4 +558,15 @@ fn multiplication_sign_stays_where_dropped_bytes_show() {
     let input = "2 × 3 = 6, ××’×¨×•× ×•×ž×™×”";
     let repaired = wikimd::repair(input);
     assert!(repaired.starts_with("2 × 3 = 6, "), "{repaired:?}");
+}
+
+/// Windows-1251's one byte dropped, 0x98, makes `вЂ` an opening quote (`‘`), which a
+/// space does not follow: `вЂ ` before a word is a dagger whose 0xA0 merged with the
+/// space after it, not a byte dropped (as Windows-1252's `â€ ` before a word is `”`
+/// less its 0x9D).
+#[test]
+fn dagger_before_a_word_is_no_dropped_quote_windows1251() {
+    let input = "an identification of computability вЂ with effective calculability";
+    let repaired = wikimd::repair(input);
+    assert!(!repaired.contains('\u{FFFD}'), "{repaired:?}");
 }

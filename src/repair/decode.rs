@@ -296,11 +296,18 @@ pub(crate) fn sequence_at(
                 (lost, dropped_here) = (true, true);
                 break;
             }
-            if drops && len == 3 && k == 2 && symbol_glued_to_a_word(buf, bytes, end) {
+            if drops
+                && enc != Encoding::Windows1251
+                && len == 3
+                && k == 2
+                && symbol_glued_to_a_word(buf, bytes, end)
+            {
                 // Where no drop shows, a three-byte sign that a lost 0xA0 would glue to
                 // the next word (`â€ political`: `†political`) lost a dropped byte
                 // instead, before its space (`”` less its 0x9D: `� political`). Not
-                // counted as a drop shown: a lost 0xA0 could be there.
+                // counted as a drop shown: a lost 0xA0 could be there. (Not in
+                // Windows-1251, whose one byte dropped, 0x98, makes `вЂ` an opening
+                // quote, `‘`, which a space does not follow.)
                 lost = true;
                 break;
             }

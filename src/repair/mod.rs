@@ -224,12 +224,14 @@ impl Encoding {
     }
 
     /// The encodings that leave some bytes of the upper half undefined (Windows-1252's
-    /// 0x81, 0x8D, 0x8F, 0x90, 0x9D, …): a strict decoder that ignores errors drops them
-    /// (Python's `errors="ignore"`), and a sequence of the damage is cut short. The
-    /// others define every byte (ISO-8859-2 its C1 controls), or all but one:
-    /// Windows-1251 leaves only 0x98 (`И` and Serbian `ј` less a byte), and clean
-    /// Cyrillic read as Windows-1251 is a chain of leads the scan would follow further.
+    /// 0x81, 0x8D, 0x8F, 0x90, 0x9D, …; Windows-1251's 0x98 alone, of `И`, Serbian `ј`,
+    /// `‘`, Devanagari `घ`): a strict decoder that ignores errors drops them (Python's
+    /// `errors="ignore"`), and a sequence of the damage is cut short. The others define
+    /// every byte (ISO-8859-2 its C1 controls). (Clean Cyrillic read as Windows-1251 is
+    /// a chain of leads: the whole-text scan looks for its dropped bytes only where the
+    /// damage shows them, see `scan::cut_short_dropping`.)
     pub(crate) const DROPS_UNDEFINED: u16 = Encoding::Windows1252.bit()
+        | Encoding::Windows1251.bit()
         | Encoding::Windows1250.bit()
         | Encoding::Windows1253.bit()
         | Encoding::Windows1254.bit()

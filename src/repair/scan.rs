@@ -921,6 +921,25 @@ fn begun_before(t: &Tables, bytes: &[u8], at: usize) -> u16 {
     }
 }
 
+/// Whether a sequence of the encodings in `pending`, cut short at byte `at` of `bytes`
+/// before any sequence was read whole, may have lost a dropped byte (see [`dropped`]):
+/// in an encoding that drops some; in Windows-1251, whose one undefined byte is 0x98,
+/// only where the sequence has a continuation byte already (`вЂr` for `‘r`) or is `Р`
+/// or `С` alone (`И` and `ј` less their 0x98) before ASCII or another of them (`РР`:
+/// `И` before a Cyrillic capital's damage). Clean Cyrillic read as Windows-1251 puts
+/// other leads side by side, and would be scanned twice for nothing.
+fn cut_short_dropping(t: &Tables, bytes: &[u8], at: usize, pending: u16) -> bool {
+    let cyrillic = Encoding::Windows1251.bit();
+    let er_or_es =
+        |k: usize| bytes.get(k) == Some(&0xD0) && matches!(bytes.get(k + 1), Some(0xA0 | 0xA1));
+    pending & Encoding::DROPS_UNDEFINED & !cyrillic != 0
+        || pending & cyrillic != 0
+            && (begun_before(t, bytes, at) & cyrillic != 0
+                || at >= 2
+                    && er_or_es(at - 2)
+                    && (bytes.get(at).is_none_or(|&b| b < 0x80) || er_or_es(at)))
+}
+
 /// How many more leads alone than sequences read whole [`whole_encodings`] lets a text
 /// show before it gives up on the encodings that read them.
 const LONE_LEADS_AHEAD: u32 = 4;
@@ -1085,7 +1104,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                     ok &= !pending;
                 }
                 if ok == 0 {
-                    let retry = read != 0 || cut_short & Encoding::DROPS_UNDEFINED != 0;
+                    let retry = read != 0 || cut_short_dropping(t, bytes, i, cut_short);
                     return (Whole::default(), retry);
                 }
                 if middle & ok != 0 {
@@ -1145,7 +1164,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
         ok &= !(expecting & !cont) & (expecting | lead2 | lead3 | lead4);
         if ok == 0 {
             // (Where the sequences under way stop short, `read` is 0 at the start only.)
-            let retry = read != 0 || (p1 | p2 | p3) & Encoding::DROPS_UNDEFINED != 0;
+            let retry = read != 0 || cut_short_dropping(t, bytes, i, p1 | p2 | p3);
             return (Whole::default(), retry);
         }
         seen |= p1 & cont;
@@ -1186,7 +1205,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
     if cut_places > whole_reads || word_places > 0 && whole_reads == 0 {
         ok &= !cut;
     }
-    let retry = read != 0 || pending & Encoding::DROPS_UNDEFINED != 0;
+    let retry = read != 0 || cut_short_dropping(t, bytes, bytes.len(), pending);
     let found = Whole {
         encodings: ok & seen,
         lossy,
