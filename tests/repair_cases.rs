@@ -133,6 +133,10 @@ repaired! {
     dropped_byte_of_cyrillic_capital_i_windows1251: "РРІР°РЅ РРІР°РЅРѕРІРёС‡ РЁРёС€РєРёРЅ вЂ” СЂСѓСЃСЃРєРёР№ С…СѓРґРѕР¶РЅРёРє" => "\u{fffd}ван \u{fffd}ванович Шишкин — русский художник",
     dropped_byte_of_serbian_je_windows1251: "РџРѕСР°Рј РјРѕС Рё С‚РІРѕС Сѓ СЃСЂРїСЃРєРѕРј СРµР·РёРєСѓ" => "По\u{fffd}ам мо\u{fffd} и тво\u{fffd} у српском \u{fffd}езику",
     dropped_byte_of_a_devanagari_letter_windows1251: "а¤\u{ad}а¤ѕа¤°а¤¤а¤ѕа¤¤аҐЂа¤Іа¤љ а¤Ёа¤µаҐЌа¤№аҐ‡ а¤¤а¤° а¤а¤°" => "भारतातीलच नव्हे तर \u{fffd}र",
+    // A lead of three bytes alone (both its others dropped: `月` in Windows-1253 and
+    // -1257) before a sequence read whole.
+    dropped_bytes_of_a_cjk_month_before_damage_windows1253: " * ISBN 9784845813254οΌ1993εΉ΄4ζοΌ‰" => " * ISBN 9784845813254\u{fffd}1993年4\u{fffd}）",
+    dropped_bytes_of_a_cjk_month_before_damage_windows1257: " * ISBN 9784845813254ļ¼1993å¹´4ęļ¼‰" => " * ISBN 9784845813254\u{fffd}1993年4\u{fffd}）",
     // ... not where every byte is read another way (Mac OS Roman's `公式`, which
     // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
     // in a word of capitals beside the damage.
@@ -429,6 +433,8 @@ unchanged! {
     // `И` less its 0x98 does (`РР`): acronyms and one-letter words.
     cyrillic_acronyms_of_er_and_es: "Союз ССР и РСФСР, С 1990 года",
     cyrillic_capital_i_alone_between_capitals: "ИВАН И РОССИЯ",
+    // Clean Greek's leads side by side after a digit (`4ος`, Windows-1253's reading).
+    greek_ordinals: "Ο 4ος αιώνας π.Χ. και ο 5ος",
     greek_beta_before_a_middle_dot: "Η ομάδα Β· η ομάδα Γ.",
 
     sao_paulo: "SÃO PAULO",

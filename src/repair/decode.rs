@@ -4,7 +4,7 @@
 
 use super::scan::{
     code_point_at, lead_inside_word, lone_lead_beside_damage, next_non_ascii, question_in_damage,
-    question_inside_word, question_word_beside_damage, NBSP_LEADS,
+    question_inside_word, question_word_beside_damage, whole_sequence_at, NBSP_LEADS,
 };
 use super::score::kind_of_code_point;
 use super::tables::tables;
@@ -383,10 +383,14 @@ pub(crate) fn sequence_at(
         };
         if !(0x80..=0xBF).contains(&byte) {
             if drops
-                && (k >= 2 || len == 2 || at > 0 && bytes[at - 1] >= 0x80)
+                && (k >= 2
+                    || len == 2
+                    || at > 0 && bytes[at - 1] >= 0x80
+                    || whole_sequence_at(t, bytes, end) & enc.bit() != 0)
                 && (0xC2..=0xF4).contains(&byte)
             {
-                // Another lead right after: the damage goes on.
+                // Another lead right after: the damage goes on (a lead of three or four
+                // alone, after other damage or before a sequence read whole).
                 (lost, dropped_here) = (true, true);
                 break;
             }

@@ -940,6 +940,29 @@ fn cut_short_dropping(t: &Tables, bytes: &[u8], at: usize, pending: u16) -> bool
                     && (bytes.get(at).is_none_or(|&b| b < 0x80) || er_or_es(at)))
 }
 
+/// The encodings in which the character at byte `at` of `bytes` leads a sequence
+/// whose continuation bytes all follow it: damage read whole right there.
+pub(crate) fn whole_sequence_at(t: &Tables, bytes: &[u8], at: usize) -> u16 {
+    if bytes.get(at).is_none_or(|&b| b < 0x80) {
+        return 0;
+    }
+    let (roles, _, len) = roles_at(t, bytes, at);
+    let (mut two, mut three, mut four) = (roles.lead2(), roles.lead3(), roles.lead4());
+    let mut whole = 0;
+    let mut j = at + len;
+    for _ in 0..3 {
+        if bytes.get(j).is_none_or(|&b| b < 0x80) {
+            break;
+        }
+        let (next, _, next_len) = roles_at(t, bytes, j);
+        let cont = next.cont();
+        whole |= two & cont;
+        (two, three, four) = (three & cont, four & cont, 0);
+        j += next_len;
+    }
+    whole
+}
+
 /// How many more leads alone than sequences read whole [`whole_encodings`] lets a text
 /// show before it gives up on the encodings that read them.
 const LONE_LEADS_AHEAD: u32 = 4;
@@ -1143,7 +1166,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
             let begun = begun_before(t, bytes, i);
             let mut short = expecting & !cont & leads & Encoding::DROPS_UNDEFINED;
             if short & !(begun | p1) != 0 && !after_damage_before(bytes, i) {
-                short &= begun | p1;
+                short &= begun | p1 | whole_sequence_at(t, bytes, i);
             }
             if short != 0 {
                 cut |= short;
