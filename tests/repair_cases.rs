@@ -137,6 +137,10 @@ repaired! {
     // -1257) before a sequence read whole.
     dropped_bytes_of_a_cjk_month_before_damage_windows1253: " * ISBN 9784845813254οΌ1993εΉ΄4ζοΌ‰" => " * ISBN 9784845813254\u{fffd}1993年4\u{fffd}）",
     dropped_bytes_of_a_cjk_month_before_damage_windows1257: " * ISBN 9784845813254ļ¼1993å¹´4ęļ¼‰" => " * ISBN 9784845813254\u{fffd}1993年4\u{fffd}）",
+    // ... or after a mark inside or at the end of a damaged word (Ukrainian `ім'я`,
+    // Armenian `թ.՝`, their `я` and `՝` less 0x8F and 0x9D).
+    dropped_byte_after_an_apostrophe_after_damage: "ÐºÐ¾Ð»Ð¸ Ð¿Ñ€ÐµÐ´Ð¼ÐµÑ‚ â€” Ð½Ðµ Ñ–Ð¼'Ñ Ð½Ð°ÑÐ²Ð½Ð¸Ð¹" => "коли предмет — не ім'\u{fffd} на\u{fffd}вний",
+    dropped_byte_after_a_stop_after_damage: "Õ£Õ«Ö€Ö„Õ¨ 1881 Õ©.Õ Õ°Õ«Õ´Ö„ Õ¤Õ¶Õ¥Õ¬Õ¸Õ¾" => "գիրքը 1881 թ.\u{fffd} հիմք դնելով",
     // ... not where every byte is read another way (Mac OS Roman's `公式`, which
     // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
     // in a word of capitals beside the damage.

@@ -3,8 +3,9 @@
 //! is two three-byte halves).
 
 use super::scan::{
-    code_point_at, lead_inside_word, lone_lead_beside_damage, next_non_ascii, question_in_damage,
-    question_inside_word, question_word_beside_damage, whole_sequence_at, NBSP_LEADS,
+    code_point_at, damage_before, lead_inside_word, lone_lead_beside_damage, next_non_ascii,
+    question_in_damage, question_inside_word, question_word_beside_damage, whole_sequence_at,
+    NBSP_LEADS,
 };
 use super::score::kind_of_code_point;
 use super::tables::tables;
@@ -265,7 +266,7 @@ pub(crate) fn sequence_at(
             && !nbsp_space
             && bytes.get(end) != Some(&b'?')
             && (k >= 2
-                || at > 0 && bytes[at - 1] >= 0x80
+                || damage_before(bytes, at)
                 || len == 2 && lead_inside_word(bytes, at, end)
                 || len == 2 && read_before && lone_lead_beside_damage(bytes, at, end))
     };
@@ -385,7 +386,7 @@ pub(crate) fn sequence_at(
             if drops
                 && (k >= 2
                     || len == 2
-                    || at > 0 && bytes[at - 1] >= 0x80
+                    || damage_before(bytes, at)
                     || whole_sequence_at(t, bytes, end) & enc.bit() != 0)
                 && (0xC2..=0xF4).contains(&byte)
             {

@@ -967,12 +967,22 @@ pub(crate) fn whole_sequence_at(t: &Tables, bytes: &[u8], at: usize) -> u16 {
 /// show before it gives up on the encodings that read them.
 const LONE_LEADS_AHEAD: u32 = 4;
 
-/// Whether the character that ends at byte `at` of `bytes` (a lead) has a character not
-/// ASCII right before it.
+/// Whether the character that ends at byte `at` of `bytes` (a lead) has damage right
+/// before it (see [`damage_before`]).
 fn after_damage_before(bytes: &[u8], at: usize) -> bool {
-    char_start_before(bytes, at)
-        .and_then(|lead| lead.checked_sub(1))
-        .is_some_and(|k| bytes[k] >= 0x80)
+    char_start_before(bytes, at).is_some_and(|lead| damage_before(bytes, lead))
+}
+
+/// Whether damage stands right before the lead at byte `lead` of `bytes`: a character
+/// not ASCII, or one of the marks that words of the damage hold or end with (an
+/// apostrophe, a stop, a closing bracket, a hyphen) right after one (Ukrainian `ім'я`,
+/// its `я` less its 0x8F: `Ñ–Ð¼'Ñ`; Armenian `թ.՝`: `Õ©.Õ`).
+pub(crate) fn damage_before(bytes: &[u8], lead: usize) -> bool {
+    match lead.checked_sub(1).map(|k| bytes[k]) {
+        Some(b) if b >= 0x80 => true,
+        Some(b'\'' | b'.' | b')' | b'-') => lead >= 2 && bytes[lead - 2] >= 0x80,
+        _ => false,
+    }
 }
 
 /// The leads that a 0xA0 makes a common character of (`à`, `Š`, `Π`, `Р`, Arabic's
