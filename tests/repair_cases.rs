@@ -141,6 +141,11 @@ repaired! {
     // Armenian `թ.՝`, their `я` and `՝` less 0x8F and 0x9D).
     dropped_byte_after_an_apostrophe_after_damage: "ÐºÐ¾Ð»Ð¸ Ð¿Ñ€ÐµÐ´Ð¼ÐµÑ‚ â€” Ð½Ðµ Ñ–Ð¼'Ñ Ð½Ð°ÑÐ²Ð½Ð¸Ð¹" => "коли предмет — не ім'\u{fffd} на\u{fffd}вний",
     dropped_byte_after_a_stop_after_damage: "Õ£Õ«Ö€Ö„Õ¨ 1881 Õ©.Õ Õ°Õ«Õ´Ö„ Õ¤Õ¶Õ¥Õ¬Õ¸Õ¾" => "գիրքը 1881 թ.\u{fffd} հիմք դնելով",
+    // ... or a lead alone starting a word whose damage goes on in it (`Đ` and Turkish
+    // `Ş` less their 0x90 and 0x9E); a capital starting a clean word stays (`Ñandú`).
+    dropped_byte_of_a_capital_starting_a_damaged_word: "![ÄuraÄ‘ Kastriota (Skenderbeg)]" => "![\u{fffd}urađ Kastriota (Skenderbeg)]",
+    dropped_byte_of_a_capital_starting_a_damaged_word_windows1254: " * Adana ÅakirpaÅŸa Airport's IATA code" => " * Adana \u{fffd}akirpaşa Airport's IATA code",
+    clean_capital_starting_a_clean_word_after_damage: "cafÃ© y Ñandú, Ñoño" => "café y Ñandú, Ñoño",
     // ... not where every byte is read another way (Mac OS Roman's `公式`, which
     // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
     // in a word of capitals beside the damage.

@@ -898,6 +898,11 @@ fn dropped(
         Some(lead) if alone & p1 & read != 0 && lone_lead_beside_damage(bytes, lead, at) => {
             (alone & p1 & read, true)
         }
+        // A two-byte lead alone starting a word whose damage goes on in it (`Äurađ`).
+        Some(lead) if alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at) != 0 => (
+            alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at),
+            true,
+        ),
         _ => (0, false),
     };
     let alone = alone & Encoding::DROPS_UNDEFINED;
@@ -961,6 +966,30 @@ pub(crate) fn whole_sequence_at(t: &Tables, bytes: &[u8], at: usize) -> u16 {
         j += next_len;
     }
     whole
+}
+
+/// Of the encodings, those in which the lead at byte `lead` of `bytes`, alone before the
+/// lowercase ASCII letters from byte `at`, starts a word whose damage goes on in it: a
+/// sequence read whole right after those letters (`Äurađ` for `Đurađ`, its 0x90 dropped;
+/// Turkish `ÅakirpaÅŸa` for `Şakirpaşa`). A clean word that starts with a capital
+/// (`Ñandú`) has no damage after it.
+pub(crate) fn lead_starting_a_damaged_word(
+    t: &Tables,
+    bytes: &[u8],
+    lead: usize,
+    at: usize,
+) -> u16 {
+    if lead > 0 && bytes[lead - 1].is_ascii_alphanumeric() {
+        return 0;
+    }
+    let mut k = at;
+    while k < bytes.len() && bytes[k].is_ascii_lowercase() {
+        k += 1;
+    }
+    if k == at {
+        return 0;
+    }
+    whole_sequence_at(t, bytes, k)
 }
 
 /// How many more leads alone than sequences read whole [`whole_encodings`] lets a text
