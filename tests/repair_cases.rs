@@ -146,6 +146,10 @@ repaired! {
     dropped_byte_of_a_capital_starting_a_damaged_word: "![ÄuraÄ‘ Kastriota (Skenderbeg)]" => "![\u{fffd}urađ Kastriota (Skenderbeg)]",
     dropped_byte_of_a_capital_starting_a_damaged_word_windows1254: " * Adana ÅakirpaÅŸa Airport's IATA code" => " * Adana \u{fffd}akirpaşa Airport's IATA code",
     clean_capital_starting_a_clean_word_after_damage: "cafÃ© y Ñandú, Ñoño" => "café y Ñandú, Ñoño",
+    // ... or before a sequence begun (a lead and a continuation byte), or between digits
+    // once a sequence was read whole (`月` in a date).
+    dropped_bytes_of_a_japanese_line_starting_with_a_lead_alone: "ãã—ã¦ãã®ã€Œç”Ÿå‘½ã€ã¨ã¯ã€ç”Ÿç‰©ã®æœ¬è³ªçš„å±žæ€§" => "\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}「生命\u{fffd}\u{fffd}\u{fffd}\u{fffd}生物\u{fffd}本質的属性",
+    dropped_bytes_of_japanese_dates_windows1253: "2022εΉ΄10ζ28ζ—¥γ‹γ‚‰2023εΉ΄1ζ9ζ—¥γΎγ§" => "2022年10\u{fffd}28日\u{fffd}ら2023年1\u{fffd}9日\u{fffd}\u{fffd}",
     // ... not where every byte is read another way (Mac OS Roman's `公式`, which
     // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
     // in a word of capitals beside the damage.
@@ -444,6 +448,9 @@ unchanged! {
     cyrillic_capital_i_alone_between_capitals: "ИВАН И РОССИЯ",
     // Clean Greek's leads side by side after a digit (`4ος`, Windows-1253's reading).
     greek_ordinals: "Ο 4ος αιώνας π.Χ. και ο 5ος",
+    // ... and before a letter with an accent and a guillemet (`λά»`, each a lead of
+    // Windows-1253's, and its continuation byte).
+    greek_words_in_guillemets: "Η λέξη «καλά» και το «ζώο»",
     greek_beta_before_a_middle_dot: "Η ομάδα Β· η ομάδα Γ.",
 
     sao_paulo: "SÃO PAULO",

@@ -3,9 +3,9 @@
 //! is two three-byte halves).
 
 use super::scan::{
-    code_point_at, damage_before, lead_inside_word, lead_starting_a_damaged_word,
-    lone_lead_beside_damage, next_non_ascii, question_in_damage, question_inside_word,
-    question_word_beside_damage, whole_sequence_at, NBSP_LEADS,
+    code_point_at, damage_before, lead_between_digits, lead_inside_word,
+    lead_starting_a_damaged_word, lone_lead_beside_damage, next_non_ascii, question_in_damage,
+    question_inside_word, question_word_beside_damage, sequence_begun_at, NBSP_LEADS,
 };
 use super::score::kind_of_code_point;
 use super::tables::tables;
@@ -269,7 +269,8 @@ pub(crate) fn sequence_at(
                 || damage_before(bytes, at)
                 || len == 2 && lead_inside_word(bytes, at, end)
                 || len == 2 && read_before && lone_lead_beside_damage(bytes, at, end)
-                || len == 2 && lead_starting_a_damaged_word(t, bytes, at, end) & enc.bit() != 0)
+                || len == 2 && lead_starting_a_damaged_word(t, bytes, at, end) & enc.bit() != 0
+                || read_before && lead_between_digits(bytes, at, end))
     };
     for k in 1..len {
         if end >= bytes.len() {
@@ -388,7 +389,7 @@ pub(crate) fn sequence_at(
                 && (k >= 2
                     || len == 2
                     || damage_before(bytes, at)
-                    || whole_sequence_at(t, bytes, end) & enc.bit() != 0)
+                    || sequence_begun_at(t, bytes, end) & enc.bit() != 0)
                 && (0xC2..=0xF4).contains(&byte)
             {
                 // Another lead right after: the damage goes on (a lead of three or four

@@ -898,6 +898,11 @@ fn dropped(
         Some(lead) if alone & p1 & read != 0 && lone_lead_beside_damage(bytes, lead, at) => {
             (alone & p1 & read, true)
         }
+        // A lead alone between digits, once a sequence was read whole (`月` less both
+        // its 0x9C and 0x88 in a date: `10ζ28`).
+        Some(lead) if alone & read != 0 && lead_between_digits(bytes, lead, at) => {
+            (alone & read, true)
+        }
         // A two-byte lead alone starting a word whose damage goes on in it (`Äurađ`).
         Some(lead) if alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at) != 0 => (
             alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at),
@@ -966,6 +971,26 @@ pub(crate) fn whole_sequence_at(t: &Tables, bytes: &[u8], at: usize) -> u16 {
         j += next_len;
     }
     whole
+}
+
+/// The encodings in which the character at byte `at` of `bytes` leads a sequence with
+/// a continuation byte after it (of two bytes, read whole): damage goes on there.
+pub(crate) fn sequence_begun_at(t: &Tables, bytes: &[u8], at: usize) -> u16 {
+    let j = match bytes.get(at) {
+        Some(&b) if b >= 0x80 => at + roles_at(t, bytes, at).2,
+        _ => return 0,
+    };
+    if bytes.get(j).is_none_or(|&b| b < 0x80) {
+        return 0;
+    }
+    let roles = roles_at(t, bytes, at).0;
+    (roles.lead2() | roles.lead3() | roles.lead4()) & roles_at(t, bytes, j).0.cont()
+}
+
+/// Whether the lead at byte `lead` of `bytes`, alone before byte `at`, stands between
+/// digits, as a CJK date's `月` does (`10月28`), which is no clean word's letter.
+pub(crate) fn lead_between_digits(bytes: &[u8], lead: usize, at: usize) -> bool {
+    lead > 0 && bytes[lead - 1].is_ascii_digit() && bytes.get(at).is_some_and(u8::is_ascii_digit)
 }
 
 /// Of the encodings, those in which the lead at byte `lead` of `bytes`, alone before the
@@ -1205,7 +1230,7 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
             let begun = begun_before(t, bytes, i);
             let mut short = expecting & !cont & leads & Encoding::DROPS_UNDEFINED;
             if short & !(begun | p1) != 0 && !after_damage_before(bytes, i) {
-                short &= begun | p1 | whole_sequence_at(t, bytes, i);
+                short &= begun | p1 | sequence_begun_at(t, bytes, i);
             }
             if short != 0 {
                 cut |= short;
