@@ -183,12 +183,18 @@ pub(super) fn skip_ascii(bytes: &[u8], from: usize) -> usize {
 /// The processor must have AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
+unsafe fn skip_ascii_avx2(bytes: &[u8], from: usize) -> usize {
     use core::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256};
-    while i + 64 <= bytes.len() {
-        let step: &[u8; 64] = bytes[i..i + 64].try_into().expect("sixty-four bytes");
+    let Some(rest) = bytes.get(from..) else {
+        return from;
+    };
+    // (Steps of `chunks_exact`: no `from + 64` to check for overflow in the loop, which
+    // some builds of the crate kept there.)
+    let steps = rest.chunks_exact(64);
+    let whole = rest.len() - steps.remainder().len();
+    for (k, step) in steps.enumerate() {
         // SAFETY: AVX2 is enabled here and the caller's promise; the loads are unaligned
-        // loads of the two halves of a sixty-four-byte array.
+        // loads of the two halves of a sixty-four-byte slice.
         let (low, high) = unsafe {
             (
                 _mm256_loadu_si256(step.as_ptr().cast::<__m256i>()),
@@ -198,11 +204,10 @@ unsafe fn skip_ascii_avx2(bytes: &[u8], mut i: usize) -> usize {
         if _mm256_movemask_epi8(_mm256_or_si256(low, high)) != 0 {
             let low = u64::from(_mm256_movemask_epi8(low) as u32);
             let high = u64::from(_mm256_movemask_epi8(high) as u32);
-            return i + (low | high << 32).trailing_zeros() as usize;
+            return from + 64 * k + (low | high << 32).trailing_zeros() as usize;
         }
-        i += 64;
     }
-    i
+    from + whole
 }
 
 /// Where the processor has AVX2, the first byte of `bytes[from..end]` in a set of bytes
@@ -1366,6 +1371,43 @@ unsafe fn transcode_avx2(bytes: &[u8], table: &[u8; 0x1804], out: &mut Vec<u8>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `skip_ascii` against its definition: from `from`, ASCII bytes only up to where it
+    /// stops, and there a byte >= 0x80 or fewer than sixty-four bytes left; every place
+    /// of a non-ASCII byte in texts of up to three steps, from every start.
+    #[test]
+    fn skip_ascii_stops_at_the_first_byte_not_ascii_or_short_of_a_step() {
+        for len in [0, 1, 63, 64, 65, 127, 128, 130, 192, 200] {
+            for place in (0..len).map(Some).chain([None]) {
+                let mut bytes = vec![b'a'; len];
+                if let Some(place) = place {
+                    bytes[place] = 0xC3;
+                }
+                for from in 0..=len + 1 {
+                    let stop = skip_ascii(&bytes, from);
+                    if from > len {
+                        assert_eq!(stop, from);
+                        continue;
+                    }
+                    assert!(stop >= from && stop <= len, "{len} {place:?} {from} {stop}");
+                    assert!(
+                        bytes[from..stop].is_ascii(),
+                        "{len} {place:?} {from} {stop}"
+                    );
+                    assert!(stop == len || bytes[stop] >= 0x80 || len - stop < 64 || stop == from);
+                    #[cfg(target_arch = "x86_64")]
+                    if std::is_x86_feature_detected!("avx2") {
+                        let first = bytes[from..]
+                            .iter()
+                            .position(|&b| b >= 0x80)
+                            .map(|k| from + k);
+                        let whole = from + (len - from) / 64 * 64;
+                        assert_eq!(stop, first.filter(|&k| k < whole).unwrap_or(whole));
+                    }
+                }
+            }
+        }
+    }
 
     /// The encodings whose characters AVX-512 looks up without gathers: the mojibake of
     /// nearly all real text is Windows-1252's.
