@@ -150,6 +150,10 @@ repaired! {
     // once a sequence was read whole (`月` in a date).
     dropped_bytes_of_a_japanese_line_starting_with_a_lead_alone: "ãã—ã¦ãã®ã€Œç”Ÿå‘½ã€ã¨ã¯ã€ç”Ÿç‰©ã®æœ¬è³ªçš„å±žæ€§" => "\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}「生命\u{fffd}\u{fffd}\u{fffd}\u{fffd}生物\u{fffd}本質的属性",
     dropped_bytes_of_japanese_dates_windows1253: "2022εΉ΄10ζ28ζ—¥γ‹γ‚‰2023εΉ΄1ζ9ζ—¥γΎγ§" => "2022年10\u{fffd}28日\u{fffd}ら2023年1\u{fffd}9日\u{fffd}\u{fffd}",
+    // The same, the bytes turned into question marks.
+    question_mark_of_a_capital_starting_a_damaged_word: "![Ä?uraÄ‘ Kastriota (Skenderbeg)]" => "![\u{fffd}urađ Kastriota (Skenderbeg)]",
+    question_mark_after_a_stop_after_damage: "Õ£Õ«Ö€Ö„Õ¨ 1881 Õ©.Õ? Õ°Õ«Õ´Ö„ Õ¤Õ¶Õ¥Õ¬Õ¸Õ¾" => "գիրքը 1881 թ.\u{fffd} հիմք դնելով",
+    question_mark_after_an_apostrophe_after_damage: "ÐºÐ¾Ð»Ð¸ Ð¿Ñ€ÐµÐ´Ð¼ÐµÑ‚ â€” Ð½Ðµ Ñ–Ð¼'Ñ? Ð½Ð°Ñ?Ð²Ð½Ð¸Ð¹" => "коли предмет — не ім'\u{fffd} на\u{fffd}вний",
     // ... not where every byte is read another way (Mac OS Roman's `公式`, which
     // Windows-1252 reads with two leads alone), nor a clean capital at a word's start or
     // in a word of capitals beside the damage.

@@ -363,6 +363,8 @@ pub(crate) fn sequence_at(
                     || (read_before || len == 2 && lead_inside_word(bytes, at, end))
                         && question_inside_word(bytes, end)
                     || read_before && len == 2 && question_word_beside_damage(bytes, end)
+                    || len == 2
+                        && lead_starting_a_damaged_word(t, bytes, at, end + 1) & enc.bit() != 0
                     || question_in_damage(bytes, end)))
             && lossy
         {

@@ -833,8 +833,9 @@ pub(crate) fn lone_lead_beside_damage(bytes: &[u8], lead: usize, end: usize) -> 
 }
 
 /// Whether the question mark at byte `at` of `bytes`, after a character not ASCII (a
-/// two-byte lead), has a character not ASCII right after it or before that lead, or
-/// before that lead another such question mark (`ÑŒÑ?Ñ? `: Ukrainian `ься`).
+/// two-byte lead), has a character not ASCII right after it, or damage before that lead
+/// ([`damage_before`]: Armenian `թ.՝`, `Õ©.Õ?`), or before that lead another such
+/// question mark (`ÑŒÑ?Ñ? `: Ukrainian `ься`).
 pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
     if bytes.get(at + 1).is_some_and(|&b| b >= 0x80) {
         return true;
@@ -845,8 +846,10 @@ pub(crate) fn question_in_damage(bytes: &[u8], at: usize) -> bool {
         let Some(lead) = char_start_before(bytes, at) else {
             return false;
         };
+        if damage_before(bytes, lead) {
+            return true;
+        }
         match lead.checked_sub(1).map(|k| bytes[k]) {
-            Some(b) if b >= 0x80 => return true,
             // A question mark after a character not ASCII: on from there.
             Some(b'?') if lead >= 2 && bytes[lead - 2] >= 0x80 => at = lead - 1,
             _ => return false,
@@ -1158,7 +1161,11 @@ fn scan_whole<const DROPPED: bool>(text: &str, o: ScanOptions) -> (Whole, bool) 
                     {
                         u16::MAX
                     } else {
-                        read
+                        // (Or a lead starting a word whose damage goes on in it:
+                        // `Ä?urađ`.)
+                        read | char_start_before(bytes, i).map_or(0, |lead| {
+                            lead_starting_a_damaged_word(t, bytes, lead, i + 1)
+                        })
                     };
                     p1_multi | p1 & (question_after_two_byte_lead(t, bytes, i) | read)
                 } else {
