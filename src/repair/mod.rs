@@ -19,11 +19,13 @@
 //! the damage once a sequence was read whole, `Ń? ĐĽŃ–Đ¶` → `� між`), or, in text damaged
 //! as a whole,
 //! dropped by a decoder that ignores errors (Windows-1252's 0x81, 0x8D, 0x8F, 0x90, 0x9D
-//! and the like: a sequence cut short where it has begun, `â€œyesâ€` → `“yes�`, or a
-//! two-byte lead alone after other damage or inside a word, `Ð½Ð½Ñ–Ñ ` → `нні� `,
-//! `irÄ laika` → `ir� laika`, or as a word next to damage, `Ń ĐĽŃ–Đ¶` → `� між`; a sign
-//! that a lost 0xA0 would glue to a word is a dropped byte instead, `capitalismâ€ dreamed`
-//! → `capitalism� dreamed`), a no-break space
+//! and the like, Windows-1251's 0x98: a sequence cut short where it has begun,
+//! `â€œyesâ€` → `“yes�`, or a two-byte lead alone after other damage or inside a word,
+//! `Ð½Ð½Ñ–Ñ ` → `нні� `, `Ñ–Ð¼'Ñ` → `ім'�`, `irÄ laika` → `ir� laika`, or starting a
+//! word whose damage goes on, `ÄuraÄ‘` → `�urađ`, or as a word next to damage,
+//! `Ń ĐĽŃ–Đ¶` → `� між`; a lead of three bytes alone before more damage or between
+//! digits, `10ζ28` → `10�28`; a sign that a lost 0xA0 would glue to a word is a dropped
+//! byte instead, `capitalismâ€ dreamed` → `capitalism� dreamed`), a no-break space
 //! turned into a plain space (`voilÃ le` → `voilà le`; `GuÃ rdia` → `Guàrdia` inside a
 //! word, and `mÃ nÃ³` → `mà nó` where the space after it was merged into it;
 //! `ç´ ` → `素`, `å ´` → `場` in a three-byte character; in text damaged as a whole,
