@@ -395,7 +395,7 @@ pub(crate) fn sequence_at(
                 && (0xC2..=0xF4).contains(&byte)
             {
                 // Another lead right after: the damage goes on (a lead of three or four
-                // alone, after other damage or before a sequence read whole).
+                // alone, after other damage or before a sequence begun).
                 (lost, dropped_here) = (true, true);
                 break;
             }

@@ -907,10 +907,10 @@ fn dropped(
             (alone & read, true)
         }
         // A two-byte lead alone starting a word whose damage goes on in it (`Äurađ`).
-        Some(lead) if alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at) != 0 => (
-            alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at),
-            true,
-        ),
+        Some(lead) if alone & p1 != 0 => {
+            let starting = alone & p1 & lead_starting_a_damaged_word(t, bytes, lead, at);
+            (starting, starting != 0)
+        }
         _ => (0, false),
     };
     let alone = alone & Encoding::DROPS_UNDEFINED;
@@ -943,6 +943,7 @@ fn begun_before(t: &Tables, bytes: &[u8], at: usize) -> u16 {
 /// other leads side by side, and would be scanned twice for nothing.
 fn cut_short_dropping(t: &Tables, bytes: &[u8], at: usize, pending: u16) -> bool {
     let cyrillic = Encoding::Windows1251.bit();
+    // (`Р` and `С`, U+0420 and U+0421, as the text's UTF-8 has them.)
     let er_or_es =
         |k: usize| bytes.get(k) == Some(&0xD0) && matches!(bytes.get(k + 1), Some(0xA0 | 0xA1));
     pending & Encoding::DROPS_UNDEFINED & !cyrillic != 0
