@@ -440,6 +440,25 @@ repaired! {
     degree_windows1253: "a bond angle of 109.5Β°, as in methane" => "a bond angle of 109.5°, as in methane",
     // The same run beside clean text, read run by run.
     georgian_run_windows1250_read_as_the_mix_reads_it: "Café á\u{83}¤á\u{83}\u{90}á\u{83}\u{98}á\u{83}šá\u{83}\u{98} end" => "Café ფაილი end",
+    // A letter that is a word of its own, read by an encoding whose reading of it is
+    // two letters of one alphabet (a lead's and a continuation byte's): Italian's `è`,
+    // Welsh `â`, Norwegian `å`, with no other damage in the line to go by.
+    italian_e_alone_windows1251: "Il numero opzionale N ГЁ il valore" => "Il numero opzionale N è il valore",
+    italian_e_alone_windows1257: "il nome di sotto-modello ĆØ troppo lungo (massimo 32 caratteri)" => "il nome di sotto-modello è troppo lungo (massimo 32 caratteri)",
+    welsh_a_circumflex_alone_windows1251: "Peidio Гў gwirio am fodolaeth index.theme" => "Peidio â gwirio am fodolaeth index.theme",
+    welsh_a_circumflex_alone_windows1253: "Methu ΓΆ gosod %s" => "Methu â gosod %s",
+    norwegian_a_ring_alone_windows1251: "Ikke nok minne til ГҐ laste bitkart-bilde" => "Ikke nok minne til å laste bitkart-bilde",
+    a_acute_alone_windows1251: "and the glyph ГЃ" => "and the glyph Á",
+    // Greek writes no accented capital after a letter: `Έ` there is Windows-1253's
+    // reading of a continuation byte (`ΠΈ` for `и`).
+    macedonian_windows1253_accented_capital: "ΠΈΠΌΠ°" => "има",
+    // Mac OS Roman's `√` (0xC3) before punctuation or a symbol of the upper half, where
+    // a root has a number, a letter or a bracket.
+    french_a_grave_alone_mac_roman: "symbole √† deux lettres, tels que \"it\" ou \"es\"" => "symbole à deux lettres, tels que \"it\" ou \"es\"",
+    norwegian_a_ring_alone_mac_roman: "Ikke nok minne til √• laste bitkart-bilde" => "Ikke nok minne til å laste bitkart-bilde",
+    // `ĂŠ` is `é` in ISO-8859-2, `Ê` in Windows-1250: after an elided article, a word of
+    // small letters starts small.
+    french_elision_iso8859_2: "Si la fin du fichier est atteinte avant que l'ĂŠditeur quitte, les caractĂ¨res" => "Si la fin du fichier est atteinte avant que l'éditeur quitte, les caractères",
 }
 
 unchanged! {
@@ -573,6 +592,12 @@ unchanged! {
     polish_and_croatian_capitals_after_c_acute: "MIŁOŚĆ, ŚWIĘTA I ŻYCIE; ĆEVAPČIĆI I ŠLJIVOVICA",
     // Box drawing, its pairs inside lines (`─┐` is `Ŀ`'s bytes in CP437, `═╗` `ͻ`'s).
     box_drawing: "┌──┐\n│ab│\n└──┘ ╔═╗ ═╗ ─┐ a ─┐ b ──» next ▓▒░ text ░▒▓",
+    // A lead's reading before a letter of a continuation byte starts or ends real words
+    // (`Гість`, `ДОРОГІ`), and Greek writes its accented capitals at words' starts.
+    ukrainian_ghe_before_i: "Гість із Києва, ДОРОГІ ДРУЗІ, Її",
+    greek_accented_capitals_at_word_starts: "Άγιος Όρος, Ήπειρος και Έδεσσα",
+    // `Ăą` alone is `ù` in Windows-1250 and `ñ` in ISO-8859-2, and neither is a word.
+    lone_u_grave_or_n_tilde_tie: "Il numero N Ăą il valore",
 }
 
 /// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and

@@ -230,7 +230,8 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 /// - any letter rather than `ư` after a vowel, where Vietnamese never writes it (`Ć°`,
 ///   `ð` in Windows-1257 and `ư` in Windows-1250: Faroese `stappað`);
 /// - a small letter rather than a capital standing alone mid-sentence (`ĂŠ`, `é` in
-///   ISO-8859-2 and `Ê` in Windows-1250: `não é suportada`);
+///   ISO-8859-2 and `Ê` in Windows-1250: `não é suportada`), or starting a word of small
+///   letters after an elided article (`d'écoute`, not `d'Êcoute`);
 /// - `ß` rather than `ü` (each `ß` follows a vowel, see [`sharp_s_follows_vowels`],
 ///   where `ü` hardly ever does: `groĂź` is `groß` in Windows-1250, `groü` in
 ///   ISO-8859-2);
@@ -279,6 +280,19 @@ fn likelier_letter(
     if y.is_lowercase() && x.is_uppercase() && alone_mid_sentence(qq, q, m) {
         return Some(false);
     }
+    // A word of small letters after an elided article or preposition starts small
+    // (`d'écoute`, `l'éditeur`, not `d'Êcoute`).
+    let after_elision = |pp: Option<char>, p: Option<char>, n: Option<char>| {
+        matches!(p, Some('\'' | '’'))
+            && pp.is_some_and(char::is_lowercase)
+            && n.is_some_and(char::is_lowercase)
+    };
+    if x.is_lowercase() && y.is_uppercase() && after_elision(pp, p, n) {
+        return Some(true);
+    }
+    if y.is_lowercase() && x.is_uppercase() && after_elision(qq, q, m) {
+        return Some(false);
+    }
     let vowel_first = match (is_any_vowel(x), is_any_vowel(y)) {
         (true, false) => true,
         (false, true) => false,
@@ -318,8 +332,9 @@ fn likelier_letter(
     if c == 'ñ' && v == 'ù' && vp.is_some_and(|b| matches!(lower(b), 'a' | 'e')) {
         return Some(!vowel_first);
     }
-    // Nor starts a word with `ù` (Wolof's `ñu`, Spanish `ñandú`).
-    if c == 'ñ' && v == 'ù' && !vp.is_some_and(char::is_alphabetic) {
+    // Nor starts a word with `ù` (Wolof's `ñu`, Spanish `ñandú`). (Alone, neither is a
+    // word.)
+    if c == 'ñ' && v == 'ù' && !vp.is_some_and(char::is_alphabetic) && !ends_word(cn) {
         return Some(!vowel_first);
     }
     // And every language that writes `ñ` writes a vowel after it, or ends the word:

@@ -153,6 +153,14 @@ pub(crate) struct Kind {
     /// A character CP437 has at 0xA9–0xAA, 0xAE–0xAF or 0xB0–0xBF, continuation bytes of
     /// UTF-8 (`⌐ ¬ « »`, the shades, box drawing: `┬▒` is `±`, `╬▒` `α`, `├⌐` `é`).
     pub(crate) cp437_trail: bool,
+    /// A letter that Windows-1250, ISO-8859-2, Windows-1251, -1253 or -1257 has at a
+    /// continuation byte (0x80–0xBF): what follows [`reads_c3_or_c5`](Self::reads_c3_or_c5)'s
+    /// lead when such an encoding read a Latin letter (`ГЁ`, `ΓΆ`, `ĆØ`, `Ăł` for `è`,
+    /// `â`, `è`, `ó`). Greek's are its accented capitals, which stand only at a word's
+    /// start.
+    pub(crate) trail_letter: bool,
+    /// `√`: Mac OS Roman's 0xC3, the lead of Latin-1's letters.
+    pub(crate) square_root: bool,
 }
 
 impl Kind {
@@ -178,6 +186,8 @@ impl Kind {
             box_art: false,
             cp437_lead: false,
             cp437_trail: false,
+            trail_letter: false,
+            square_root: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -411,8 +421,26 @@ pub(crate) fn kind(c: char) -> Kind {
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
     k.reads_c2 = matches!(c, 'В' | 'Β');
+    k.square_root = c == '√';
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
-    k.romanian = matches!(c, 'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă');
+    k.romanian = matches!(
+        c,
+        'ş' | 'ţ' | 'ș' | 'ț' | 'â' | 'î' | 'ă' | 'Ş' | 'Ţ' | 'Ș' | 'Ț' | 'Â' | 'Î' | 'Ă'
+    );
+    k.trail_letter = matches!(
+        c,
+        // Windows-1251's.
+        'Ђ' | 'Ѓ' | 'ѓ' | 'Љ' | 'Њ' | 'Ќ' | 'Ћ' | 'Џ' | 'ђ' | 'љ' | 'њ' | 'ќ' | 'ћ' | 'џ'
+            | 'Ў' | 'ў' | 'Ј' | 'Ґ' | 'Ё' | 'Є' | 'Ї' | 'І' | 'і' | 'ґ' | 'ё' | 'є' | 'ј'
+            | 'Ѕ' | 'ѕ' | 'ї'
+            // Windows-1253's.
+            | 'Ά' | 'Έ' | 'Ή' | 'Ί' | 'Ό' | 'Ύ' | 'Ώ'
+            // Windows-1250's and ISO-8859-2's.
+            | 'Š' | 'Ś' | 'Ť' | 'Ž' | 'Ź' | 'š' | 'ś' | 'ť' | 'ž' | 'ź' | 'Ł' | 'Ą' | 'Ş'
+            | 'Ż' | 'ł' | 'ą' | 'ş' | 'Ľ' | 'ľ' | 'ż'
+            // Windows-1257's.
+            | 'Ø' | 'Ŗ' | 'Æ' | 'ø' | 'ŗ' | 'æ'
+    );
     k.superscript_digit = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
     k.chance_script = matches!(u, 0x0700..=0x07FF) && k.class != Class::Invalid;
     k.ipa = matches!(
@@ -792,6 +820,11 @@ fn pair(a: Kind, b: Kind) -> i32 {
     {
         cost += 3;
     }
+    // Nor, after a root, punctuation or a symbol of the upper half (a number, a letter or
+    // a bracket is rooted): `√†`, `√•` and `√¢` are Mac OS Roman's `à`, `å` and `â`.
+    if a.square_root && !b.ascii && matches!(b.class, Punct | Symbol) && !b.sign {
+        cost += 3;
+    }
     // Two operators in a row (`√∫` for `ú`, `√≥` for `ó`, `√∂` for `ö` in Mac OS
     // Roman): formulas in prose put a space, a digit or a letter between them.
     if a.class == Math && b.class == Math && !b.ascii {
@@ -818,11 +851,18 @@ fn pair(a: Kind, b: Kind) -> i32 {
     if a.central_latin1_lead && b.class == Class::Lower && !b.ascii && !b.romanian {
         cost += 2;
     }
-    // And before a capital of the Central European upper half: `ĂŠ` is ISO-8859-2's `é`
-    // (Windows-1250's `Ê`), where no language that writes `Ă` (Romanian, Vietnamese)
-    // or `Ć` (Polish, Croatian) writes those capitals after it (`Ela ĂŠ muito bonita`).
-    if a.central_latin1_lead && b.central_capital {
+    // And before a capital of the upper half: `ĂŠ` is ISO-8859-2's `é` (Windows-1250's
+    // `Ê`), `ĆØ` Windows-1257's `è`, where no language that writes `Ă` (Romanian,
+    // Vietnamese) or `Ć` (Polish, Croatian) writes such a capital after it but Romanian
+    // its own (`ĂȘTIA`): `Ela ĂŠ muito bonita`, `N ĆØ il valore`.
+    if a.central_latin1_lead && b.class == Upper && !b.ascii && !b.romanian {
         cost += 4;
+    }
+    // Greek writes an accented capital at a word's start only (capitals' words go
+    // without accents): after a letter, it is Windows-1253's reading of a continuation
+    // byte (`ΓΆ` for `â`).
+    if la && b.trail_letter && b.script == Script::Greek {
+        cost += 2;
     }
     // A superscript digit after a space marks nothing (`km ¹ 5`: Windows-1250's reading
     // of `Âą`, ISO-8859-2's `±`).
@@ -988,6 +1028,14 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         if c.sign {
             cost += 2;
         }
+    }
+    // A word that ends in a legacy reading's lead of Latin-1's letters (or of Latin
+    // Extended-A's) and a letter its encoding has at a continuation byte: `ГЁ`, `ĆØ`,
+    // `Ăł` standing alone are `è`, `è`, `ó` (Italian's `è`, Welsh `â`, Norwegian `å`),
+    // where real words end so in capitals only, and rarely (`ДОРОГІ`). (Many start so:
+    // `Гість`.)
+    if a.reads_c3_or_c5 && b.trail_letter && a.script == b.script && !b.romanian && !joins(c) {
+        cost += 2;
     }
     // An accented letter, then two characters of the upper half, the first no quote or
     // dash: a three-byte character (`á»“` for `ồ`).
@@ -1340,8 +1388,9 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
 /// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`), no `Ă` or `Ć` before a
-/// small letter of the upper half but Romanian's (`Ăźber`) or a Central European capital
-/// (`ĂŠ`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no
+/// non-ASCII letter but Romanian's (`Ăźber`, `ĂŠ`), no word that ends in a lead's reading
+/// and a letter of a continuation byte (`ГЁ`, see `Kind::trail_letter`), no Greek accented capital after
+/// a letter (`ΓΆ`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no
 /// non-ASCII capital inside a word before a small letter (`CÆb`, `KĂśppen`), at most one
 /// word of a lone non-ASCII letter (` Å Å `), no letter that costs more alone (`Ĩ`, see
 /// `Kind::uncommon`): what the cost charges for.
@@ -1353,6 +1402,12 @@ struct PlainWord {
     a_tilde_or_circumflex: bool,
     /// The last letter was `Ă` or `Ć` (see `Kind::central_latin1_lead`).
     central_latin1_lead: bool,
+    /// The last letter was a lead's reading (see `Kind::reads_c3_or_c5`).
+    lead: bool,
+    /// The count of the word's letters where its last two were a lead's reading and a
+    /// letter of a continuation byte (`ГЁ`), if they were: a word that ends there is not
+    /// plain.
+    lead_and_trail_at: u8,
     latin1: bool,
     /// The last letter was a non-ASCII capital after a letter (`KĂ`).
     inner_capital: bool,
@@ -1379,9 +1434,20 @@ impl PlainWord {
             || self.inner_capital && k.class == Class::Lower
             || self.a_tilde_or_circumflex && (k.central_capital || k.central_small)
             || self.central_latin1_lead
-                && (k.class == Class::Lower && !k.ascii && !k.romanian || k.central_capital)
+                && !k.ascii
+                && !k.romanian
+                && matches!(k.class, Class::Lower | Class::Upper)
         {
             return false;
+        }
+        // (Rare: looked at apart, not on every letter's way.)
+        if k.trail_letter {
+            if self.letters > 0 && k.script == Script::Greek {
+                return false;
+            }
+            if self.lead && !k.romanian {
+                self.lead_and_trail_at = self.letters.saturating_add(1);
+            }
         }
         self.inner_capital = upper && !k.ascii && self.letters > 0;
         self.script = Some(k.script);
@@ -1393,6 +1459,7 @@ impl PlainWord {
         };
         self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
         self.central_latin1_lead = k.central_latin1_lead;
+        self.lead = k.reads_c3_or_c5;
         self.latin1 = k.latin1;
         if self.letters == 0 {
             self.non_ascii = !k.ascii;
@@ -1407,10 +1474,15 @@ impl PlainWord {
         if self.bounded && self.letters == 1 && self.non_ascii {
             self.lone += 1;
         }
+        if self.letters > 0 && self.lead_and_trail_at == self.letters {
+            return false;
+        }
         self.prev_lower = false;
         self.capitals = 0;
         self.a_tilde_or_circumflex = false;
         self.central_latin1_lead = false;
+        self.lead = false;
+        self.lead_and_trail_at = 0;
         self.latin1 = false;
         self.inner_capital = false;
         self.bounded = true;
@@ -1634,9 +1706,10 @@ mod tests {
     /// and punctuation, Latin-1 letters (`Ã`, `Â` among them), Windows-1252's letters of
     /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes,
     /// Central European leads, small letters and capitals, superscript and subscript
-    /// digits, IPA, Spanish opening marks, CP437's box drawing.
+    /// digits, IPA, Spanish opening marks, CP437's box drawing, leads' readings and
+    /// letters of continuation bytes (`ГЁ`, `ΓΆ`, `ĆØ`).
     const ALPHABET: &str =
-        "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}";
+        "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}ГЁΓØ";
 
     fn window() -> impl Strategy<Value = String> {
         let chars: Vec<char> = ALPHABET.chars().collect();
