@@ -458,6 +458,10 @@ repaired! {
     norwegian_a_ring_alone_mac_roman: "Ikke nok minne til √• laste bitkart-bilde" => "Ikke nok minne til å laste bitkart-bilde",
     // `ĂŠ` is `é` in ISO-8859-2, `Ê` in Windows-1250: after an elided article, a word of
     // small letters starts small.
+    // `ĂĄ` is `á` in ISO-8859-2, `å` in Windows-1250: the short words around tell.
+    spanish_a_acute_by_words_around_iso8859_2: "comprimida de la misma pĂĄgina de manual.  Se hace caso omiso de todas" => "comprimida de la misma página de manual.  Se hace caso omiso de todas",
+    portuguese_a_acute_by_words_around_iso8859_2: "utilizador ou grupo jĂĄ estava presente no sistema como especificado antes do" => "utilizador ou grupo já estava presente no sistema como especificado antes do",
+    swedish_a_ring_by_words_around_windows1250: "effektivt gruppID pĂĄ processen. Detta kommer vara det textuella gruppID:t" => "effektivt gruppID på processen. Detta kommer vara det textuella gruppID:t",
     french_elision_iso8859_2: "Si la fin du fichier est atteinte avant que l'ĂŠditeur quitte, les caractĂ¨res" => "Si la fin du fichier est atteinte avant que l'éditeur quitte, les caractères",
 }
 

@@ -66,19 +66,19 @@ const LANGUAGES: &[&str] = &[
 /// several languages' (`de`, `en`); only the count of each language's words matters.
 const FUNCTION_WORDS: &[&str] = &[
     "les des une dans pour qui sur pas avec sont aux ont mais cette elle du au le la", // French
-    "der das und ist nicht dem des ein eine einer einem sich auch auf wird wurde werden im zu zum zur bei nach oder aus sind als noch sehr nur unter wie", // German
-    "el en es un una por para que se su lo pero fue muy", // Spanish
-    "os do da dos das em uma por para que se na nos nas foi ao mais", // Portuguese
+    "der das und ist nicht dem des ein eine einer einem sich auch auf wird wurde werden im zu zum zur bei nach oder aus sind als noch sehr nur unter wie von mit", // German
+    "el en es un una por para que se su lo pero fue muy de del los las como con esta este cuando desde", // Spanish
+    "os do da dos das em uma por para que se na nos nas foi ao mais de ou como sem pelo pela quando seu sua", // Portuguese
     "il lo gli della del di che una sono anche nel alla", // Italian
     "el els les del de que amb una es dels", // Catalan
     "de het een en op te voor niet zijn aan ook als bij", // Dutch
-    "og er det en af som med ikke har de var fra blev paa", // Danish, Norwegian
-    "och att det som en av med har inte om var ett blev", // Swedish
+    "og er det en af som med ikke har de var fra blev paa eller hvis skal ved ikkje seg", // Danish, Norwegian
+    "och att det som en av med har inte om var ett blev eller detta kommer vara vid", // Swedish
     "ja ei se oli kun mutta tai ka ning ta oma", // Finnish, Estonian
     "og er sem var ekki hann", // Icelandic, Faroese
     "na nie od po za jak", // Polish
     "se na je ze jako sa ako od po za", // Czech, Slovak
-    "az es hogy nem egy de csak", // Hungarian
+    "az es hogy nem egy de csak vagy lehet ezt azt minden", // Hungarian
     "si de la cu pe un este mai sau", // Romanian
     "je na se da za od su sa iz", // Croatian, Serbian, Bosnian, Slovenian
     "ve bir bu da de ile olan gibi en ne", // Turkish, Azerbaijani, Tatar, Turkmen
