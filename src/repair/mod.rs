@@ -78,9 +78,11 @@
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
 //! letters), a lowercase letter followed by an accented capital (`cafÃ`), a letter touching
-//! a symbol (`Ã©`), two alphabets in one word (`cafГ©`), symbols piled up (`â€“`). Correct
-//! text that merely looks odd (`SÃO PAULO`, `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get
-//! cheaper when decoded, so it is never changed: when in doubt, the text is left alone.
+//! a symbol (`Ã©`), two alphabets in one word (`cafГ©`), symbols piled up (`â€“`), a word
+//! that ends in a lead's reading and a letter of a continuation byte (`ГЁ`, Italian's
+//! `è` through Windows-1251). Correct text that merely looks odd (`SÃO PAULO`,
+//! `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get cheaper when decoded, so it is never
+//! changed: when in doubt, the text is left alone.
 //!
 //! Not repaired: damage through a double-byte encoding (Shift-JIS, GBK, …), and mojibake
 //! too short to tell from real text (`É…` could be `Ʌ`, or exactly what it says).
