@@ -462,6 +462,8 @@ repaired! {
     spanish_a_acute_by_words_around_iso8859_2: "comprimida de la misma pĂĄgina de manual.  Se hace caso omiso de todas" => "comprimida de la misma página de manual.  Se hace caso omiso de todas",
     portuguese_a_acute_by_words_around_iso8859_2: "utilizador ou grupo jĂĄ estava presente no sistema como especificado antes do" => "utilizador ou grupo já estava presente no sistema como especificado antes do",
     swedish_a_ring_by_words_around_windows1250: "effektivt gruppID pĂĄ processen. Detta kommer vara det textuella gruppID:t" => "effektivt gruppID på processen. Detta kommer vara det textuella gruppID:t",
+    norwegian_a_ring_by_words_around_windows1250: "Ikke nok minne til ĂĄ laste bitkart-bilde" => "Ikke nok minne til å laste bitkart-bilde",
+    spanish_by_words_around_iso8859_2: "La compresiĂłn TIFF no referencia un cĂłdec vĂĄlido." => "La compresión TIFF no referencia un códec válido.",
     french_elision_iso8859_2: "Si la fin du fichier est atteinte avant que l'ĂŠditeur quitte, les caractĂ¨res" => "Si la fin du fichier est atteinte avant que l'éditeur quitte, les caractères",
 }
 

@@ -67,12 +67,12 @@ const LANGUAGES: &[&str] = &[
 const FUNCTION_WORDS: &[&str] = &[
     "les des une dans pour qui sur pas avec sont aux ont mais cette elle du au le la", // French
     "der das und ist nicht dem des ein eine einer einem sich auch auf wird wurde werden im zu zum zur bei nach oder aus sind als noch sehr nur unter wie von mit", // German
-    "el en es un una por para que se su lo pero fue muy de del los las como con esta este cuando desde", // Spanish
+    "el en es un una por para que se su lo pero fue muy de del los las como con esta este cuando desde la", // Spanish
     "os do da dos das em uma por para que se na nos nas foi ao mais de ou como sem pelo pela quando seu sua", // Portuguese
-    "il lo gli della del di che una sono anche nel alla", // Italian
-    "el els les del de que amb una es dels", // Catalan
+    "il lo gli della del di che una sono anche nel alla la per non con", // Italian
+    "el els les del de que amb una es dels la per", // Catalan
     "de het een en op te voor niet zijn aan ook als bij", // Dutch
-    "og er det en af som med ikke har de var fra blev paa eller hvis skal ved ikkje seg", // Danish, Norwegian
+    "og er det en af som med ikke har de var fra blev paa eller hvis skal ved ikkje seg til dette nok ut ditt", // Danish, Norwegian
     "och att det som en av med har inte om var ett blev eller detta kommer vara vid", // Swedish
     "ja ei se oli kun mutta tai ka ning ta oma", // Finnish, Estonian
     "og er sem var ekki hann", // Icelandic, Faroese
