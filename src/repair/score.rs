@@ -154,10 +154,10 @@ pub(crate) struct Kind {
     /// UTF-8 (`⌐ ¬ « »`, the shades, box drawing: `┬▒` is `±`, `╬▒` `α`, `├⌐` `é`).
     pub(crate) cp437_trail: bool,
     /// A letter that Windows-1250, ISO-8859-2, Windows-1251, -1253 or -1257 has at a
-    /// continuation byte (0x80–0xBF): what follows [`reads_c3_or_c5`](Self::reads_c3_or_c5)'s
-    /// lead when such an encoding read a Latin letter (`ГЁ`, `ΓΆ`, `ĆØ`, `Ăł` for `è`,
-    /// `â`, `è`, `ó`). Greek's are its accented capitals, which stand only at a word's
-    /// start.
+    /// continuation byte (0x80–0xBF): what follows the lead's reading
+    /// ([`reads_c3_or_c5`](Self::reads_c3_or_c5)) where such an encoding read a Latin
+    /// letter (`ГЁ`, `ΓΆ`, `ĆØ`, `Ăł` for `è`, `â`, `è`, `ó`). Greek's are its accented
+    /// capitals, which stand only at a word's start.
     pub(crate) trail_letter: bool,
     /// `√`: Mac OS Roman's 0xC3, the lead of Latin-1's letters.
     pub(crate) square_root: bool,
@@ -1389,11 +1389,11 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
 /// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`), no `Ă` or `Ć` before a
 /// non-ASCII letter but Romanian's (`Ăźber`, `ĂŠ`), no word that ends in a lead's reading
-/// and a letter of a continuation byte (`ГЁ`, see `Kind::trail_letter`), no Greek accented capital after
-/// a letter (`ΓΆ`), no letter of Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no
-/// non-ASCII capital inside a word before a small letter (`CÆb`, `KĂśppen`), at most one
-/// word of a lone non-ASCII letter (` Å Å `), no letter that costs more alone (`Ĩ`, see
-/// `Kind::uncommon`): what the cost charges for.
+/// and a letter of a continuation byte (`ГЁ`, see `Kind::trail_letter`), no Greek
+/// accented capital after a letter (`ΓΆ`), no letter of Windows-1252's 0x80–0x9F after
+/// one of Latin-1 (`Ãœ`), no non-ASCII capital inside a word before a small letter
+/// (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII letter (` Å Å `), no letter
+/// that costs more alone (`Ĩ`, see `Kind::uncommon`): what the cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
