@@ -602,6 +602,10 @@ unchanged! {
     // (`Гість`, `ДОРОГІ`), and Greek writes its accented capitals at words' starts.
     ukrainian_ghe_before_i: "Гість із Києва, ДОРОГІ ДРУЗІ, Її",
     greek_accented_capitals_at_word_starts: "Άγιος Όρος, Ήπειρος και Έδεσσα",
+    // Ukrainian's tebibyte, `ТіБ`: `Ті` is Windows-1251's reading of Tajik's `ҳ`, and
+    // `ҳБ` cost less than a small letter between capitals (found in this machine's
+    // Ukrainian man pages).
+    ukrainian_tebibyte: "ТіБ = тебібайт = 1024 ГіБ = 1099511627776 байтів",
     // `Ăą` alone is `ù` in Windows-1250 and `ñ` in ISO-8859-2, and neither is a word.
     lone_u_grave_or_n_tilde_tie: "Il numero N Ăą il valore",
 }

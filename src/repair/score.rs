@@ -104,7 +104,8 @@ pub(crate) struct Kind {
     /// A letter of a living language that its writers hardly ever use, and that another
     /// reading of the same mojibake makes into a common one: `Ĩ` (Windows-1252's reading
     /// of `Ä¨`, which is `č` in Windows-1257); or one whose mojibake is text that is
-    /// written (`ɗ`: `É—`, a capital and a dash).
+    /// written (`ɗ`: `É—`, a capital and a dash; Tajik's `ҳ`: Windows-1251's `Ті`, which
+    /// starts Ukrainian words and its unit `ТіБ`).
     pub(crate) uncommon: bool,
     /// A capital of ISO-8859-2's and Windows-1250's upper half (`Ą Ł Ľ Ś Š Ť Ź Ž Ż`),
     /// Romanian's `Ş` and `Ţ` aside.
@@ -416,7 +417,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.apostrophe = c == '’';
     // `ɓ ɗ ɖ Ɣ`: their Windows-1252 mojibake is a capital and a quote or a dash (`É“ É—
     // É– Æ”`), which capitalized text writes (`NÉ—`).
-    k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ');
+    k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ' | 'ҳ' | 'Ҳ');
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
