@@ -606,6 +606,12 @@ unchanged! {
     // `ҳБ` cost less than a small letter between capitals (found in this machine's
     // Ukrainian man pages).
     ukrainian_tebibyte: "ТіБ = тебібайт = 1024 ГіБ = 1099511627776 байтів",
+    // Vietnamese capitals' `ĐÃ` and `MÃ` before a space: `Ã` ends words of capitals
+    // (found in this machine's Vietnamese translation catalogs).
+    vietnamese_capitals_ending_in_a_tilde: "THẺ ĐÃ TÌM, sử dụng TẬP TIN để ánh xạ MÃ SỐ NHÓM",
+    // Ukrainian ends an acronym of capitals in a small inflection (`МІ`, `Ві` are
+    // Windows-1251's readings of U+0332 and `³`; found in its translation catalogs).
+    ukrainian_inflected_acronyms: "Формат РОЗМІРу наведено, перелічених у останньому МАСИВі",
     // `Ăą` alone is `ù` in Windows-1250 and `ñ` in ISO-8859-2, and neither is a word.
     lone_u_grave_or_n_tilde_tie: "Il numero N Ăą il valore",
 }

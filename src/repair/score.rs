@@ -870,10 +870,6 @@ fn pair(a: Kind, b: Kind) -> i32 {
     if a.class == Class::Space && b.superscript_digit {
         cost += 1;
     }
-    // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
-    if a.a_tilde_or_circumflex && (b.ascii && b.class == Class::Space || b.nbsp) {
-        cost += 4;
-    }
     // A low single quote before an accented letter: Mac OS Roman's reading of every
     // character of U+2000–U+2FFF starts that way (`‚Äì` for `–`).
     if a.low_quote && lb && !b.ascii {
@@ -1013,9 +1009,14 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     {
         cost += 3;
     }
-    // A lowercase letter inside an all-caps word (`MģÄM`, `SÖģ`).
+    // A lowercase letter inside an all-caps word (`MģÄM`, `SÖģ`). (Ukrainian and Russian
+    // end an acronym of capitals in a small inflection: `РОЗМІРу`, `МАСИВі`.)
     if a.class == Class::Upper && b.class == Class::Lower && !b.ascii && c.class == Class::Upper
-        || a.class == Class::Upper && b.class == Class::Upper && c.class == Class::Lower && !c.ascii
+        || a.class == Class::Upper
+            && b.class == Class::Upper
+            && c.class == Class::Lower
+            && !c.ascii
+            && c.script != Script::Cyrillic
     {
         cost += 3;
     }
@@ -1029,6 +1030,15 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         if c.sign {
             cost += 2;
         }
+    }
+    // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
+    // But for a word of capitals (Vietnamese `ĐÃ`, `MÃ`; Portuguese `IRMÃ`), where `à`,
+    // a small letter, would not stand.
+    if b.a_tilde_or_circumflex
+        && (c.ascii && c.class == Class::Space || c.nbsp)
+        && a.class != Class::Upper
+    {
+        cost += 4;
     }
     // A word that ends in a legacy reading's lead of Latin-1's letters (or of Latin
     // Extended-A's) and a letter its encoding has at a continuation byte: `ГЁ`, `ĆØ`,
