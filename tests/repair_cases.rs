@@ -614,6 +614,10 @@ unchanged! {
     ukrainian_inflected_acronyms: "Формат РОЗМІРу наведено, перелічених у останньому МАСИВі",
     // `Ăą` alone is `ù` in Windows-1250 and `ñ` in ISO-8859-2, and neither is a word.
     lone_u_grave_or_n_tilde_tie: "Il numero N Ăą il valore",
+    // Belarusian's mebibit, `МіБіт`: `Мі` is Windows-1251's reading of U+0333, a
+    // combining mark, which after a space has nothing to mark (found in this machine's
+    // Belarusian translation catalogs).
+    belarusian_mebibit: "Хуткасць 100 МіБіт/с, МіБіт за секунду",
 }
 
 /// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and

@@ -915,7 +915,11 @@ fn pair(a: Kind, b: Kind) -> i32 {
         cost += 20;
     }
     if b.class == Mark {
-        if !(la || a.class == Mark || a.class == Pictograph || a.class == Symbol) {
+        if matches!(a.class, Space | Edge) && b.combining {
+            // A diacritic after a space or at the text's start has nothing to mark:
+            // Windows-1251's `Мі` (`МіБіт`) is U+0333's two bytes.
+            cost += 9;
+        } else if !(la || a.class == Mark || a.class == Pictograph || a.class == Symbol) {
             cost += 3;
         } else if b.script != Script::None && la && a.script != b.script {
             // Arabic or Hebrew points on a letter of another script.
