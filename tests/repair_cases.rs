@@ -266,6 +266,14 @@ repaired! {
     swedish_a_ring_among_swedish_words_windows1250: "Fall inte tillbaka pĂĄ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     swedish_a_ring_among_swedish_words_iso8859_2: "Fall inte tillbaka pĂĽ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     irish_a_acute_among_irish_words_iso8859_2: "TĂĄ an chathair suite ar bhruach na Life" => "Tá an chathair suite ar bhruach na Life",
+    // ... and where they do not, a word's letters that the languages of `å` (Danish,
+    // Norwegian, Swedish) do not write, `q`, `w`, `z`, `ch`, `cs`: German's `ü`,
+    // Slovak's and Hungarian's `á` (found in this machine's manual pages and
+    // translation catalogs).
+    german_u_umlaut_beside_z_windows1250: "Diese Version unterstĂĽtzt Netzwerke" => "Diese Version unterstützt Netzwerke",
+    german_u_umlaut_beside_ch_and_z_windows1250: "Neben der TĂĽrkischen NetzwĂĽhle" => "Neben der Türkischen Netzwühle",
+    slovak_a_acute_beside_ch_and_z_iso8859_2: "pochĂĄdza" => "pochádza",
+    hungarian_a_acute_beside_cs_iso8859_2: "nyelvcsalĂĄd" => "nyelvcsalád",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // Readings that cost the same: letters one language writes together win (`ŝ` and `ĝ`
@@ -525,8 +533,13 @@ unchanged! {
     // space's own bytes in Windows-1251).
     cyrillic_capitals_with_nbsp_in_russian: "В\u{a0}iOS 17 есть Е\u{a0}Иванов и Г\u{a0}Петров.",
     // `ĂĽ` (`ü` in Windows-1250, `å` in ISO-8859-2) with one function word around or
-    // none: a tie, left alone.
-    tie_of_u_umlaut_and_a_ring_without_words: "Neben der TĂĽrkischen NetzwĂĽhle",
+    // none, and no letter the languages of `å` do not write: a tie, left alone.
+    tie_of_u_umlaut_and_a_ring_without_words: "Neben der TĂĽr",
+    // A Swedish compound of a loanword and an `å` word (`c` does not count), Walloon's
+    // `å` beside its `z` and `jh`, and `på` beside a word of `z`: ties, left alone.
+    a_ring_in_a_swedish_compound_of_a_loanword: "processtillstĂĄnd",
+    a_ring_in_walloon: "I gn a mezĂĄjhe",
+    a_ring_word_beside_a_word_of_z: "pĂĄ zonen",
     word_then_ellipsis_and_quote: "“Café…” and «élan»“",
     // Mojibake that reads as two letters as common as each other: `så` in Windows-1250,
     // `sá` in ISO-8859-2, `ù` or `ñ` where both end words (Italian's `più`, Breton's

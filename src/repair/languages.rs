@@ -598,7 +598,81 @@ pub(crate) fn clear_winner<'a>(
         [a, b] => by_position(a, b),
         _ => None,
     };
-    settled.or_else(|| by_words_around(&tied, after))
+    settled
+        .or_else(|| by_words_around(&tied, after))
+        .or_else(|| by_letters_around_a_ring(&tied, after))
+}
+
+/// Of readings as likely as each other by their letters and the words around them, the
+/// one left when all others write `å` only in words that also write letters no language
+/// that writes `å` (Danish, Norwegian, Swedish) writes in its own words: `q`, `w`, `z`,
+/// `ch`, `cs` (`unterstĂĽtzt` is German's `unterstützt`, not `unterståtzt`; Slovak's
+/// `pochĂĄdza` is `pochádza`, not `pochådza`). Their loanwords do write them, so a text
+/// with a word of `å` without them (`på`, `år`) is not judged so; and a compound of a
+/// loanword and an `å` word (Swedish's `processtillstånd`, which `c` would have
+/// judged) rarely holds one of these. (Walloon writes `å` beside `z` and `w`, in words
+/// that its `jh` and `xh` show.)
+fn by_letters_around_a_ring(tied: &[&Judged], after: &str) -> Option<usize> {
+    let mut left = tied
+        .iter()
+        .filter(|j| !a_ring_only_among_foreign_letters(j.before, j.reading, after));
+    match (left.next(), left.next()) {
+        (Some(only), None) if tied.len() > 1 => Some(only.index),
+        _ => None,
+    }
+}
+
+/// Whether `reading` (the text `before` and `after` it continuing its first and last
+/// words) writes `å` and every word that holds one also holds `q`, `w`, `z`, `ch` or `cs`
+/// (see [`by_letters_around_a_ring`]).
+fn a_ring_only_among_foreign_letters(before: &str, reading: &str, after: &str) -> bool {
+    let mut any = false;
+    let mut word_checked_to = 0;
+    for (at, c) in reading.char_indices() {
+        if !matches!(c, 'å' | 'Å') || at < word_checked_to {
+            continue;
+        }
+        // The word around `at`, lowercase: letters back through `reading` and `before`,
+        // then on through `reading` and `after` (a word longer than the longest looked
+        // at is read as far as that).
+        let mut letters: Vec<char> = reading[..at]
+            .chars()
+            .rev()
+            .chain(before.chars().rev())
+            .take_while(|c| c.is_alphabetic())
+            .take(LONGEST_WORD)
+            .collect();
+        letters.reverse();
+        let mut end = at;
+        for c in reading[at..].chars() {
+            if !c.is_alphabetic() || letters.len() > 2 * LONGEST_WORD {
+                break;
+            }
+            letters.push(c);
+            end += c.len_utf8();
+        }
+        word_checked_to = end;
+        if end == reading.len() {
+            letters.extend(
+                after
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .take(LONGEST_WORD),
+            );
+        }
+        let lower: Vec<char> = letters.iter().map(|c| c.to_ascii_lowercase()).collect();
+        // (Walloon writes `å` beside `z` and `w`, and its `jh` and `xh` show it:
+        // `mezåjhe`.)
+        let walloon = lower.windows(2).any(|w| matches!(w, ['j' | 'x', 'h']));
+        let foreign = !walloon
+            && (lower.iter().any(|c| matches!(c, 'q' | 'w' | 'z'))
+                || lower.windows(2).any(|w| matches!(w, ['c', 'h' | 's'])));
+        if !foreign {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// A reading [`clear_winner`] judges.
@@ -768,6 +842,23 @@ mod tests {
         assert_eq!(likelier_of_two((None, None), "Außen", "Außen", None), None);
         assert_eq!(likelier_of_two((None, None), "Auße", "Auüen", None), None);
         assert_eq!(pick(["früh", "fråh"]), None);
+    }
+
+    /// The languages of `å` write no `q`, `w`, `z`, `ch` or `cs` in their own words; a
+    /// word is read across the text before and after a reading.
+    #[test]
+    fn a_ring_among_letters_its_languages_do_not_write() {
+        let foreign = a_ring_only_among_foreign_letters;
+        assert!(foreign("", "unterståtzt", ""));
+        assert!(foreign("Die unterst", "å", "tzt wird"));
+        assert!(foreign("", "pochådza, nyelvcsalåd", ""));
+        assert!(!foreign("", "pochådza på", ""));
+        assert!(!foreign("", "processtillstånd", ""));
+        assert!(!foreign("", "mezåjhe", ""));
+        assert!(!foreign("", "zonen", ""));
+        assert_eq!(pick(["unterstützt", "unterståtzt"]), Some(0));
+        assert_eq!(pick(["pochådza", "pochádza"]), Some(1));
+        assert_eq!(pick(["for på", "for pá"]), None);
     }
 
     #[test]
