@@ -276,6 +276,17 @@ repaired! {
     hungarian_a_acute_beside_cs_iso8859_2: "nyelvcsalĂĄd" => "nyelvcsalád",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
+    // ... and through the Central European, Baltic and Greek readings, where the lead
+    // (`á`, `į`, `α`) comes before a letter of a continuation byte (`ş`, `ŗ`), two letters
+    // no language writes together, or a symbol (`»`).
+    three_byte_vietnamese_letter_windows1250: "viáşżt" => "viết",
+    three_byte_vietnamese_letters_windows1250: "Tiáşżng Viá»‡t" => "Tiếng Việt",
+    three_byte_vietnamese_letter_windows1257: "viįŗæt" => "viết",
+    three_byte_vietnamese_letter_after_words_windows1257: "Trang chį»§ OpenOffice" => "Trang chủ OpenOffice",
+    three_byte_vietnamese_letter_windows1253: "phα»‘" => "phố",
+    // Windows-1257 reads `ć‹·` as `㋷`, a circled katakana no one writes; Windows-1250
+    // as `拷`.
+    han_rather_than_circled_katakana: "ć‹·" => "拷",
     // Readings that cost the same: letters one language writes together win (`ŝ` and `ĝ`
     // in Windows-1257, where Windows-1252 reads Czech's `ů` and Lithuanian's `į`) ...
     letters_of_one_language_windows1257: "Testante Å¯anÄ¯ojn" => "Testante ŝanĝojn",
@@ -631,6 +642,12 @@ unchanged! {
     // combining mark, which after a space has nothing to mark (found in this machine's
     // Belarusian translation catalogs).
     belarusian_mebibit: "Хуткасць 100 МіБіт/с, МіБіт за секунду",
+    // A small Latin-1 letter (a three-byte lead's reading) before two letters of
+    // continuation bytes in clean Czech and Polish (`zášť` would read as ISO-8859-2's
+    // `zṻ`, a letter no one writes), and Danish's last three letters.
+    czech_a_acute_before_s_caron_and_t_caron: "zášť a nenávisť",
+    polish_o_acute_before_l_stroke_and_z_dot: "półżartem",
+    danish_letters_together: "æøå ÆØÅ",
 }
 
 /// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and

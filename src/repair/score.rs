@@ -162,6 +162,11 @@ pub(crate) struct Kind {
     pub(crate) trail_letter: bool,
     /// `√`: Mac OS Roman's 0xC3, the lead of Latin-1's letters.
     pub(crate) square_root: bool,
+    /// A small letter that Windows-1250, ISO-8859-2, -1257 or -1253 has at 0xE0–0xEF,
+    /// the leads of UTF-8's three bytes (`ĺ`, `į`, `α`: `ĺą´` is `年`, `į»§` is `ủ`,
+    /// `α»‘` is `ố`), or a small letter of Latin-1 (`á` of `áşż`, `ế`; from 0xF0 on, the
+    /// leads of four bytes).
+    pub(crate) lead3: bool,
 }
 
 impl Kind {
@@ -189,6 +194,7 @@ impl Kind {
             cp437_trail: false,
             trail_letter: false,
             square_root: false,
+            lead3: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -292,7 +298,7 @@ const NO_SCRIPT: u8 = u8::MAX;
 
 /// Characters out of the tables whose kinds no character in them has: a kind must have a
 /// number for [`costs`] to look its costs up (a test holds every character to that).
-const KINDS_OUT_OF_TABLES: [char; 2] = ['\u{3100}', '\u{E0000}'];
+const KINDS_OUT_OF_TABLES: [char; 3] = ['\u{3100}', '\u{3200}', '\u{E0000}'];
 
 fn kind_tables() -> &'static KindTables {
     static TABLES: std::sync::OnceLock<KindTables> = std::sync::OnceLock::new();
@@ -417,12 +423,27 @@ pub(crate) fn kind(c: char) -> Kind {
     k.apostrophe = c == '’';
     // `ɓ ɗ ɖ Ɣ`: their Windows-1252 mojibake is a capital and a quote or a dash (`É“ É—
     // É– Æ”`), which capitalized text writes (`NÉ—`).
-    k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ' | 'ҳ' | 'Ҳ');
+    // And the circled and parenthesized katakana and Hangul (U+3200–U+321E,
+    // U+3260–U+327E, U+32D0–U+32FE), which Windows-1257's reading of 0xE3 before two
+    // continuation bytes makes of Han characters that Windows-1250 reads right (`ć‹·`
+    // is `拷` there, `㋷` in Windows-1257).
+    k.uncommon = matches!(c, 'Ĩ' | 'ɓ' | 'ɗ' | 'ɖ' | 'Ɣ' | 'ҳ' | 'Ҳ')
+        || matches!(u, 0x3200..=0x321E | 0x3260..=0x327E | 0x32D0..=0x32FE);
     k.central_capital = matches!(c, 'Ą' | 'Ł' | 'Ľ' | 'Ś' | 'Š' | 'Ť' | 'Ź' | 'Ž' | 'Ż');
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
     k.reads_c2 = matches!(c, 'В' | 'Β');
     k.square_root = c == '√';
+    k.lead3 = k.latin1 && k.class == Class::Lower
+        || matches!(
+            c,
+            // Windows-1250's and ISO-8859-2's.
+            'ŕ' | 'ă' | 'ĺ' | 'ć' | 'č' | 'ę' | 'ě' | 'ď'
+            // Windows-1257's.
+            | 'ą' | 'į' | 'ā' | 'ē' | 'ź' | 'ė' | 'ģ' | 'ķ' | 'ī' | 'ļ'
+            // Windows-1253's.
+            | 'ΰ' | 'α'..='ο'
+        );
     k.central_latin1_lead = matches!(c, 'Ă' | 'Ć');
     k.romanian = matches!(
         c,
@@ -625,6 +646,13 @@ fn kind_above_07ff(u: u32) -> Kind {
             }
         }
         0x1D00..=0x1DBF => Kind::new(Rare, Script::Latin), // phonetic extensions
+        // Latin Extended Additional: Vietnamese's letters (U+1EA0–U+1EF9) and the dotted,
+        // underlined and accented letters of transliteration, Irish, Welsh and Pinyin;
+        // the block's others are hardly written, and the readings of Central European
+        // words make them (`ášť` of Czech `zášť` is ISO-8859-2's `ṻ`).
+        0x1E00..=0x1E9F if !is_written_latin_extended_additional(u) => {
+            Kind::new(Rare, Script::Latin)
+        }
         0x1E00..=0x1EFF => Kind::new(if u % 2 == 0 { Upper } else { Lower }, Script::Latin),
         0x2021 | 0x2044 => k(Odd), // ‡ ⁄
         0x2000..=0x206F => k(Symbol),
@@ -732,6 +760,17 @@ fn is_living_script_above_0800(u: u32) -> bool {
             | 0xABEC..=0xABED
             | 0xABF0..=0xABF9 // Meetei Mayek
     )
+}
+
+/// Whether the letter of U+1E00–U+1E9F at `u` is written: the dots, lines and cedillas
+/// below of transliteration (`ḍ ḥ ṃ ṇ ṛ ṣ ṭ ẓ`, `ḇ ḏ ḵ ḻ ṉ ṟ ṯ ẕ`, `ḑ ḩ ḫ ḳ ḷ ḹ ṝ`),
+/// Venda's circumflexes below (`ḓ ḽ ṋ ṱ`), Irish's dots above (`ḃ ḋ ḟ ṁ ṗ ṡ ṫ`, and `ḣ
+/// ṅ ṙ ẋ ẏ`), the acute and macron of Pinyin, of transliteration and of philology (`ḿ ḱ
+/// ṕ ḡ ḗ ṓ`), Welsh's `ẁ ẃ ẅ`, `ẖ ẗ` and the capital `ẞ` (both cases of each).
+fn is_written_latin_extended_additional(u: u32) -> bool {
+    /// The small letters; each capital is the code point before its small letter.
+    const WRITTEN: &str = "ḃḇḋḍḏḑḓḗḟḡḣḥḩḫḱḳḵḷḹḻḽḿṁṃṅṇṉṋṓṕṗṙṛṝṟṡṣṫṭṯṱẁẃẅẋẏẓẕẖẗ";
+    u == 0x1E9E || char::from_u32(u | 1).is_some_and(|c| WRITTEN.contains(c))
 }
 
 /// Vowel signs and other marks of the Indic and South-East Asian scripts, roughly: the
@@ -1053,16 +1092,13 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         cost += 2;
     }
     // An accented letter, then two characters of the upper half, the first no quote or
-    // dash: a three-byte character (`á»“` for `ồ`).
-    if a.class == Class::Lower
-        && a.latin1
-        && b.latin1_upper_half
-        && !b.quote_or_dash
-        && b.class != Class::Space
-        && c.latin1_upper_half
-        && c.class != Class::Space
-    {
-        cost += 1;
+    // dash: a three-byte character (`á»“` for `ồ`). Where the first is a letter of
+    // Windows-1250's, ISO-8859-2's, -1253's or -1257's continuation bytes, two letters
+    // in a row that no language writes together (`áşż` for `ế`, `įŗæ` for `ế`, `ěť´`
+    // for `이`): more.
+    let continuation = |k: Kind| k.latin1_upper_half && k.class != Class::Space || k.trail_letter;
+    if a.lead3 && continuation(b) && !b.quote_or_dash && continuation(c) {
+        cost += if b.trail_letter { 2 } else { 1 };
     }
     // An operator, a symbol, then a lowercase letter: `≈°a` is Mac OS Roman's `ša`
     // (where `∆°C`, a unit after an operator, is mathematics).
@@ -1423,6 +1459,11 @@ struct PlainWord {
     /// letter of a continuation byte (`ГЁ`), if they were: a word that ends there is not
     /// plain.
     lead_and_trail_at: u8,
+    /// After a small letter that reads a three-byte lead (`Kind::lead3`): 1;
+    /// after such a letter and a letter of a continuation byte: 2 (`áş`); else 0. A
+    /// third in a row, or a letter of Windows-1252's 0x80–0x9F, is no plain word (`áşż`,
+    /// `áťœ`).
+    lead3_trail: u8,
     latin1: bool,
     /// The last letter was a non-ASCII capital after a letter (`KĂ`).
     inner_capital: bool,
@@ -1445,7 +1486,7 @@ impl PlainWord {
         if k.uncommon
             || self.prev_lower && upper
             || self.capitals >= 2 && !upper && !k.ascii
-            || self.latin1 && k.latin1_upper_half
+            || k.latin1_upper_half && (self.latin1 || self.lead3_trail == 2)
             || self.inner_capital && k.class == Class::Lower
             || self.a_tilde_or_circumflex && (k.central_capital || k.central_small)
             || self.central_latin1_lead
@@ -1455,6 +1496,7 @@ impl PlainWord {
         {
             return false;
         }
+        let mut lead3_trail = u8::from(k.lead3);
         // (Rare: looked at apart, not on every letter's way.)
         if k.trail_letter {
             if self.letters > 0 && k.script == Script::Greek {
@@ -1463,7 +1505,13 @@ impl PlainWord {
             if self.lead && !k.romanian {
                 self.lead_and_trail_at = self.letters.saturating_add(1);
             }
+            match self.lead3_trail {
+                1 => lead3_trail = 2,
+                2 => return false,
+                _ => {}
+            }
         }
+        self.lead3_trail = lead3_trail;
         self.inner_capital = upper && !k.ascii && self.letters > 0;
         self.script = Some(k.script);
         self.prev_lower = k.class == Class::Lower;
@@ -1498,6 +1546,7 @@ impl PlainWord {
         self.central_latin1_lead = false;
         self.lead = false;
         self.lead_and_trail_at = 0;
+        self.lead3_trail = 0;
         self.latin1 = false;
         self.inner_capital = false;
         self.bounded = true;
@@ -1722,9 +1771,10 @@ mod tests {
     /// 0x80–0x9F, Cyrillic and Greek of both cases, one-letter words, quotes and dashes,
     /// Central European leads, small letters and capitals, superscript and subscript
     /// digits, IPA, Spanish opening marks, CP437's box drawing, leads' readings and
-    /// letters of continuation bytes (`ГЁ`, `ΓΆ`, `ĆØ`).
+    /// letters of continuation bytes (`ГЁ`, `ΓΆ`, `ĆØ`), three bytes' leads' readings
+    /// before two of those (`áşż`, `įŗæ`).
     const ALPHABET: &str =
-        "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}ГЁΓØ";
+        "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}ГЁΓØáįĺżŗæΈ";
 
     fn window() -> impl Strategy<Value = String> {
         let chars: Vec<char> = ALPHABET.chars().collect();
