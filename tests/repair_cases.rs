@@ -266,6 +266,10 @@ repaired! {
     swedish_a_ring_among_swedish_words_windows1250: "Fall inte tillbaka pĂĄ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     swedish_a_ring_among_swedish_words_iso8859_2: "Fall inte tillbaka pĂĽ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     irish_a_acute_among_irish_words_iso8859_2: "TĂĄ an chathair suite ar bhruach na Life" => "Tá an chathair suite ar bhruach na Life",
+    // `ĂŠ` is ISO-8859-2's `é` or Windows-1250's `Ê`, which starts few words: `é`, but
+    // in a word of capitals (found in this machine's manual pages and catalogs).
+    e_acute_rather_than_e_circumflex_capital_iso8859_2: "ĂŠrkezik, O sistema ĂŠ, ĂŠgal" => "érkezik, O sistema é, égal",
+    e_circumflex_capital_in_capitals_windows1250: "PĂŠRE" => "PÊRE",
     // ... and where they do not, a word's letters that the languages of `å` (Danish,
     // Norwegian, Swedish) do not write, `q`, `w`, `z`, `ch`, `cs`: German's `ü`,
     // Slovak's and Hungarian's `á` (found in this machine's manual pages and

@@ -280,6 +280,20 @@ fn likelier_letter(
     if y.is_lowercase() && x.is_uppercase() && alone_mid_sentence(qq, q, m) {
         return Some(false);
     }
+    // `é` is among the commonest accented letters, `Ê` starts few words (French's `Être`
+    // at a sentence's start, Vietnamese's `Ê`): `ĂŠ` (ISO-8859-2's `é`, Windows-1250's
+    // `Ê`) is `é`, but in a word of capitals or after a sentence's end.
+    let capital_wanted = |pp: Option<char>, p: Option<char>, n: Option<char>| {
+        p.is_some_and(char::is_uppercase)
+            || n.is_some_and(char::is_uppercase)
+            || p == Some(' ') && matches!(pp, Some('.' | '!' | '?'))
+    };
+    if (x, y) == ('é', 'Ê') && !capital_wanted(pp, p, n) {
+        return Some(true);
+    }
+    if (x, y) == ('Ê', 'é') && !capital_wanted(qq, q, m) {
+        return Some(false);
+    }
     // A word of small letters after an elided article or preposition starts small
     // (`d'écoute`, `l'éditeur`, not `d'Êcoute`).
     let after_elision = |pp: Option<char>, p: Option<char>, n: Option<char>| {
@@ -859,6 +873,18 @@ mod tests {
         assert_eq!(pick(["unterstützt", "unterståtzt"]), Some(0));
         assert_eq!(pick(["pochådza", "pochádza"]), Some(1));
         assert_eq!(pick(["for på", "for pá"]), None);
+    }
+
+    /// `é` rather than `Ê`, but beside a capital.
+    #[test]
+    fn e_acute_rather_than_e_circumflex_capital() {
+        assert_eq!(pick(["érkezik", "Êrkezik"]), Some(0));
+        assert_eq!(pick(["Ê", "é"]), Some(1));
+        assert_eq!(pick(["O sistema Ê", "O sistema é"]), Some(1));
+        // Beside a capital, or after a sentence's end, this says nothing.
+        assert_eq!(likelier_of_two((None, None), "PÊRE", "PéRE", None), None);
+        assert_eq!(likelier_of_two((None, None), "ÊTRE", "éTRE", None), None);
+        assert_eq!(pick(["Certo. Ê isso", "Certo. é isso"]), None);
     }
 
     #[test]
