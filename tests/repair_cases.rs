@@ -288,6 +288,8 @@ repaired! {
     three_byte_vietnamese_letter_windows1257: "viįŗæt" => "viết",
     three_byte_vietnamese_letter_after_words_windows1257: "Trang chį»§ OpenOffice" => "Trang chủ OpenOffice",
     three_byte_vietnamese_letter_windows1253: "phα»‘" => "phố",
+    // Windows-1257's `į` before a symbol of the upper half, as Latin-1's `á` (`á»‹`).
+    three_byte_vietnamese_letters_before_symbols_windows1257: "thį»‹ Luį»“ng" => "thị Luồng",
     // Windows-1257 reads `ć‹·` as `㋷`, a circled katakana no one writes; Windows-1250
     // as `拷`.
     han_rather_than_circled_katakana: "ć‹·" => "拷",
@@ -652,6 +654,9 @@ unchanged! {
     czech_a_acute_before_s_caron_and_t_caron: "zášť a nenávisť",
     polish_o_acute_before_l_stroke_and_z_dot: "półżartem",
     danish_letters_together: "æøå ÆØÅ",
+    // A Polish or Lithuanian word's last letter before an ellipsis or a quote, and
+    // Latvian's `āš` (Windows-1252 has `š` in its upper half).
+    central_and_baltic_letters_before_punctuation: "co się… i tą” — drukāšanas",
 }
 
 /// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and

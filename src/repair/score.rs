@@ -936,8 +936,19 @@ fn pair(a: Kind, b: Kind) -> i32 {
         cost += 2;
     }
     // An accented lowercase letter of Latin-1 followed by a symbol of the upper half: the
-    // reading of a three-byte character (`á»§` for `ủ`, `âœ”` for `✔`).
-    if a.class == Lower && a.latin1 && b.latin1_upper_half && b.class != Class::Space {
+    // reading of a three-byte character (`á»§` for `ủ`, `âœ”` for `✔`); or another Latin
+    // letter that reads such a lead (Windows-1257's `į»§`) before a symbol, not a quote,
+    // a dash or an ellipsis (Polish `się…`, Lithuanian `tą”`) nor a letter (Latvian's
+    // `āš`: Windows-1252 has `š` in its upper half).
+    let lead3_before_symbol = a.lead3
+        && a.script == Script::Latin
+        && !b.quote_or_dash
+        && !b.apostrophe
+        && !lb
+        && b.class != Class::Space;
+    if a.class == Lower && a.latin1 && b.latin1_upper_half && b.class != Class::Space
+        || lead3_before_symbol && b.latin1_upper_half
+    {
         // `â` leads all of U+2000–U+2FFF: `â€`, `âœ` are the commonest mojibake there is.
         cost += if a.a_circumflex { 2 } else { 1 };
     }
