@@ -266,6 +266,12 @@ repaired! {
     swedish_a_ring_among_swedish_words_windows1250: "Fall inte tillbaka pĂĄ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     swedish_a_ring_among_swedish_words_iso8859_2: "Fall inte tillbaka pĂĽ kopiera och ta bort" => "Fall inte tillbaka på kopiera och ta bort",
     irish_a_acute_among_irish_words_iso8859_2: "TĂĄ an chathair suite ar bhruach na Life" => "Tá an chathair suite ar bhruach na Life",
+    // A word of a tie that is among its language's commonest, where the other reading's
+    // is none: Swedish `på`, Hungarian `után`, German `über`, Danish `år` (found in this
+    // machine's manual pages and catalogs).
+    common_accented_words_settle_a_tie_windows1250: "pĂĄ, PĂĄ, ĂĽber" => "på, På, über",
+    common_accented_words_settle_a_tie_iso8859_2: "utĂĄn" => "után",
+    common_accented_word_settles_a_tie_iso8859_2: "ĂĽr" => "år",
     // `ĂŠ` is ISO-8859-2's `é` or Windows-1250's `Ê`, which starts few words: `é`, but
     // in a word of capitals (found in this machine's manual pages and catalogs).
     e_acute_rather_than_e_circumflex_capital_iso8859_2: "ĂŠrkezik, O sistema ĂŠ, ĂŠgal" => "érkezik, O sistema é, égal",
@@ -552,16 +558,21 @@ unchanged! {
     // `ĂĽ` (`ü` in Windows-1250, `å` in ISO-8859-2) with one function word around or
     // none, and no letter the languages of `å` do not write: a tie, left alone.
     tie_of_u_umlaut_and_a_ring_without_words: "Neben der TĂĽr",
+    // Both readings among their languages' commonest words: German `für` or Swedish
+    // `får`, Icelandic `frá` or Nynorsk `frå`, Czech `má` or Norwegian `må`.
+    tie_of_common_accented_words_fur: "fĂĽr",
+    tie_of_common_accented_words_fra: "frĂĄ",
+    tie_of_common_accented_words_ma: "mĂĄ",
     // A Swedish compound of a loanword and an `å` word (`c` does not count), Walloon's
     // `å` beside its `z` and `jh`, and `på` beside a word of `z`: ties, left alone.
     a_ring_in_a_swedish_compound_of_a_loanword: "processtillstĂĄnd",
     a_ring_in_walloon: "I gn a mezĂĄjhe",
-    a_ring_word_beside_a_word_of_z: "pĂĄ zonen",
+    a_ring_word_beside_a_word_of_z: "tĂĄle zonen",
     word_then_ellipsis_and_quote: "“Café…” and «élan»“",
-    // Mojibake that reads as two letters as common as each other: `så` in Windows-1250,
-    // `sá` in ISO-8859-2, `ù` or `ñ` where both end words (Italian's `più`, Breton's
+    // Mojibake that reads as two letters as common as each other: `tåle` in Windows-1250,
+    // `tále` in ISO-8859-2, `ù` or `ñ` where both end words (Italian's `più`, Breton's
     // `krouiñ`). Left alone rather than guessed.
-    ambiguous_a_ring_or_a_acute: "sĂĄ",
+    ambiguous_a_ring_or_a_acute: "tĂĄle",
     ambiguous_u_grave_or_n_tilde: "contiene piĂą di due",
     ambiguous_norwegian_or_faroese: "Klarte ikkje ĂĄ finna gyldig nĂ¸kkelfil",
     sign_after_a_name: "Ω® and Δ™ are marks",

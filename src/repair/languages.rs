@@ -615,6 +615,62 @@ pub(crate) fn clear_winner<'a>(
     settled
         .or_else(|| by_words_around(&tied, after))
         .or_else(|| by_letters_around_a_ring(&tied, after))
+        .or_else(|| by_accented_words(&tied, after))
+}
+
+/// Words among the commonest of their languages that hold a letter two readings of one
+/// mojibake may tie on (`å`, `á`, `ü`, `é`): Danish, Norwegian and Swedish `på`, `når`,
+/// German `über`, Hungarian `után`, Spanish `más`, Vietnamese `các`. A word that two
+/// languages write with either letter is in both (German `für`, Swedish `får`; Norwegian
+/// `må`, Czech `má`; Nynorsk `frå`, Icelandic `frá`), and settles nothing.
+const ACCENTED_WORDS: &[&str] = &[
+    "på så år når får går står både også också två små någon några gå få stå må nå då åt sådan frå", // Danish, Norwegian, Swedish
+    "für über müssen würde würden zurück natürlich fünf früher darüber gegenüber", // German
+    "üle üks ühe bütün büyük üzere gün üç", // Estonian, Turkish
+    "már után által számára át má také tá ná frá hjá", // Hungarian, Czech, Slovak, Irish, Icelandic
+    "más está están será además cuál já lá há các", // Spanish, Portuguese, Vietnamese
+];
+
+/// Of readings as likely as each other by their letters and the words around them, the
+/// one that alone writes a word of [`ACCENTED_WORDS`] (`pĂĄ` is `på`, not `pá`).
+fn by_accented_words(tied: &[&Judged], after: &str) -> Option<usize> {
+    let mut with = tied
+        .iter()
+        .filter(|j| holds_accented_word(j.before, j.reading, after));
+    match (with.next(), with.next()) {
+        (Some(only), None) if tied.len() > 1 => Some(only.index),
+        _ => None,
+    }
+}
+
+/// Whether a word of `reading` (the text `before` and `after` it continuing its first and
+/// last words) is one of [`ACCENTED_WORDS`], in any case.
+fn holds_accented_word(before: &str, reading: &str, after: &str) -> bool {
+    let mut start: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .take(LONGEST_WORD)
+        .collect();
+    start.reverse();
+    let text: String = start
+        .into_iter()
+        .chain(reading.chars())
+        .chain(
+            after
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .take(LONGEST_WORD),
+        )
+        .collect();
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| !word.is_ascii() && word.len() <= 24)
+        .any(|word| {
+            let lower = word.to_lowercase();
+            ACCENTED_WORDS
+                .iter()
+                .any(|list| list.split(' ').any(|w| w == lower))
+        })
 }
 
 /// Of readings as likely as each other by their letters and the words around them, the
@@ -872,7 +928,24 @@ mod tests {
         assert!(!foreign("", "zonen", ""));
         assert_eq!(pick(["unterstützt", "unterståtzt"]), Some(0));
         assert_eq!(pick(["pochådza", "pochádza"]), Some(1));
-        assert_eq!(pick(["for på", "for pá"]), None);
+        assert_eq!(pick(["for tåle", "for tále"]), None);
+    }
+
+    /// The accented words are each written once, in small letters, with a letter that
+    /// is not ASCII; a word of a reading is read across the text around it.
+    #[test]
+    fn accented_words_are_listed_once_and_read_whole() {
+        let words: Vec<&str> = ACCENTED_WORDS.iter().flat_map(|l| l.split(' ')).collect();
+        for (i, word) in words.iter().enumerate() {
+            assert!(!word.is_ascii(), "{word}");
+            assert_eq!(word.to_lowercase(), *word);
+            assert!(!words[..i].contains(word), "{word}");
+        }
+        assert!(holds_accented_word("Fall p", "å", " kopiera"));
+        assert!(holds_accented_word("", "Über", ""));
+        assert!(!holds_accented_word("sp", "å", "rk"));
+        assert_eq!(pick(["på", "pá"]), Some(0));
+        assert_eq!(pick(["für", "får"]), None);
     }
 
     /// `é` rather than `Ê`, but beside a capital.
@@ -988,7 +1061,7 @@ mod tests {
 
     #[test]
     fn letters_as_common_and_other_scripts_break_no_tie() {
-        assert_eq!(pick(["så", "sá"]), None);
+        assert_eq!(pick(["tåle", "tále"]), None);
         assert_eq!(pick(["più", "piñ"]), None);
         assert_eq!(pick(["čtaka", "ītaka"]), Some(0));
         assert_eq!(pick(["é", "й"]), None);
@@ -1204,7 +1277,7 @@ mod tests {
         );
         // A whole text: its own words.
         assert_eq!(
-            pick(["Der Zug fährt über München", "Der Zug fährt åber Månchen"]),
+            pick(["Der Zug fährt Büren", "Der Zug fährt Båren"]),
             None,
             "one word"
         );
