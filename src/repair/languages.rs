@@ -15,8 +15,11 @@
 //! a consonant than a vowel between two vowels (`tamaño`, not `tamaùo`). Letters as
 //! common as each other in the same places (`å` and `á`, `ü` and `å`) are settled last by
 //! the words around them: German's `der`, `ist`, `als` make `Rücken` of `RĂĽcken`, which
-//! Swedish would write `Råcken` (see [`FUNCTION_WORDS`]). Where those say nothing, the
-//! text is left as it is.
+//! Swedish would write `Råcken` (see [`FUNCTION_WORDS`]); then by the letters around an
+//! `å`, whose languages write no `q`, `w`, `z`, `ch` or `cs` in their own words
+//! (`unterstĂĽtzt` is `unterstützt`); then by a reading's word among its language's
+//! commonest where the other's is none (`pĂĄ` is `på`: see [`ACCENTED_WORDS`]). Where
+//! those say nothing, the text is left as it is.
 
 /// The accented letters (lowercase) each of the languages written in Latin letters that
 /// the legacy encodings served writes.
