@@ -272,6 +272,9 @@ repaired! {
     common_accented_words_settle_a_tie_windows1250: "pĂĄ, PĂĄ, ĂĽber" => "på, På, über",
     common_accented_words_settle_a_tie_iso8859_2: "utĂĄn" => "után",
     common_accented_word_settles_a_tie_iso8859_2: "ĂĽr" => "år",
+    // Both in one text: Windows-1250's `utån ür` was taken, its `å` and `ü` read as
+    // Finnish's and Estonian's together.
+    common_accented_words_settle_a_tie_of_two_runs_iso8859_2: "utĂĄn ĂĽr" => "után år",
     // `ĂŠ` is ISO-8859-2's `é` or Windows-1250's `Ê`, which starts few words: `é`, but
     // in a word of capitals (found in this machine's manual pages and catalogs).
     e_acute_rather_than_e_circumflex_capital_iso8859_2: "ĂŠrkezik, O sistema ĂŠ, ĂŠgal" => "érkezik, O sistema é, égal",
