@@ -272,6 +272,9 @@ repaired! {
     common_accented_words_settle_a_tie_windows1250: "pĂĄ, PĂĄ, ĂĽber" => "på, På, über",
     common_accented_words_settle_a_tie_iso8859_2: "utĂĄn" => "után",
     common_accented_word_settles_a_tie_iso8859_2: "ĂĽr" => "år",
+    // `Ĺź`: ISO-8859-2's `ż`, Windows-1250's `ş`.
+    polish_common_word_settles_a_tie_iso8859_2: "juĹź" => "już",
+    turkish_common_word_settles_a_tie_windows1250: "iĹźte" => "işte",
     // Both in one text: Windows-1250's `utån ür` was taken, its `å` and `ü` read as
     // Finnish's and Estonian's together.
     common_accented_words_settle_a_tie_of_two_runs_iso8859_2: "utĂĄn ĂĽr" => "után år",

@@ -623,8 +623,9 @@ pub(crate) fn clear_winner<'a>(
 }
 
 /// Words among the commonest of their languages that hold a letter two readings of one
-/// mojibake may tie on (`å`, `á`, `ü`, `é`): Danish, Norwegian and Swedish `på`, `når`,
-/// German `über`, Hungarian `után`, Spanish `más`, Vietnamese `các`. A word that two
+/// mojibake may tie on (`å`, `á`, `ü`, `é`; `ż`, `ş`): Danish, Norwegian and Swedish
+/// `på`, `når`, German `über`, Hungarian `után`, Spanish `más`, Vietnamese `các`, Polish
+/// `że`, Turkish `şey`. A word that two
 /// languages write with either letter is in both (German `für`, Swedish `får`; Norwegian
 /// `må`, Czech `má`; Nynorsk `frå`, Icelandic `frá`), and settles nothing.
 const ACCENTED_WORDS: &[&str] = &[
@@ -633,6 +634,8 @@ const ACCENTED_WORDS: &[&str] = &[
     "üle üks ühe bütün büyük üzere gün üç", // Estonian, Turkish
     "már után által számára át má také tá ná frá hjá", // Hungarian, Czech, Slovak, Irish, Icelandic
     "más está están será además cuál já lá há các", // Spanish, Portuguese, Vietnamese
+    "że już też może można także każdy każda każde każdego każdej należy jeżeli również ponieważ", // Polish
+    "şey şu şimdi şekilde işte iş başka kişi şehir", // Turkish
 ];
 
 /// Of readings as likely as each other by their letters and the words around them, the
