@@ -443,39 +443,47 @@ fn has_vowelless_word(before: &str, reading: &str, other: &str, after: &str) -> 
         if c == o || !c.is_alphabetic() || at < word_checked_to {
             continue;
         }
-        // The word around `at`: letters back through `reading` and `before`, then on
-        // through `reading` and `after`.
-        let mut letters: Vec<char> = Vec::new();
-        let back = reading[..at].chars().rev().chain(before.chars().rev());
-        letters.extend(
-            back.take_while(|c| c.is_alphabetic())
-                .take(LONGEST_WORD + 1),
-        );
-        letters.reverse();
-        let mut end = at;
-        for c in reading[at..].chars() {
-            // (A word longer than the longest looked at is taken to have a vowel: no need
-            // to read all of it.)
-            if !c.is_alphabetic() || letters.len() > LONGEST_WORD {
-                break;
-            }
-            letters.push(c);
-            end += c.len_utf8();
-        }
+        // (A word longer than the longest looked at is taken to have a vowel.)
+        let (letters, end) = word_at(before, reading, at, after);
         word_checked_to = end;
-        if end == reading.len() {
-            letters.extend(
-                after
-                    .chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .take(LONGEST_WORD + 1),
-            );
-        }
         if letters.len() >= 2 && letters.len() <= LONGEST_WORD && !has_nucleus(&letters) {
             return true;
         }
     }
     false
+}
+
+/// The letters of the word of `reading` that holds the character at `at` (the text
+/// `before` and `after` it continuing its first and last words), and where in `reading`
+/// what was read of it ends: letters back through `reading` and `before`, then on through
+/// `reading` and `after`, [`LONGEST_WORD`] and one at most on each side of `at` (a longer
+/// word is not read to its ends).
+fn word_at(before: &str, reading: &str, at: usize, after: &str) -> (Vec<char>, usize) {
+    let mut letters: Vec<char> = reading[..at]
+        .chars()
+        .rev()
+        .chain(before.chars().rev())
+        .take_while(|c| c.is_alphabetic())
+        .take(LONGEST_WORD + 1)
+        .collect();
+    letters.reverse();
+    let mut end = at;
+    for c in reading[at..].chars() {
+        if !c.is_alphabetic() || letters.len() > LONGEST_WORD {
+            break;
+        }
+        letters.push(c);
+        end += c.len_utf8();
+    }
+    if end == reading.len() {
+        letters.extend(
+            after
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .take(LONGEST_WORD + 1),
+        );
+    }
+    (letters, end)
 }
 
 /// Whether the letters of a word hold a vowel (`w` too, Welsh's `cwm`), or an `r` or `l`
@@ -709,34 +717,8 @@ fn a_ring_only_among_foreign_letters(before: &str, reading: &str, after: &str) -
         if !matches!(c, 'å' | 'Å') || at < word_checked_to {
             continue;
         }
-        // The word around `at`, lowercase: letters back through `reading` and `before`,
-        // then on through `reading` and `after` (a word longer than the longest looked
-        // at is read as far as that).
-        let mut letters: Vec<char> = reading[..at]
-            .chars()
-            .rev()
-            .chain(before.chars().rev())
-            .take_while(|c| c.is_alphabetic())
-            .take(LONGEST_WORD)
-            .collect();
-        letters.reverse();
-        let mut end = at;
-        for c in reading[at..].chars() {
-            if !c.is_alphabetic() || letters.len() > 2 * LONGEST_WORD {
-                break;
-            }
-            letters.push(c);
-            end += c.len_utf8();
-        }
+        let (letters, end) = word_at(before, reading, at, after);
         word_checked_to = end;
-        if end == reading.len() {
-            letters.extend(
-                after
-                    .chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .take(LONGEST_WORD),
-            );
-        }
         let lower: Vec<char> = letters.iter().map(|c| c.to_ascii_lowercase()).collect();
         // (Walloon writes `å` beside `z` and `w`, and its `jh` and `xh` show it:
         // `mezåjhe`.)
