@@ -633,9 +633,9 @@ pub(crate) fn clear_winner<'a>(
 /// Words among the commonest of their languages that hold a letter two readings of one
 /// mojibake may tie on (`å`, `á`, `ü`, `é`; `ż`, `ş`): Danish, Norwegian and Swedish
 /// `på`, `når`, German `über`, Hungarian `után`, Spanish `más`, Vietnamese `các`, Polish
-/// `że`, Turkish `şey`. A word that two
-/// languages write with either letter is in both (German `für`, Swedish `får`; Norwegian
-/// `må`, Czech `má`; Nynorsk `frå`, Icelandic `frá`), and settles nothing.
+/// `już`, Turkish `işte`. A word that two languages write with either letter is in both
+/// (German `für`, Swedish `får`; Norwegian `må`, Czech `má`; Nynorsk `frå`, Icelandic
+/// `frá`), and settles nothing.
 const ACCENTED_WORDS: &[&str] = &[
     "på så år når får går står både også också två små någon några gå få stå må nå då åt sådan frå", // Danish, Norwegian, Swedish
     "für über müssen würde würden zurück natürlich fünf früher darüber gegenüber", // German

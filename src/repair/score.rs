@@ -1455,7 +1455,9 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// accented capital after a letter (`ΓΆ`), no letter of Windows-1252's 0x80–0x9F after
 /// one of Latin-1 (`Ãœ`), no non-ASCII capital inside a word before a small letter
 /// (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII letter (` Å Å `), no letter
-/// that costs more alone (`Ĩ`, see `Kind::uncommon`): what the cost charges for.
+/// that costs more alone (`Ĩ`, see `Kind::uncommon`), no small letter that reads a
+/// three-byte lead before two letters of continuation bytes (`áşż`, see `Kind::lead3`):
+/// what the cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
