@@ -290,6 +290,13 @@ repaired! {
     german_u_umlaut_beside_ch_and_z_windows1250: "Neben der TĂĽrkischen NetzwĂĽhle" => "Neben der Türkischen Netzwühle",
     slovak_a_acute_beside_ch_and_z_iso8859_2: "pochĂĄdza" => "pochádza",
     hungarian_a_acute_beside_cs_iso8859_2: "nyelvcsalĂĄd" => "nyelvcsalád",
+    hungarian_a_acute_beside_sz_in_one_word_of_two_iso8859_2: "A szimbolikus linkek hasznĂĄlata nem tĂĄmogatott" => "A szimbolikus linkek használata nem támogatott",
+    // `Ĺź` again: Polish writes no `ż` before `i` or `t`, Turkish hardly a `ş` before `y`.
+    turkish_s_cedilla_before_i_windows1250: "This was partly due to the DevĹźirme system" => "This was partly due to the Devşirme system",
+    turkish_s_cedilla_before_t_windows1250: "oluĹźturmak" => "oluşturmak",
+    polish_z_dot_before_y_iso8859_2: "uĹźywany" => "używany",
+    // `Ăś`: Windows-1250's `Ü`, ISO-8859-2's `ö`; inside a word of small letters, small.
+    turkish_small_o_diaeresis_after_an_underscore_iso8859_2: "yol_Ăśgesi/man" => "yol_ögesi/man",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // ... and through the Central European, Baltic and Greek readings, where the lead

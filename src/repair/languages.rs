@@ -234,8 +234,13 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 /// - any letter rather than `ư` after a vowel, where Vietnamese never writes it (`Ć°`,
 ///   `ð` in Windows-1257 and `ư` in Windows-1250: Faroese `stappað`);
 /// - a small letter rather than a capital standing alone mid-sentence (`ĂŠ`, `é` in
-///   ISO-8859-2 and `Ê` in Windows-1250: `não é suportada`), or starting a word of small
-///   letters after an elided article (`d'écoute`, not `d'Êcoute`);
+///   ISO-8859-2 and `Ê` in Windows-1250: `não é suportada`), or inside a word of small
+///   letters, after a small letter, an elided article or an underscore (`d'écoute`, not
+///   `d'Êcoute`; `yol_ögesi`, not `yol_Ügesi`);
+/// - any letter rather than Polish's `ż`, `ź`, `ś`, `ć`, `ń` before `i`, which Polish
+///   writes `zi`, `si`, `ci`, `ni` (but `dż` in loans: `dżinsy`), or `ż` before `t`
+///   (`Ĺź` is `ş` in Windows-1250, `ż` in ISO-8859-2: Turkish `hiyerarşisi`,
+///   `oluşturmak`); `ż` rather than `ş` before `y` (`używany`);
 /// - `ß` rather than `ü` (each `ß` follows a vowel, see [`sharp_s_follows_vowels`],
 ///   where `ü` hardly ever does: `groĂź` is `groß` in Windows-1250, `groü` in
 ///   ISO-8859-2);
@@ -298,17 +303,43 @@ fn likelier_letter(
     if (x, y) == ('Ê', 'é') && !capital_wanted(qq, q, m) {
         return Some(false);
     }
-    // A word of small letters after an elided article or preposition starts small
-    // (`d'écoute`, `l'éditeur`, not `d'Êcoute`).
-    let after_elision = |pp: Option<char>, p: Option<char>, n: Option<char>| {
-        matches!(p, Some('\'' | '’'))
-            && pp.is_some_and(char::is_lowercase)
-            && n.is_some_and(char::is_lowercase)
+    // A letter inside a word of small letters is small: after a small letter, or after
+    // an elided article or preposition (`d'écoute`, `l'éditeur`, not `d'Êcoute`) or an
+    // underscore (`yol_ögesi`, not `yol_Ügesi`), before a small letter.
+    let inside_small_word = |pp: Option<char>, p: Option<char>, n: Option<char>| {
+        n.is_some_and(char::is_lowercase)
+            && (p.is_some_and(char::is_lowercase)
+                || matches!(p, Some('\'' | '’' | '_')) && pp.is_some_and(char::is_lowercase))
     };
-    if x.is_lowercase() && y.is_uppercase() && after_elision(pp, p, n) {
+    if x.is_lowercase() && y.is_uppercase() && inside_small_word(pp, p, n) {
         return Some(true);
     }
-    if y.is_lowercase() && x.is_uppercase() && after_elision(qq, q, m) {
+    if y.is_lowercase() && x.is_uppercase() && inside_small_word(qq, q, m) {
+        return Some(false);
+    }
+    // Polish writes `ż`, `ź`, `ś`, `ć` and `ń` before no `i` (`zi`, `si`, `ci`, `ni` say
+    // those sounds there; `ż` is followed by `y`: `życie`), but `ż` after `d` in loans
+    // (`dżinsy`), nor `ż` before `t`; Turkish and Romanian write `ş` before both, and
+    // hardly ever before `y`. `Ĺź` is `ş` in Windows-1250 and `ż` in ISO-8859-2:
+    // `hiyerarşisi`, `oluşturmak`, `używany`.
+    let misplaced_in_polish = |p: Option<char>, c: char, n: Option<char>| {
+        let n = n.map(lower);
+        match c {
+            'ż' => n == Some('t') || n == Some('i') && p.map(lower) != Some('d'),
+            'ź' | 'ś' | 'ć' | 'ń' => n == Some('i'),
+            _ => false,
+        }
+    };
+    match (misplaced_in_polish(p, lx, n), misplaced_in_polish(q, ly, m)) {
+        (true, false) => return Some(false),
+        (false, true) => return Some(true),
+        _ => {}
+    }
+    let before_y = |next: Option<char>| next.is_some_and(|c| lower(c) == 'y');
+    if lx == 'ż' && ly == 'ş' && before_y(n) {
+        return Some(true);
+    }
+    if ly == 'ż' && lx == 'ş' && before_y(m) {
         return Some(false);
     }
     let vowel_first = match (is_any_vowel(x), is_any_vowel(y)) {
@@ -689,18 +720,19 @@ fn holds_accented_word(before: &str, reading: &str, after: &str) -> bool {
 }
 
 /// Of readings as likely as each other by their letters and the words around them, the
-/// one left when all others write `å` only in words that also write letters no language
+/// one left when all others write `å` in a word that also writes letters no language
 /// that writes `å` (Danish, Norwegian, Swedish) writes in its own words: `q`, `w`, `z`,
 /// `ch`, `cs` (`unterstĂĽtzt` is German's `unterstützt`, not `unterståtzt`; Slovak's
-/// `pochĂĄdza` is `pochádza`, not `pochådza`). Their loanwords do write them, so a text
-/// with a word of `å` without them (`på`, `år`) is not judged so; and a compound of a
-/// loanword and an `å` word (Swedish's `processtillstånd`, which `c` would have
-/// judged) rarely holds one of these. (Walloon writes `å` beside `z` and `w`, in words
-/// that its `jh` and `xh` show.)
+/// `pochĂĄdza` is `pochádza`, not `pochådza`; Hungarian's `hasznĂĄlata nem tĂĄmogatott`
+/// is `használata nem támogatott`, though `tåmogatott` alone would say nothing). Their
+/// loanwords write them, but hardly ever beside an `å` of their own; a compound of a
+/// loanword and an `å` word (Swedish's `processtillstånd`, which `c` would have judged)
+/// rarely holds one of these. (Walloon writes `å` beside `z` and `w`, in words that its
+/// `jh` and `xh` show.)
 fn by_letters_around_a_ring(tied: &[&Judged], after: &str) -> Option<usize> {
     let mut left = tied
         .iter()
-        .filter(|j| !a_ring_only_among_foreign_letters(j.before, j.reading, after));
+        .filter(|j| !a_ring_among_foreign_letters(j.before, j.reading, after));
     match (left.next(), left.next()) {
         (Some(only), None) if tied.len() > 1 => Some(only.index),
         _ => None,
@@ -708,10 +740,9 @@ fn by_letters_around_a_ring(tied: &[&Judged], after: &str) -> Option<usize> {
 }
 
 /// Whether `reading` (the text `before` and `after` it continuing its first and last
-/// words) writes `å` and every word that holds one also holds `q`, `w`, `z`, `ch` or `cs`
-/// (see [`by_letters_around_a_ring`]).
-fn a_ring_only_among_foreign_letters(before: &str, reading: &str, after: &str) -> bool {
-    let mut any = false;
+/// words) writes `å` in a word that also holds `q`, `w`, `z`, `ch` or `cs` (see
+/// [`by_letters_around_a_ring`]).
+fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> bool {
     let mut word_checked_to = 0;
     for (at, c) in reading.char_indices() {
         if !matches!(c, 'å' | 'Å') || at < word_checked_to {
@@ -726,12 +757,11 @@ fn a_ring_only_among_foreign_letters(before: &str, reading: &str, after: &str) -
         let foreign = !walloon
             && (lower.iter().any(|c| matches!(c, 'q' | 'w' | 'z'))
                 || lower.windows(2).any(|w| matches!(w, ['c', 'h' | 's'])));
-        if !foreign {
-            return false;
+        if foreign {
+            return true;
         }
-        any = true;
     }
-    any
+    false
 }
 
 /// A reading [`clear_winner`] judges.
@@ -907,11 +937,13 @@ mod tests {
     /// word is read across the text before and after a reading.
     #[test]
     fn a_ring_among_letters_its_languages_do_not_write() {
-        let foreign = a_ring_only_among_foreign_letters;
+        let foreign = a_ring_among_foreign_letters;
         assert!(foreign("", "unterståtzt", ""));
         assert!(foreign("Die unterst", "å", "tzt wird"));
         assert!(foreign("", "pochådza, nyelvcsalåd", ""));
-        assert!(!foreign("", "pochådza på", ""));
+        assert!(foreign("", "pochådza på", ""));
+        assert!(foreign("", "hasznålata nem tåmogatott", ""));
+        assert!(!foreign("", "zonen på", ""));
         assert!(!foreign("", "processtillstånd", ""));
         assert!(!foreign("", "mezåjhe", ""));
         assert!(!foreign("", "zonen", ""));
@@ -958,6 +990,18 @@ mod tests {
         assert_eq!(likelier_of_two((None, None), "PÊRE", "PéRE", None), None);
         assert_eq!(likelier_of_two((None, None), "ÊTRE", "éTRE", None), None);
         assert_eq!(pick(["Certo. Ê isso", "Certo. é isso"]), None);
+        // Inside a word of small letters, small (after `_` too); starting one, either.
+        assert_eq!(pick(["yol_Ügesi", "yol_ögesi"]), Some(1));
+        assert_eq!(pick(["aÜb", "aöb"]), Some(1));
+        assert_eq!(pick(["Übereinstimmungen", "öbereinstimmungen"]), None);
+        // Polish writes `ż`, `ź`, `ś`, `ć`, `ń` before no `i` (`ż` after `d` in loans),
+        // nor `ż` before `t`; `ż` before `y`, where Turkish hardly writes `ş`.
+        assert_eq!(pick(["hiyerarżisi", "hiyerarşisi"]), Some(1));
+        assert_eq!(pick(["oluşturmak", "olużturmak"]), Some(0));
+        assert_eq!(pick(["używany", "uşywany"]), Some(0));
+        assert_eq!(pick(["dżinsy", "dşinsy"]), None);
+        assert_eq!(pick(["możliwe", "moşliwe"]), None);
+        assert_eq!(pick(["žije", "żije"]), Some(0));
     }
 
     #[test]
@@ -1100,6 +1144,18 @@ mod tests {
         // A letter alone mid-sentence is small; at a sentence's start, either.
         assert_eq!(pick(["não Ê suportada", "não é suportada"]), Some(1));
         assert_eq!(pick(["Certo. Ê isso", "Certo. é isso"]), None);
+        // Inside a word of small letters, small (after `_` too); starting one, either.
+        assert_eq!(pick(["yol_Ügesi", "yol_ögesi"]), Some(1));
+        assert_eq!(pick(["aÜb", "aöb"]), Some(1));
+        assert_eq!(pick(["Übereinstimmungen", "öbereinstimmungen"]), None);
+        // Polish writes `ż`, `ź`, `ś`, `ć`, `ń` before no `i` (`ż` after `d` in loans),
+        // nor `ż` before `t`; `ż` before `y`, where Turkish hardly writes `ş`.
+        assert_eq!(pick(["hiyerarżisi", "hiyerarşisi"]), Some(1));
+        assert_eq!(pick(["oluşturmak", "olużturmak"]), Some(0));
+        assert_eq!(pick(["używany", "uşywany"]), Some(0));
+        assert_eq!(pick(["dżinsy", "dşinsy"]), None);
+        assert_eq!(pick(["możliwe", "moşliwe"]), None);
+        assert_eq!(pick(["žije", "żije"]), Some(0));
         // `å` follows no vowel: `á` and `ü` do.
         assert_eq!(pick(["Sebastiån", "Sebastián"]), Some(1));
         assert_eq!(pick(["Analüüsitud", "Analååsitud"]), Some(0));
