@@ -297,6 +297,14 @@ repaired! {
     polish_z_dot_before_y_iso8859_2: "uĹźywany" => "używany",
     // `Ăś`: Windows-1250's `Ü`, ISO-8859-2's `ö`; inside a word of small letters, small.
     turkish_small_o_diaeresis_after_an_underscore_iso8859_2: "yol_Ăśgesi/man" => "yol_ögesi/man",
+    // Windows-1251's `В` and `Г` (0xC2 and 0xC3) before `ў`, `ї`, `ѕ`, which follow no
+    // consonant (`Вў` is `¢`, `ВЅ` `½`), and `Г` with a letter of a continuation byte as a
+    // word (Italian's `è`); `Â` before a spacing diacritic (`Â˛` is `²` in Windows-1250).
+    cents_windows1251: "less than 50Вў/gal" => "less than 50¢/gal",
+    one_half_windows1251: "about 8ВЅ inches long" => "about 8½ inches long",
+    italian_e_grave_windows1251: "ГЁ utile a chi voglia imparare i primi comandi" => "è utile a chi voglia imparare i primi comandi",
+    welsh_a_circumflex_windows1251: "Гў'r" => "â'r",
+    superscript_two_windows1250: "IG IIÂ˛ 1617" => "IG II² 1617",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // ... and through the Central European, Baltic and Greek readings, where the lead
@@ -681,6 +689,11 @@ unchanged! {
     // A Polish or Lithuanian word's last letter before an ellipsis or a quote, and
     // Latvian's `āš` (Windows-1252 has `š` in its upper half).
     central_and_baltic_letters_before_punctuation: "co się… i tą” — drukāšanas",
+    // Belarusian's `ў` and Ukrainian's `ї` after vowels and apostrophes, Serbian's `ј`
+    // after `в`, Macedonian's `ѕ` at a word's start: only after `В` or `Г` are they
+    // Windows-1251's mojibake (`Вў` for `¢`).
+    belarusian_u_short_and_ukrainian_yi_after_vowels: "Беларусь — краіна ў Еўропе; праўда. Україна, її, в'їзд, ІДЕЇ, ВЇЗД",
+    serbian_je_after_ve_and_macedonian_dze: "вјера и вјетар; ѕвезда и ѕид",
 }
 
 /// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and

@@ -167,6 +167,13 @@ pub(crate) struct Kind {
     /// `α»‘` is `ố`), or a small letter of Latin-1 (`á` of `áşż`, `ế`; from 0xF0 on, the
     /// leads of four bytes).
     pub(crate) lead3: bool,
+    /// `В` or `Г`: Windows-1251's readings of 0xC2 and 0xC3, the leads of Latin-1's
+    /// symbols and letters, both consonants.
+    pub(crate) cyrillic_lead: bool,
+    /// Belarusian's `ў` and Ukrainian's `ї`, which follow a vowel or an apostrophe or
+    /// start a word, and Macedonian's `ѕ`, which starts its words: none follows a
+    /// consonant (`Вў`, `ВЅ`, `Гї` are Windows-1251's `¢`, `½`, `ÿ`).
+    pub(crate) after_no_consonant: bool,
 }
 
 impl Kind {
@@ -195,6 +202,8 @@ impl Kind {
             trail_letter: false,
             square_root: false,
             lead3: false,
+            cyrillic_lead: false,
+            after_no_consonant: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -433,6 +442,8 @@ pub(crate) fn kind(c: char) -> Kind {
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
     k.reads_c2 = matches!(c, 'В' | 'Β');
+    k.cyrillic_lead = matches!(c, 'В' | 'Г');
+    k.after_no_consonant = matches!(c, 'ў' | 'Ў' | 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
     k.square_root = c == '√';
     k.lead3 = k.latin1 && k.class == Class::Lower
         || matches!(
@@ -882,6 +893,16 @@ fn pair(a: Kind, b: Kind) -> i32 {
         // (A small one more: `Âą` is no word's start.)
         cost += if b.central_small { 3 } else { 2 };
     }
+    // And before a spacing diacritic of theirs (`Â˛` for `²`; Windows-1252's `ˆ` and `˜`
+    // are of the upper half, charged below).
+    if a.a_tilde_or_circumflex && b.class == Odd && !b.latin1_upper_half {
+        cost += 2;
+    }
+    // `ў`, `ї` or `ѕ` after `В` or `Г`, where no language writes them (see
+    // `Kind::after_no_consonant`).
+    if a.cyrillic_lead && b.after_no_consonant {
+        cost += 3;
+    }
     // `Ă` or `Ć` before a small letter of the upper half: the lead of a Latin-1 letter
     // and its continuation byte (`Ăźber` for `über`), where no language writes such a
     // capital before such a letter but Romanian its own (`Ăştia`, which Windows-1250
@@ -1100,7 +1121,7 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // where real words end so in capitals only, and rarely (`ДОРОГІ`). (Many start so:
     // `Гість`.)
     if a.reads_c3_or_c5 && b.trail_letter && a.script == b.script && !b.romanian && !joins(c) {
-        cost += 2;
+        cost += if a.cyrillic_lead { 3 } else { 2 };
     }
     // An accented letter, then two characters of the upper half, the first no quote or
     // dash: a three-byte character (`á»“` for `ồ`). Where the first is a letter of
@@ -1456,8 +1477,9 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// one of Latin-1 (`Ãœ`), no non-ASCII capital inside a word before a small letter
 /// (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII letter (` Å Å `), no letter
 /// that costs more alone (`Ĩ`, see `Kind::uncommon`), no small letter that reads a
-/// three-byte lead before two letters of continuation bytes (`áşż`, see `Kind::lead3`):
-/// what the cost charges for.
+/// three-byte lead before two letters of continuation bytes (`áşż`, see `Kind::lead3`),
+/// no `ў`, `ї` or `ѕ` after `В` or `Г` (`Вў`, see `Kind::after_no_consonant`): what the
+/// cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -1468,6 +1490,8 @@ struct PlainWord {
     central_latin1_lead: bool,
     /// The last letter was a lead's reading (see `Kind::reads_c3_or_c5`).
     lead: bool,
+    /// The last letter was `В` or `Г` (see `Kind::cyrillic_lead`).
+    cyrillic_lead: bool,
     /// The count of the word's letters where its last two were a lead's reading and a
     /// letter of a continuation byte (`ГЁ`), if they were: a word that ends there is not
     /// plain.
@@ -1502,6 +1526,7 @@ impl PlainWord {
             || k.latin1_upper_half && (self.latin1 || self.lead3_trail == 2)
             || self.inner_capital && k.class == Class::Lower
             || self.a_tilde_or_circumflex && (k.central_capital || k.central_small)
+            || self.cyrillic_lead && k.after_no_consonant
             || self.central_latin1_lead
                 && !k.ascii
                 && !k.romanian
@@ -1536,6 +1561,7 @@ impl PlainWord {
         self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
         self.central_latin1_lead = k.central_latin1_lead;
         self.lead = k.reads_c3_or_c5;
+        self.cyrillic_lead = k.cyrillic_lead;
         self.latin1 = k.latin1;
         if self.letters == 0 {
             self.non_ascii = !k.ascii;
@@ -1558,6 +1584,7 @@ impl PlainWord {
         self.a_tilde_or_circumflex = false;
         self.central_latin1_lead = false;
         self.lead = false;
+        self.cyrillic_lead = false;
         self.lead_and_trail_at = 0;
         self.lead3_trail = 0;
         self.latin1 = false;
