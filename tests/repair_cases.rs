@@ -305,6 +305,10 @@ repaired! {
     italian_e_grave_windows1251: "ГЁ utile a chi voglia imparare i primi comandi" => "è utile a chi voglia imparare i primi comandi",
     welsh_a_circumflex_windows1251: "Гў'r" => "â'r",
     superscript_two_windows1250: "IG IIÂ˛ 1617" => "IG II² 1617",
+    // A small Greek letter alone in Latin text is a symbol, no word of mojibake.
+    greek_pi_in_english_windows1257: "The ratio Ļ€ is about 3.14159" => "The ratio π is about 3.14159",
+    greek_alpha_in_english_mac_roman: "An Œ±-amino acid has a carboxyl group" => "An α-amino acid has a carboxyl group",
+    greek_beta_in_english_windows1257: "the Ī²-sheet is a common motif" => "the β-sheet is a common motif",
     // An accented letter and two characters of the upper half: one three-byte letter.
     three_byte_vietnamese_letter: "Luá»“ng" => "Luồng",
     // ... and through the Central European, Baltic and Greek readings, where the lead

@@ -1095,10 +1095,14 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     {
         cost += 3;
     }
-    // A non-ASCII letter standing alone, a word of its own (`√π` read as `ù`).
+    // A non-ASCII letter standing alone, a word of its own (`√π` read as `ù`). Not a
+    // small Greek letter before ASCII: Latin text writes them as symbols (`the ratio π
+    // is`, `an α-amino acid`, `5 μm`), and Greek has words of one (`ο`, `η`), where
+    // mojibake's lone Greek letters are leads before a byte read as a symbol.
     let joins =
         |k: Kind| k.is_letter() || k.in_word || matches!(k.class, Class::Mark | Class::Edge);
-    if !joins(a) && b.is_letter() && !b.ascii && !joins(c) {
+    let greek_symbol = b.script == Script::Greek && b.class == Class::Lower && c.ascii;
+    if !joins(a) && b.is_letter() && !b.ascii && !joins(c) && !greek_symbol {
         cost += 1;
         // A one-letter word with `©`, `®` or `™` after it (`Г©` for `é`): signs follow
         // names.
