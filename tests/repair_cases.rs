@@ -305,6 +305,9 @@ repaired! {
     italian_e_grave_windows1251: "ГЁ utile a chi voglia imparare i primi comandi" => "è utile a chi voglia imparare i primi comandi",
     welsh_a_circumflex_windows1251: "Гў'r" => "â'r",
     superscript_two_windows1250: "IG IIÂ˛ 1617" => "IG II² 1617",
+    // `Å¯` is Esperanto's `ŝ` in Windows-1257, `ů` in Windows-1252, which Czech writes
+    // at no word's start and before no vowel.
+    esperanto_s_circumflex_windows1257: "Malsukcesis Å¯argi la bildon; ForviÅ¯u el la listo" => "Malsukcesis ŝargi la bildon; Forviŝu el la listo",
     // A small Greek letter alone in Latin text is a symbol, no word of mojibake.
     greek_pi_in_english_windows1257: "The ratio Ļ€ is about 3.14159" => "The ratio π is about 3.14159",
     greek_alpha_in_english_mac_roman: "An Œ±-amino acid has a carboxyl group" => "An α-amino acid has a carboxyl group",

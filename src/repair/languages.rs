@@ -10,8 +10,10 @@
 //! one whose letters one does; then a reading with a rarer letter than all the others
 //! have loses. Where a letter stands counts too, and before a single tier of rarity: `ß`
 //! follows a vowel in every word that writes it, so `ßber` (ISO-8859-2's `Ăźber` read in
-//! Windows-1250) is no word, and `groß` is likelier than `groü`; a vowel is likelier than
-//! a consonant that would stand between two consonants (Latvian `derīgs`, not `derčgs`),
+//! Windows-1250) is no word, nor is `ůatas` (Czech writes `ů` inside words, before no
+//! vowel: Windows-1257's `ŝatas`), and `groß` is likelier than `groü`; a vowel is
+//! likelier than a consonant that would stand between two consonants (Latvian `derīgs`,
+//! not `derčgs`),
 //! a consonant than a vowel between two vowels (`tamaño`, not `tamaùo`). Letters as
 //! common as each other in the same places (`å` and `á`, `ü` and `å`) are settled last by
 //! the words around them: German's `der`, `ist`, `als` make `Rücken` of `RĂĽcken`, which
@@ -166,10 +168,30 @@ fn languages_of_text(before: Option<char>, text: &str) -> Option<Languages> {
             return None;
         }
     }
-    if mask != 0 && !sharp_s_follows_vowels(before, text) {
+    if mask != 0 && (!sharp_s_follows_vowels(before, text) || !u_ring_inside_words(before, text)) {
         mask = 0;
     }
     Some(mask)
+}
+
+/// Whether every `ů` of `text` (`before` it: the character before `text`, if any)
+/// follows a letter and comes before no vowel, as Czech, the one language that writes
+/// it, puts it (`dům`, `domů`, `stůl`; a word starts with `ú`). Windows-1252 reads
+/// Windows-1257's mojibake of Esperanto's `ŝ`, `Å¯`, as `ů`: `ŝatas`, not `ůatas`;
+/// `Forviŝu`, not `Forviůu`.
+fn u_ring_inside_words(before: Option<char>, text: &str) -> bool {
+    let mut previous = before;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, 'ů' | 'Ů')
+            && (!previous.is_some_and(char::is_alphabetic)
+                || chars.peek().is_some_and(|&n| is_any_vowel(n)))
+        {
+            return false;
+        }
+        previous = Some(c);
+    }
+    true
 }
 
 /// Whether `c` is a vowel German writes before `ß`, plain or accented (not `y`: Turkic
@@ -891,6 +913,20 @@ mod tests {
     /// Readings with nothing before them.
     fn alone<const N: usize>(readings: [&str; N]) -> [(&str, &str); N] {
         readings.map(|reading| ("", reading))
+    }
+
+    /// Czech's `ů` follows a letter and comes before no vowel, or is written by no
+    /// language.
+    #[test]
+    fn u_ring_stands_inside_words() {
+        assert_ne!(languages_of_text(None, "dům, domů, stůl, DOMŮ"), Some(0));
+        for wrong in ["ůatas", "Forviůu", "a ůb", "Ůlo"] {
+            assert_eq!(languages_of_text(None, wrong), Some(0), "{wrong}");
+        }
+        assert_eq!(languages_of_text(Some(' '), "ů"), Some(0));
+        assert_ne!(languages_of_text(Some('d'), "ů"), Some(0));
+        // Windows-1252's reading is first, and loses to Windows-1257's Esperanto.
+        assert_eq!(clear_winner(alone(["ůatas", "ŝatas"]), "", true), Some(1));
     }
 
     /// `ß` follows a vowel or is written by no language; between a reading with `ß` and
