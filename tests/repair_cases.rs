@@ -301,6 +301,10 @@ repaired! {
     // consonant (`Вў` is `¢`, `ВЅ` `½`), and `Г` with a letter of a continuation byte as a
     // word (Italian's `è`); `Â` before a spacing diacritic (`Â˛` is `²` in Windows-1250).
     cents_windows1251: "less than 50Вў/gal" => "less than 50¢/gal",
+    // ... and `Р`, `С` (0xD0, 0xD1, Cyrillic's own leads) before `ї` or `ѕ`: short
+    // Russian words whose mojibake showed no damage (`РЅ` is `н`, `Рї` `п`).
+    russian_na_windows1251: "РЅР°" => "на",
+    russian_po_windows1251: "РїРѕ" => "по",
     one_half_windows1251: "about 8ВЅ inches long" => "about 8½ inches long",
     italian_e_grave_windows1251: "ГЁ utile a chi voglia imparare i primi comandi" => "è utile a chi voglia imparare i primi comandi",
     welsh_a_circumflex_windows1251: "Гў'r" => "â'r",
@@ -701,6 +705,9 @@ unchanged! {
     // Windows-1251's mojibake (`Вў` for `¢`).
     belarusian_u_short_and_ukrainian_yi_after_vowels: "Беларусь — краіна ў Еўропе; праўда. Україна, її, в'їзд, ІДЕЇ, ВЇЗД",
     serbian_je_after_ve_and_macedonian_dze: "вјера и вјетар; ѕвезда и ѕид",
+    // Uzbek writes `ў` after consonants (`Рўйхат`, `гўзал`; found in this machine's
+    // translation catalogs).
+    uzbek_short_u_after_consonants: "Рўйхат сифатида кўринади; гўзал, Гўзал",
 }
 
 /// Windows-1252's `×` leads Hebrew's letters (`× ` is `נ` whose 0xA0 a space took), and

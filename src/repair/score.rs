@@ -167,13 +167,19 @@ pub(crate) struct Kind {
     /// `α»‘` is `ố`), or a small letter of Latin-1 (`á` of `áşż`, `ế`; from 0xF0 on, the
     /// leads of four bytes).
     pub(crate) lead3: bool,
-    /// `В` or `Г`: Windows-1251's readings of 0xC2 and 0xC3, the leads of Latin-1's
-    /// symbols and letters, both consonants.
+    /// `В`, `Г`, `Р` or `С`: Windows-1251's readings of 0xC2, 0xC3, 0xD0 and 0xD1, the
+    /// leads of Latin-1's symbols and letters and of Cyrillic's, all consonants.
     pub(crate) cyrillic_lead: bool,
-    /// Belarusian's `ў` and Ukrainian's `ї`, which follow a vowel or an apostrophe or
-    /// start a word, and Macedonian's `ѕ`, which starts its words: none follows a
-    /// consonant (`Вў`, `ВЅ`, `Гї` are Windows-1251's `¢`, `½`, `ÿ`).
+    /// Ukrainian's `ї`, which follows a vowel or an apostrophe or starts a word, and
+    /// Macedonian's `ѕ`, which starts its words: neither follows a consonant (`ВЅ`, `Гї`,
+    /// `РЅ` are Windows-1251's `½`, `ÿ`, `н`).
     pub(crate) after_no_consonant: bool,
+    /// `ў`: Belarusian writes it after vowels only, Uzbek after consonants too (`Рўйхат`,
+    /// `Гўзал`), but hardly after `в` (`Вў` is Windows-1251's `¢`).
+    pub(crate) short_u: bool,
+    /// `Đ` or `Ń`: Windows-1250's and ISO-8859-2's readings of 0xD0 and 0xD1, the leads
+    /// of Cyrillic's letters.
+    pub(crate) reads_d0_or_d1: bool,
 }
 
 impl Kind {
@@ -204,6 +210,8 @@ impl Kind {
             lead3: false,
             cyrillic_lead: false,
             after_no_consonant: false,
+            short_u: false,
+            reads_d0_or_d1: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -442,8 +450,10 @@ pub(crate) fn kind(c: char) -> Kind {
     k.central_small = matches!(c, 'ą' | 'ł' | 'ľ' | 'ś' | 'š' | 'ş' | 'ť' | 'ź' | 'ž' | 'ż');
     k.reads_c3_or_c5 = matches!(c, 'Ă' | 'Ć' | 'Ĺ' | 'Г' | 'Е' | 'Γ' | 'Ε');
     k.reads_c2 = matches!(c, 'В' | 'Β');
-    k.cyrillic_lead = matches!(c, 'В' | 'Г');
-    k.after_no_consonant = matches!(c, 'ў' | 'Ў' | 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
+    k.cyrillic_lead = matches!(c, 'В' | 'Г' | 'Р' | 'С');
+    k.after_no_consonant = matches!(c, 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
+    k.short_u = matches!(c, 'ў' | 'Ў');
+    k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
     k.square_root = c == '√';
     k.lead3 = k.latin1 && k.class == Class::Lower
         || matches!(
@@ -898,9 +908,18 @@ fn pair(a: Kind, b: Kind) -> i32 {
     if a.a_tilde_or_circumflex && b.class == Odd && !b.latin1_upper_half {
         cost += 2;
     }
-    // `ў`, `ї` or `ѕ` after `В` or `Г`, where no language writes them (see
-    // `Kind::after_no_consonant`).
-    if a.cyrillic_lead && b.after_no_consonant {
+    // So too `Đ` and `Ń`, their readings of the leads of Cyrillic, which neither Croatian
+    // nor Vietnamese nor Polish write before such a letter (`Đľ`, `Đ˝` for `о`, `н`;
+    // `ŃŹ` for `я`).
+    if a.reads_d0_or_d1 && (b.central_capital || b.central_small) {
+        cost += if b.central_small { 3 } else { 2 };
+    }
+    if a.reads_d0_or_d1 && b.class == Odd {
+        cost += 2;
+    }
+    // `ї` or `ѕ` after `В`, `Г`, `Р` or `С`, where no language writes them, and `ў`
+    // after `В` (see `Kind::after_no_consonant`, `Kind::short_u`).
+    if a.cyrillic_lead && b.after_no_consonant || a.reads_c2 && b.short_u {
         cost += 3;
     }
     // `Ă` or `Ć` before a small letter of the upper half: the lead of a Latin-1 letter
@@ -1474,16 +1493,17 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
-/// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`), no `Ă` or `Ć` before a
-/// non-ASCII letter but Romanian's (`Ăźber`, `ĂŠ`), no word that ends in a lead's reading
-/// and a letter of a continuation byte (`ГЁ`, see `Kind::trail_letter`), no Greek
+/// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`, nor `Đ` or `Ń`: `Đľ`),
+/// no `Ă` or `Ć` before a non-ASCII letter but Romanian's (`Ăźber`, `ĂŠ`), no word that
+/// ends in a lead's reading and a letter of a continuation byte (`ГЁ`, see
+/// `Kind::trail_letter`), no Greek
 /// accented capital after a letter (`ΓΆ`), no letter of Windows-1252's 0x80–0x9F after
 /// one of Latin-1 (`Ãœ`), no non-ASCII capital inside a word before a small letter
 /// (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII letter (` Å Å `), no letter
 /// that costs more alone (`Ĩ`, see `Kind::uncommon`), no small letter that reads a
 /// three-byte lead before two letters of continuation bytes (`áşż`, see `Kind::lead3`),
-/// no `ў`, `ї` or `ѕ` after `В` or `Г` (`Вў`, see `Kind::after_no_consonant`): what the
-/// cost charges for.
+/// no `ї` or `ѕ` after `В`, `Г`, `Р` or `С`, nor `ў` after `В` (`РЅ`, `Вў`, see
+/// `Kind::after_no_consonant`): what the cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
@@ -1494,8 +1514,12 @@ struct PlainWord {
     central_latin1_lead: bool,
     /// The last letter was a lead's reading (see `Kind::reads_c3_or_c5`).
     lead: bool,
-    /// The last letter was `В` or `Г` (see `Kind::cyrillic_lead`).
+    /// The last letter was `В`, `Г`, `Р` or `С` (see `Kind::cyrillic_lead`), and whether
+    /// it was `В` or `Β` (see `Kind::reads_c2`).
     cyrillic_lead: bool,
+    reads_c2: bool,
+    /// The last letter was `Đ` or `Ń` (see `Kind::reads_d0_or_d1`).
+    reads_d0_or_d1: bool,
     /// The count of the word's letters where its last two were a lead's reading and a
     /// letter of a continuation byte (`ГЁ`), if they were: a word that ends there is not
     /// plain.
@@ -1529,8 +1553,10 @@ impl PlainWord {
             || self.capitals >= 2 && !upper && !k.ascii
             || k.latin1_upper_half && (self.latin1 || self.lead3_trail == 2)
             || self.inner_capital && k.class == Class::Lower
-            || self.a_tilde_or_circumflex && (k.central_capital || k.central_small)
+            || (self.a_tilde_or_circumflex || self.reads_d0_or_d1)
+                && (k.central_capital || k.central_small)
             || self.cyrillic_lead && k.after_no_consonant
+            || self.reads_c2 && k.short_u
             || self.central_latin1_lead
                 && !k.ascii
                 && !k.romanian
@@ -1566,6 +1592,8 @@ impl PlainWord {
         self.central_latin1_lead = k.central_latin1_lead;
         self.lead = k.reads_c3_or_c5;
         self.cyrillic_lead = k.cyrillic_lead;
+        self.reads_c2 = k.reads_c2;
+        self.reads_d0_or_d1 = k.reads_d0_or_d1;
         self.latin1 = k.latin1;
         if self.letters == 0 {
             self.non_ascii = !k.ascii;
@@ -1589,6 +1617,8 @@ impl PlainWord {
         self.central_latin1_lead = false;
         self.lead = false;
         self.cyrillic_lead = false;
+        self.reads_c2 = false;
+        self.reads_d0_or_d1 = false;
         self.lead_and_trail_at = 0;
         self.lead3_trail = 0;
         self.latin1 = false;
