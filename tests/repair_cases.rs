@@ -326,6 +326,8 @@ repaired! {
     three_byte_vietnamese_letter_windows1257: "viįŗæt" => "viết",
     three_byte_vietnamese_letter_after_words_windows1257: "Trang chį»§ OpenOffice" => "Trang chủ OpenOffice",
     three_byte_vietnamese_letter_windows1253: "phα»‘" => "phố",
+    // ... or a symbol out of Latin-1 (Windows-1253's horizontal bar, `―`).
+    three_byte_vietnamese_letter_before_a_bar_windows1253: "nhα»―ng" => "những",
     // Windows-1257's `į` before a symbol of the upper half, as Latin-1's `á` (`á»‹`).
     three_byte_vietnamese_letters_before_symbols_windows1257: "thį»‹ Luį»“ng" => "thị Luồng",
     // Windows-1257 reads `ć‹·` as `㋷`, a circled katakana no one writes; Windows-1250

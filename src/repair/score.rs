@@ -180,6 +180,10 @@ pub(crate) struct Kind {
     /// `Đ` or `Ń`: Windows-1250's and ISO-8859-2's readings of 0xD0 and 0xD1, the leads
     /// of Cyrillic's letters.
     pub(crate) reads_d0_or_d1: bool,
+    /// A symbol out of Latin-1 that Windows-1250, ISO-8859-2 or Windows-1253 has at a
+    /// continuation byte: the spacing diacritics `ˇ ˘ ˛ ˝`, Greek's tonos `΄ ΅` and the
+    /// horizontal bar `―` (`α»―` is Windows-1253's `ữ`).
+    pub(crate) trail_symbol: bool,
 }
 
 impl Kind {
@@ -212,6 +216,7 @@ impl Kind {
             after_no_consonant: false,
             short_u: false,
             reads_d0_or_d1: false,
+            trail_symbol: false,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -454,6 +459,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.after_no_consonant = matches!(c, 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
     k.short_u = matches!(c, 'ў' | 'Ў');
     k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
+    k.trail_symbol = matches!(c, 'ˇ' | '˘' | '˛' | '˝' | '΄' | '΅' | '―');
     k.square_root = c == '√';
     k.lead3 = k.latin1 && k.class == Class::Lower
         || matches!(
@@ -987,7 +993,7 @@ fn pair(a: Kind, b: Kind) -> i32 {
         && !lb
         && b.class != Class::Space;
     if a.class == Lower && a.latin1 && b.latin1_upper_half && b.class != Class::Space
-        || lead3_before_symbol && b.latin1_upper_half
+        || lead3_before_symbol && (b.latin1_upper_half || b.trail_symbol)
     {
         // `â` leads all of U+2000–U+2FFF: `â€`, `âœ` are the commonest mojibake there is.
         cost += if a.a_circumflex { 2 } else { 1 };
@@ -1151,7 +1157,9 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // Windows-1250's, ISO-8859-2's, -1253's or -1257's continuation bytes, two letters
     // in a row that no language writes together (`áşż` for `ế`, `įŗæ` for `ế`, `ěť´`
     // for `이`): more.
-    let continuation = |k: Kind| k.latin1_upper_half && k.class != Class::Space || k.trail_letter;
+    let continuation = |k: Kind| {
+        k.latin1_upper_half && k.class != Class::Space || k.trail_letter || k.trail_symbol
+    };
     if a.lead3 && continuation(b) && !b.quote_or_dash && continuation(c) {
         cost += if b.trail_letter { 2 } else { 1 };
     }
