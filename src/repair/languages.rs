@@ -17,10 +17,11 @@
 //! as common as each other in the same places (`å` and `á`, `ü` and `å`) are settled last
 //! by the words around them: German's `der`, `ist`, `als` make `Rücken` of `RĂĽcken`, which
 //! Swedish would write `Råcken` (see [`FUNCTION_WORDS`]); then by the letters around an
-//! `å`, whose languages write no `q`, `w`, `z`, nor `c` but in `ck`, in their own words
-//! (`unterstĂĽtzt` is `unterstützt`, `cĂĄlculo` `cálculo`); then by a reading's word among
-//! its language's commonest where the other's is none (`pĂĄ` is `på`: see
-//! [`ACCENTED_WORDS`]). Where those say nothing, the text is left as it is.
+//! `å`, whose languages write no `q`, `w`, `z`, nor `c` but in `ck`, nor German's `h` of a
+//! long vowel, in their own words (`unterstĂĽtzt` is `unterstützt`, `cĂĄlculo` `cálculo`);
+//! then by a reading's word among its language's commonest where the other's is none
+//! (`pĂĄ` is `på`: see [`ACCENTED_WORDS`]). Where those say nothing, the text is left as
+//! it is.
 
 /// The accented letters (lowercase) each of the languages written in Latin letters that
 /// the legacy encodings served writes.
@@ -743,7 +744,9 @@ fn holds_accented_word(before: &str, reading: &str, after: &str) -> bool {
 /// Of readings as likely as each other by their letters and the words around them, the
 /// one left when all others write `å` in a word that also writes letters no language
 /// that writes `å` (Danish, Norwegian, Swedish) writes in its own words: `q`, `w`, `z`,
-/// and `c` but in `ck` (`unterstĂĽtzt` is German's `unterstützt`, not `unterståtzt`;
+/// `c` but in `ck`, and `h` between a vowel and a consonant (but `j` and `v`), German's
+/// sign of a long vowel (`unterstĂĽtzt` is German's `unterstützt`, not `unterståtzt`;
+/// `ausfĂĽhren` is `ausführen`;
 /// Slovak's `pochĂĄdza` is `pochádza`, not `pochådza`; Hungarian's `hasznĂĄlata nem
 /// tĂĄmogatott` is `használata nem támogatott`, though `tåmogatott` alone would say
 /// nothing; Spanish `gráfico`, Portuguese `cálculo`). Their loanwords write them, but
@@ -763,8 +766,9 @@ fn by_letters_around_a_ring(tied: &[&Judged], after: &str) -> Option<usize> {
 }
 
 /// Whether `reading` (the text `before` and `after` it continuing its first and last
-/// words) writes `å` in a word that also holds `q`, `w`, `z`, or `c` before none of `k`,
-/// `e`, `i`, `y` (see [`by_letters_around_a_ring`]).
+/// words) writes `å` in a word that also holds `q`, `w`, `z`, `c` before none of `k`,
+/// `e`, `i`, `y`, or `h` between a vowel and a consonant but `j` and `v` (see
+/// [`by_letters_around_a_ring`]).
 fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> bool {
     let mut word_checked_to = 0;
     for (at, c) in reading.char_indices() {
@@ -782,7 +786,14 @@ fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> boo
                 || lower
                     .windows(2)
                     .any(|w| w[0] == 'c' && !matches!(w[1], 'k' | 'e' | 'i' | 'y'))
-                || lower.last() == Some(&'c'));
+                || lower.last() == Some(&'c')
+                || lower.windows(3).any(|w| {
+                    is_any_vowel(w[0])
+                        && w[1] == 'h'
+                        && w[2].is_alphabetic()
+                        && !is_any_vowel(w[2])
+                        && !matches!(w[2], 'j' | 'v')
+                }));
         if foreign {
             return true;
         }
@@ -989,6 +1000,8 @@ mod tests {
         assert!(!foreign("", "tåck, cykelstånd", ""));
         assert!(foreign("", "cålculo", ""));
         assert!(foreign("", "gråfic", ""));
+        assert!(foreign("", "ausfåhren", ""));
+        assert!(!foreign("", "påhitt, förhållande, ethvert", ""));
         assert!(!foreign("", "mezåjhe", ""));
         assert!(!foreign("", "zonen", ""));
         assert_eq!(pick(["unterstützt", "unterståtzt"]), Some(0));
