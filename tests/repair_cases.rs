@@ -293,6 +293,7 @@ repaired! {
     portuguese_a_acute_beside_c_iso8859_2: "folha de cĂĄlculo Excel" => "folha de cálculo Excel",
     spanish_a_acute_beside_c_iso8859_2: "grĂĄfico" => "gráfico",
     german_u_umlaut_before_a_long_vowels_h_windows1250: "ausfĂĽhren" => "ausführen",
+    estonian_u_umlaut_beside_a_long_vowel_windows1250: "sĂĽsteemis" => "süsteemis",
     hungarian_a_acute_beside_sz_in_one_word_of_two_iso8859_2: "A szimbolikus linkek hasznĂĄlata nem tĂĄmogatott" => "A szimbolikus linkek használata nem támogatott",
     // `Ĺź` again: Polish writes no `ż` before `i` or `t`, Turkish hardly a `ş` before `y`.
     turkish_s_cedilla_before_i_windows1250: "This was partly due to the DevĹźirme system" => "This was partly due to the Devşirme system",
