@@ -184,7 +184,23 @@ pub(crate) struct Kind {
     /// continuation byte: the spacing diacritics `ˇ ˘ ˛ ˝`, Greek's tonos `΄ ΅` and the
     /// horizontal bar `―` (`α»―` is Windows-1253's `ữ`).
     pub(crate) trail_symbol: bool,
+    /// What [`PlainWord`] asks of a letter after this one, as bits (`NOT_PLAIN_AFTER_*`):
+    /// those of [`not_plain_after`](Self::not_plain_after) it may not have.
+    plain_lead: u8,
+    /// The bits of [`plain_lead`](Self::plain_lead) a letter before this one must not
+    /// have for the word to stay plain.
+    not_plain_after: u8,
 }
+
+/// In [`Kind::plain_lead`]: `Ã`, `Â`, `Đ` or `Ń`, before a Central European letter
+/// (`ÂŤ`, `Đľ`).
+const NOT_PLAIN_AFTER_CENTRAL_LEAD: u8 = 1;
+/// `Ă` or `Ć`, before a non-ASCII letter but Romanian's (`Ăźber`).
+const NOT_PLAIN_AFTER_LATIN1_LEAD: u8 = 2;
+/// `В`, `Г`, `Р` or `С`, before `ї` or `ѕ` (`РЅ`).
+const NOT_PLAIN_AFTER_CYRILLIC_LEAD: u8 = 4;
+/// `В` (or `Β`), before `ў` (`Вў`).
+const NOT_PLAIN_AFTER_C2: u8 = 8;
 
 impl Kind {
     const fn new(class: Class, script: Script) -> Kind {
@@ -217,6 +233,8 @@ impl Kind {
             short_u: false,
             reads_d0_or_d1: false,
             trail_symbol: false,
+            plain_lead: 0,
+            not_plain_after: 0,
             low_quote: false,
             combining: false,
             in_word: false,
@@ -524,6 +542,23 @@ pub(crate) fn kind(c: char) -> Kind {
     );
     k.latin1_upper_half =
         (0x80..0xC0).contains(&u) || (0x100..).contains(&u) && super::tables::is_1252_special(c);
+    // (Last: of the flags above.)
+    let bit = |set: bool, bit: u8| if set { bit } else { 0 };
+    k.plain_lead = bit(
+        k.a_tilde_or_circumflex || k.reads_d0_or_d1,
+        NOT_PLAIN_AFTER_CENTRAL_LEAD,
+    ) | bit(k.central_latin1_lead, NOT_PLAIN_AFTER_LATIN1_LEAD)
+        | bit(k.cyrillic_lead, NOT_PLAIN_AFTER_CYRILLIC_LEAD)
+        | bit(k.reads_c2, NOT_PLAIN_AFTER_C2);
+    let letter = matches!(k.class, Class::Lower | Class::Upper);
+    k.not_plain_after = bit(
+        k.central_capital || k.central_small,
+        NOT_PLAIN_AFTER_CENTRAL_LEAD,
+    ) | bit(
+        letter && !k.ascii && !k.romanian,
+        NOT_PLAIN_AFTER_LATIN1_LEAD,
+    ) | bit(k.after_no_consonant, NOT_PLAIN_AFTER_CYRILLIC_LEAD)
+        | bit(k.short_u, NOT_PLAIN_AFTER_C2);
     k
 }
 
@@ -1518,16 +1553,11 @@ struct PlainWord {
     prev_lower: bool,
     capitals: u8,
     a_tilde_or_circumflex: bool,
-    /// The last letter was `Ă` or `Ć` (see `Kind::central_latin1_lead`).
-    central_latin1_lead: bool,
+    /// The last letter's [`Kind::plain_lead`]: the letters that may not follow it
+    /// (a non-ASCII letter but Romanian's after `Ă`, `Ť` after `Â`, `ї` after `Р`, …).
+    lead_bits: u8,
     /// The last letter was a lead's reading (see `Kind::reads_c3_or_c5`).
     lead: bool,
-    /// The last letter was `В`, `Г`, `Р` or `С` (see `Kind::cyrillic_lead`), and whether
-    /// it was `В` or `Β` (see `Kind::reads_c2`).
-    cyrillic_lead: bool,
-    reads_c2: bool,
-    /// The last letter was `Đ` or `Ń` (see `Kind::reads_d0_or_d1`).
-    reads_d0_or_d1: bool,
     /// The count of the word's letters where its last two were a lead's reading and a
     /// letter of a continuation byte (`ГЁ`), if they were: a word that ends there is not
     /// plain.
@@ -1561,14 +1591,7 @@ impl PlainWord {
             || self.capitals >= 2 && !upper && !k.ascii
             || k.latin1_upper_half && (self.latin1 || self.lead3_trail == 2)
             || self.inner_capital && k.class == Class::Lower
-            || (self.a_tilde_or_circumflex || self.reads_d0_or_d1)
-                && (k.central_capital || k.central_small)
-            || self.cyrillic_lead && k.after_no_consonant
-            || self.reads_c2 && k.short_u
-            || self.central_latin1_lead
-                && !k.ascii
-                && !k.romanian
-                && matches!(k.class, Class::Lower | Class::Upper)
+            || self.lead_bits & k.not_plain_after != 0
         {
             return false;
         }
@@ -1597,11 +1620,8 @@ impl PlainWord {
             0
         };
         self.a_tilde_or_circumflex = k.a_tilde_or_circumflex;
-        self.central_latin1_lead = k.central_latin1_lead;
+        self.lead_bits = k.plain_lead;
         self.lead = k.reads_c3_or_c5;
-        self.cyrillic_lead = k.cyrillic_lead;
-        self.reads_c2 = k.reads_c2;
-        self.reads_d0_or_d1 = k.reads_d0_or_d1;
         self.latin1 = k.latin1;
         if self.letters == 0 {
             self.non_ascii = !k.ascii;
@@ -1622,11 +1642,8 @@ impl PlainWord {
         self.prev_lower = false;
         self.capitals = 0;
         self.a_tilde_or_circumflex = false;
-        self.central_latin1_lead = false;
+        self.lead_bits = 0;
         self.lead = false;
-        self.cyrillic_lead = false;
-        self.reads_c2 = false;
-        self.reads_d0_or_d1 = false;
         self.lead_and_trail_at = 0;
         self.lead3_trail = 0;
         self.latin1 = false;
