@@ -316,6 +316,9 @@ repaired! {
     // `Å¯` is Esperanto's `ŝ` in Windows-1257, `ů` in Windows-1252, which Czech writes
     // at no word's start and before no vowel.
     esperanto_s_circumflex_windows1257: "Malsukcesis Å¯argi la bildon; ForviÅ¯u el la listo" => "Malsukcesis ŝargi la bildon; Forviŝu el la listo",
+    // `Äź` is Latvian's and Latgalian's `ļ` in ISO-8859-2, `ğ` in Windows-1250, which
+    // stands before no two consonants nor a consonant that ends a word.
+    latgalian_l_cedilla_iso8859_2: "DaugovpiÄźs, vaÄźsts" => "Daugovpiļs, vaļsts",
     // A small Greek letter alone in Latin text is a symbol, no word of mojibake.
     greek_pi_in_english_windows1257: "The ratio Ļ€ is about 3.14159" => "The ratio π is about 3.14159",
     greek_alpha_in_english_mac_roman: "An Œ±-amino acid has a carboxyl group" => "An α-amino acid has a carboxyl group",

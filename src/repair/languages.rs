@@ -157,9 +157,12 @@ fn languages_of(c: char) -> Option<Languages> {
 
 /// The languages that write every accented Latin letter of `text` (all of them when it
 /// holds none), or `None` when `text` holds a letter of another script, which this cannot
-/// judge. `before` is the character before `text`, if any. A `ß` that follows no vowel
-/// is written by no language ([`sharp_s_follows_vowels`]).
-fn languages_of_text(before: Option<char>, text: &str) -> Option<Languages> {
+/// judge. `before` and `after` are the characters before and after `text`, if any. A
+/// letter where its languages never put it makes a text no language writes: a `ß` that
+/// follows no vowel ([`sharp_s_follows_vowels`]), a `ů` that starts a word or comes
+/// before a vowel ([`u_ring_inside_words`]), a `ğ` before two consonants or a
+/// consonant that ends the word ([`g_breve_before_a_syllable`]).
+fn languages_of_text(before: Option<char>, text: &str, after: Option<char>) -> Option<Languages> {
     let mut mask = Languages::MAX;
     for c in text.chars() {
         if let Some(m) = languages_of(c) {
@@ -168,10 +171,36 @@ fn languages_of_text(before: Option<char>, text: &str) -> Option<Languages> {
             return None;
         }
     }
-    if mask != 0 && (!sharp_s_follows_vowels(before, text) || !u_ring_inside_words(before, text)) {
+    if mask != 0
+        && (!sharp_s_follows_vowels(before, text)
+            || !u_ring_inside_words(before, text)
+            || !g_breve_before_a_syllable(text, after))
+    {
         mask = 0;
     }
     Some(mask)
+}
+
+/// Whether every `ğ` of `text` (`after` it: the character after `text`, if any) ends its
+/// word or comes before a vowel or one consonant and a vowel, as Turkish, Azerbaijani
+/// and Tatar put it (`dağ`, `değil`, `doğru`, `göğsü`, Tatar's `Tamğa`): never before
+/// two consonants, nor before a consonant that ends the word. ISO-8859-2's Latvian `ļ`,
+/// `Äź`, reads as `ğ` in Windows-1250: `Daugavpiļs`, `vaļsts`, not `Daugavpiğs`,
+/// `vağsts`.
+fn g_breve_before_a_syllable(text: &str, after: Option<char>) -> bool {
+    let letters: Vec<char> = text.chars().chain(after).collect();
+    let consonant = |c: &char| c.is_alphabetic() && !is_any_vowel(*c);
+    letters.iter().enumerate().all(|(i, c)| {
+        !matches!(c, 'ğ' | 'Ğ')
+            || !letters.get(i + 1).is_some_and(consonant)
+            || letters.get(i + 2).is_some_and(is_any_vowel_ref)
+            || i + 2 == letters.len() && after.is_some()
+    })
+}
+
+/// [`is_any_vowel`] of a borrowed character.
+fn is_any_vowel_ref(c: &char) -> bool {
+    is_any_vowel(*c)
 }
 
 /// Whether every `ů` of `text` (`before` it: the character before `text`, if any)
@@ -613,7 +642,7 @@ pub(crate) fn clear_winner<'a>(
     for (index, (before, reading)) in readings.into_iter().enumerate() {
         let mut back = before.chars().rev();
         let last = back.next();
-        let Some(languages) = languages_of_text(last, reading) else {
+        let Some(languages) = languages_of_text(last, reading, after.chars().next()) else {
             return first_preferred.then_some(0);
         };
         judged.push(Judged {
@@ -940,16 +969,47 @@ mod tests {
         readings.map(|reading| ("", reading))
     }
 
+    /// `ğ` stands before a vowel, a consonant and a vowel, or at a word's end, or is
+    /// written by no language; what follows a reading is read after it.
+    #[test]
+    fn g_breve_stands_before_a_syllable() {
+        for written in [
+            "dağ",
+            "değil",
+            "doğru",
+            "göğsü",
+            "Tamğa",
+            "Ğädäti",
+            "sağlık",
+        ] {
+            assert_ne!(languages_of_text(None, written, None), Some(0), "{written}");
+        }
+        for wrong in ["Daugavpiğs", "vağsts", "ağs"] {
+            assert_eq!(languages_of_text(None, wrong, None), Some(0), "{wrong}");
+        }
+        // A consonant at the reading's end: what follows tells.
+        assert_ne!(languages_of_text(None, "doğr", Some('u')), Some(0));
+        assert_eq!(languages_of_text(None, "doğr", Some(' ')), Some(0));
+        assert_ne!(languages_of_text(None, "ağ", Some('s')), Some(0));
+        assert_eq!(
+            clear_winner(alone(["Daugovpiğs", "Daugovpiļs"]), "", false),
+            Some(1)
+        );
+    }
+
     /// Czech's `ů` follows a letter and comes before no vowel, or is written by no
     /// language.
     #[test]
     fn u_ring_stands_inside_words() {
-        assert_ne!(languages_of_text(None, "dům, domů, stůl, DOMŮ"), Some(0));
+        assert_ne!(
+            languages_of_text(None, "dům, domů, stůl, DOMŮ", None),
+            Some(0)
+        );
         for wrong in ["ůatas", "Forviůu", "a ůb", "Ůlo"] {
-            assert_eq!(languages_of_text(None, wrong), Some(0), "{wrong}");
+            assert_eq!(languages_of_text(None, wrong, None), Some(0), "{wrong}");
         }
-        assert_eq!(languages_of_text(Some(' '), "ů"), Some(0));
-        assert_ne!(languages_of_text(Some('d'), "ů"), Some(0));
+        assert_eq!(languages_of_text(Some(' '), "ů", None), Some(0));
+        assert_ne!(languages_of_text(Some('d'), "ů", None), Some(0));
         // Windows-1252's reading is first, and loses to Windows-1257's Esperanto.
         assert_eq!(clear_winner(alone(["ůatas", "ŝatas"]), "", true), Some(1));
     }
@@ -959,17 +1019,17 @@ mod tests {
     #[test]
     fn sharp_s_follows_a_vowel() {
         assert_ne!(
-            languages_of_text(None, "groß Straße heißt Äußeres"),
+            languages_of_text(None, "groß Straße heißt Äußeres", None),
             Some(0)
         );
         for wrong in ["ßber", "frßh", "yßklemek", "Aß ßa"] {
-            assert_eq!(languages_of_text(None, wrong), Some(0), "{wrong}");
+            assert_eq!(languages_of_text(None, wrong, None), Some(0), "{wrong}");
         }
         assert_eq!(
-            languages_of_text(Some('o'), "ß"),
+            languages_of_text(Some('o'), "ß", None),
             Some(languages_of('ß').unwrap())
         );
-        assert_eq!(languages_of_text(Some('r'), "ß"), Some(0));
+        assert_eq!(languages_of_text(Some('r'), "ß", None), Some(0));
         assert_eq!(pick(["frßh", "früh"]), Some(1));
         assert_eq!(pick(["groü", "groß"]), Some(1));
         assert_eq!(pick(["Außen", "Auüen"]), Some(0));
@@ -1044,9 +1104,9 @@ mod tests {
     /// as the only one written, where the other (ISO-8859-2's `után år`) holds words.
     #[test]
     fn a_ring_and_u_umlaut_are_no_language_s_together() {
-        assert_eq!(languages_of_text(None, "utån ür"), Some(0));
-        assert_ne!(languages_of_text(None, "Åland"), Some(0));
-        assert_ne!(languages_of_text(None, "ülikool õun"), Some(0));
+        assert_eq!(languages_of_text(None, "utån ür", None), Some(0));
+        assert_ne!(languages_of_text(None, "Åland", None), Some(0));
+        assert_ne!(languages_of_text(None, "ülikool õun", None), Some(0));
         assert_eq!(pick(["utån ür", "után år"]), Some(1));
     }
 
@@ -1160,10 +1220,10 @@ mod tests {
             "Ærøskøbing",
             "Þórr",
         ] {
-            assert_ne!(languages_of_text(None, name), Some(0), "{name}");
+            assert_ne!(languages_of_text(None, name, None), Some(0), "{name}");
         }
-        assert_eq!(languages_of_text(None, "Ăł"), Some(0));
-        assert_eq!(languages_of_text(None, "Привет"), None);
+        assert_eq!(languages_of_text(None, "Ăł", None), Some(0));
+        assert_eq!(languages_of_text(None, "Привет", None), None);
     }
 
     #[test]
