@@ -294,11 +294,20 @@ fn kind_in(t: &KindTables, u: u32) -> Kind {
     {
         return k;
     }
+    if let Some(&k) = u
+        .checked_sub(LATIN_ADDITIONAL_START)
+        .and_then(|i| t.latin_additional.get(i as usize))
+    {
+        return k;
+    }
     if matches!(u, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF) {
         return CJK;
     }
     kind(char::from_u32(u).unwrap_or('\u{FFFD}'))
 }
+
+/// The first code point of [`KindTables::latin_additional`].
+const LATIN_ADDITIONAL_START: u32 = 0x1E00;
 
 /// Han, kana and Hangul (checked against [`kind`] in the tests).
 const CJK: Kind = Kind::new(Class::Caseless, Script::Cjk);
@@ -310,6 +319,9 @@ struct KindTables {
     /// operators, box drawing and shapes, which the readings of Windows-1252 (`€`, `™`),
     /// Mac OS Roman (`∂`, `≈`) and CP437 (`╔`) are made of: looked up, not searched for.
     symbols: Vec<Kind>,
+    /// U+1E00–U+1EFF, Latin Extended Additional: Vietnamese writes most of its letters
+    /// there.
+    latin_additional: Vec<Kind>,
     /// Every kind of the tables, and of the characters out of them (a few dozen), each
     /// once: a kind's number is its place here.
     kinds: Vec<Kind>,
@@ -317,6 +329,8 @@ struct KindTables {
     low_numbers: Vec<u8>,
     /// The number of each kind of `symbols`.
     symbols_numbers: Vec<u8>,
+    /// The number of each kind of `latin_additional`.
+    latin_additional_numbers: Vec<u8>,
     /// The numbers of [`CJK`], [`EDGE`] and [`SPACE`].
     cjk: u8,
     edge: u8,
@@ -349,6 +363,7 @@ fn kind_tables() -> &'static KindTables {
                 .collect()
         };
         let (low, symbols) = (of(0..0x1000), of(0x2000..0x2600));
+        let latin_additional = of(LATIN_ADDITIONAL_START..LATIN_ADDITIONAL_START + 0x100);
         let mut kinds: Vec<Kind> = Vec::new();
         // Neighbours in the tables are mostly of one kind: the last one found first.
         let mut last = 0;
@@ -366,6 +381,7 @@ fn kind_tables() -> &'static KindTables {
         };
         let low_numbers = low.iter().map(|&k| number(k)).collect();
         let symbols_numbers = symbols.iter().map(|&k| number(k)).collect();
+        let latin_additional_numbers = latin_additional.iter().map(|&k| number(k)).collect();
         let (cjk, edge, space) = (number(CJK), number(EDGE), number(SPACE));
         for c in KINDS_OUT_OF_TABLES {
             number(kind(c));
@@ -384,6 +400,8 @@ fn kind_tables() -> &'static KindTables {
             symbols,
             low_numbers,
             symbols_numbers,
+            latin_additional,
+            latin_additional_numbers,
             cjk,
             edge,
             space,
@@ -406,6 +424,12 @@ impl KindTables {
         if let Some(&n) = u
             .checked_sub(0x2000)
             .and_then(|i| self.symbols_numbers.get(i as usize))
+        {
+            return Some(n);
+        }
+        if let Some(&n) = u
+            .checked_sub(LATIN_ADDITIONAL_START)
+            .and_then(|i| self.latin_additional_numbers.get(i as usize))
         {
             return Some(n);
         }
