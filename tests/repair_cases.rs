@@ -283,9 +283,10 @@ repaired! {
     e_acute_rather_than_e_circumflex_capital_iso8859_2: "ĂŠrkezik, O sistema ĂŠ, ĂŠgal" => "érkezik, O sistema é, égal",
     e_circumflex_capital_in_capitals_windows1250: "PĂŠRE" => "PÊRE",
     // ... and where they do not, a word's letters that the languages of `å` (Danish,
-    // Norwegian, Swedish) do not write, `q`, `w`, `z`, `ch`, `cs`: German's `ü`,
-    // Slovak's and Hungarian's `á` (found in this machine's manual pages and
-    // translation catalogs).
+    // Norwegian, Swedish) do not write, `q`, `w`, `z`, `c` but in `ck` (`ch`, `cs`),
+    // German's `pf` and `h` of a long vowel, a double `e i o u`: German's `ü`, Slovak's
+    // and Hungarian's `á` (found in this machine's manual pages and translation
+    // catalogs).
     german_u_umlaut_beside_z_windows1250: "Diese Version unterstĂĽtzt Netzwerke" => "Diese Version unterstützt Netzwerke",
     german_u_umlaut_beside_ch_and_z_windows1250: "Neben der TĂĽrkischen NetzwĂĽhle" => "Neben der Türkischen Netzwühle",
     slovak_a_acute_beside_ch_and_z_iso8859_2: "pochĂĄdza" => "pochádza",
