@@ -963,23 +963,17 @@ fn pair(a: Kind, b: Kind) -> i32 {
     }
     // `Â` (or `Ã`) before a letter of the Central European upper half: ISO-8859-2's
     // reading of U+0080–U+00BF (`ÂŤ` for `«`, `Âą` for `±`). Romanian, which writes `Â`,
-    // writes it inside capitals' words only (`ROMÂNIA`), never before a small letter.
-    if a.a_tilde_or_circumflex && (b.central_capital || b.central_small) {
+    // writes it inside capitals' words only (`ROMÂNIA`), never before a small letter. So
+    // too `Đ` and `Ń`, their readings of the leads of Cyrillic, which neither Croatian nor
+    // Vietnamese nor Polish write before such a letter (`Đľ` for `о`, `ŃŹ` for `я`).
+    let central_lead = a.a_tilde_or_circumflex || a.reads_d0_or_d1;
+    if central_lead && (b.central_capital || b.central_small) {
         // (A small one more: `Âą` is no word's start.)
         cost += if b.central_small { 3 } else { 2 };
     }
-    // And before a spacing diacritic of theirs (`Â˛` for `²`; Windows-1252's `ˆ` and `˜`
-    // are of the upper half, charged below).
-    if a.a_tilde_or_circumflex && b.class == Odd && !b.latin1_upper_half {
-        cost += 2;
-    }
-    // So too `Đ` and `Ń`, their readings of the leads of Cyrillic, which neither Croatian
-    // nor Vietnamese nor Polish write before such a letter (`Đľ`, `Đ˝` for `о`, `н`;
-    // `ŃŹ` for `я`).
-    if a.reads_d0_or_d1 && (b.central_capital || b.central_small) {
-        cost += if b.central_small { 3 } else { 2 };
-    }
-    if a.reads_d0_or_d1 && b.class == Odd {
+    // And before a spacing diacritic of theirs (`Â˛` for `²`, `Đ˝` for `н`; Windows-1252's
+    // `ˆ` and `˜` after `Â` are of the upper half, charged below).
+    if central_lead && b.class == Odd && (a.reads_d0_or_d1 || !b.latin1_upper_half) {
         cost += 2;
     }
     // `ї` or `ѕ` after `В`, `Г`, `Р` or `С`, where no language writes them, and `ў`
@@ -1560,17 +1554,16 @@ pub(crate) fn plain_letters(window: &str) -> bool {
 /// The letters of a plain word so far, for [`plain_letters`] and [`plain_words`]: one
 /// script (an ASCII letter is Latin), no capital after a small letter (`cafÃ`), no small
 /// non-ASCII letter after two capitals (`ККі`, `SÖģ`), no `Ã` or `Â` before a space (the
-/// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`, nor `Đ` or `Ń`: `Đľ`),
-/// no `Ă` or `Ć` before a non-ASCII letter but Romanian's (`Ăźber`, `ĂŠ`), no word that
-/// ends in a lead's reading and a letter of a continuation byte (`ГЁ`, see
-/// `Kind::trail_letter`), no Greek
-/// accented capital after a letter (`ΓΆ`), no letter of Windows-1252's 0x80–0x9F after
-/// one of Latin-1 (`Ãœ`), no non-ASCII capital inside a word before a small letter
-/// (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII letter (` Å Å `), no letter
-/// that costs more alone (`Ĩ`, see `Kind::uncommon`), no small letter that reads a
-/// three-byte lead before two letters of continuation bytes (`áşż`, see `Kind::lead3`),
-/// no `ї` or `ѕ` after `В`, `Г`, `Р` or `С`, nor `ў` after `В` (`РЅ`, `Вў`, see
-/// `Kind::after_no_consonant`): what the cost charges for.
+/// 0xA0 of `à`) or before a Central European letter (`ÂŤ`, `Âť`, nor `Đ` or `Ń`: `Đľ`), no
+/// `Ă` or `Ć` before a non-ASCII letter but Romanian's (`Ăźber`, `ĂŠ`), no word that ends
+/// in a lead's reading and a letter of a continuation byte (`ГЁ`, see
+/// `Kind::trail_letter`), no Greek accented capital after a letter (`ΓΆ`), no letter of
+/// Windows-1252's 0x80–0x9F after one of Latin-1 (`Ãœ`), no non-ASCII capital inside a word
+/// before a small letter (`CÆb`, `KĂśppen`), at most one word of a lone non-ASCII letter
+/// (` Å Å `), no letter that costs more alone (`Ĩ`, see `Kind::uncommon`), no small letter
+/// that reads a three-byte lead before two letters of continuation bytes (`áşż`, see
+/// `Kind::lead3`), no `ї` or `ѕ` after `В`, `Г`, `Р` or `С`, nor `ў` after `В` (`РЅ`, `Вў`,
+/// see `Kind::after_no_consonant`): what the cost charges for.
 #[derive(Default)]
 struct PlainWord {
     script: Option<Script>,
