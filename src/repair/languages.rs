@@ -193,14 +193,9 @@ fn g_breve_before_a_syllable(text: &str, after: Option<char>) -> bool {
     letters.iter().enumerate().all(|(i, c)| {
         !matches!(c, 'ğ' | 'Ğ')
             || !letters.get(i + 1).is_some_and(consonant)
-            || letters.get(i + 2).is_some_and(is_any_vowel_ref)
+            || letters.get(i + 2).is_some_and(|&t| is_any_vowel(t))
             || i + 2 == letters.len() && after.is_some()
     })
-}
-
-/// [`is_any_vowel`] of a borrowed character.
-fn is_any_vowel_ref(c: &char) -> bool {
-    is_any_vowel(*c)
 }
 
 /// Whether every `ů` of `text` (`before` it: the character before `text`, if any)
