@@ -538,9 +538,31 @@ repaired! {
     norwegian_a_ring_by_words_around_windows1250: "Ikke nok minne til ĂĄ laste bitkart-bilde" => "Ikke nok minne til å laste bitkart-bilde",
     spanish_by_words_around_iso8859_2: "La compresiĂłn TIFF no referencia un cĂłdec vĂĄlido." => "La compresión TIFF no referencia un códec válido.",
     french_elision_iso8859_2: "Si la fin du fichier est atteinte avant que l'ĂŠditeur quitte, les caractĂ¨res" => "Si la fin du fichier est atteinte avant que l'éditeur quitte, les caractères",
+    // Greek letters in Latin text through the readings whose lead of Greek (0xCE) is a
+    // letter no word writes before what follows it: Windows-1250's and ISO-8859-2's `Î`
+    // before a Central European small letter, Mac OS Roman's `Œ` and `œ` before a letter
+    // out of ASCII, Windows-1257's `Ī` before a small one, an accented capital before a
+    // middle dot.
+    greek_letter_in_english_windows1250: "the Îł-ray source" => "the γ-ray source",
+    greek_letters_in_english_mac_roman: "the Œπ particle and Œæ" => "the ι particle and ξ",
+    greek_letters_in_english_mac_roman_second_lead: "values of Œ≤ and œÄ" => "values of β and π",
+    greek_letter_in_english_windows1257: "the Īø angle" => "the θ angle",
+    greek_letters_alone_windows1257: "Ī· and Īŗ" => "η and κ",
+    greek_eta_in_english_windows1252: "the Î· meson" => "the η meson",
+    // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
+    // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
+    no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",
 }
 
 unchanged! {
+    // What the readings of Greek's leads write in clean text: French's `œ` before ASCII,
+    // Romanian's `Î` before its `ş`, Latvian's `Ī` before ASCII, Catalan's middle dot
+    // between two `l`, a Greek ano teleia after a capital.
+    french_oe_before_ascii: "œuvre, cœur, Œdipe, sœur; Œuvres complètes",
+    romanian_i_circumflex_before_s_cedilla: "Îşi face; Înainte",
+    latvian_i_macron_capital: "Īss un Īpašs; ĪSTS",
+    catalan_middle_dot: "col·legi, COL·LEGI, paral·lel; A · B",
+    greek_ano_teleia_after_capitals: "ΛΕΞΗ· ΑΛΛΗ",
     // A Cyrillic or Greek capital `В`/`Β` in its own script's text, before a guillemet
     // or a Greek ano teleia (U+00B7 as Greek text writes it).
     cyrillic_letter_in_guillemets: "категории «В» и «С»",

@@ -93,6 +93,8 @@ pub(crate) struct Kind {
     pub(crate) nbsp: bool,
     /// `Ã` or `Â`.
     pub(crate) a_tilde_or_circumflex: bool,
+    /// `Â`, which ends no word, not even in capitals.
+    pub(crate) capital_a_circumflex: bool,
     /// A combining diacritical mark of U+0300–U+036F.
     pub(crate) combining: bool,
     /// The single low quotation mark `‚`.
@@ -180,6 +182,17 @@ pub(crate) struct Kind {
     /// `Đ` or `Ń`: Windows-1250's and ISO-8859-2's readings of 0xD0 and 0xD1, the leads
     /// of Cyrillic's letters.
     pub(crate) reads_d0_or_d1: bool,
+    /// `Î`: Windows-1250's and ISO-8859-2's reading of 0xCE, the lead of Greek's
+    /// letters from `Ά` to `ο` (`Îł`, `Îą` for `γ`, `α`).
+    pub(crate) reads_ce: bool,
+    /// `Œ` or `œ`, Mac OS Roman's readings of 0xCE and 0xCF, and `Ī`, Windows-1257's of
+    /// 0xCE: the leads of Greek's letters, where French writes its `œ` before ASCII
+    /// letters only (`œuvre`, `Œdipe`) and Latvian its `Ī` before no small letter but
+    /// ASCII (`Īss`): `Œπ`, `œÑ` and `Īø` are `ι`, `τ` and `θ`.
+    pub(crate) reads_greek_lead: bool,
+    /// The middle dot, which Catalan writes between two `l` (`col·legi`) and lists
+    /// between spaces, but no word after an accented capital: `Î·` is `η`.
+    pub(crate) middle_dot: bool,
     /// A symbol out of Latin-1 that Windows-1250, ISO-8859-2 or Windows-1253 has at a
     /// continuation byte: the spacing diacritics `ˇ ˘ ˛ ˝`, Greek's tonos `΄ ΅` and the
     /// horizontal bar `―` (`α»―` is Windows-1253's `ữ`).
@@ -192,8 +205,8 @@ pub(crate) struct Kind {
     not_plain_after: u8,
 }
 
-/// In [`Kind::plain_lead`]: `Ã`, `Â`, `Đ` or `Ń`, before a Central European letter
-/// (`ÂŤ`, `Đľ`).
+/// In [`Kind::plain_lead`]: `Ã`, `Â`, `Đ`, `Ń` or `Î`, before a Central European letter
+/// (`ÂŤ`, `Đľ`, `Îł`).
 const NOT_PLAIN_AFTER_CENTRAL_LEAD: u8 = 1;
 /// `Ă` or `Ć`, before a non-ASCII letter but Romanian's (`Ăźber`).
 const NOT_PLAIN_AFTER_LATIN1_LEAD: u8 = 2;
@@ -232,6 +245,9 @@ impl Kind {
             after_no_consonant: false,
             short_u: false,
             reads_d0_or_d1: false,
+            reads_ce: false,
+            reads_greek_lead: false,
+            middle_dot: false,
             trail_symbol: false,
             plain_lead: 0,
             not_plain_after: 0,
@@ -239,6 +255,7 @@ impl Kind {
             combining: false,
             in_word: false,
             a_tilde_or_circumflex: false,
+            capital_a_circumflex: false,
             a_circumflex: false,
             nbsp: false,
             sign: false,
@@ -480,6 +497,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.low_quote = c == '\u{201A}';
     k.combining = (0x0300..0x0370).contains(&u);
     k.a_tilde_or_circumflex = c == 'Ã' || c == 'Â';
+    k.capital_a_circumflex = c == 'Â';
     k.a_circumflex = c == 'â';
     k.nbsp = c == '\u{a0}';
     k.sign = matches!(c, '™' | '®' | '©');
@@ -501,6 +519,9 @@ pub(crate) fn kind(c: char) -> Kind {
     k.after_no_consonant = matches!(c, 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
     k.short_u = matches!(c, 'ў' | 'Ў');
     k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
+    k.reads_ce = c == 'Î';
+    k.reads_greek_lead = matches!(c, 'Œ' | 'œ' | 'Ī');
+    k.middle_dot = c == '·';
     k.trail_symbol = matches!(c, 'ˇ' | '˘' | '˛' | '˝' | '΄' | '΅' | '―');
     k.square_root = c == '√';
     k.lead3 = k.latin1 && k.class == Class::Lower
@@ -569,10 +590,12 @@ pub(crate) fn kind(c: char) -> Kind {
     // (Last: of the flags above.)
     let bit = |set: bool, bit: u8| if set { bit } else { 0 };
     k.plain_lead = bit(
-        k.a_tilde_or_circumflex || k.reads_d0_or_d1,
+        k.a_tilde_or_circumflex || k.reads_d0_or_d1 || k.reads_ce,
         NOT_PLAIN_AFTER_CENTRAL_LEAD,
-    ) | bit(k.central_latin1_lead, NOT_PLAIN_AFTER_LATIN1_LEAD)
-        | bit(k.cyrillic_lead, NOT_PLAIN_AFTER_CYRILLIC_LEAD)
+    ) | bit(
+        k.central_latin1_lead || k.reads_greek_lead,
+        NOT_PLAIN_AFTER_LATIN1_LEAD,
+    ) | bit(k.cyrillic_lead, NOT_PLAIN_AFTER_CYRILLIC_LEAD)
         | bit(k.reads_c2, NOT_PLAIN_AFTER_C2);
     let letter = matches!(k.class, Class::Lower | Class::Upper);
     k.not_plain_after = bit(
@@ -971,6 +994,21 @@ fn pair(a: Kind, b: Kind) -> i32 {
         // (A small one more: `Âą` is no word's start.)
         cost += if b.central_small { 3 } else { 2 };
     }
+    // So too `Î`, their reading of a lead of Greek, before a small one: Romanian writes
+    // `Î` before its own `ş` only (`Îşi`), French and Romanian before none of the others
+    // (`Îł` is `γ`, `Îą` ISO-8859-2's `α`).
+    if a.reads_ce && b.central_small && !b.romanian {
+        cost += 3;
+    }
+    // The readings of Greek's leads in Mac OS Roman and Windows-1257 before a small
+    // letter out of ASCII or a Greek one (see `Kind::reads_greek_lead`), and an accented
+    // capital before a middle dot.
+    let greek_trail = b.is_letter() && !b.ascii && (b.class == Lower || b.script == Script::Greek);
+    if a.reads_greek_lead && greek_trail && !b.romanian
+        || a.class == Upper && !a.ascii && a.script == Script::Latin && b.middle_dot
+    {
+        cost += 3;
+    }
     // And before a spacing diacritic of theirs (`Â˛` for `²`, `Đ˝` for `н`; Windows-1252's
     // `ˆ` and `˜` after `Â` are of the upper half, charged below).
     if central_lead && b.class == Odd && (a.reads_d0_or_d1 || !b.latin1_upper_half) {
@@ -1189,11 +1227,13 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         }
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
-    // But for a word of capitals (Vietnamese `ĐÃ`, `MÃ`; Portuguese `IRMÃ`), where `à`,
-    // a small letter, would not stand.
+    // But for `Ã` in a word of capitals (Vietnamese `ĐÃ`, `MÃ`; Portuguese `IRMÃ`), where
+    // `à`, a small letter, would not stand. (No language ends a word in `â`: Vietnamese
+    // writes a consonant or a vowel after it, `ÂN`, `CÂY`; so `AÂ\u{a0}` is `A` and a
+    // no-break space.)
     if b.a_tilde_or_circumflex
         && (c.ascii && c.class == Class::Space || c.nbsp)
-        && a.class != Class::Upper
+        && (a.class != Class::Upper || b.capital_a_circumflex)
     {
         cost += 4;
     }
@@ -1783,6 +1823,18 @@ mod tests {
         damaged_and_not_plain(&["ĂŠ", "GNĂŚOMH", "ĆŠ"]);
         // Romanian's capitals after its `Ă` are plain.
         assert!(plain_letters("ĂŞTIA"));
+    }
+
+    /// The readings of Greek's lead 0xCE before what follows it in Greek's UTF-8 cost as
+    /// damage, and the plain words know it; what French, Romanian and Latvian write after
+    /// those letters does not.
+    #[test]
+    fn a_greek_lead_reading_before_a_letter_is_not_plain() {
+        damaged_and_not_plain(&["Îł", "Îą", "Œæ", "œÑ", "Īø", "Īŗ", "Î·"]);
+        for clean in ["œuvre", "Œdipe", "Īss", "Îşi", "col·legi"] {
+            assert_eq!(window_damage(clean), 0, "{clean}");
+        }
+        assert!(plain_letters("cœur Īpašs"));
     }
 
     /// Found by fuzzing: a word of capitals ending in `Ĩ`, which costs more alone than
