@@ -549,6 +549,15 @@ repaired! {
     greek_letter_in_english_windows1257: "the Īø angle" => "the θ angle",
     greek_letters_alone_windows1257: "Ī· and Īŗ" => "η and κ",
     greek_eta_in_english_windows1252: "the Î· meson" => "the η meson",
+    // A reading of Greek's lead alone before a character of the upper half that is no
+    // letter, and `Îş` as a word.
+    greek_upsilon_alone_windows1252: "the Ï… particle decays" => "the υ particle decays",
+    greek_lambda_and_tau_alone_windows1257: "the Ī» particle; where Ļ„ is the time" => "the λ particle; where τ is the time",
+    greek_kappa_in_english_windows1250: "the Îş-opioid receptor" => "the κ-opioid receptor",
+    greek_capital_gamma_alone_windows1252: "Î“" => "Γ",
+    // Until this rule, an `unchanged` case: one layer undone left `Î—`, and the input
+    // was kept rather than a different mojibake. Both layers are undone now.
+    two_layers_over_a_lone_greek_capital: "ÃŽâ€”" => "Η",
     // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
     // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
     no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",
@@ -560,6 +569,8 @@ unchanged! {
     // between two `l`, a Greek ano teleia after a capital.
     french_oe_before_ascii: "œuvre, cœur, Œdipe, sœur; Œuvres complètes",
     romanian_i_circumflex_before_s_cedilla: "Îşi face; Înainte",
+    // Portuguese's `É` and French's `À` are words, before an ellipsis too.
+    one_letter_words_before_an_ellipsis: "À… bientôt; É… verdade",
     latvian_i_macron_capital: "Īss un Īpašs; ĪSTS",
     catalan_middle_dot: "col·legi, COL·LEGI, paral·lel; A · B",
     greek_ano_teleia_after_capitals: "ΛΕΞΗ· ΑΛΛΗ",
@@ -656,11 +667,11 @@ unchanged! {
     capital_e_acute_then_en_dash: "SÉ– x",
     capital_e_acute_then_quote: "NÉ“",
     capital_ae_then_quote: "DÆ”",
-    // Two layers of Windows-1252 over a lone Cyrillic or Greek capital: undoing one leaves
-    // `Ð’` or `Î—`, which reads as the letter no less cheaply, and which no reading
-    // clearly mends. The input, rather than a different mojibake.
+    // Two layers of Windows-1252 over a lone Cyrillic capital: undoing one leaves `Ð’`,
+    // which reads as the letter no less cheaply, and which no reading clearly mends. The
+    // input, rather than a different mojibake. (The Greek capital's `Î—` is mended since
+    // `Î` alone before a character of the upper half costs: see `repaired`.)
     two_layers_over_a_lone_cyrillic_capital: "Ã\u{90}â€™",
-    two_layers_over_a_lone_greek_capital: "ÃŽâ€”",
     // A character of Syriac, Thaana or NKo alone, among letters of another script, is a
     // legacy reading's chance (`ß“` is NKo's `ߓ` read as Windows-1252): those scripts' text
     // has them in runs.

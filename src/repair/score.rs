@@ -190,6 +190,11 @@ pub(crate) struct Kind {
     /// letters only (`œuvre`, `Œdipe`) and Latvian its `Ī` before no small letter but
     /// ASCII (`Īss`): `Œπ`, `œÑ` and `Īø` are `ι`, `τ` and `θ`.
     pub(crate) reads_greek_lead: bool,
+    /// A Latin letter that a legacy reading makes of 0xCE or 0xCF, the leads of Greek's
+    /// letters: `Î` and `Ï` (Windows-1252, -1254, Latin-1; `Î` in Windows-1250 and
+    /// ISO-8859-2 too), `Ď`, `Ī` and `Ļ` (Windows-1257), `Œ` and `œ` (Mac OS Roman). None
+    /// is a word of its own.
+    pub(crate) greek_lead_letter: bool,
     /// The middle dot, which Catalan writes between two `l` (`col·legi`) and lists
     /// between spaces, but no word after an accented capital: `Î·` is `η`.
     pub(crate) middle_dot: bool,
@@ -247,6 +252,7 @@ impl Kind {
             reads_d0_or_d1: false,
             reads_ce: false,
             reads_greek_lead: false,
+            greek_lead_letter: false,
             middle_dot: false,
             trail_symbol: false,
             plain_lead: 0,
@@ -521,6 +527,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
     k.reads_ce = c == 'Î';
     k.reads_greek_lead = matches!(c, 'Œ' | 'œ' | 'Ī');
+    k.greek_lead_letter = matches!(c, 'Î' | 'Ï' | 'Ď' | 'Ī' | 'Ļ' | 'Œ' | 'œ');
     k.middle_dot = c == '·';
     k.trail_symbol = matches!(c, 'ˇ' | '˘' | '˛' | '˝' | '΄' | '΅' | '―');
     k.square_root = c == '√';
@@ -1136,6 +1143,17 @@ fn c2_lead_before_symbol(a: Kind, b: Kind) -> bool {
 #[inline(always)]
 fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     let mut cost = 0;
+    // A reading of Greek's lead standing alone before a character of the upper half that
+    // is no letter (`Ï…`, `Ī»`, `Ļ„` for `υ`, `λ`, `τ`), and `Î` before `ş` as a word of
+    // two (`Îş` for `κ`, where Romanian's `Îşi` goes on).
+    let lone_greek_lead = b.greek_lead_letter
+        && !a.is_letter()
+        && !c.ascii
+        && !c.is_letter()
+        && c.class != Class::Mark;
+    if lone_greek_lead || a.reads_ce && b.central_small && b.romanian && !c.is_letter() {
+        cost += 3;
+    }
     // A character of Syriac, Thaana or NKo (or a letter of Arabic's supplement) with none
     // of its script beside it: a legacy reading's chance. It costs more than a rare letter
     // (12): at 12, a C1 control after `Ü` (`Ü\u{85}`, Windows-1252's `…` read as Latin-1)
@@ -1831,7 +1849,10 @@ mod tests {
     #[test]
     fn a_greek_lead_reading_before_a_letter_is_not_plain() {
         damaged_and_not_plain(&["Îł", "Îą", "Œæ", "œÑ", "Īø", "Īŗ", "Î·"]);
-        for clean in ["œuvre", "Œdipe", "Īss", "Îşi", "col·legi"] {
+        // Alone before a character of the upper half that is no letter, and `Îş` as a
+        // word of two.
+        damaged_and_not_plain(&["Ï…", "Ī»", "Ļ„", "Îş", "the Îş-opioid"]);
+        for clean in ["œuvre", "Œdipe", "Īss", "Îşi", "col·legi", "À…", "É…"] {
             assert_eq!(window_damage(clean), 0, "{clean}");
         }
         assert!(plain_letters("cœur Īpašs"));
