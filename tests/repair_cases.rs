@@ -558,6 +558,10 @@ repaired! {
     // Until this rule, an `unchanged` case: one layer undone left `Î—`, and the input
     // was kept rather than a different mojibake. Both layers are undone now.
     two_layers_over_a_lone_greek_capital: "ÃŽâ€”" => "Η",
+    // Two readings of Han characters at the same cost: the one of common characters (the
+    // first levels of GB 2312, Big5 and JIS X 0208), where the other holds a rare one.
+    han_year_windows1250: "2004ĺą´" => "2004年",
+    han_formula_windows1257: "OpenOffice Math å…¬å¼¸" => "OpenOffice Math 公式",
     // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
     // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
     no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",

@@ -601,9 +601,86 @@ fn ipa_letters(text: &str) -> (bool, bool) {
 /// pronunciations write, where every other one holds a rarely written one: `Ë\u{88}bĘŠd`
 /// is `ˈbʊd` in Windows-1250, `ˈbʩd` in ISO-8859-2.
 fn commonest_ipa<'a>(readings: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    the_only_common(readings, ipa_letters)
+}
+
+/// Whether each Han character of `text` is among the common ones (see
+/// [`is_common_han`]): whether it holds a rare one, and whether it holds a common one.
+fn han_characters(text: &str) -> (bool, bool) {
+    let (mut rare, mut common) = (false, false);
+    for c in text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+    {
+        if is_common_han(c) {
+            common = true;
+        } else {
+            rare = true;
+        }
+    }
+    (rare, common)
+}
+
+/// Whether `c` (of U+4E00–U+9FFF) is a Han character of the commonly written ones: the
+/// first levels of the national character sets, which put the characters in daily use
+/// first (GB 2312's 3,755 of level 1, Big5's 5,401 frequent ones, JIS X 0208's 2,965 of
+/// level 1), read from `encoding_rs`'s decoders once.
+fn is_common_han(c: char) -> bool {
+    static TABLE: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut bits = vec![0u64; (0xA000 - 0x4E00) / 64];
+        let mut mark = |encoding: &'static encoding_rs::Encoding, lead: u8, trail: u8| {
+            let bytes = [lead, trail];
+            let (text, malformed) = encoding.decode_without_bom_handling(&bytes);
+            let mut chars = text.chars();
+            if let (false, Some(c), None) = (malformed, chars.next(), chars.next()) {
+                if let Some(i) = (c as usize)
+                    .checked_sub(0x4E00)
+                    .filter(|&i| i < 0xA000 - 0x4E00)
+                {
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+        };
+        for lead in 0x80..=0xFFu8 {
+            for trail in 0x40..=0xFEu8 {
+                let code = u16::from(lead) << 8 | u16::from(trail);
+                if (0xB0A1..=0xD7F9).contains(&code) && trail >= 0xA1 {
+                    mark(encoding_rs::GBK, lead, trail);
+                }
+                if (0xA440..=0xC67E).contains(&code) && !(0x7F..0xA1).contains(&trail) {
+                    mark(encoding_rs::BIG5, lead, trail);
+                }
+                if (0x889F..=0x9872).contains(&code) && trail != 0x7F && trail <= 0xFC {
+                    mark(encoding_rs::SHIFT_JIS, lead, trail);
+                }
+            }
+        }
+        bits
+    });
+    let i = (c as usize).wrapping_sub(0x4E00);
+    table
+        .get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+}
+
+/// Of readings that cost the same, the only one whose Han characters are all common ones,
+/// where every other one holds a rare one: `ĺą´` is Windows-1250's `年`, ISO-8859-2's
+/// `屴`; `å¼¸` Windows-1257's `式`, Windows-1252's `弸`.
+fn commonest_han<'a>(readings: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    the_only_common(readings, han_characters)
+}
+
+/// Of `readings`, the only one that holds no rare character and a common one by `sort`
+/// (which says of a text whether it holds a rare one and whether it holds a common one),
+/// where every other holds a rare one.
+fn the_only_common<'a>(
+    readings: impl IntoIterator<Item = &'a str>,
+    sort: impl Fn(&str) -> (bool, bool),
+) -> Option<usize> {
     let mut winner = None;
     for (i, reading) in readings.into_iter().enumerate() {
-        match ipa_letters(reading) {
+        match sort(reading) {
             (true, _) => {}
             (false, true) if winner.is_none() => winner = Some(i),
             _ => return None,
@@ -631,6 +708,9 @@ pub(crate) fn clear_winner<'a>(
 ) -> Option<usize> {
     let readings: Vec<(&str, &str)> = readings.into_iter().collect();
     if let Some(i) = commonest_ipa(readings.iter().map(|r| r.1)) {
+        return Some(i);
+    }
+    if let Some(i) = commonest_han(readings.iter().map(|r| r.1)) {
         return Some(i);
     }
     let mut judged = Vec::new();
@@ -1462,5 +1542,28 @@ mod tests {
             ),
             None
         );
+    }
+
+    /// The common Han characters are the first levels of GB 2312, Big5 and JIS X 0208:
+    /// the characters of daily use, simplified and traditional, not the rare ones the
+    /// other readings of the same mojibake make.
+    #[test]
+    fn common_han_characters_are_the_national_sets_first_levels() {
+        for c in "年式公日本中国語學习的是了人大會".chars() {
+            assert!(is_common_han(c), "{c}");
+        }
+        for c in "屴弸䶵鿿".chars() {
+            assert!(!is_common_han(c), "{c}");
+        }
+        let count = (0x4E00..0xA000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_common_han(c))
+            .count();
+        // At least the largest set (Big5's 5,401), at most the three together.
+        assert!((5_401..=3_755 + 5_401 + 2_965).contains(&count), "{count}");
+        // A tie between two Han readings goes to the one of common characters.
+        assert_eq!(commonest_han(["2004年", "2004屴"]), Some(0));
+        assert_eq!(commonest_han(["公弸", "公式"]), Some(1));
+        assert_eq!(commonest_han(["年", "嚴"]), None);
     }
 }
