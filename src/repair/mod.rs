@@ -66,21 +66,23 @@
 //!    and ISO-8859-2 put different letters at many of the same bytes: `ÄŤ` is `č` or `ī`)
 //!    are settled, in a line or a run of a document damaged in places, by the document's
 //!    own words first: the reading whose word it writes clean elsewhere wins (`ītak` in
-//!    a Latgalian article that writes `ītak`). Then by their letters: the reading whose
-//!    accented letters one language writes together wins (`ŝanĝo`, not `ůanįo`), or else
-//!    the one with no rare letter (`č` before Latvian's `ī`, `š` before Welsh's `ŷ`), or
-//!    the one whose `ß` follows a vowel, as in every word that writes it (`groß`, not
-//!    `groü`; `früh`, not `frßh`). Letters as common as each other (`så` or `sá`,
-//!    `Süden` or `Såden`) go to the language whose short words stand around them, two of
-//!    its words at least (`im Süden des Landes`); where none do, they leave the text as
-//!    it is.
+//!    a Latgalian article that writes `ītak`). Of Han characters, the reading of common
+//!    ones wins (`年`, not `屴`: the first levels of GB 2312, Big5 and JIS X 0208). Then
+//!    by their letters: the reading whose accented letters one language writes together
+//!    wins (`ŝanĝo`, not `ůanįo`), or else the one with no rare letter (`č` before
+//!    Latvian's `ī`, `š` before Welsh's `ŷ`), or the one whose `ß` follows a vowel, as in
+//!    every word that writes it (`groß`, not `groü`; `früh`, not `frßh`). Letters as
+//!    common as each other (`så` or `sá`, `Süden` or `Såden`) go to the language whose
+//!    short words stand around them, two of its words at least (`im Süden des Landes`);
+//!    where none do, they leave the text as it is.
 //!
 //! The cost measures how implausible text is as writing: characters that real text
 //! hardly uses and mojibake is made of (`¤`, `¦`, `‡`, C1 controls, box drawing, IPA
 //! letters), a lowercase letter followed by an accented capital (`cafÃ`), a letter touching
 //! a symbol (`Ã©`), two alphabets in one word (`cafГ©`), symbols piled up (`â€“`), a word
 //! that ends in a lead's reading and a letter of a continuation byte (`ГЁ`, Italian's
-//! `è` through Windows-1251). Correct text that merely looks odd (`SÃO PAULO`,
+//! `è` through Windows-1251), a reading of Greek's lead before what no word writes after
+//! it (`Îł`, `Œπ`, `Ï…` for `γ`, `ι`, `υ`). Correct text that merely looks odd (`SÃO PAULO`,
 //! `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get cheaper when decoded, so it is never
 //! changed: when in doubt, the text is left alone.
 //!
