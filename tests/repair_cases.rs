@@ -565,6 +565,9 @@ repaired! {
     // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
     // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
     no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",
+    // Found by fresh seeds in CI: `à` after a capital, whole (`Ã` and its 0xA0): the
+    // exception for a word of capitals ending in `Ã` holds before a space only.
+    a_grave_after_a_capital: "AÃ\u{a0}: " => "Aà: ",
 }
 
 unchanged! {

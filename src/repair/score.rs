@@ -1245,13 +1245,14 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         }
     }
     // `Ã` and `Â` end no word: a space after them was the 0xA0 of `à` or a no-break space.
-    // But for `Ã` in a word of capitals (Vietnamese `ĐÃ`, `MÃ`; Portuguese `IRMÃ`), where
-    // `à`, a small letter, would not stand. (No language ends a word in `â`: Vietnamese
-    // writes a consonant or a vowel after it, `ÂN`, `CÂY`; so `AÂ\u{a0}` is `A` and a
-    // no-break space.)
+    // But for `Ã` in a word of capitals before a space (Vietnamese `ĐÃ`, `MÃ`; Portuguese
+    // `IRMÃ`), where `à`, a small letter, would not stand. (Before a no-break space it is
+    // `à` all the same, whole: `AÃ\u{a0}` is `Aà`. No language ends a word in `â`:
+    // Vietnamese writes a consonant or a vowel after it, `ÂN`, `CÂY`; so `AÂ\u{a0}` is `A`
+    // and a no-break space.)
     if b.a_tilde_or_circumflex
         && (c.ascii && c.class == Class::Space || c.nbsp)
-        && (a.class != Class::Upper || b.capital_a_circumflex)
+        && (a.class != Class::Upper || b.capital_a_circumflex || c.nbsp)
     {
         cost += 4;
     }
