@@ -562,6 +562,14 @@ repaired! {
     // first levels of GB 2312, Big5 and JIS X 0208), where the other holds a rare one.
     han_year_windows1250: "2004ĺą´" => "2004年",
     han_formula_windows1257: "OpenOffice Math å…¬å¼¸" => "OpenOffice Math 公式",
+    // Greek letters in Latin text through Windows-1251: `О` or `П` (0xCE, 0xCF) and a
+    // letter of its continuation bytes as a word no language writes, a middle dot after
+    // them, or a word before `»`, `„` or `…`.
+    greek_letters_in_english_windows1251: "the ОІ particle; where Ој is the mass; a Оі-ray" => "the β particle; where μ is the mass; a γ-ray",
+    greek_pi_and_sigma_in_english_windows1251: "the ratio ПЂ and the Пѓ bond" => "the ratio π and the σ bond",
+    greek_eta_in_english_windows1251: "values of О· are small" => "values of η are small",
+    greek_lambda_in_english_windows1251: "the О» particle decays" => "the λ particle decays",
+    greek_tau_in_english_windows1251: "where П„ is the time" => "where τ is the time",
     // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
     // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
     no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",
@@ -594,6 +602,13 @@ unchanged! {
     // Windows-1253's, and its continuation byte).
     greek_words_in_guillemets: "Η λέξη «καλά» και το «ζώο»",
     greek_beta_before_a_middle_dot: "Η ομάδα Β· η ομάδα Γ.",
+    // Cyrillic words that Windows-1251's readings of Greek letters resemble: in its own
+    // text, a word of capitals ending in `ОЇ`, `ОЄ`, `ОЁ`, `ОЎ` or `ОЈ`, a letter in
+    // guillemets, Belarusian's `Оё` alone.
+    cyrillic_words_like_greek_in_windows1251: "Ён сказаў: Оё, як холадна. П… П… Пожалуйста",
+    cyrillic_capitals_ending_like_greek_in_windows1251: "УКРАЇНСЬКОЇ МОЄ МОЁ ГАРАДОЎ БРОЈ",
+    cyrillic_o_in_guillemets: "буква «О» и «П»",
+    belarusian_interjection: "Оё",
 
     sao_paulo: "SÃO PAULO",
     marque_ellipsis: "PARCE QUE SUR LEURS PLAQUES IL Y MARQUÉ…",

@@ -82,7 +82,7 @@
 //! a symbol (`Ã©`), two alphabets in one word (`cafГ©`), symbols piled up (`â€“`), a word
 //! that ends in a lead's reading and a letter of a continuation byte (`ГЁ`, Italian's
 //! `è` through Windows-1251), a reading of Greek's lead before what no word writes after
-//! it (`Îł`, `Œπ`, `Ï…` for `γ`, `ι`, `υ`). Correct text that merely looks odd (`SÃO PAULO`,
+//! it (`Îł`, `Œπ`, `Ï…`, Windows-1251's `ОІ` for `γ`, `ι`, `υ`, `β`). Correct text that merely looks odd (`SÃO PAULO`,
 //! `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get cheaper when decoded, so it is never
 //! changed: when in doubt, the text is left alone.
 //!

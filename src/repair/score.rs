@@ -198,6 +198,8 @@ pub(crate) struct Kind {
     /// The middle dot, which Catalan writes between two `l` (`col·legi`) and lists
     /// between spaces, but no word after an accented capital: `Î·` is `η`.
     pub(crate) middle_dot: bool,
+    /// Windows-1251's readings of Greek's letters, as bits (`GREEK_1251_*`).
+    greek_1251: u8,
     /// A symbol out of Latin-1 that Windows-1250, ISO-8859-2 or Windows-1253 has at a
     /// continuation byte: the spacing diacritics `ˇ ˘ ˛ ˝`, Greek's tonos `΄ ΅` and the
     /// horizontal bar `―` (`α»―` is Windows-1253's `ữ`).
@@ -219,6 +221,20 @@ const NOT_PLAIN_AFTER_LATIN1_LEAD: u8 = 2;
 const NOT_PLAIN_AFTER_CYRILLIC_LEAD: u8 = 4;
 /// `В` (or `Β`), before `ў` (`Вў`).
 const NOT_PLAIN_AFTER_C2: u8 = 8;
+
+/// In [`Kind::greek_1251`]: `О` or `П`, Windows-1251's readings of 0xCE and 0xCF, the
+/// leads of Greek's letters.
+const GREEK_1251_LEAD: u8 = 1;
+/// In [`Kind::greek_1251`]: a letter Windows-1251 has at a continuation byte that makes a
+/// Greek letter after `О` or `П` (`ОІ`, `Оі`, `Ој`, `ПЂ`, `Пѓ` for `β`, `γ`, `μ`, `π`,
+/// `σ`), and that no language's word ends in after such a capital. Not the capitals that
+/// end Ukrainian's, Russian's, Belarusian's and Serbian's words of capitals after `О`
+/// (`УКРАЇНСЬКОЇ`, `МОЄ`, `МОЁ`, `ГАРАДОЎ`, `БРОЈ`), nor `ё` (`Оё` is `θ`, and a
+/// Belarusian interjection).
+const GREEK_1251_TRAIL: u8 = 2;
+/// In [`Kind::greek_1251`]: `»`, `„` or `…`, Windows-1251's 0xBB after `О` (`О»` for
+/// `λ`), 0x84 and 0x85 after `П` (`П„`, `П…` for `τ`, `υ`).
+const GREEK_1251_TRAIL_SIGN: u8 = 4;
 
 impl Kind {
     const fn new(class: Class, script: Script) -> Kind {
@@ -254,6 +270,7 @@ impl Kind {
             reads_greek_lead: false,
             greek_lead_letter: false,
             middle_dot: false,
+            greek_1251: 0,
             trail_symbol: false,
             plain_lead: 0,
             not_plain_after: 0,
@@ -529,6 +546,13 @@ pub(crate) fn kind(c: char) -> Kind {
     k.reads_greek_lead = matches!(c, 'Œ' | 'œ' | 'Ī');
     k.greek_lead_letter = matches!(c, 'Î' | 'Ï' | 'Ď' | 'Ī' | 'Ļ' | 'Œ' | 'œ');
     k.middle_dot = c == '·';
+    k.greek_1251 = match c {
+        'О' | 'П' => GREEK_1251_LEAD,
+        'і' | 'ґ' | 'є' | 'ј' | 'ѕ' | 'ї' | 'І' | 'Ѕ' | 'Ђ' | 'Ѓ' | 'ѓ' | 'љ' | 'њ' | 'ќ' | 'ћ'
+        | 'џ' => GREEK_1251_TRAIL,
+        '»' | '„' | '…' => GREEK_1251_TRAIL_SIGN,
+        _ => 0,
+    };
     k.trail_symbol = matches!(c, 'ˇ' | '˘' | '˛' | '˝' | '΄' | '΅' | '―');
     k.square_root = c == '√';
     k.lead3 = k.latin1 && k.class == Class::Lower
@@ -1013,6 +1037,7 @@ fn pair(a: Kind, b: Kind) -> i32 {
     let greek_trail = b.is_letter() && !b.ascii && (b.class == Lower || b.script == Script::Greek);
     if a.reads_greek_lead && greek_trail && !b.romanian
         || a.class == Upper && !a.ascii && a.script == Script::Latin && b.middle_dot
+        || a.greek_1251 == GREEK_1251_LEAD && b.middle_dot
     {
         cost += 3;
     }
@@ -1152,6 +1177,22 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
         && !c.is_letter()
         && c.class != Class::Mark;
     if lone_greek_lead || a.reads_ce && b.central_small && b.romanian && !c.is_letter() {
+        cost += 3;
+    }
+    // Windows-1251's reading of a Greek letter as a word's end: `О` or `П` and a letter
+    // of its continuation bytes that no word ends in after them (`ОІ`, `Оі`, `Ој`, `ПЂ`
+    // for `β`, `γ`, `μ`, `π`; see `GREEK_1251_TRAIL`).
+    let greek_1251_end = a.greek_1251 == GREEK_1251_LEAD
+        && b.greek_1251 == GREEK_1251_TRAIL
+        && !c.is_letter()
+        && c.class != Class::Mark;
+    // And `О` or `П` as a word before `»`, `„` or `…` (`О»`, `П„`, `П…` for `λ`, `τ`,
+    // `υ`), but for a letter in guillemets (Russian's `«О»`).
+    let greek_1251_sign = b.greek_1251 == GREEK_1251_LEAD
+        && c.greek_1251 == GREEK_1251_TRAIL_SIGN
+        && !a.is_letter()
+        && !a.cp437_trail;
+    if greek_1251_end || greek_1251_sign {
         cost += 3;
     }
     // A character of Syriac, Thaana or NKo (or a letter of Arabic's supplement) with none
