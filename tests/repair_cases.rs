@@ -570,6 +570,13 @@ repaired! {
     greek_eta_in_english_windows1251: "values of О· are small" => "values of η are small",
     greek_lambda_in_english_windows1251: "the О» particle decays" => "the λ particle decays",
     greek_tau_in_english_windows1251: "where П„ is the time" => "where τ is the time",
+    // A tie of `å` with `á` or `ü` (Windows-1250 against ISO-8859-2): not `å` where the
+    // reading writes a letter Danish, Norwegian and Swedish write in no word (`ó`), and
+    // the language whose commonest words stand around (German's `als`, `siehe`; Danish's
+    // `kunne`, `ikke`).
+    hungarian_a_acute_beside_o_acute_iso8859_2: "file-ban talĂĄlhatĂłak, amit csak a rendszergazda olvashat." => "file-ban találhatóak, amit csak a rendszergazda olvashat.",
+    german_u_umlaut_by_words_around_windows1250: "Vim fungiert als Server fĂĽr NetBeans. Details siehe Dokumentation." => "Vim fungiert als Server für NetBeans. Details siehe Dokumentation.",
+    danish_a_ring_by_words_around_windows1250: "Kunne ikke ĂĄbne filen for at omtildele fildeskriptoren (%s)" => "Kunne ikke åbne filen for at omtildele fildeskriptoren (%s)",
     // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
     // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
     no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",

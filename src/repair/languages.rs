@@ -72,22 +72,22 @@ const LANGUAGES: &[&str] = &[
 /// several languages' (`de`, `en`); only the count of each language's words matters.
 const FUNCTION_WORDS: &[&str] = &[
     "les des une dans pour qui sur pas avec sont aux ont mais cette elle du au le la", // French
-    "der das und ist nicht dem des ein eine einer einem sich auch auf wird wurde werden im zu zum zur bei nach oder aus sind als noch sehr nur unter wie von mit", // German
+    "der das und ist nicht dem des ein eine einer einem sich auch auf wird wurde werden im zu zum zur bei nach oder aus sind als noch sehr nur unter wie von mit sie es um dass wenn aber durch diese dieser einen ihre ihr mehr bis kann muss soll kein keine siehe wurden gegen", // German
     "el en es un una por para que se su lo pero fue muy de del los las como con esta este cuando desde la", // Spanish
-    "os do da dos das em uma por para que se na nos nas foi ao mais de ou como sem pelo pela quando seu sua", // Portuguese
+    "os do da dos das em uma por para que se na nos nas foi ao mais de ou como sem pelo pela quando seu sua um", // Portuguese
     "il lo gli della del di che una sono anche nel alla la per non con", // Italian
     "el els les del de que amb una es dels la per", // Catalan
     "de het een en op te voor niet zijn aan ook als bij", // Dutch
-    "og er det en af som med ikke har de var fra blev paa eller hvis skal ved ikkje seg til dette nok ut ditt", // Danish, Norwegian
-    "och att det som en av med har inte om var ett blev eller detta kommer vara vid", // Swedish
-    "ja ei se oli kun mutta tai ka ning ta oma", // Finnish, Estonian
+    "og er det en af som med ikke har de var fra blev paa eller hvis skal ved ikkje seg til dette nok ut ditt jeg han hun vi kan om sig mig dig kunne ville skulle vil eg ein eit av kva berre ho deg meg ingen etter efter", // Danish, Norwegian
+    "och att det som en av med har inte om var ett blev eller detta kommer vara vid jag han hon vi kan sig mig dig kunde ska skulle ingen inga efter mellan", // Swedish
+    "ja ei se oli kun mutta tai ka ning ta oma kui mis aga nii pole", // Finnish, Estonian
     "og er sem var ekki hann", // Icelandic, Faroese
     "na nie od po za jak", // Polish
     "se na je ze jako sa ako od po za", // Czech, Slovak
     "az es hogy nem egy de csak vagy lehet ezt azt minden", // Hungarian
     "si de la cu pe un este mai sau", // Romanian
     "je na se da za od su sa iz", // Croatian, Serbian, Bosnian, Slovenian
-    "ve bir bu da de ile olan gibi en ne", // Turkish, Azerbaijani, Tatar, Turkmen
+    "ve bir bu da de ile olan gibi en ne daha olarak kadar sonra ama veya", // Turkish, Azerbaijani, Tatar, Turkmen
     "un ir ar uz ka kas", // Latvian
     "ir yra su kad", // Lithuanian
     "kaj estas kun ne", // Esperanto
@@ -872,6 +872,13 @@ fn by_letters_around_a_ring(tied: &[&Judged], after: &str) -> Option<usize> {
 /// `e`, `i`, `y`, `h` between a vowel and a consonant but `j` and `v`, `pf`, `ee`, `ii`,
 /// `oo` or `uu` (see [`by_letters_around_a_ring`]).
 fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> bool {
+    if reading.contains(['å', 'Å'])
+        && reading
+            .chars()
+            .any(|c| is_foreign_to_a_ring(c.to_lowercase().next().unwrap_or(c)))
+    {
+        return true;
+    }
     let mut word_checked_to = 0;
     for (at, c) in reading.char_indices() {
         if !matches!(c, 'å' | 'Å') || at < word_checked_to {
@@ -889,6 +896,13 @@ fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> boo
         }
     }
     false
+}
+
+/// Whether `c` (a small letter) is one that Danish, Norwegian and Swedish write in none of
+/// their words, nor is one that a reading tied with theirs writes where they write `å`
+/// (`á`, `ü`).
+fn is_foreign_to_a_ring(c: char) -> bool {
+    "ěčřůťďňľĺŕłąęśźżćńőűğışșțăõđíóúýßñçãêâîûëïāēīūķļņģėįųšž".contains(c)
 }
 
 /// Whether a word (its letters in small ASCII letters, others as they are) writes what
@@ -1000,12 +1014,16 @@ fn function_words() -> &'static [(&'static str, Languages)] {
     })
 }
 
+/// How many words [`FUNCTION_WORDS`] may hold, all lists together: the room
+/// [`function_word_counts`] marks each one found in.
+const MOST_FUNCTION_WORDS: usize = 512;
+
 /// For each language of [`FUNCTION_WORDS`], how many of its words `texts` hold (each
 /// counted once, however often it stands), whole words of ASCII letters in any case.
 fn function_word_counts(texts: [&str; 3]) -> [u8; FUNCTION_WORDS.len()] {
     let words = function_words();
-    // (Fewer than 256 words: a test holds them to it.)
-    let mut seen = [false; 256];
+    // (A test holds their number to the room.)
+    let mut seen = [false; MOST_FUNCTION_WORDS];
     let mut counts = [0u8; FUNCTION_WORDS.len()];
     for text in texts {
         for word in text.split(|c: char| !c.is_alphabetic()) {
@@ -1392,7 +1410,10 @@ mod tests {
     #[test]
     fn function_words_are_short_lowercase_ascii_words() {
         assert!(FUNCTION_WORDS.len() <= LANGUAGES.len());
-        assert!(function_words().len() <= 256, "the count's bitset");
+        assert!(
+            function_words().len() <= MOST_FUNCTION_WORDS,
+            "the count's room"
+        );
         for list in FUNCTION_WORDS {
             for word in list.split(' ') {
                 assert!((2..=6).contains(&word.len()), "{word:?}");
