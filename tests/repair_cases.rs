@@ -577,6 +577,11 @@ repaired! {
     hungarian_a_acute_beside_o_acute_iso8859_2: "file-ban talĂĄlhatĂłak, amit csak a rendszergazda olvashat." => "file-ban találhatóak, amit csak a rendszergazda olvashat.",
     german_u_umlaut_by_words_around_windows1250: "Vim fungiert als Server fĂĽr NetBeans. Details siehe Dokumentation." => "Vim fungiert als Server für NetBeans. Details siehe Dokumentation.",
     danish_a_ring_by_words_around_windows1250: "Kunne ikke ĂĄbne filen for at omtildele fildeskriptoren (%s)" => "Kunne ikke åbne filen for at omtildele fildeskriptoren (%s)",
+    // A German name in Swedish text through ISO-8859-2: neither reading is one
+    // language's (`ü` and `å`, or Windows-1250's `ß` and `ü`), and `ß` after a consonant
+    // is none's (`Mßller`, `Dßsseldorf` had been taken).
+    swedish_with_a_german_name_iso8859_2: "Jag heter MĂźller och bor pĂĽ en gĂĽrd." => "Jag heter Müller och bor på en gård.",
+    swedish_with_a_german_place_iso8859_2: "DĂźsseldorf ligger pĂĽ Rhen." => "Düsseldorf ligger på Rhen.",
     // Found by a fresh seed of `one_layer_is_undone`: a no-break space after a capital
     // (`Â` ends no word, not even in capitals, where `Ã` may: `IRMÃ`).
     no_break_space_after_a_capital: "aAÂ\u{a0}Aa " => "aA\u{a0}Aa ",

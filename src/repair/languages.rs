@@ -287,9 +287,11 @@ fn is_plain_consonant(before: Option<char>, c: Option<char>) -> bool {
 ///   writes `zi`, `si`, `ci`, `ni` (but `dż` in loans: `dżinsy`), or `ż` before `t`
 ///   (`Ĺź` is `ş` in Windows-1250, `ż` in ISO-8859-2: Turkish `hiyerarşisi`,
 ///   `oluşturmak`); `ż` rather than `ş` before `y` (`używany`);
-/// - `ß` rather than `ü` (each `ß` follows a vowel, see [`sharp_s_follows_vowels`],
-///   where `ü` hardly ever does: `groĂź` is `groß` in Windows-1250, `groü` in
-///   ISO-8859-2);
+/// - `ß` rather than `ü` after a vowel (each `ß` follows one, see
+///   [`sharp_s_follows_vowels`], where `ü` hardly ever does: `groĂź` is `groß` in
+///   Windows-1250, `groü` in ISO-8859-2), and `ü` rather than `ß` after anything else
+///   (`MĂźller` is `Müller` in ISO-8859-2, where a Swedish text's `pĂĽ` makes neither
+///   reading one language's: `Müller ... på` or `Mßller ... pü`);
 /// - a vowel rather than a consonant that would stand between two consonants with no
 ///   vowel in reach (`ÄŤ` is `ī` in ISO-8859-2, `č` in Windows-1250: Latvian `derīgs`,
 ///   not `derčgs`; `dùng`, not `dñng`);
@@ -311,8 +313,8 @@ fn likelier_letter(
     let (lx, ly) = (lower(x), lower(y));
     let before_iou = |next: Option<char>| next.is_some_and(|c| matches!(lower(c), 'i' | 'o' | 'u'));
     match (lx, ly) {
-        ('ß', 'ü') => return Some(true),
-        ('ü', 'ß') => return Some(false),
+        ('ß', 'ü') => return Some(p.is_some_and(is_vowel)),
+        ('ü', 'ß') => return Some(!q.is_some_and(is_vowel)),
         _ => {}
     }
     // Vietnamese writes `ư` after no vowel (`thư`, `ước`, `người`): after one, it is
