@@ -577,6 +577,9 @@ repaired! {
     hungarian_a_acute_beside_o_acute_iso8859_2: "file-ban talĂĄlhatĂłak, amit csak a rendszergazda olvashat." => "file-ban találhatóak, amit csak a rendszergazda olvashat.",
     german_u_umlaut_by_words_around_windows1250: "Vim fungiert als Server fĂĽr NetBeans. Details siehe Dokumentation." => "Vim fungiert als Server für NetBeans. Details siehe Dokumentation.",
     danish_a_ring_by_words_around_windows1250: "Kunne ikke ĂĄbne filen for at omtildele fildeskriptoren (%s)" => "Kunne ikke åbne filen for at omtildele fildeskriptoren (%s)",
+    // The words around outweigh rarity where they are all one reading's languages':
+    // Welsh's `yn`, `yr`, `ei` make `grŵp` of `grĹľp`, not the commoner `gržp`.
+    welsh_w_circumflex_by_words_around_iso8859_2: "Ffeil allwedd yn cynnwys yr allwedd '%s' yng ngrĹľp '%s' sydd Ă˘ gwerth na ellir ei ddirnad." => "Ffeil allwedd yn cynnwys yr allwedd '%s' yng ngrŵp '%s' sydd â gwerth na ellir ei ddirnad.",
     // A German name in Swedish text through ISO-8859-2: neither reading is one
     // language's (`ü` and `å`, or Windows-1250's `ß` and `ü`), and `ß` after a consonant
     // is none's (`Mßller`, `Dßsseldorf` had been taken).

@@ -776,6 +776,15 @@ pub(crate) fn clear_winner<'a>(
     if first_preferred {
         return Some(0);
     }
+    // The words around outweigh rarity where they are all one reading's languages'
+    // (`Neniu pako nun estas Ä¯isdatigebla.`: Esperanto's `estas`, `ne` and `ĝ`, not
+    // Lithuanian's commoner `į`).
+    if written {
+        let all: Vec<&Judged> = judged.iter().collect();
+        if let Some(winner) = by_words_around(&all, after, true) {
+            return Some(winner);
+        }
+    }
     let least = judged.iter().map(|j| j.rarity).min()?;
     let tied: Vec<&Judged> = judged.iter().filter(|j| j.rarity == least).collect();
     let settled = match tied[..] {
@@ -784,7 +793,7 @@ pub(crate) fn clear_winner<'a>(
         _ => None,
     };
     settled
-        .or_else(|| by_words_around(&tied, after))
+        .or_else(|| by_words_around(&tied, after, false))
         .or_else(|| by_letters_around_a_ring(&tied, after))
         .or_else(|| by_accented_words(&tied, after))
 }
@@ -901,10 +910,11 @@ fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> boo
 }
 
 /// Whether `c` (a small letter) is one that Danish, Norwegian and Swedish write in none of
-/// their words, nor is one that a reading tied with theirs writes where they write `å`
+/// their words, nor Walloon, the other language of `å` (`ç`, `â`, `ê`, `î`, `û`, `ë`:
+/// `foirçaedje`), nor is one that a reading tied with theirs writes where they write `å`
 /// (`á`, `ü`).
 fn is_foreign_to_a_ring(c: char) -> bool {
-    "ěčřůťďňľĺŕłąęśźżćńőűğışșțăõđíóúýßñçãêâîûëïāēīūķļņģėįųšž".contains(c)
+    "ěčřůťďňľĺŕłąęśźżćńőűğışșțăõđíóúýßñãïāēīūķļņģėįųšž".contains(c)
 }
 
 /// Whether a word (its letters in small ASCII letters, others as they are) writes what
@@ -953,7 +963,7 @@ struct Judged<'a> {
 /// read in the text before the first reading (up to [`WORDS_AROUND`] bytes), in that
 /// reading (a whole text's, or a run's) and after them all: all but the run read are the
 /// same in every reading.
-fn by_words_around(tied: &[&Judged], after: &str) -> Option<usize> {
+fn by_words_around(tied: &[&Judged], after: &str, alone: bool) -> Option<usize> {
     let first = tied.first()?;
     let counts = function_word_counts([
         tail(first.before, WORDS_AROUND),
@@ -970,8 +980,11 @@ fn by_words_around(tied: &[&Judged], after: &str) -> Option<usize> {
     let scores: Vec<u8> = tied.iter().map(|j| score(j.languages)).collect();
     let best = *scores.iter().max()?;
     let mut winners = tied.iter().zip(&scores).filter(|(_, &s)| s == best);
+    let others_have_none = scores.iter().filter(|&&s| s != 0).count() == 1;
     match (winners.next(), winners.next()) {
-        (Some((winner, _)), None) if best >= 2 => Some(winner.index),
+        (Some((winner, _)), None) if best >= 2 && (!alone || others_have_none) => {
+            Some(winner.index)
+        }
         _ => None,
     }
 }
