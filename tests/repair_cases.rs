@@ -624,6 +624,11 @@ unchanged! {
     cyrillic_capitals_ending_like_greek_in_windows1251: "УКРАЇНСЬКОЇ МОЄ МОЁ ГАРАДОЎ БРОЈ",
     cyrillic_o_in_guillemets: "буква «О» и «П»",
     belarusian_interjection: "Оё",
+    // Found by fresh seeds of `clean_text_is_left_alone` (40,000 cases a run, by hand):
+    // `í’Ą` and `é’Ø` are Windows-1250's and -1257's readings of a Hangul syllable and a
+    // Han character (`풥`, `钨`), which no text writes inside a Latin word.
+    hangul_reading_inside_a_latin_word: "aí’Ąa 日日 日日 日日 աա ",
+    han_reading_inside_a_latin_word: "日日日日日日日 Éaé’Øa 日日 ",
 
     sao_paulo: "SÃO PAULO",
     marque_ellipsis: "PARCE QUE SUR LEURS PLAQUES IL Y MARQUÉ…",

@@ -1195,6 +1195,14 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     if greek_1251_end || greek_1251_sign {
         cost += 3;
     }
+    // A Han, kana or Hangul character inside a word of Latin letters: they follow Latin
+    // letters (`iPhone用`, `CD를`) or stand between variables (`a和b`), hardly one
+    // inside a Latin word (`aí’Ąa` is no Windows-1250 reading of `a풥a`, nor `Éaé’Øa`
+    // Windows-1257's of `Éa钨a`, though Han text stands around it).
+    let latin_letter = |k: Kind| k.is_letter() && k.script == Script::Latin;
+    if latin_letter(a) && b.script == Script::Cjk && latin_letter(c) {
+        cost += 2;
+    }
     // A character of Syriac, Thaana or NKo (or a letter of Arabic's supplement) with none
     // of its script beside it: a legacy reading's chance. It costs more than a rare letter
     // (12): at 12, a C1 control after `Ü` (`Ü\u{85}`, Windows-1252's `…` read as Latin-1)
