@@ -881,7 +881,8 @@ fn by_letters_around_a_ring(tied: &[&Judged], after: &str) -> Option<usize> {
 /// Whether `reading` (the text `before` and `after` it continuing its first and last
 /// words) writes `å` in a word that also holds `q`, `w`, `z`, `c` before none of `k`,
 /// `e`, `i`, `y`, `h` between a vowel and a consonant but `j` and `v`, `pf`, `ee`, `ii`,
-/// `oo` or `uu` (see [`by_letters_around_a_ring`]).
+/// `oo` or `uu` (see [`by_letters_around_a_ring`]); or writes `å` and, in any word, a
+/// letter those languages write in none ([`is_foreign_to_a_ring`]: `talålhatóak`).
 fn a_ring_among_foreign_letters(before: &str, reading: &str, after: &str) -> bool {
     if reading.contains(['å', 'Å'])
         && reading

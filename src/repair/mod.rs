@@ -82,9 +82,9 @@
 //! a symbol (`Ã©`), two alphabets in one word (`cafГ©`), symbols piled up (`â€“`), a word
 //! that ends in a lead's reading and a letter of a continuation byte (`ГЁ`, Italian's
 //! `è` through Windows-1251), a reading of Greek's lead before what no word writes after
-//! it (`Îł`, `Œπ`, `Ï…`, Windows-1251's `ОІ` for `γ`, `ι`, `υ`, `β`). Correct text that merely looks odd (`SÃO PAULO`,
-//! `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get cheaper when decoded, so it is never
-//! changed: when in doubt, the text is left alone.
+//! it (`Îł`, `Œπ`, `Ï…`, Windows-1251's `ОІ` for `γ`, `ι`, `υ`, `β`). Correct text that
+//! merely looks odd (`SÃO PAULO`, `MARQUÉ…`, `NESTLÉ®`, `√π`) does not get cheaper when
+//! decoded, so it is never changed: when in doubt, the text is left alone.
 //!
 //! Not repaired: damage through a double-byte encoding (Shift-JIS, GBK, …), and mojibake
 //! too short to tell from real text (`É…` could be `Ʌ`, or exactly what it says).

@@ -1195,10 +1195,12 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     if greek_1251_end || greek_1251_sign {
         cost += 3;
     }
-    // A Han, kana or Hangul character inside a word of Latin letters: they follow Latin
-    // letters (`iPhone用`, `CD를`) or stand between variables (`a和b`), hardly one
-    // inside a Latin word (`aí’Ąa` is no Windows-1250 reading of `a풥a`, nor `Éaé’Øa`
-    // Windows-1257's of `Éa钨a`, though Han text stands around it).
+    // A Han, kana or Hangul character between two Latin letters: they follow Latin
+    // letters (`iPhone用`, `CD를`), and hardly stand inside a Latin word (`aí’Ąa` is no
+    // Windows-1250 reading of `a풥a`, nor `Éaé’Øa` Windows-1257's of `Éa钨a`, though Han
+    // text stands around it). Chinese writes one between two variables (`若a和b`), which
+    // costs the same: such clean text has no reading to lose to, and in mojibake the
+    // rest of the text outweighs it.
     let latin_letter = |k: Kind| k.is_letter() && k.script == Script::Latin;
     if latin_letter(a) && b.script == Script::Cjk && latin_letter(c) {
         cost += 2;
