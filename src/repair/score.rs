@@ -1148,6 +1148,14 @@ fn pair(a: Kind, b: Kind) -> i32 {
     cost
 }
 
+/// `О` or `П` before what makes a Greek letter of them in Windows-1251 (a letter of its
+/// continuation bytes, `»`, `„`, `…`, a middle dot), which `pair` and `triple` charge for
+/// where it stands as a word: no plain word or letters holds it (`ОІ`, `О·`, `П…`).
+#[inline(always)]
+fn greek_1251_pair(a: Kind, b: Kind) -> bool {
+    a.greek_1251 == GREEK_1251_LEAD && (b.greek_1251 != 0 || b.middle_dot)
+}
+
 /// Windows-1251's `В` and Windows-1253's `Β` before a Latin-1 symbol (`В°`, `Β±`): 0xC2
 /// and a continuation byte, as Windows-1252's `Â°` is. Not before a guillemet (Russian
 /// writes a letter in quotes, `«В»`; `cp437_trail` marks `«`, `»` and `¬`), nor before a
@@ -1643,8 +1651,13 @@ fn costs_by_kind(before: Option<char>, text: &str, after: Option<char>, edge: Ki
 pub(crate) fn plain_letters(window: &str) -> bool {
     let t = kind_tables();
     let mut word = PlainWord::default();
+    let mut before: Option<Kind> = None;
     for c in window.chars() {
         let k = kind_in(t, c as u32);
+        if before.is_some_and(|b| greek_1251_pair(b, k)) {
+            return false;
+        }
+        before = Some(k);
         // Letters with a case (ASCII ones included; no Han or Devanagari).
         if matches!(k.class, Class::Lower | Class::Upper) {
             if !word.letter(k) {
@@ -1801,8 +1814,9 @@ pub(crate) fn plain_words(window: &str) -> bool {
     let mut chars = window.chars().peekable();
     while let Some(c) = chars.next() {
         let k = kind_in(t, c as u32);
-        // `Β·`, `В°`: 0xC2 and a continuation byte (see `pair`).
-        if before.is_some_and(|b| c2_lead_before_symbol(b, k)) {
+        // `Β·`, `В°`: 0xC2 and a continuation byte (see `pair`); `ОІ`, `О·`, `П…`:
+        // Windows-1251's readings of Greek's letters (see `triple`).
+        if before.is_some_and(|b| c2_lead_before_symbol(b, k) || greek_1251_pair(b, k)) {
             return false;
         }
         before = Some(k);
@@ -1874,6 +1888,16 @@ mod tests {
     fn a_c2_lead_before_a_symbol_is_not_plain() {
         damaged_and_not_plain(&["α Β· η", "я В° д", "Β±"]);
         assert!(plain_words("категории «В» и"));
+    }
+
+    /// Windows-1251's readings of Greek letters as words (`ОІ`, `О·`, `П…`) cost as damage
+    /// since the thirty-fourth session, which the plain words did not know (`. П… П`,
+    /// found by the debug build's check in `best_reading`, in CI).
+    #[test]
+    fn a_greek_letter_read_in_windows_1251_is_not_plain() {
+        damaged_and_not_plain(&["the ОІ one", "of О· and", ". П… П", "ОІ", "a Ој b"]);
+        assert!(plain_words("Ольга Петровна, Он сказал."));
+        assert!(plain_letters("Он и Ольга Петровна"));
     }
 
     /// Found by fuzzing: `Â` before a small Central European letter and `Ă` before a
