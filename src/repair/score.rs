@@ -1210,6 +1210,19 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     if greek_1251_end || greek_1251_sign {
         cost += 3;
     }
+    // `Đ` or `Ń` as a word before a symbol of the upper half: Windows-1250's and
+    // ISO-8859-2's reading of a Cyrillic letter alone (`Đ°`, `Đ±`, `Ń‚`, `Ń€` for `а`,
+    // `б`, `т`, `р`). Croatian, Vietnamese and Polish write neither alone before one;
+    // but for a letter in quotes or guillemets (`“Đ”`, `«Đ»`), or before a dash. And
+    // at a word's start before a Central European letter (`Đľ`, `Đł`, `ŃŠ` for `о`,
+    // `г`, `ъ`), more than `pair` charges inside a word: no word starts so.
+    if b.reads_d0_or_d1 && !a.is_letter() {
+        if c2_symbol(c) {
+            cost += 3;
+        } else if c.central_small || c.central_capital {
+            cost += 2;
+        }
+    }
     // A Han, kana or Hangul character between two Latin letters: they follow Latin
     // letters (`iPhone用`, `CD를`), and hardly stand inside a Latin word (`aí’Ąa` is no
     // Windows-1250 reading of `a풥a`, nor `Éaé’Øa` Windows-1257's of `Éa钨a`, though Han
