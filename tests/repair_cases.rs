@@ -596,6 +596,7 @@ repaired! {
     // Central European letter. Serbian's `а` (and), Belarusian's `У` (a catalog string).
     serbian_a_alone_windows1250: "Đ°" => "а",
     cyrillic_te_in_english_windows1250: "the letter Ń‚ and" => "the letter т and",
+    cyrillic_ha_in_english_windows1250: "written as Ń… in Russian" => "written as х in Russian",
     cyrillic_ghe_in_english_windows1250: "the Cyrillic letter Đł is" => "the Cyrillic letter г is",
     cyrillic_u_alone_iso8859_2: "ĐŁ" => "У",
     cyrillic_hard_sign_alone_windows1250: "written as ŃŠ in Russian" => "written as ъ in Russian",
@@ -604,7 +605,7 @@ repaired! {
 unchanged! {
     // Croatian's, Vietnamese's and Polish `Đ` and `Ń` as letters named in quotes, in
     // initials and in words (not a Cyrillic letter through Windows-1250).
-    croatian_and_polish_letters_named: "the letter “Đ” or «Đ», Ń and Đ. Đorđe, ĐŽ, Đ – Ž, ĐƯỜNG, KOŃ…, SŁOŃ",
+    croatian_and_polish_letters_named: "the letter “Đ” or «Đ», Ń and Đ. Đorđe, ĐŽ, Đ – Ž, ĐƯỜNG, KOŃ…, SŁOŃ, „Ń” i ‚Đ’",
     // What the readings of Greek's leads write in clean text: French's `œ` before ASCII,
     // Romanian's `Î` before its `ş`, Latvian's `Ī` before ASCII, Catalan's middle dot
     // between two `l`, a Greek ano teleia after a capital.

@@ -1213,11 +1213,12 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // `Đ` or `Ń` as a word before a symbol of the upper half: Windows-1250's and
     // ISO-8859-2's reading of a Cyrillic letter alone (`Đ°`, `Đ±`, `Ń‚`, `Ń€` for `а`,
     // `б`, `т`, `р`). Croatian, Vietnamese and Polish write neither alone before one;
-    // but for a letter in quotes or guillemets (`“Đ”`, `«Đ»`), or before a dash. And
-    // at a word's start before a Central European letter (`Đľ`, `Đł`, `ŃŠ` for `о`,
-    // `г`, `ъ`), more than `pair` charges inside a word: no word starts so.
+    // but for a letter in quotes or guillemets (`“Đ”`, `«Đ»`), or before a dash (a low
+    // quote opens, and an ellipsis follows a word: `Ń„`, `Ń…` are `ф`, `х`). And at a
+    // word's start before a Central European letter (`Đľ`, `Đł`, `ŃŠ` for `о`, `г`,
+    // `ъ`), more than `pair` charges inside a word: no word starts so.
     if b.reads_d0_or_d1 && !a.is_letter() {
-        if c2_symbol(c) {
+        if c2_symbol(c) || c.greek_1251 == GREEK_1251_TRAIL_SIGN && !c.cp437_trail {
             cost += 3;
         } else if c.central_small || c.central_capital {
             cost += 2;
