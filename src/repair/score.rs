@@ -182,6 +182,9 @@ pub(crate) struct Kind {
     /// `Đ` or `Ń`: Windows-1250's and ISO-8859-2's readings of 0xD0 and 0xD1, the leads
     /// of Cyrillic's letters.
     pub(crate) reads_d0_or_d1: bool,
+    /// `Ğ`: Windows-1254's reading of 0xD0, which no Turkish or Azerbaijani word starts
+    /// with (`Ğ°` for `а`).
+    pub(crate) g_breve_capital: bool,
     /// `Î`: Windows-1250's and ISO-8859-2's reading of 0xCE, the lead of Greek's
     /// letters from `Ά` to `ο` (`Îł`, `Îą` for `γ`, `α`).
     pub(crate) reads_ce: bool,
@@ -274,6 +277,7 @@ impl Kind {
             after_no_consonant: false,
             short_u: false,
             reads_d0_or_d1: false,
+            g_breve_capital: false,
             reads_ce: false,
             reads_greek_lead: false,
             greek_lead_letter: false,
@@ -550,6 +554,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.after_no_consonant = matches!(c, 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
     k.short_u = matches!(c, 'ў' | 'Ў');
     k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
+    k.g_breve_capital = c == 'Ğ';
     k.reads_ce = c == 'Î';
     k.reads_greek_lead = matches!(c, 'Œ' | 'œ' | 'Ī');
     k.greek_lead_letter = matches!(c, 'Î' | 'Ï' | 'Ď' | 'Ī' | 'Ļ' | 'Œ' | 'œ');
@@ -1216,11 +1221,16 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // but for a letter in quotes or guillemets (`“Đ”`, `«Đ»`), or before a dash (a low
     // quote opens, and an ellipsis follows a word: `Ń„`, `Ń…` are `ф`, `х`). And at a
     // word's start before a Central European letter (`Đľ`, `Đł`, `ŃŠ` for `о`, `г`,
-    // `ъ`), more than `pair` charges inside a word: no word starts so.
-    if b.reads_d0_or_d1 && !a.is_letter() {
+    // `ъ`), more than `pair` charges inside a word: no word starts so. So too
+    // Windows-1254's `Ğ`, which starts no Turkish or Azerbaijani word (`Ğ°`, `Ğš`, `Ğº`
+    // for `а`, `К`, `к`).
+    if (b.reads_d0_or_d1 || b.g_breve_capital) && !a.is_letter() {
         if c2_symbol(c) || c.greek_1251 == GREEK_1251_TRAIL_SIGN && !c.cp437_trail {
             cost += 3;
-        } else if c.central_small || c.central_capital {
+        } else if c.central_small
+            || c.central_capital
+            || b.g_breve_capital && c.latin1_upper_half && c.is_letter()
+        {
             cost += 2;
         }
     }
