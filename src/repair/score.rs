@@ -185,6 +185,9 @@ pub(crate) struct Kind {
     /// `Ğ`: Windows-1254's reading of 0xD0, which no Turkish or Azerbaijani word starts
     /// with (`Ğ°` for `а`).
     pub(crate) g_breve_capital: bool,
+    /// `Š`: Windows-1257's reading of 0xD0 (`Š°` for `а`), which Czech, Slovak and the
+    /// other languages that write it do not write alone before a symbol.
+    pub(crate) s_caron_capital: bool,
     /// `Î`: Windows-1250's and ISO-8859-2's reading of 0xCE, the lead of Greek's
     /// letters from `Ά` to `ο` (`Îł`, `Îą` for `γ`, `α`).
     pub(crate) reads_ce: bool,
@@ -278,6 +281,7 @@ impl Kind {
             short_u: false,
             reads_d0_or_d1: false,
             g_breve_capital: false,
+            s_caron_capital: false,
             reads_ce: false,
             reads_greek_lead: false,
             greek_lead_letter: false,
@@ -555,6 +559,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.short_u = matches!(c, 'ў' | 'Ў');
     k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
     k.g_breve_capital = c == 'Ğ';
+    k.s_caron_capital = c == 'Š';
     k.reads_ce = c == 'Î';
     k.reads_greek_lead = matches!(c, 'Œ' | 'œ' | 'Ī');
     k.greek_lead_letter = matches!(c, 'Î' | 'Ï' | 'Ď' | 'Ī' | 'Ļ' | 'Œ' | 'œ');
@@ -1224,7 +1229,9 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // `ъ`), more than `pair` charges inside a word: no word starts so. So too
     // Windows-1254's `Ğ`, which starts no Turkish or Azerbaijani word (`Ğ°`, `Ğš`, `Ğº`
     // for `а`, `К`, `к`).
-    if (b.reads_d0_or_d1 || b.g_breve_capital) && !a.is_letter() {
+    if b.s_caron_capital && !a.is_letter() && c2_symbol(c) {
+        cost += 3;
+    } else if (b.reads_d0_or_d1 || b.g_breve_capital) && !a.is_letter() {
         if c2_symbol(c) || c.greek_1251 == GREEK_1251_TRAIL_SIGN && !c.cp437_trail {
             cost += 3;
         } else if c.central_small
