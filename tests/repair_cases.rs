@@ -599,18 +599,19 @@ repaired! {
     cyrillic_ha_in_english_windows1250: "written as Ń… in Russian" => "written as х in Russian",
     cyrillic_ghe_in_english_windows1250: "the Cyrillic letter Đł is" => "the Cyrillic letter г is",
     cyrillic_u_alone_iso8859_2: "ĐŁ" => "У",
+    cyrillic_hard_sign_alone_windows1250: "written as ŃŠ in Russian" => "written as ъ in Russian",
     // And Windows-1254's `Ğ` (0xD0), which starts no Turkish word.
     serbian_a_alone_windows1254: "Ğ°" => "а",
     cyrillic_ka_in_english_windows1254: "the Cyrillic letter Ğº is" => "the Cyrillic letter к is",
     // And Windows-1257's `Š` (0xD0) as a word before a symbol.
     serbian_a_alone_windows1257: "Š°" => "а",
     cyrillic_be_in_english_windows1257: "the Cyrillic letter Š± is" => "the Cyrillic letter б is",
-    cyrillic_hard_sign_alone_windows1250: "written as ŃŠ in Russian" => "written as ъ in Russian",
 }
 
 unchanged! {
-    // Croatian's, Vietnamese's and Polish `Đ` and `Ń` as letters named in quotes, in
-    // initials and in words (not a Cyrillic letter through Windows-1250).
+    // Czech's `Š`, Turkish `Ğ`, and Croatian's, Vietnamese's and Polish `Đ` and `Ń` as
+    // letters named in quotes, in initials and in words: not a Cyrillic letter through
+    // Windows-1257, -1254 or -1250 (see the cases above).
     czech_s_caron_alone: "písmeno Š, Š. Novák, “Š” a «Š», Šťastný, Š-1, Š – Ž, ŠÍŘE",
     turkish_g_breve_in_capitals_and_named: "DAĞ, DOĞU, YAĞMUR, ağaç; Ğ harfi, “Ğ” ve «Ğ», DAĞ…",
     croatian_and_polish_letters_named: "the letter “Đ” or «Đ», Ń and Đ. Đorđe, ĐŽ, Đ – Ž, ĐƯỜNG, KOŃ…, SŁOŃ, „Ń” i ‚Đ’",
