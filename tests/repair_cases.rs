@@ -603,16 +603,23 @@ repaired! {
     // And Windows-1254's `Ğ` (0xD0), which starts no Turkish word.
     serbian_a_alone_windows1254: "Ğ°" => "а",
     cyrillic_ka_in_english_windows1254: "the Cyrillic letter Ğº is" => "the Cyrillic letter к is",
+    // And Windows-1252's `Ð` (0xD0), which starts no Icelandic word: Russian's `О` alone
+    // (a catalog string), through one layer and two.
+    russian_o_alone_windows1252: "Ðž" => "О",
+    russian_o_alone_windows1252_twice: "Ã\u{90}Å¾" => "О",
+    cyrillic_a_in_english_windows1252: "the Cyrillic letter Ð° is" => "the Cyrillic letter а is",
     // And Windows-1257's `Š` (0xD0) as a word before a symbol.
     serbian_a_alone_windows1257: "Š°" => "а",
     cyrillic_be_in_english_windows1257: "the Cyrillic letter Š± is" => "the Cyrillic letter б is",
 }
 
 unchanged! {
-    // Czech's `Š`, Turkish `Ğ`, and Croatian's, Vietnamese's and Polish `Đ` and `Ń` as
+    // Czech's `Š`, Turkish `Ğ`, Icelandic `Ð` (and Old English's, and Vietnamese written
+    // with it for `Đ`), and Croatian's, Vietnamese's and Polish `Đ` and `Ń` as
     // letters named in quotes, in initials and in words: not a Cyrillic letter through
-    // Windows-1257, -1254 or -1250 (see the cases above).
+    // Windows-1257, -1254, -1252 or -1250 (see the cases above).
     czech_s_caron_alone: "písmeno Š, Š. Novák, “Š” a «Š», Šťastný, Š-1, Š – Ž, ŠÍŘE",
+    icelandic_eth_and_vietnamese_written_with_eth: "stafurinn Ð og ð, “Ð”, «Ð»; Ðæt; Ðông Ðà Nẵng",
     turkish_g_breve_in_capitals_and_named: "DAĞ, DOĞU, YAĞMUR, ağaç; Ğ harfi, “Ğ” ve «Ğ», DAĞ…",
     croatian_and_polish_letters_named: "the letter “Đ” or «Đ», Ń and Đ. Đorđe, ĐŽ, Đ – Ž, ĐƯỜNG, KOŃ…, SŁOŃ, „Ń” i ‚Đ’",
     // What the readings of Greek's leads write in clean text: French's `œ` before ASCII,

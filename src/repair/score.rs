@@ -182,9 +182,10 @@ pub(crate) struct Kind {
     /// `Đ` or `Ń`: Windows-1250's and ISO-8859-2's readings of 0xD0 and 0xD1, the leads
     /// of Cyrillic's letters.
     pub(crate) reads_d0_or_d1: bool,
-    /// `Ğ`: Windows-1254's reading of 0xD0, which no Turkish or Azerbaijani word starts
-    /// with (`Ğ°` for `а`).
-    pub(crate) g_breve_capital: bool,
+    /// `Ğ` or `Ð`: Windows-1254's and Windows-1252's (Latin-1's) readings of 0xD0, which
+    /// no Turkish, Azerbaijani, Icelandic or Faroese word starts with (`Ğ°`, `Ð°` for
+    /// `а`).
+    pub(crate) lead_starting_no_word: bool,
     /// `Š`: Windows-1257's reading of 0xD0 (`Š°` for `а`), which Czech, Slovak and the
     /// other languages that write it do not write alone before a symbol.
     pub(crate) s_caron_capital: bool,
@@ -235,10 +236,10 @@ const PLAIN_LEAD_C3_OR_C5: u8 = 16;
 /// last letter of [`GREEK_1251_TRAIL`] (`ОІ`), a middle dot (`О·`) or a sign
 /// of [`GREEK_1251_TRAIL_SIGN`] (`О»`).
 const PLAIN_LEAD_GREEK_1251: u8 = 32;
-/// `Ğ`, before a Central European letter or a letter of the upper half (`Ğš`, `Ğº`; see
-/// `triple`). (Inside a word too, where `triple` charges a word's start only: an end of
+/// `Ğ` or `Ð`, before a Central European letter or a letter of the upper half (`Ğš`,
+/// `Ğº`, `Ðž`; see `triple`). (Inside a word too, where `triple` charges a word's start only: an end of
 /// a plain window, `Ğť` of `aĞť`, must not be plainer.)
-const NOT_PLAIN_AFTER_G_BREVE: u8 = 64;
+const NOT_PLAIN_AFTER_NO_WORD_START: u8 = 64;
 
 /// In [`Kind::greek_1251`]: `О` or `П`, Windows-1251's readings of 0xCE and 0xCF, the
 /// leads of Greek's letters.
@@ -284,7 +285,7 @@ impl Kind {
             after_no_consonant: false,
             short_u: false,
             reads_d0_or_d1: false,
-            g_breve_capital: false,
+            lead_starting_no_word: false,
             s_caron_capital: false,
             reads_ce: false,
             reads_greek_lead: false,
@@ -562,7 +563,7 @@ pub(crate) fn kind(c: char) -> Kind {
     k.after_no_consonant = matches!(c, 'ї' | 'Ї' | 'ѕ' | 'Ѕ');
     k.short_u = matches!(c, 'ў' | 'Ў');
     k.reads_d0_or_d1 = matches!(c, 'Đ' | 'Ń');
-    k.g_breve_capital = c == 'Ğ';
+    k.lead_starting_no_word = matches!(c, 'Ğ' | 'Ð');
     k.s_caron_capital = c == 'Š';
     k.reads_ce = c == 'Î';
     k.reads_greek_lead = matches!(c, 'Œ' | 'œ' | 'Ī');
@@ -652,7 +653,7 @@ pub(crate) fn kind(c: char) -> Kind {
         | bit(k.reads_c2, NOT_PLAIN_AFTER_C2)
         | bit(k.reads_c3_or_c5, PLAIN_LEAD_C3_OR_C5)
         | bit(k.greek_1251 == GREEK_1251_LEAD, PLAIN_LEAD_GREEK_1251)
-        | bit(k.g_breve_capital, NOT_PLAIN_AFTER_G_BREVE);
+        | bit(k.lead_starting_no_word, NOT_PLAIN_AFTER_NO_WORD_START);
     let letter = matches!(k.class, Class::Lower | Class::Upper);
     k.not_plain_after = bit(
         k.central_capital || k.central_small,
@@ -664,7 +665,7 @@ pub(crate) fn kind(c: char) -> Kind {
         | bit(k.short_u, NOT_PLAIN_AFTER_C2)
         | bit(
             k.central_capital || k.central_small || letter && k.latin1_upper_half,
-            NOT_PLAIN_AFTER_G_BREVE,
+            NOT_PLAIN_AFTER_NO_WORD_START,
         );
     k
 }
@@ -1236,17 +1237,19 @@ fn triple(a: Kind, b: Kind, c: Kind) -> i32 {
     // quote opens, and an ellipsis follows a word: `Ń„`, `Ń…` are `ф`, `х`). And at a
     // word's start before a Central European letter (`Đľ`, `Đł`, `ŃŠ` for `о`, `г`,
     // `ъ`), more than `pair` charges inside a word: no word starts so. So too
-    // Windows-1254's `Ğ`, which starts no Turkish or Azerbaijani word (`Ğ°`, `Ğš`, `Ğº`
-    // for `а`, `К`, `к`). And Windows-1257's `Š` as a word before a symbol (`Š°` for
+    // Windows-1254's `Ğ` and Windows-1252's `Ð`, which start no Turkish, Azerbaijani,
+    // Icelandic or Faroese word (`Ğ°`, `Ğº`, `Ðž` for `а`, `к`, `О`; Old English's
+    // `Ðæt` and Vietnamese written with `Ð`, `Ðông`, put no letter of the upper half
+    // after it). And Windows-1257's `Š` as a word before a symbol (`Š°` for
     // `а`), not before a letter (Czech's `Šťastný`).
     if b.s_caron_capital && !a.is_letter() && c2_symbol(c) {
         cost += 3;
-    } else if (b.reads_d0_or_d1 || b.g_breve_capital) && !a.is_letter() {
+    } else if (b.reads_d0_or_d1 || b.lead_starting_no_word) && !a.is_letter() {
         if c2_symbol(c) || c.greek_1251 == GREEK_1251_TRAIL_SIGN && !c.cp437_trail {
             cost += 3;
         } else if c.central_small
             || c.central_capital
-            || b.g_breve_capital && c.latin1_upper_half && c.is_letter()
+            || b.lead_starting_no_word && c.latin1_upper_half && c.is_letter()
         {
             cost += 2;
         }
@@ -1983,12 +1986,13 @@ mod tests {
     /// damage since the thirty-fifth session (`Ğº` for `к`), which the plain letters
     /// did not know (`Ğť`, found by `plain_windows_show_no_damage` once its alphabet held
     /// `Ğ`, before any build of the debug check met it); inside a word too, for the
-    /// windows' ends (`aĞť`). Turkish's own `Ğ` is plain.
+    /// windows' ends (`aĞť`). Turkish's own `Ğ` is plain. So with Windows-1252's `Ð`.
     #[test]
     fn a_g_breve_before_a_letter_of_the_upper_half_is_not_plain() {
-        damaged_and_not_plain(&["Ğť", "Ğº", "the Ğš"]);
-        assert!(!plain_letters("aĞť"));
+        damaged_and_not_plain(&["Ğť", "Ğº", "the Ğš", "Ðž", "Ðº"]);
+        assert!(!plain_letters("aĞť") && !plain_letters("aÐž"));
         assert!(plain_letters("DAĞ DOĞU YAĞMUR ağaç"));
+        assert!(plain_letters("Ðæt ÐÆT"));
     }
 
     /// Found by fuzzing: `Â` before a small Central European letter and `Ă` before a
@@ -2131,7 +2135,7 @@ mod tests {
     /// before two of those (`áşż`, `įŗæ`), Windows-1251's readings of Greek letters
     /// (`ОІ`, `Пј`) and of 0xC2 before a symbol (`В°`).
     const ALPHABET: &str =
-        "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}ГЁΓØáįĺżŗæΈОПјВ°ĐĞŃº";
+        "aZk ,.([-1ÃÂÅÆéöÐœšŸŤŻДЖКдиіїΆΑαώ«»—–…“”‘’‚„·×ĂĆĹťşąźłŠ¹⁴₂ɪəˈʿ¡┬▒\u{a0}ГЁΓØáįĺżŗæΈОПјВ°ĐĞŃºÐ";
 
     fn window() -> impl Strategy<Value = String> {
         let chars: Vec<char> = ALPHABET.chars().collect();
